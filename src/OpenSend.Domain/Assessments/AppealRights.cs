@@ -1,0 +1,52 @@
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Timescales;
+
+namespace OpenSend.Domain.Assessments;
+
+/// <summary>The LA decisions a family can take to the First-tier Tribunal (SEND) at this stage.</summary>
+public enum AppealableDecision
+{
+    /// <summary>Refusal to assess (s.51(2)(a)); notified under reg 5(3).</summary>
+    NotToAssess,
+
+    /// <summary>Refusal to issue a plan after assessment (s.51(2)(b)); notified under reg 10(3).</summary>
+    NotToIssue,
+
+    /// <summary>The contents of the final plan, sections B, F and I (s.51(2)(c)); notified under reg 14.</summary>
+    FinalPlanContents,
+}
+
+/// <summary>
+/// What a decision letter must tell the family about appeal, mediation, disagreement resolution
+/// and advice (regs 5(3), 10(3), 14; s.55; reg 32), worded for the rule set the case runs under.
+/// </summary>
+public sealed record AppealRights(AppealableDecision Decision, DateOnly AppealBy, IReadOnlyList<string> Points, string Basis)
+{
+    public static AppealRights For(AppealableDecision decision, DateOnly decidedOn, StatutoryRuleSet rules)
+    {
+        var appealBy = rules.Policy.AppealWindow.CountFrom(decidedOn);
+        var points = new List<string>
+        {
+            $"You can appeal to the First-tier Tribunal (Special Educational Needs and Disability) until {UkCalendar.InWords(appealBy)}, or within 1 month of getting a mediation certificate if that is later.",
+        };
+
+        points.Add(rules.Policy.Mediation switch
+        {
+            MediationBeforeAppeal.Mandatory =>
+                "Before you can register an appeal you must take part in mediation with the council; the person who made the decision will attend.",
+            _ when decision == AppealableDecision.FinalPlanContents =>
+                "Before appealing about the needs or provision in the plan you must contact the mediation service for information and get a certificate; going to mediation is your choice. You do not need a certificate to appeal only about the school or college named.",
+            _ => "Before you appeal you must contact the mediation service for information about mediation and get a certificate; going to mediation is your choice.",
+        });
+        points.Add("You can ask the council's disagreement resolution service to help at any time.");
+        points.Add("Your local SEND information, advice and support service (SENDIASS) gives free, impartial advice.");
+
+        var regulation = decision switch
+        {
+            AppealableDecision.NotToAssess => "SEND Regulations 2014 reg 5(3)",
+            AppealableDecision.NotToIssue => "SEND Regulations 2014 reg 10(3)",
+            _ => "SEND Regulations 2014 reg 14",
+        };
+        return new AppealRights(decision, appealBy, points, $"{regulation}; {rules.Policy.AppealBasis}");
+    }
+}

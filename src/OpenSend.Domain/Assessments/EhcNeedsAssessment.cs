@@ -1,0 +1,599 @@
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Timescales;
+
+namespace OpenSend.Domain.Assessments;
+
+/// <summary>
+/// One request for an EHC needs assessment and everything that follows it, to the final plan or
+/// another outcome: the "20-week pathway" (Children and Families Act 2014 ss.36–40; SEND
+/// Regulations 2014 regs 3–14). Its stage changes only through the named methods below, each of
+/// which consults <see cref="PathwayTransitions"/> and refuses an illegal step with a reason.
+/// </summary>
+public sealed class EhcNeedsAssessment
+{
+    private readonly List<AdviceRequest> _adviceRequests = [];
+    private readonly List<PanelRecommendation> _panelRecommendations = [];
+    private readonly List<PathwayException> _exceptions = [];
+    private readonly List<PathwayEvent> _timeline = [];
+
+    private EhcNeedsAssessment()
+    {
+        LaCode = Reference = ReasonForRequest = RuleSetId = TrackingTokenHash = string.Empty;
+        Child = new Child(string.Empty, string.Empty, default);
+        Requester = new Requester(RequesterKind.Parent, string.Empty, string.Empty, null, null);
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The LA responsible for the child: the tenant key of every row about this case.</summary>
+    public string LaCode { get; private set; }
+
+    /// <summary>The reference a family quotes, e.g. "999-2026-00042".</summary>
+    public string Reference { get; private set; }
+
+    public Child Child { get; private set; }
+
+    public Requester Requester { get; private set; }
+
+    public string ReasonForRequest { get; private set; }
+
+    /// <summary>The requester agreed that information may be shared with the professionals asked for advice.</summary>
+    public bool ConsentToShare { get; private set; }
+
+    /// <summary>The day the clock started (s.36(1) request received, or s.24 responsibility).</summary>
+    public DateOnly RequestReceivedOn { get; private set; }
+
+    /// <summary>The rule set in force when the clock started; it stays with the case.</summary>
+    public string RuleSetId { get; private set; }
+
+    public AssessmentStage Stage { get; private set; }
+
+    public DateOnly? AssessDecisionOn { get; private set; }
+
+    public bool? WillAssess { get; private set; }
+
+    public DateOnly? IssueDecisionOn { get; private set; }
+
+    public bool? WillIssue { get; private set; }
+
+    public int DraftsServed { get; private set; }
+
+    public DateOnly? DraftServedOn { get; private set; }
+
+    public DateOnly? RepresentationsReceivedOn { get; private set; }
+
+    public bool FamilyHasNoFurtherComments { get; private set; }
+
+    public bool MeetingRequested { get; private set; }
+
+    /// <summary>The school or other institution the family asked to be named (s.38(2)(b)).</summary>
+    public string? RequestedSetting { get; private set; }
+
+    public DateOnly? FinalPlanIssuedOn { get; private set; }
+
+    public string? NamedSetting { get; private set; }
+
+    /// <summary>When the case stopped being open (an outcome, withdrawal or transfer).</summary>
+    public DateOnly? ClosedOn { get; private set; }
+
+    public string? TransferredToLaCode { get; private set; }
+
+    /// <summary>The earliest open statutory deadline; kept on the row so a caseload sorts in the database.</summary>
+    public DateOnly? NextDeadlineOn { get; private set; }
+
+    public StatutoryStep? NextDeadlineStep { get; private set; }
+
+    /// <summary>SHA-256 of the family's private tracking token; the token itself is never stored.</summary>
+    public string TrackingTokenHash { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency: two caseworkers recording at once cannot both win.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<AdviceRequest> AdviceRequests => _adviceRequests;
+
+    public IReadOnlyList<PanelRecommendation> PanelRecommendations => _panelRecommendations;
+
+    public IReadOnlyList<PathwayException> Exceptions => _exceptions;
+
+    public IReadOnlyList<PathwayEvent> Timeline => _timeline;
+
+    public StatutoryRuleSet RuleSet => RuleSetCatalogue.Get(RuleSetId);
+
+    public bool IsOpen => Stage.IsOpen();
+
+    /// <summary>The last day of the 15-day representation window on the latest draft (reg 13(1)(a)).</summary>
+    public DateOnly? RepresentationsCloseOn =>
+        DraftServedOn is { } served ? RuleSet.Rule(StatutoryStep.RepresentationsClose).DueFrom(served) : null;
+
+    public IReadOnlyList<PathwayAction> AllowedActions => PathwayTransitions.AllowedFrom(Stage);
+
+    /// <summary>Starts the clock: a request received under s.36(1) (reg 3–4).</summary>
+    public static EhcNeedsAssessment Receive(
+        Guid id,
+        string laCode,
+        string reference,
+        Child child,
+        Requester requester,
+        string reasonForRequest,
+        bool consentToShare,
+        DateOnly receivedOn,
+        StatutoryRuleSet rules,
+        string trackingTokenHash,
+        Actor by,
+        DateTimeOffset now)
+    {
+        var today = UkCalendar.DateOf(now);
+        Require(!string.IsNullOrWhiteSpace(child.GivenName) && !string.IsNullOrWhiteSpace(child.FamilyName),
+            "child-name-missing", "Enter the child's or young person's full name.");
+        Require(child.DateOfBirth <= today, "date-of-birth-in-future", "The date of birth must be today or in the past.");
+        Require(receivedOn <= today, "date-in-future", $"The date the request was received cannot be in the future. Today is {UkCalendar.InWords(today)}.");
+        Require(receivedOn >= child.DateOfBirth, "received-before-birth", "The request cannot be received before the child's date of birth.");
+        // The 0-25 system: an EHC plan cannot be made for someone aged 25 or over (s.46).
+        Require(CompulsorySchoolAge.AgeOn(child.DateOfBirth, receivedOn) < 25, "over-25",
+            "The young person must be under 25 when the request is made. EHC plans cover ages 0 to 25.");
+        // s.36(1): a young person (over compulsory school age, s.83(2)) may ask in their own name.
+        Require(requester.Kind != RequesterKind.YoungPerson || CompulsorySchoolAge.IsOverCompulsorySchoolAge(child.DateOfBirth, receivedOn),
+            "not-a-young-person",
+            $"A young person can ask in their own name only once they are over compulsory school age (after {UkCalendar.InWords(CompulsorySchoolAge.EndsOn(child.DateOfBirth))}). Until then a parent or the school asks.");
+        Require(!string.IsNullOrWhiteSpace(requester.Name), "requester-name-missing", "Enter the name of the person asking.");
+        Require(!string.IsNullOrWhiteSpace(reasonForRequest), "reason-missing", "Enter why you are asking for an assessment.");
+        Require(consentToShare, "consent-missing", "The council needs consent to share the request with the professionals it asks for advice.");
+        Require(rules.InForceOn(receivedOn), "rule-set-not-in-force", $"{rules.Name} was not in force on {UkCalendar.InWords(receivedOn)}.");
+
+        var assessment = new EhcNeedsAssessment
+        {
+            Id = id,
+            LaCode = laCode,
+            Reference = reference,
+            Child = child,
+            Requester = requester,
+            ReasonForRequest = reasonForRequest.Trim(),
+            ConsentToShare = consentToShare,
+            RequestReceivedOn = receivedOn,
+            RuleSetId = rules.Id,
+            Stage = AssessmentStage.RequestReceived,
+            TrackingTokenHash = trackingTokenHash,
+            CreatedAt = now,
+        };
+        var decideBy = rules.Rule(StatutoryStep.DecisionToAssess).DueFrom(receivedOn);
+        assessment.Record(PathwayAction.ReceiveRequest, AssessmentStage.RequestReceived, receivedOn, by, now,
+            $"Request received from {requester.Kind.Title().ToLowerInvariant()} ({requester.Name}).",
+            $"The council received the request on {UkCalendar.InWords(receivedOn)}. It must tell you whether it will assess by {UkCalendar.InWords(decideBy)}.",
+            reasonForRequest.Trim());
+        return assessment;
+    }
+
+    public PanelRecommendation RecordPanelRecommendation(PanelQuestion question, PanelRecommendationOutcome outcome, DateOnly meetingOn, string notes, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.RecordPanelRecommendation, meetingOn, now, RequestReceivedOn, "the date the request was received");
+        var expected = Stage == AssessmentStage.RequestReceived ? PanelQuestion.WhetherToAssess : PanelQuestion.WhetherToIssue;
+        Require(question == expected, "panel-question-out-of-order", expected == PanelQuestion.WhetherToAssess
+            ? "At this stage the panel can only recommend whether to carry out an assessment."
+            : "At this stage the panel can only recommend whether to issue an EHC plan.");
+        if (question == PanelQuestion.WhetherToIssue)
+        {
+            RequireNotBefore(meetingOn, AssessDecisionOn!.Value, "the decision to assess");
+        }
+
+        var recommendation = new PanelRecommendation(Guid.NewGuid(), LaCode, Id, question, outcome, meetingOn, notes.Trim());
+        _panelRecommendations.Add(recommendation);
+        var what = (question, outcome) switch
+        {
+            (PanelQuestion.WhetherToAssess, PanelRecommendationOutcome.Yes) => "carry out an assessment",
+            (PanelQuestion.WhetherToAssess, _) => "not carry out an assessment",
+            (_, PanelRecommendationOutcome.Yes) => "issue an EHC plan",
+            _ => "not issue an EHC plan",
+        };
+        Record(PathwayAction.RecordPanelRecommendation, next, meetingOn, by, now,
+            $"Multi-agency panel recommended the council {what}.",
+            $"The multi-agency panel met on {UkCalendar.InWords(meetingOn)} and recommended that the council {what}.",
+            NullIfBlank(notes));
+        return recommendation;
+    }
+
+    public void DecideToAssess(DateOnly decidedOn, string reasons, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.DecideToAssess, decidedOn, now, RequestReceivedOn, "the date the request was received");
+        RequirePanelRecommendation(PanelQuestion.WhetherToAssess, decidedOn);
+        AssessDecisionOn = decidedOn;
+        WillAssess = true;
+        Record(PathwayAction.DecideToAssess, next, decidedOn, by, now,
+            "Decided to carry out an EHC needs assessment.",
+            $"The council decided to carry out an EHC needs assessment. It will ask professionals for advice, and must send the final plan by {UkCalendar.InWords(Due(StatutoryStep.FinalPlan))} if it issues one.",
+            NullIfBlank(reasons));
+    }
+
+    public AppealRights DecideNotToAssess(DateOnly decidedOn, string reasons, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.DecideNotToAssess, decidedOn, now, RequestReceivedOn, "the date the request was received");
+        Require(!string.IsNullOrWhiteSpace(reasons), "reasons-missing", "Enter the reasons for the decision not to assess. The family must be told why (reg 5(3)).");
+        RequirePanelRecommendation(PanelQuestion.WhetherToAssess, decidedOn);
+        AssessDecisionOn = decidedOn;
+        WillAssess = false;
+        ClosedOn = decidedOn;
+        var rights = AppealRights.For(AppealableDecision.NotToAssess, decidedOn, RuleSet);
+        Record(PathwayAction.DecideNotToAssess, next, decidedOn, by, now,
+            "Decided not to carry out an EHC needs assessment; appeal and mediation rights given.",
+            $"The council decided not to carry out an EHC needs assessment. You can appeal until {UkCalendar.InWords(rights.AppealBy)}.",
+            RightsDetail(reasons, rights));
+        return rights;
+    }
+
+    public AdviceRequest RequestAdvice(AdviserKind kind, string adviserName, DateOnly requestedOn, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.RequestAdvice, requestedOn, now, AssessDecisionOn ?? RequestReceivedOn, "the decision to assess");
+        Require(!string.IsNullOrWhiteSpace(adviserName), "adviser-missing", "Enter who the advice was requested from.");
+        var request = new AdviceRequest(Guid.NewGuid(), LaCode, Id, kind, adviserName.Trim(), requestedOn);
+        _adviceRequests.Add(request);
+        var due = RuleSet.Rule(StatutoryStep.AdviceProvided).DueFrom(requestedOn);
+        Record(PathwayAction.RequestAdvice, next, requestedOn, by, now,
+            $"{kind.Title()} requested from {request.AdviserName}; due by {UkCalendar.InWords(due)}.",
+            $"The council asked for {kind.Title().ToLowerInvariant()}. It is due by {UkCalendar.InWords(due)}.",
+            null);
+        return request;
+    }
+
+    public void RecordAdviceReceived(Guid adviceRequestId, DateOnly receivedOn, Actor by, DateTimeOffset now)
+    {
+        _ = PathwayTransitions.Next(Stage, PathwayAction.RecordAdviceReceived) ?? throw Refusal(PathwayAction.RecordAdviceReceived);
+        var request = _adviceRequests.FirstOrDefault(a => a.Id == adviceRequestId)
+            ?? throw new StepRefusedException("advice-request-not-found", "That advice request is not part of this case.");
+        var next = Begin(PathwayAction.RecordAdviceReceived, receivedOn, now, request.RequestedOn, "the date the advice was requested");
+        Require(request.ReceivedOn is null, "advice-already-received",
+            $"Advice from {request.AdviserName} was already recorded as received on {UkCalendar.InWords(request.ReceivedOn.GetValueOrDefault())}.");
+        request.MarkReceived(receivedOn);
+        Record(PathwayAction.RecordAdviceReceived, next, receivedOn, by, now,
+            $"{request.Kind.Title()} received from {request.AdviserName}.",
+            $"The council received {request.Kind.Title().ToLowerInvariant()}.",
+            null);
+    }
+
+    public void DecideToIssue(DateOnly decidedOn, string reasons, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.DecideToIssue, decidedOn, now, AssessDecisionOn ?? RequestReceivedOn, "the decision to assess");
+        RequireAdviceSought();
+        RequirePanelRecommendation(PanelQuestion.WhetherToIssue, decidedOn);
+        IssueDecisionOn = decidedOn;
+        WillIssue = true;
+        Record(PathwayAction.DecideToIssue, next, decidedOn, by, now,
+            "Decided to issue an EHC plan.",
+            $"The council decided to issue an EHC plan. You will be sent a draft first, with at least 15 days to comment. The final plan must be sent by {UkCalendar.InWords(Due(StatutoryStep.FinalPlan))}.",
+            NullIfBlank(reasons));
+    }
+
+    public AppealRights DecideNotToIssue(DateOnly decidedOn, string reasons, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.DecideNotToIssue, decidedOn, now, AssessDecisionOn ?? RequestReceivedOn, "the decision to assess");
+        Require(!string.IsNullOrWhiteSpace(reasons), "reasons-missing", "Enter the reasons for the decision not to issue a plan. The family must be told why (reg 10(3)).");
+        RequireAdviceSought();
+        RequirePanelRecommendation(PanelQuestion.WhetherToIssue, decidedOn);
+        IssueDecisionOn = decidedOn;
+        WillIssue = false;
+        ClosedOn = decidedOn;
+        var rights = AppealRights.For(AppealableDecision.NotToIssue, decidedOn, RuleSet);
+        Record(PathwayAction.DecideNotToIssue, next, decidedOn, by, now,
+            "Decided not to issue an EHC plan; appeal and mediation rights given.",
+            $"The council decided not to issue an EHC plan. You can appeal until {UkCalendar.InWords(rights.AppealBy)}.",
+            RightsDetail(reasons, rights));
+        return rights;
+    }
+
+    public void ServeDraftPlan(DateOnly servedOn, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.ServeDraftPlan, servedOn, now, DraftServedOn ?? IssueDecisionOn ?? RequestReceivedOn,
+            DraftServedOn is null ? "the decision to issue a plan" : "the previous draft");
+        DraftsServed++;
+        DraftServedOn = servedOn;
+        // A new draft gives the family a new 15 days; earlier "no further comments" was about the old draft.
+        FamilyHasNoFurtherComments = false;
+        MeetingRequested = false;
+        var closes = RepresentationsCloseOn!.Value;
+        Record(PathwayAction.ServeDraftPlan, next, servedOn, by, now,
+            $"Draft plan {DraftsServed} served; representations close {UkCalendar.InWords(closes)}.",
+            $"The council sent you draft plan {DraftsServed}. You have until {UkCalendar.InWords(closes)} to comment on it, ask for a meeting and ask for a school or college to be named.",
+            null);
+    }
+
+    public void RecordRepresentations(DateOnly receivedOn, string comments, string? requestedSetting, bool meetingRequested, bool noFurtherComments, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.RecordRepresentations, receivedOn, now, DraftServedOn ?? RequestReceivedOn, "the date the draft was served");
+        Require(!string.IsNullOrWhiteSpace(comments) || noFurtherComments || !string.IsNullOrWhiteSpace(requestedSetting) || meetingRequested,
+            "representations-empty", "Enter the family's comments, the setting they asked for, a meeting request, or that they have no further comments.");
+        RepresentationsReceivedOn = receivedOn;
+        FamilyHasNoFurtherComments = noFurtherComments;
+        MeetingRequested = MeetingRequested || meetingRequested;
+        if (!string.IsNullOrWhiteSpace(requestedSetting))
+        {
+            RequestedSetting = requestedSetting.Trim();
+        }
+
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(comments)) parts.Add("comments on the draft");
+        if (!string.IsNullOrWhiteSpace(requestedSetting)) parts.Add($"asked for {requestedSetting.Trim()} to be named");
+        if (meetingRequested) parts.Add("asked for a meeting");
+        if (noFurtherComments) parts.Add("confirmed no further comments");
+        Record(PathwayAction.RecordRepresentations, next, receivedOn, by, now,
+            $"Family's representations recorded: {string.Join("; ", parts)}.",
+            noFurtherComments
+                ? "You told the council you have no further comments on the draft plan."
+                : "Your comments on the draft plan were recorded.",
+            NullIfBlank(comments));
+    }
+
+    public AppealRights IssueFinalPlan(DateOnly issuedOn, string? namedSetting, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.IssueFinalPlan, issuedOn, now, DraftServedOn ?? RequestReceivedOn, "the date the draft was served");
+        var closes = RepresentationsCloseOn!.Value;
+        // Reg 13(1)(a): at least 15 days for representations, unless the family has said it has
+        // no more to say (then from the day they said so).
+        if (FamilyHasNoFurtherComments)
+        {
+            RequireNotBefore(issuedOn, RepresentationsReceivedOn!.Value, "the day the family confirmed they had no further comments");
+        }
+        else
+        {
+            Require(issuedOn > closes, "representation-window-open",
+                $"The family has until {UkCalendar.InWords(closes)} to make representations on the draft plan (reg 13(1)(a)). " +
+                $"The final plan can be issued from {UkCalendar.InWords(closes.AddDays(1))}, or sooner if the family confirms they have no further comments.");
+        }
+
+        FinalPlanIssuedOn = issuedOn;
+        NamedSetting = NullIfBlank(namedSetting) ?? RequestedSetting;
+        ClosedOn = issuedOn;
+        var rights = AppealRights.For(AppealableDecision.FinalPlanContents, issuedOn, RuleSet);
+        var deadline = Due(StatutoryStep.FinalPlan);
+        Record(PathwayAction.IssueFinalPlan, next, issuedOn, by, now,
+            issuedOn <= deadline
+                ? $"Final EHC plan issued within 20 weeks{(NamedSetting is null ? "" : $", naming {NamedSetting}")}."
+                : $"Final EHC plan issued {issuedOn.DayNumber - deadline.DayNumber} days after the 20-week deadline{(NamedSetting is null ? "" : $", naming {NamedSetting}")}.",
+            $"The council issued the final EHC plan. If you disagree with the needs, provision or setting in it you can appeal until {UkCalendar.InWords(rights.AppealBy)}. It must be reviewed by {UkCalendar.InWords(issuedOn.AddMonths(12))}.",
+            RightsDetail(null, rights));
+        return rights;
+    }
+
+    public PathwayException RecordException(
+        ExceptionReason reason,
+        IReadOnlyCollection<StatutoryStep> steps,
+        Guid? adviceRequestId,
+        DateOnly from,
+        DateOnly to,
+        string explanation,
+        Actor by,
+        DateTimeOffset now)
+    {
+        var today = UkCalendar.DateOf(now);
+        var next = Begin(PathwayAction.RecordException, today, now, RequestReceivedOn, "the date the request was received");
+        var rules = RuleSet;
+        var ground = rules.Ground(reason);
+        Require(steps.Count > 0, "exception-steps-missing", "Select the time limit the exception applies to.");
+        Require(to >= from, "exception-dates-out-of-order", "The end date must be the same as or after the start date.");
+        Require(!string.IsNullOrWhiteSpace(explanation), "exception-explanation-missing", "Explain why the time limit could not be met.");
+        Require(ground.AvailableDuring(from, to), "exception-not-available",
+            $"'{ground.Title}' applied only from {UkCalendar.InWords(ground.AvailableFrom.GetValueOrDefault())} to {UkCalendar.InWords(ground.AvailableUntil.GetValueOrDefault())}.");
+        if (ground.MinimumContinuousDays is { } minimum)
+        {
+            var days = to.DayNumber - from.DayNumber + 1;
+            Require(days >= minimum, "exception-too-short",
+                $"'{ground.Title}' needs a continuous period of at least 4 weeks; {UkCalendar.InWords(from)} to {UkCalendar.InWords(to)} is {days} days.");
+        }
+
+        var progress = Deadlines(today);
+        var bases = new List<string>();
+        foreach (var step in steps.Distinct())
+        {
+            Require(ground.Excuses(step), "exception-does-not-cover-step",
+                $"'{ground.Title}' cannot excuse the time limit to {rules.Rule(step).Title.ToLowerInvariant()}.");
+            var deadline = step == StatutoryStep.AdviceProvided
+                ? progress.FirstOrDefault(p => p.Deadline.Step == step && p.RelatesTo == adviceRequestId)
+                : progress.FirstOrDefault(p => p.Deadline.Step == step);
+            Require(deadline is not null, step == StatutoryStep.AdviceProvided ? "advice-request-not-found" : "deadline-not-found",
+                step == StatutoryStep.AdviceProvided ? "Select the advice request the missed appointment affected." : "That time limit does not apply to this case.");
+            Require(deadline!.State is not (DeadlineState.Met or DeadlineState.NotNeeded), "deadline-not-breached",
+                deadline.State == DeadlineState.Met
+                    ? $"The time limit to {deadline.Deadline.Title.ToLowerInvariant()} was met on {UkCalendar.InWords(deadline.CompletedOn.GetValueOrDefault())}; there is nothing to excuse."
+                    : $"The time limit to {deadline.Deadline.Title.ToLowerInvariant()} no longer applies to this case.");
+            Require(from <= deadline.Deadline.Due, "exception-after-deadline",
+                $"The circumstances began after the deadline to {deadline.Deadline.Title.ToLowerInvariant()} ({UkCalendar.InWords(deadline.Deadline.Due)}), so they cannot explain missing it.");
+            bases.Add(ground.BasisByStep[step]);
+        }
+
+        if (reason is ExceptionReason.SchoolOrCollegeClosure or ExceptionReason.EarlyYearsProviderClosure)
+        {
+            // Regs 5(4)(a)–(b), 10(4)(a)–(b): only where advice was requested from the setting in the
+            // period from one week before it closed to one week before it reopened.
+            var windowStart = from.AddDays(-7);
+            var windowEnd = to.AddDays(1).AddDays(-7);
+            Require(_adviceRequests.Any(a => a.Kind == AdviserKind.Educational && a.RequestedOn >= windowStart && a.RequestedOn <= windowEnd),
+                "closure-advice-not-in-window",
+                $"This exception applies only when educational advice was requested between {UkCalendar.InWords(windowStart)} and {UkCalendar.InWords(windowEnd)} (one week before the closure to one week before reopening). No educational advice was requested in that period.");
+        }
+
+        if (steps.Contains(StatutoryStep.AdviceProvided))
+        {
+            Require(adviceRequestId is not null && _adviceRequests.Any(a => a.Id == adviceRequestId),
+                "advice-request-not-found", "Select the advice request the missed appointment affected.");
+        }
+
+        var exception = new PathwayException(Guid.NewGuid(), LaCode, Id, reason, steps.Distinct().ToList(), adviceRequestId, from, to,
+            explanation.Trim(), string.Join("; ", bases), today, by.DisplayName);
+        _exceptions.Add(exception);
+        Record(PathwayAction.RecordException, next, today, by, now,
+            $"Exception recorded: {ground.Title} ({UkCalendar.InWords(from)} to {UkCalendar.InWords(to)}), {exception.Basis}.",
+            $"The council recorded a reason it may not meet a time limit: {ground.Title.ToLowerInvariant()}.",
+            explanation.Trim());
+        return exception;
+    }
+
+    public void Withdraw(DateOnly withdrawnOn, string reason, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.Withdraw, withdrawnOn, now, LatestStepOn, "the last step recorded");
+        Require(!string.IsNullOrWhiteSpace(reason), "reason-missing", "Enter why the request was withdrawn.");
+        ClosedOn = withdrawnOn;
+        Record(PathwayAction.Withdraw, next, withdrawnOn, by, now,
+            "Request withdrawn.",
+            "The request was withdrawn. You can make a new request at any time.",
+            reason.Trim());
+    }
+
+    public void TransferOut(DateOnly transferredOn, string receivingLaCode, string receivingLaName, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.TransferOut, transferredOn, now, LatestStepOn, "the last step recorded");
+        Require(!string.IsNullOrWhiteSpace(receivingLaCode) && receivingLaCode != LaCode, "transfer-same-la",
+            "Choose the council the child has moved to; it must be a different council.");
+        TransferredToLaCode = receivingLaCode;
+        ClosedOn = transferredOn;
+        Record(PathwayAction.TransferOut, next, transferredOn, by, now,
+            $"Transferred to {receivingLaName} ({receivingLaCode}).",
+            $"Your family has moved and {receivingLaName} is now responsible. Its own time limits start from the day it became responsible (Children and Families Act 2014 s.24).",
+            null);
+    }
+
+    /// <summary>Where each statutory deadline on this case stands on <paramref name="today"/>.</summary>
+    public IReadOnlyList<DeadlineProgress> Deadlines(DateOnly today)
+    {
+        var rules = RuleSet;
+        var result = new List<DeadlineProgress>();
+        var closedWithoutOutcome = Stage is AssessmentStage.Withdrawn or AssessmentStage.TransferredOut;
+        var closedBecause = Stage == AssessmentStage.Withdrawn ? "The request was withdrawn." : "The case moved to another council.";
+
+        DeadlineProgress Track(StatutoryStep step, DateOnly? completedOn, string? notNeededBecause, Guid? adviceRequestId = null)
+        {
+            var rule = rules.Rule(step);
+            var start = step == StatutoryStep.AdviceProvided
+                ? _adviceRequests.First(a => a.Id == adviceRequestId).RequestedOn
+                : RequestReceivedOn;
+            var deadline = new StatutoryDeadline(step, rule.DueFrom(start), rule.Title, rule.Duty, rule.Basis);
+            if (completedOn is null && (notNeededBecause ?? (closedWithoutOutcome ? closedBecause : null)) is { } because)
+            {
+                return DeadlineProgress.NotNeeded(deadline, today, because) with { RelatesTo = adviceRequestId };
+            }
+
+            var excuse = _exceptions.FirstOrDefault(e => e.Steps.Contains(step) && (adviceRequestId is null || e.AdviceRequestId == adviceRequestId));
+            return DeadlineProgress.Evaluate(deadline, completedOn, today, excuse?.Basis) with { RelatesTo = adviceRequestId };
+        }
+
+        result.Add(Track(StatutoryStep.DecisionToAssess, AssessDecisionOn, null));
+        foreach (var advice in _adviceRequests)
+        {
+            result.Add(Track(StatutoryStep.AdviceProvided, advice.ReceivedOn,
+                advice.ReceivedOn is null && !IsOpen ? "The assessment has ended." : null,
+                advice.Id));
+        }
+
+        result.Add(Track(StatutoryStep.DecisionNotToIssue, WillIssue == false ? IssueDecisionOn : null,
+            WillAssess == false ? "The council decided not to assess."
+            : WillIssue == true ? "The council decided to issue a plan."
+            : Stage == AssessmentStage.PlanIssued ? "A plan was issued." : null));
+        result.Add(Track(StatutoryStep.FinalPlan, FinalPlanIssuedOn,
+            WillAssess == false ? "The council decided not to assess."
+            : WillIssue == false ? "The council decided not to issue a plan." : null));
+        return result.OrderBy(p => p.Deadline.Due).ToList();
+    }
+
+    /// <summary>The due date of a pathway deadline counted from the clock start.</summary>
+    public DateOnly Due(StatutoryStep step) => RuleSet.Rule(step).DueFrom(RequestReceivedOn);
+
+    private DateOnly LatestStepOn => _timeline.Count == 0 ? RequestReceivedOn : _timeline.Max(e => e.OccurredOn);
+
+    private AssessmentStage Begin(PathwayAction action, DateOnly on, DateTimeOffset now, DateOnly notBefore, string notBeforeLabel)
+    {
+        var next = PathwayTransitions.Next(Stage, action) ?? throw Refusal(action);
+        var today = UkCalendar.DateOf(now);
+        Require(on <= today, "date-in-future", $"The date cannot be in the future. Today is {UkCalendar.InWords(today)}.");
+        RequireNotBefore(on, notBefore, notBeforeLabel);
+        return next;
+    }
+
+    private void Record(PathwayAction action, AssessmentStage next, DateOnly on, Actor by, DateTimeOffset now, string summary, string familySummary, string? detail)
+    {
+        Stage = next;
+        _timeline.Add(new PathwayEvent(Guid.NewGuid(), LaCode, Id, action, on, now, by, RuleSet.BasisFor(action), summary, familySummary, detail));
+        UpdatedAt = now;
+        Version++;
+        var nextOpen = Deadlines(RequestReceivedOn).Where(d => d.IsOpen).MinBy(d => d.Deadline.Due);
+        NextDeadlineOn = nextOpen?.Deadline.Due;
+        NextDeadlineStep = nextOpen?.Deadline.Step;
+    }
+
+    private StepRefusedException Refusal(PathwayAction action)
+    {
+        var closedOn = UkCalendar.InWords(ClosedOn.GetValueOrDefault());
+        return Stage switch
+        {
+            AssessmentStage.Withdrawn => new StepRefusedException("case-withdrawn",
+                $"This request was withdrawn on {closedOn}. Nothing more can be recorded on it; a new request starts a new case."),
+            AssessmentStage.TransferredOut => new StepRefusedException("case-transferred",
+                $"This case moved to another council ({TransferredToLaCode}) on {closedOn}. Nothing more can be recorded here."),
+            AssessmentStage.NotAssessing => new StepRefusedException("decided-not-to-assess",
+                $"The council decided not to assess on {closedOn}, so {action.AsSubject().ToLowerInvariant()} cannot be recorded. If the decision changes on appeal, record the tribunal's order; a new request starts a new case."),
+            AssessmentStage.NotIssuing => new StepRefusedException("decided-not-to-issue",
+                $"The council decided not to issue a plan on {closedOn}, so {action.AsSubject().ToLowerInvariant()} cannot be recorded."),
+            AssessmentStage.PlanIssued => new StepRefusedException("plan-issued",
+                $"The final plan was issued on {closedOn} and the assessment is complete. Changes to the plan are made through a review or an amendment."),
+            _ => action switch
+            {
+                PathwayAction.IssueFinalPlan => new StepRefusedException("draft-not-served",
+                    "A draft plan must be served, and the family given at least 15 days to comment, before the final plan is issued (reg 13(1))."),
+                PathwayAction.ServeDraftPlan => new StepRefusedException("no-decision-to-issue",
+                    "The council must decide to issue a plan before a draft can be served."),
+                PathwayAction.DecideToIssue or PathwayAction.DecideNotToIssue or PathwayAction.RequestAdvice or PathwayAction.RecordAdviceReceived
+                    when Stage == AssessmentStage.RequestReceived => new StepRefusedException("no-decision-to-assess",
+                    "The council must first decide to carry out an assessment (reg 5(1))."),
+                PathwayAction.DecideToAssess or PathwayAction.DecideNotToAssess => new StepRefusedException("assessment-decision-made",
+                    $"The decision whether to assess was already recorded on {UkCalendar.InWords(AssessDecisionOn.GetValueOrDefault())}."),
+                PathwayAction.DecideToIssue or PathwayAction.DecideNotToIssue => new StepRefusedException("issue-decision-made",
+                    $"The decision whether to issue a plan was already recorded on {UkCalendar.InWords(IssueDecisionOn.GetValueOrDefault())}."),
+                _ => new StepRefusedException("step-not-allowed",
+                    $"{action.AsSubject()} cannot be recorded while the case is at '{Stage.Title()}'."),
+            },
+        };
+    }
+
+    private void RequirePanelRecommendation(PanelQuestion question, DateOnly decidedOn)
+    {
+        if (!RuleSet.Policy.PanelRecommendationRequired)
+        {
+            return;
+        }
+
+        var what = question == PanelQuestion.WhetherToAssess ? "whether to assess" : "whether to issue a plan";
+        var recommendation = _panelRecommendations.Where(p => p.Question == question).MaxBy(p => p.MeetingOn);
+        Require(recommendation is not null, "panel-recommendation-required",
+            $"Under the {RuleSet.Name}, the multi-agency panel's recommendation on {what} must be recorded before the council decides (green paper 2022 ch.2 paras 12–13).");
+        RequireNotBefore(decidedOn, recommendation!.MeetingOn, "the panel's recommendation");
+    }
+
+    private void RequireAdviceSought() =>
+        Require(_adviceRequests.Count > 0, "no-advice-sought",
+            "Advice must be sought before deciding whether to issue a plan (reg 6(1)). Record the advice requests first.");
+
+    private static void RequireNotBefore(DateOnly on, DateOnly notBefore, string label) =>
+        Require(on >= notBefore, "date-before-previous-step", $"The date cannot be before {label} ({UkCalendar.InWords(notBefore)}).");
+
+    private static void Require(bool condition, string code, string reason)
+    {
+        if (!condition)
+        {
+            throw new StepRefusedException(code, reason);
+        }
+    }
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string RightsDetail(string? reasons, AppealRights rights)
+    {
+        var lines = new List<string>();
+        if (!string.IsNullOrWhiteSpace(reasons))
+        {
+            lines.Add($"Reasons: {reasons.Trim()}");
+        }
+
+        lines.Add($"Appeal and mediation rights given ({rights.Basis}):");
+        lines.AddRange(rights.Points.Select(p => $"- {p}"));
+        return string.Join('\n', lines);
+    }
+}

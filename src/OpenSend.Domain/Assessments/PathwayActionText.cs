@@ -1,0 +1,80 @@
+namespace OpenSend.Domain.Assessments;
+
+public static class PathwayActionText
+{
+    /// <summary>What a caseworker clicks to record the step ("Record decision to assess").</summary>
+    public static string Title(this PathwayAction action) => action switch
+    {
+        PathwayAction.ReceiveRequest => "Record request received",
+        PathwayAction.RecordPanelRecommendation => "Record panel recommendation",
+        PathwayAction.DecideToAssess => "Record decision to assess",
+        PathwayAction.DecideNotToAssess => "Record decision not to assess",
+        PathwayAction.RequestAdvice => "Request advice",
+        PathwayAction.RecordAdviceReceived => "Record advice received",
+        PathwayAction.DecideToIssue => "Record decision to issue a plan",
+        PathwayAction.DecideNotToIssue => "Record decision not to issue a plan",
+        PathwayAction.ServeDraftPlan => "Record draft plan served",
+        PathwayAction.RecordRepresentations => "Record the family's representations",
+        PathwayAction.IssueFinalPlan => "Record final plan issued",
+        PathwayAction.RecordException => "Record an exception to a time limit",
+        PathwayAction.Withdraw => "Record request withdrawn",
+        PathwayAction.TransferOut => "Record transfer to another council",
+        _ => action.ToString(),
+    };
+
+    /// <summary>The step as the subject of a sentence ("A decision to assess").</summary>
+    public static string AsSubject(this PathwayAction action) => action switch
+    {
+        PathwayAction.ReceiveRequest => "A request",
+        PathwayAction.RecordPanelRecommendation => "A panel recommendation",
+        PathwayAction.DecideToAssess => "A decision to assess",
+        PathwayAction.DecideNotToAssess => "A decision not to assess",
+        PathwayAction.RequestAdvice => "A request for advice",
+        PathwayAction.RecordAdviceReceived => "Advice received",
+        PathwayAction.DecideToIssue => "A decision to issue a plan",
+        PathwayAction.DecideNotToIssue => "A decision not to issue a plan",
+        PathwayAction.ServeDraftPlan => "A draft plan",
+        PathwayAction.RecordRepresentations => "Representations on a draft plan",
+        PathwayAction.IssueFinalPlan => "A final plan",
+        PathwayAction.RecordException => "An exception",
+        PathwayAction.Withdraw => "A withdrawal",
+        PathwayAction.TransferOut => "A transfer",
+        _ => action.ToString(),
+    };
+
+    /// <summary>URL segment of the page that records the step.</summary>
+    public static string Slug(this PathwayAction action) => action switch
+    {
+        PathwayAction.RecordPanelRecommendation => "panel-recommendation",
+        PathwayAction.DecideToAssess => "decision-to-assess",
+        PathwayAction.DecideNotToAssess => "decision-not-to-assess",
+        PathwayAction.RequestAdvice => "request-advice",
+        PathwayAction.RecordAdviceReceived => "advice-received",
+        PathwayAction.DecideToIssue => "decision-to-issue",
+        PathwayAction.DecideNotToIssue => "decision-not-to-issue",
+        PathwayAction.ServeDraftPlan => "draft-plan-served",
+        PathwayAction.RecordRepresentations => "representations",
+        PathwayAction.IssueFinalPlan => "final-plan-issued",
+        PathwayAction.RecordException => "exception",
+        PathwayAction.Withdraw => "withdrawal",
+        PathwayAction.TransferOut => "transfer-out",
+        _ => "request",
+    };
+
+    public static string Title(this AdviserKind kind) => kind switch
+    {
+        AdviserKind.Educational => "Educational advice",
+        AdviserKind.Health => "Health (medical) advice",
+        AdviserKind.Psychological => "Psychological advice",
+        AdviserKind.SocialCare => "Social care advice",
+        _ => "Other advice",
+    };
+
+    public static string Title(this RequesterKind kind) => kind switch
+    {
+        RequesterKind.Parent => "A parent or carer",
+        RequesterKind.YoungPerson => "The young person (aged 16 to 25)",
+        RequesterKind.SchoolOrCollege => "A school, college or nursery",
+        _ => "Someone else",
+    };
+}

@@ -1,0 +1,67 @@
+namespace OpenSend.Domain.Assessments;
+
+/// <summary>
+/// The one table of which step may be recorded at which stage, and the stage it leads to
+/// (convention 1, ../shared/spec/code-style.md). Anything not in the table is refused.
+/// </summary>
+public static class PathwayTransitions
+{
+    private static readonly Dictionary<(AssessmentStage From, PathwayAction Action), AssessmentStage> Table = Build();
+
+    private static Dictionary<(AssessmentStage, PathwayAction), AssessmentStage> Build()
+    {
+        var table = new Dictionary<(AssessmentStage, PathwayAction), AssessmentStage>();
+
+        void Allow(AssessmentStage from, PathwayAction action, AssessmentStage to) => table.Add((from, action), to);
+
+        void AllowOnEveryOpenStage(PathwayAction action, AssessmentStage? to = null)
+        {
+            foreach (var stage in AssessmentStageText.Open)
+            {
+                Allow(stage, action, to ?? stage);
+            }
+        }
+
+        // Reg 5(1): the first decision is whether to assess.
+        Allow(AssessmentStage.RequestReceived, PathwayAction.RecordPanelRecommendation, AssessmentStage.RequestReceived);
+        Allow(AssessmentStage.RequestReceived, PathwayAction.DecideToAssess, AssessmentStage.Assessing);
+        Allow(AssessmentStage.RequestReceived, PathwayAction.DecideNotToAssess, AssessmentStage.NotAssessing);
+
+        // Regs 6–8: advice is sought and given during the assessment; late advice may still arrive
+        // while the plan is drafted.
+        Allow(AssessmentStage.Assessing, PathwayAction.RequestAdvice, AssessmentStage.Assessing);
+        Allow(AssessmentStage.Assessing, PathwayAction.RecordAdviceReceived, AssessmentStage.Assessing);
+        Allow(AssessmentStage.DraftingPlan, PathwayAction.RecordAdviceReceived, AssessmentStage.DraftingPlan);
+        Allow(AssessmentStage.Assessing, PathwayAction.RecordPanelRecommendation, AssessmentStage.Assessing);
+
+        // s.37(1) and reg 10(1): whether to issue a plan.
+        Allow(AssessmentStage.Assessing, PathwayAction.DecideToIssue, AssessmentStage.DraftingPlan);
+        Allow(AssessmentStage.Assessing, PathwayAction.DecideNotToIssue, AssessmentStage.NotIssuing);
+
+        // Reg 13: a draft, representations (a revised draft restarts the 15 days), the final plan.
+        Allow(AssessmentStage.DraftingPlan, PathwayAction.ServeDraftPlan, AssessmentStage.DraftServed);
+        Allow(AssessmentStage.DraftServed, PathwayAction.ServeDraftPlan, AssessmentStage.DraftServed);
+        Allow(AssessmentStage.DraftServed, PathwayAction.RecordRepresentations, AssessmentStage.DraftServed);
+        Allow(AssessmentStage.DraftServed, PathwayAction.IssueFinalPlan, AssessmentStage.PlanIssued);
+
+        // Exceptions may be recorded while the case is open, and after a late outcome (a late
+        // final plan or decision) so the breach is reported with its reason.
+        AllowOnEveryOpenStage(PathwayAction.RecordException);
+        Allow(AssessmentStage.PlanIssued, PathwayAction.RecordException, AssessmentStage.PlanIssued);
+        Allow(AssessmentStage.NotIssuing, PathwayAction.RecordException, AssessmentStage.NotIssuing);
+        Allow(AssessmentStage.NotAssessing, PathwayAction.RecordException, AssessmentStage.NotAssessing);
+
+        AllowOnEveryOpenStage(PathwayAction.Withdraw, AssessmentStage.Withdrawn);
+        AllowOnEveryOpenStage(PathwayAction.TransferOut, AssessmentStage.TransferredOut);
+        return table;
+    }
+
+    public static bool IsAllowed(AssessmentStage from, PathwayAction action) => Table.ContainsKey((from, action));
+
+    public static AssessmentStage? Next(AssessmentStage from, PathwayAction action) =>
+        Table.TryGetValue((from, action), out var to) ? to : null;
+
+    /// <summary>The steps a caseworker can record now, in the order they usually happen.</summary>
+    public static IReadOnlyList<PathwayAction> AllowedFrom(AssessmentStage stage) =>
+        Enum.GetValues<PathwayAction>().Where(a => Table.ContainsKey((stage, a))).ToList();
+}

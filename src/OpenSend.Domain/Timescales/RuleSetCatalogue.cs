@@ -1,0 +1,229 @@
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+
+namespace OpenSend.Domain.Timescales;
+
+/// <summary>A local area's choice to run a non-statutory rule set (the green paper's proposals) from a date.</summary>
+public sealed record LocalRuleAdoption(string RuleSetId, DateOnly From);
+
+/// <summary>
+/// Every rule set OpenSEND knows, as data. Sources: Children and Families Act 2014 Part 3;
+/// the Special Educational Needs and Disability Regulations 2014 (SI 2014/1530); the SEND
+/// (Coronavirus) (Amendment) Regulations 2020 (SI 2020/471); First-tier Tribunal (HESC)
+/// Rules 2008 r.20; R (L, M and P) v Devon CC [2022] EWHC 493 (Admin); the SEND and AP
+/// green paper (2022). See ../shared/spec/statutory-timescales.md.
+/// </summary>
+public static class RuleSetCatalogue
+{
+    public const string SendRegulations2014Id = "send-regulations-2014";
+    public const string GreenPaper2022Id = "green-paper-2022";
+
+    private const string Regs = "SEND Regulations 2014";
+
+    // The 20-week pathway. Reg 5(1): decide whether to assess within 6 weeks of the request
+    // (or of becoming responsible under s.24). Reg 8(1): each adviser has 6 weeks from being
+    // asked. Reg 10(1): a decision not to issue within 16 weeks. Reg 13(1)(a): at least 15 days
+    // for representations, beginning with the day of service. Reg 13(2): the final plan within
+    // 20 weeks.
+    private static readonly DeadlineRule[] AssessmentDeadlines =
+    [
+        new(StatutoryStep.DecisionToAssess, ClockAnchor.RequestReceived, new WeeksAfter(6),
+            "Decide whether to assess",
+            "The council must tell you whether it will carry out an EHC needs assessment by {0}",
+            $"{Regs} reg 5(1)", "reg 5(4)"),
+        new(StatutoryStep.AdviceProvided, ClockAnchor.AdviceRequested, new WeeksAfter(6),
+            "Advice and information provided",
+            "Advice and information must be given to the council by {0}",
+            $"{Regs} reg 8(1)", "reg 8(2)"),
+        new(StatutoryStep.DecisionNotToIssue, ClockAnchor.RequestReceived, new WeeksAfter(16),
+            "Tell the family if no plan will be issued",
+            "If the council decides not to issue an EHC plan, it must tell you by {0}",
+            $"{Regs} reg 10(1)", "reg 10(4)"),
+        new(StatutoryStep.FinalPlan, ClockAnchor.RequestReceived, new WeeksAfter(20),
+            "Issue the final EHC plan",
+            "If the council issues an EHC plan, it must send you the final plan by {0}",
+            $"{Regs} reg 13(2)", "reg 13(3)"),
+        new(StatutoryStep.RepresentationsClose, ClockAnchor.DraftPlanServed, new DaysBeginningWith(15),
+            "Representations on the draft plan close",
+            "You can comment on the draft plan, ask for a meeting and ask for a school or college to be named until {0}",
+            $"{Regs} reg 13(1)(a)"),
+
+        // Annual review (reg 20) and the whole review-to-amended-plan process (Devon [2022]).
+        new(StatutoryStep.InvitationsBy, ClockAnchor.ReviewMeeting, new WeeksBefore(2),
+            "Send invitations to the review meeting",
+            "Invitations to the review meeting must be sent by {0}",
+            $"{Regs} reg 20(2)"),
+        new(StatutoryStep.PapersBy, ClockAnchor.ReviewMeeting, new WeeksBefore(2),
+            "Circulate advice and information for the review",
+            "Advice and information for the review must be sent out by {0}",
+            $"{Regs} reg 20(3)–(4)"),
+        new(StatutoryStep.ReportBy, ClockAnchor.ReviewMeeting, new WeeksAfter(2),
+            "Send the written report of the review meeting",
+            "The written report of the review meeting must be sent by {0}",
+            $"{Regs} reg 20(7)"),
+        new(StatutoryStep.DecisionBy, ClockAnchor.ReviewMeeting, new WeeksAfter(4),
+            "Decide to maintain, amend or cease the plan",
+            "The council must tell you whether it will keep, change or stop the plan by {0}",
+            $"{Regs} reg 20(10)"),
+        new(StatutoryStep.AmendedPlanBy, ClockAnchor.ReviewMeeting, new WeeksAfter(12),
+            "Issue the amended plan",
+            "If the plan is to be changed, the council must send you the amended final plan by {0}",
+            "R (L, M and P) v Devon CC [2022] EWHC 493 (Admin)"),
+    ];
+
+    // Reg 18(1): reviewed and amended by 15 February in the calendar year of a transfer between
+    // phases (reg 2(1) "transfer between phases of education"), or by 31 March for secondary
+    // school to a post-16 institution.
+    private static readonly PhaseTransferRule[] PhaseTransfers =
+    [
+        new(PhaseTransferKind.EarlyYearsToSchool, new FixedDayInYear(2, 15), $"{Regs} reg 18(1)(a)"),
+        new(PhaseTransferKind.InfantToJunior, new FixedDayInYear(2, 15), $"{Regs} reg 18(1)(a)"),
+        new(PhaseTransferKind.PrimaryToMiddle, new FixedDayInYear(2, 15), $"{Regs} reg 18(1)(a)"),
+        new(PhaseTransferKind.PrimaryToSecondary, new FixedDayInYear(2, 15), $"{Regs} reg 18(1)(a)"),
+        new(PhaseTransferKind.MiddleToSecondary, new FixedDayInYear(2, 15), $"{Regs} reg 18(1)(a)"),
+        new(PhaseTransferKind.SecondaryToPost16, new FixedDayInYear(3, 31), $"{Regs} reg 18(1)(b)"),
+    ];
+
+    private static ExceptionGround PathwayGround(ExceptionReason reason, char letter, string title, string explanation, int? minimumDays) =>
+        new(reason, title, explanation,
+            new Dictionary<StatutoryStep, string>
+            {
+                [StatutoryStep.DecisionToAssess] = $"{Regs} reg 5(4)({letter})",
+                [StatutoryStep.DecisionNotToIssue] = $"{Regs} reg 10(4)({letter})",
+                [StatutoryStep.FinalPlan] = $"{Regs} reg 13(3), applying reg 10(4)({letter})",
+            },
+            minimumDays);
+
+    // Regs 5(4), 10(4) and 13(3) excuse the LA's limits for the same four reasons; reg 8(2)
+    // excuses an adviser whose appointment the family did not keep. SI 2020/471 added reasons
+    // relating to coronavirus for 1 May to 25 September 2020 inclusive.
+    private static readonly ExceptionGround[] ExceptionGrounds2014 =
+    [
+        PathwayGround(ExceptionReason.SchoolOrCollegeClosure, 'a',
+            "School or college closed for 4 weeks or more",
+            "Advice was asked of a school or post-16 institution in the period from one week before it closed for at least 4 weeks in a row to one week before it reopened.",
+            28),
+        PathwayGround(ExceptionReason.EarlyYearsProviderClosure, 'b',
+            "Early years provider closed for 4 weeks or more",
+            "Advice was asked of a provider of relevant early years education in the period from one week before it closed for at least 4 weeks in a row to one week before it reopened.",
+            28),
+        PathwayGround(ExceptionReason.ExceptionalPersonalCircumstances, 'c',
+            "Exceptional personal circumstances",
+            "Exceptional personal circumstances affected the child, their parent or the young person.",
+            null),
+        PathwayGround(ExceptionReason.AbsentFromArea, 'd',
+            "Away from the area for 4 weeks or more",
+            "The child, their parent or the young person was away from the council's area for at least 4 weeks in a row.",
+            28),
+        new(ExceptionReason.MissedAppointment,
+            "Appointment not kept",
+            "The child, their parent or the young person did not keep an appointment for an examination or test during the 6 weeks.",
+            new Dictionary<StatutoryStep, string> { [StatutoryStep.AdviceProvided] = $"{Regs} reg 8(2)" }),
+        new(ExceptionReason.Coronavirus,
+            "Coronavirus (1 May to 25 September 2020)",
+            "It was not practicable to meet the time limit for a reason relating to the incidence or transmission of coronavirus.",
+            new Dictionary<StatutoryStep, string>
+            {
+                [StatutoryStep.DecisionToAssess] = "SI 2020/471, modifying SEND Regulations 2014 reg 5",
+                [StatutoryStep.AdviceProvided] = "SI 2020/471, modifying SEND Regulations 2014 reg 8",
+                [StatutoryStep.DecisionNotToIssue] = "SI 2020/471, modifying SEND Regulations 2014 reg 10",
+                [StatutoryStep.FinalPlan] = "SI 2020/471, modifying SEND Regulations 2014 reg 13",
+            },
+            AvailableFrom: new DateOnly(2020, 5, 1),
+            AvailableUntil: new DateOnly(2020, 9, 25)),
+    ];
+
+    private static readonly Dictionary<PathwayAction, string> ActionBasis2014 = new()
+    {
+        [PathwayAction.ReceiveRequest] = "Children and Families Act 2014 s.36(1); SEND Regulations 2014 regs 3–4",
+        [PathwayAction.RecordPanelRecommendation] = "The council's own decision-making process (the SEND Regulations 2014 do not require a panel)",
+        [PathwayAction.DecideToAssess] = "Children and Families Act 2014 s.36(8); SEND Regulations 2014 reg 5(1)",
+        [PathwayAction.DecideNotToAssess] = "SEND Regulations 2014 reg 5(1); appeal and mediation rights reg 5(3)",
+        [PathwayAction.RequestAdvice] = "SEND Regulations 2014 reg 6(1)",
+        [PathwayAction.RecordAdviceReceived] = "SEND Regulations 2014 reg 8(1)",
+        [PathwayAction.DecideToIssue] = "Children and Families Act 2014 s.37(1)",
+        [PathwayAction.DecideNotToIssue] = "SEND Regulations 2014 reg 10(1); appeal and mediation rights reg 10(3)",
+        [PathwayAction.ServeDraftPlan] = "Children and Families Act 2014 s.38(1); SEND Regulations 2014 reg 13(1)",
+        [PathwayAction.RecordRepresentations] = "Children and Families Act 2014 s.38(2); SEND Regulations 2014 reg 13(1)(a)",
+        [PathwayAction.IssueFinalPlan] = "Children and Families Act 2014 s.39–40; SEND Regulations 2014 reg 13(2); appeal and mediation rights reg 14",
+        [PathwayAction.RecordException] = "SEND Regulations 2014 regs 5(4), 8(2), 10(4), 13(3)",
+        [PathwayAction.Withdraw] = "Request withdrawn by the parent or young person who made it (Children and Families Act 2014 s.36(1))",
+        [PathwayAction.TransferOut] = "Children and Families Act 2014 s.24 (the receiving council becomes responsible)",
+    };
+
+    public static StatutoryRuleSet SendRegulations2014 { get; } = new()
+    {
+        Id = SendRegulations2014Id,
+        Name = "SEND Regulations 2014",
+        Source = "Children and Families Act 2014 Part 3 and the Special Educational Needs and Disability Regulations 2014 (SI 2014/1530)",
+        // Reg 1: the Regulations came into force on 1 September 2014.
+        EffectiveFrom = new DateOnly(2014, 9, 1),
+        Policy = new PathwayPolicy(
+            PanelRecommendationRequired: false,
+            Mediation: MediationBeforeAppeal.InformationAndCertificate,
+            AppealWindow: new CalendarMonthsAfter(2),
+            AppealWindowAfterCertificate: new CalendarMonthsAfter(1),
+            AppealBasis: "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008 r.20; Children and Families Act 2014 s.55"),
+        Deadlines = AssessmentDeadlines,
+        PhaseTransfers = PhaseTransfers,
+        ExceptionGrounds = ExceptionGrounds2014,
+        ActionBasis = ActionBasis2014,
+    };
+
+    /// <summary>
+    /// The 2022 green paper's proposals (not law): the same clocks, plus a statutory multi-agency
+    /// panel whose recommendation the LA must take into account (chapter 2 paragraphs 12–13) and
+    /// mediation made mandatory before an appeal (chapter 2 paragraph 31). A local area opts in.
+    /// </summary>
+    public static StatutoryRuleSet GreenPaper2022 { get; } = SendRegulations2014 with
+    {
+        Id = GreenPaper2022Id,
+        Name = "Green paper 2022 proposals",
+        Source = "SEND Regulations 2014 with the proposals of 'SEND Review: right support, right place, right time' (DfE, March 2022)",
+        // Published 29 March 2022; never in force nationally, only where an area adopts it.
+        EffectiveFrom = new DateOnly(2022, 3, 29),
+        AppliesOnlyWhereAdopted = true,
+        Policy = SendRegulations2014.Policy with
+        {
+            PanelRecommendationRequired = true,
+            Mediation = MediationBeforeAppeal.Mandatory,
+            AppealBasis = "Green paper 2022 chapter 2 paragraph 31 (mandatory mediation); First-tier Tribunal rules r.20",
+        },
+        ActionBasis = new Dictionary<PathwayAction, string>(ActionBasis2014)
+        {
+            [PathwayAction.RecordPanelRecommendation] = "Green paper 2022 chapter 2 paragraphs 12–13 (statutory multi-agency panel)",
+            [PathwayAction.DecideToAssess] = "SEND Regulations 2014 reg 5(1), taking the panel's recommendation into account (green paper 2022 ch.2 para 13)",
+            [PathwayAction.DecideNotToAssess] = "SEND Regulations 2014 reg 5(1), taking the panel's recommendation into account (green paper 2022 ch.2 para 13); mandatory mediation before appeal (ch.2 para 31)",
+            [PathwayAction.DecideToIssue] = "Children and Families Act 2014 s.37(1), taking the panel's recommendation into account (green paper 2022 ch.2 para 13)",
+            [PathwayAction.DecideNotToIssue] = "SEND Regulations 2014 reg 10(1), taking the panel's recommendation into account (green paper 2022 ch.2 para 13); mandatory mediation before appeal (ch.2 para 31)",
+        },
+    };
+
+    public static IReadOnlyList<StatutoryRuleSet> All { get; } = [SendRegulations2014, GreenPaper2022];
+
+    public static StatutoryRuleSet? Find(string id) => All.FirstOrDefault(r => r.Id == id);
+
+    public static StatutoryRuleSet Get(string id) =>
+        Find(id) ?? throw new InvalidOperationException($"No rule set has the id '{id}'.");
+
+    /// <summary>
+    /// The rule set a clock that starts on <paramref name="clockStart"/> runs under: the local
+    /// area's adopted rule set if it had adopted one by then, otherwise the law in force that day.
+    /// </summary>
+    public static StatutoryRuleSet ForClockStart(DateOnly clockStart, LocalRuleAdoption? adoption = null)
+    {
+        if (adoption is not null && clockStart >= adoption.From)
+        {
+            var adopted = Get(adoption.RuleSetId);
+            if (adopted.InForceOn(clockStart))
+            {
+                return adopted;
+            }
+        }
+
+        return All.FirstOrDefault(r => !r.AppliesOnlyWhereAdopted && r.InForceOn(clockStart))
+            ?? throw new StepRefusedException(
+                "before-send-regulations",
+                $"The date must be on or after {UkCalendar.InWords(SendRegulations2014.EffectiveFrom)}, when the SEND Regulations 2014 came into force.");
+    }
+}

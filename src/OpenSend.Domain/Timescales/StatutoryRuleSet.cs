@@ -1,0 +1,76 @@
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+
+namespace OpenSend.Domain.Timescales;
+
+/// <summary>
+/// A version of the law's clocks and workflow rules, effective from a date. A case keeps the
+/// rule set that was in force when its clock started, so a change in the law (or a local
+/// area switching to the green paper's proposals) never rewrites the deadlines of cases
+/// already running.
+/// </summary>
+public sealed record StatutoryRuleSet
+{
+    /// <summary>Stable key stored with each case, e.g. "send-regulations-2014".</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The name shown to people and in the API, e.g. "SEND Regulations 2014".</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Where the rules come from, in one line.</summary>
+    public required string Source { get; init; }
+
+    public required DateOnly EffectiveFrom { get; init; }
+
+    public DateOnly? EffectiveUntil { get; init; }
+
+    /// <summary>Proposals, not law: used only where a local area has chosen to run them.</summary>
+    public bool AppliesOnlyWhereAdopted { get; init; }
+
+    public required PathwayPolicy Policy { get; init; }
+
+    public required IReadOnlyList<DeadlineRule> Deadlines { get; init; }
+
+    public required IReadOnlyList<PhaseTransferRule> PhaseTransfers { get; init; }
+
+    public required IReadOnlyList<ExceptionGround> ExceptionGrounds { get; init; }
+
+    /// <summary>The legal basis recorded with each step of the pathway.</summary>
+    public required IReadOnlyDictionary<PathwayAction, string> ActionBasis { get; init; }
+
+    public bool InForceOn(DateOnly date) =>
+        date >= EffectiveFrom && (EffectiveUntil is null || date <= EffectiveUntil);
+
+    public DeadlineRule Rule(StatutoryStep step) =>
+        Deadlines.FirstOrDefault(d => d.Step == step)
+        ?? throw new InvalidOperationException($"Rule set '{Id}' has no time limit for {step}.");
+
+    /// <summary>Every deadline whose clock starts at <paramref name="anchor"/>, worked out from <paramref name="start"/>, in date order.</summary>
+    public IReadOnlyList<StatutoryDeadline> DeadlinesFrom(ClockAnchor anchor, DateOnly start) =>
+        Deadlines.Where(d => d.Anchor == anchor)
+            .Select(d => new StatutoryDeadline(d.Step, d.DueFrom(start), d.Title, d.Duty, d.Basis))
+            .OrderBy(d => d.Due)
+            .ToList();
+
+    public StatutoryDeadline PhaseTransferDeadline(PhaseTransferKind kind, int transferYear)
+    {
+        var rule = PhaseTransfers.FirstOrDefault(p => p.Kind == kind)
+            ?? throw new InvalidOperationException($"Rule set '{Id}' has no phase transfer rule for {kind}.");
+        var due = rule.DueIn(transferYear);
+        return new StatutoryDeadline(
+            StatutoryStep.AmendedPlanBy,
+            due,
+            "Review and amend the plan, naming the next setting",
+            "The council must review the plan and send the amended plan naming the next school or college by {0}",
+            rule.Basis);
+    }
+
+    public ExceptionGround Ground(ExceptionReason reason) =>
+        ExceptionGrounds.FirstOrDefault(g => g.Reason == reason)
+        ?? throw new StepRefusedException(
+            "exception-not-in-rule-set",
+            $"{Name} does not recognise this reason for missing a time limit.");
+
+    public string BasisFor(PathwayAction action) =>
+        ActionBasis.TryGetValue(action, out var basis) ? basis : Source;
+}

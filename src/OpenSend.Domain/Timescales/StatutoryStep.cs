@@ -1,0 +1,46 @@
+namespace OpenSend.Domain.Timescales;
+
+/// <summary>
+/// A statutory step with a time limit. The API spells these in kebab case
+/// ("decision-to-assess"), as the foundation issue fixes them.
+/// </summary>
+public enum StatutoryStep
+{
+    DecisionToAssess,
+    AdviceProvided,
+    DecisionNotToIssue,
+    FinalPlan,
+    RepresentationsClose,
+    InvitationsBy,
+    PapersBy,
+    ReportBy,
+    DecisionBy,
+    AmendedPlanBy,
+}
+
+/// <summary>What starts a statutory clock.</summary>
+public enum ClockAnchor
+{
+    /// <summary>The LA receives a request (s.36(1)) or becomes responsible for the child (s.24).</summary>
+    RequestReceived,
+
+    /// <summary>The LA asks an adviser for advice and information (reg 6, reg 8).</summary>
+    AdviceRequested,
+
+    /// <summary>A draft plan is served on the parent or young person (reg 13(1)).</summary>
+    DraftPlanServed,
+
+    /// <summary>The annual review meeting (reg 20).</summary>
+    ReviewMeeting,
+}
+
+/// <summary>The transfers between phases of education that reg 18 gives a fixed deadline.</summary>
+public enum PhaseTransferKind
+{
+    EarlyYearsToSchool,
+    InfantToJunior,
+    PrimaryToMiddle,
+    PrimaryToSecondary,
+    MiddleToSecondary,
+    SecondaryToPost16,
+}

@@ -1,0 +1,63 @@
+namespace OpenSend.Domain.Timescales;
+
+/// <summary>
+/// How a statutory period is counted from the date that starts it. Each kind states the
+/// counting rule in law, so the rule sets read like the regulations they come from.
+/// </summary>
+public abstract record TimeLimit
+{
+    public abstract DateOnly CountFrom(DateOnly start);
+
+    /// <summary>Plain words for pages: "6 weeks after the request was received".</summary>
+    public abstract string Describe(string startDescription);
+}
+
+/// <summary>
+/// "Within N weeks of X": ends on the same weekday N weeks later (X + 7N days). The SEND
+/// Regulations 2014 count the 6-, 16- and 20-week limits this way (regs 5(1), 10(1), 13(2)).
+/// </summary>
+public sealed record WeeksAfter(int Weeks) : TimeLimit
+{
+    public override DateOnly CountFrom(DateOnly start) => start.AddDays(7 * Weeks);
+
+    public override string Describe(string startDescription) => $"{Weeks} weeks after {startDescription}";
+}
+
+/// <summary>"At least N weeks before X": the latest date is X − 7N days (reg 20(2)–(4)).</summary>
+public sealed record WeeksBefore(int Weeks) : TimeLimit
+{
+    public override DateOnly CountFrom(DateOnly start) => start.AddDays(-7 * Weeks);
+
+    public override string Describe(string startDescription) => $"{Weeks} weeks before {startDescription}";
+}
+
+/// <summary>
+/// "At least N days, beginning with the day on which X": X is day 1, so the period's last day
+/// is X + (N − 1). Reg 13(1)(a): 15 days beginning with the day the draft plan was served.
+/// </summary>
+public sealed record DaysBeginningWith(int Days) : TimeLimit
+{
+    public override DateOnly CountFrom(DateOnly start) => start.AddDays(Days - 1);
+
+    public override string Describe(string startDescription) => $"{Days} days beginning with {startDescription}";
+}
+
+/// <summary>
+/// "Within N months of X": the same day of the month N months later, or the month's last day
+/// when that day does not exist (31 August + 6 months = 28 or 29 February).
+/// </summary>
+public sealed record CalendarMonthsAfter(int Months) : TimeLimit
+{
+    public override DateOnly CountFrom(DateOnly start) => start.AddMonths(Months);
+
+    public override string Describe(string startDescription) => $"{Months} months after {startDescription}";
+}
+
+/// <summary>A fixed day in the calendar year that starts the clock: reg 18's 15 February and 31 March.</summary>
+public sealed record FixedDayInYear(int Month, int Day) : TimeLimit
+{
+    public override DateOnly CountFrom(DateOnly start) => new(start.Year, Month, Day);
+
+    public override string Describe(string startDescription) =>
+        $"{new DateOnly(2000, Month, Day).ToString("d MMMM", System.Globalization.CultureInfo.InvariantCulture)} of {startDescription}";
+}
