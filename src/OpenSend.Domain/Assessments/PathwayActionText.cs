@@ -42,25 +42,6 @@ public static class PathwayActionText
         _ => action.ToString(),
     };
 
-    /// <summary>URL segment of the page that records the step.</summary>
-    public static string Slug(this PathwayAction action) => action switch
-    {
-        PathwayAction.RecordPanelRecommendation => "panel-recommendation",
-        PathwayAction.DecideToAssess => "decision-to-assess",
-        PathwayAction.DecideNotToAssess => "decision-not-to-assess",
-        PathwayAction.RequestAdvice => "request-advice",
-        PathwayAction.RecordAdviceReceived => "advice-received",
-        PathwayAction.DecideToIssue => "decision-to-issue",
-        PathwayAction.DecideNotToIssue => "decision-not-to-issue",
-        PathwayAction.ServeDraftPlan => "draft-plan-served",
-        PathwayAction.RecordRepresentations => "representations",
-        PathwayAction.IssueFinalPlan => "final-plan-issued",
-        PathwayAction.RecordException => "exception",
-        PathwayAction.Withdraw => "withdrawal",
-        PathwayAction.TransferOut => "transfer-out",
-        _ => "request",
-    };
-
     public static string Title(this AdviserKind kind) => kind switch
     {
         AdviserKind.Educational => "Educational advice",

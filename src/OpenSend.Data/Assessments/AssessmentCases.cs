@@ -1,0 +1,176 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Audit;
+using OpenSend.Data.Database;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Timescales;
+
+namespace OpenSend.Data.Assessments;
+
+/// <summary>A request for assessment as the form or the API hands it over.</summary>
+public sealed record AssessmentRequestSubmission(
+    string LaCode,
+    RequesterKind RequesterKind,
+    string RequesterName,
+    string RequesterEmail,
+    string? RequesterPhone,
+    string? RequesterOrganisation,
+    string ChildGivenName,
+    string ChildFamilyName,
+    DateOnly ChildDateOfBirth,
+    string Reason,
+    bool ConsentToShare);
+
+/// <summary>What the family gets back: the reference to quote and the private tracking token (shown once).</summary>
+public sealed record SubmittedRequest(Guid Id, string LaCode, string Reference, string TrackingToken, DateOnly ReceivedOn, string RuleSetId);
+
+/// <summary>The case does not exist, or the person asking may not see it: the two look the same.</summary>
+public sealed class CaseNotFoundException() : Exception("No case was found.");
+
+/// <summary>
+/// Every write to an EHC needs assessment. Each method loads the case within the caller's LA,
+/// applies one named domain step, appends the audit record, and saves both in one transaction
+/// (convention 3, ../shared/spec/code-style.md). Pages and API endpoints call these methods.
+/// </summary>
+public sealed class AssessmentCases(OpenSendDbContext db, TimeProvider time)
+{
+    /// <summary>
+    /// Starts the 20-week clock. The public form passes today as <paramref name="receivedOn"/>;
+    /// a caseworker recording a request that arrived by post or email passes the day it arrived.
+    /// </summary>
+    public async Task<SubmittedRequest> ReceiveAsync(RequestContext context, AssessmentRequestSubmission submission, DateOnly? receivedOn = null, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var day = receivedOn ?? UkCalendar.DateOf(now);
+        if (context.LaCode is { } staffLa && staffLa != submission.LaCode)
+        {
+            throw new StepRefusedException("other-la", "You can only record requests for your own council.");
+        }
+
+        var la = await db.LocalAuthorities.SingleOrDefaultAsync(l => l.Code == submission.LaCode, cancellationToken)
+            ?? throw new StepRefusedException("unknown-la", "Select the council responsible for the child.");
+        var rules = la.RuleSetForClockStart(day);
+        var token = NewTrackingToken();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var reference = await NextReferenceAsync(la.Code, day.Year, cancellationToken);
+        var assessment = EhcNeedsAssessment.Receive(
+            Guid.NewGuid(),
+            la.Code,
+            reference,
+            new Child(submission.ChildGivenName.Trim(), submission.ChildFamilyName.Trim(), submission.ChildDateOfBirth),
+            new Requester(submission.RequesterKind, submission.RequesterName.Trim(), submission.RequesterEmail.Trim(),
+                Blank(submission.RequesterPhone), Blank(submission.RequesterOrganisation)),
+            submission.Reason,
+            submission.ConsentToShare,
+            day,
+            rules,
+            HashTrackingToken(token),
+            context.Actor,
+            now);
+        db.Assessments.Add(assessment);
+        db.AuditRecords.Add(AuditRecord.For(context, la.Code, assessment.Id, "case.request-received", now, reference));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SubmittedRequest(assessment.Id, la.Code, reference, token, day, rules.Id);
+    }
+
+    public Task<PanelRecommendation> RecordPanelRecommendationAsync(RequestContext context, Guid id, PanelQuestion question, PanelRecommendationOutcome outcome, DateOnly meetingOn, string notes, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.RecordPanelRecommendation, (a, now) => a.RecordPanelRecommendation(question, outcome, meetingOn, notes, context.Actor, now), cancellationToken);
+
+    public Task DecideToAssessAsync(RequestContext context, Guid id, DateOnly decidedOn, string reasons, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.DecideToAssess, (a, now) => { a.DecideToAssess(decidedOn, reasons, context.Actor, now); return true; }, cancellationToken);
+
+    public Task<AppealRights> DecideNotToAssessAsync(RequestContext context, Guid id, DateOnly decidedOn, string reasons, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.DecideNotToAssess, (a, now) => a.DecideNotToAssess(decidedOn, reasons, context.Actor, now), cancellationToken);
+
+    public Task<AdviceRequest> RequestAdviceAsync(RequestContext context, Guid id, AdviserKind kind, string adviserName, DateOnly requestedOn, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.RequestAdvice, (a, now) => a.RequestAdvice(kind, adviserName, requestedOn, context.Actor, now), cancellationToken);
+
+    public Task RecordAdviceReceivedAsync(RequestContext context, Guid id, Guid adviceRequestId, DateOnly receivedOn, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.RecordAdviceReceived, (a, now) => { a.RecordAdviceReceived(adviceRequestId, receivedOn, context.Actor, now); return true; }, cancellationToken);
+
+    public Task DecideToIssueAsync(RequestContext context, Guid id, DateOnly decidedOn, string reasons, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.DecideToIssue, (a, now) => { a.DecideToIssue(decidedOn, reasons, context.Actor, now); return true; }, cancellationToken);
+
+    public Task<AppealRights> DecideNotToIssueAsync(RequestContext context, Guid id, DateOnly decidedOn, string reasons, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.DecideNotToIssue, (a, now) => a.DecideNotToIssue(decidedOn, reasons, context.Actor, now), cancellationToken);
+
+    public Task ServeDraftPlanAsync(RequestContext context, Guid id, DateOnly servedOn, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.ServeDraftPlan, (a, now) => { a.ServeDraftPlan(servedOn, context.Actor, now); return true; }, cancellationToken);
+
+    public Task RecordRepresentationsAsync(RequestContext context, Guid id, DateOnly receivedOn, string comments, string? requestedSetting, bool meetingRequested, bool noFurtherComments, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.RecordRepresentations,
+            (a, now) => { a.RecordRepresentations(receivedOn, comments, requestedSetting, meetingRequested, noFurtherComments, context.Actor, now); return true; }, cancellationToken);
+
+    public Task<AppealRights> IssueFinalPlanAsync(RequestContext context, Guid id, DateOnly issuedOn, string? namedSetting, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.IssueFinalPlan, (a, now) => a.IssueFinalPlan(issuedOn, namedSetting, context.Actor, now), cancellationToken);
+
+    public Task<PathwayException> RecordExceptionAsync(RequestContext context, Guid id, ExceptionReason reason, IReadOnlyCollection<StatutoryStep> steps, Guid? adviceRequestId, DateOnly from, DateOnly to, string explanation, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.RecordException, (a, now) => a.RecordException(reason, steps, adviceRequestId, from, to, explanation, context.Actor, now), cancellationToken);
+
+    public Task WithdrawAsync(RequestContext context, Guid id, DateOnly withdrawnOn, string reason, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.Withdraw, (a, now) => { a.Withdraw(withdrawnOn, reason, context.Actor, now); return true; }, cancellationToken);
+
+    public async Task TransferOutAsync(RequestContext context, Guid id, DateOnly transferredOn, string receivingLaCode, CancellationToken cancellationToken = default)
+    {
+        var receiving = await db.LocalAuthorities.AsNoTracking().SingleOrDefaultAsync(l => l.Code == receivingLaCode, cancellationToken)
+            ?? throw new StepRefusedException("unknown-la", "Select the council the child has moved to.");
+        await RecordAsync(context, id, PathwayAction.TransferOut,
+            (a, now) => { a.TransferOut(transferredOn, receiving.Code, receiving.Name, context.Actor, now); return true; }, cancellationToken);
+    }
+
+    /// <summary>The token is shown to the family once; only its hash is stored.</summary>
+    public static string HashTrackingToken(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string NewTrackingToken() => Base64Url(RandomNumberGenerator.GetBytes(24));
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private async Task<T> RecordAsync<T>(RequestContext context, Guid id, PathwayAction action, Func<EhcNeedsAssessment, DateTimeOffset, T> step, CancellationToken cancellationToken)
+    {
+        var laCode = context.RequireLaCode();
+        var assessment = await db.Assessments
+            .Include(a => a.AdviceRequests)
+            .Include(a => a.PanelRecommendations)
+            .Include(a => a.Exceptions)
+            .Include(a => a.Timeline)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == id && a.LaCode == laCode, cancellationToken)
+            ?? throw new CaseNotFoundException();
+
+        var now = time.GetUtcNow();
+        var result = step(assessment, now);
+        db.AuditRecords.Add(AuditRecord.For(context, laCode, assessment.Id, $"case.{JsonNamingPolicy.KebabCaseLower.ConvertName(action.ToString())}", now, assessment.Timeline[^1].Summary));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw new StepRefusedException("case-changed",
+                "Someone else recorded a step on this case at the same time, so yours was not saved. Check the case and try again.");
+        }
+
+        return result;
+    }
+
+    private async Task<string> NextReferenceAsync(string laCode, int year, CancellationToken cancellationToken)
+    {
+        // One atomic statement in both SQLite (3.35+) and PostgreSQL: concurrent requests never share a number.
+        var next = await db.Database.SqlQuery<int>($"""
+            INSERT INTO reference_counters (la_code, year, last_value) VALUES ({laCode}, {year}, 1)
+            ON CONFLICT (la_code, year) DO UPDATE SET last_value = reference_counters.last_value + 1
+            RETURNING last_value AS "Value"
+            """).ToListAsync(cancellationToken);
+        return $"{laCode}-{year}-{next.Single():D5}";
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Audit;
+using OpenSend.Data.Journeys;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.LocalAuthorities;
+
+namespace OpenSend.Data.Database;
+
+/// <summary>
+/// The one EF Core context. Each provider has its own subclass so that its migrations live apart
+/// (convention 5): <see cref="SqliteOpenSendDbContext"/> and <see cref="PostgreSqlOpenSendDbContext"/>.
+/// Services depend on this base type.
+/// </summary>
+public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
+
+    public DbSet<EhcNeedsAssessment> Assessments => Set<EhcNeedsAssessment>();
+
+    public DbSet<AdviceRequest> AdviceRequests => Set<AdviceRequest>();
+
+    public DbSet<PathwayEvent> PathwayEvents => Set<PathwayEvent>();
+
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    public DbSet<FormJourney> FormJourneys => Set<FormJourney>();
+
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Convention 9: enums are stored as their names, readable in the database and stable
+        // when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpenSendDbContext).Assembly);
+}
+
+/// <summary>The next reference number per LA and year ("999-2026-00042").</summary>
+public sealed class ReferenceCounter
+{
+    public string LaCode { get; set; } = string.Empty;
+
+    public int Year { get; set; }
+
+    public int LastValue { get; set; }
+}
+
+/// <summary>ASP.NET Core Data Protection keys, shared by every instance of the web app.</summary>
+public sealed class DataProtectionKeyRow
+{
+    public int Id { get; set; }
+
+    public string? FriendlyName { get; set; }
+
+    public string? Xml { get; set; }
+}

@@ -1,0 +1,237 @@
+using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Audit;
+using OpenSend.Data.Database;
+using OpenSend.Data.LocalAuthorities;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Timescales;
+
+namespace OpenSend.Data.Demo;
+
+/// <summary>
+/// The demo local authority, Demoshire (999), with about 60 EHC needs assessments at every stage,
+/// some overdue, all dated relative to today so the demo always looks live. Every name is
+/// invented; every case is built through the same application service the pages use.
+/// </summary>
+public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, TimeProvider time)
+{
+    public const string DemoLaCode = "999";
+
+    /// <summary>The caseworker the demo cases are recorded by (matches the development sign-in's demo user).</summary>
+    public static readonly Actor DemoCaseworker = new("demo-caseworker-999", "Sam Carter", "LaCaseworker", DemoLaCode);
+
+    private static readonly string[] GivenNames =
+    [
+        "Amara", "Ben", "Chloe", "Dev", "Ellie", "Finn", "Grace", "Hari", "Isla", "Jack", "Kai", "Lena", "Milo", "Nia", "Oscar",
+        "Poppy", "Quinn", "Rosa", "Sami", "Tia", "Umar", "Vera", "Wes", "Xena", "Yusuf", "Zara", "Alfie", "Bea", "Cal", "Dora",
+    ];
+
+    private static readonly string[] FamilyNames =
+    [
+        "Ashdown", "Brackley", "Cotterell", "Dunmore", "Elsworth", "Fairbrook", "Gadsby", "Holloway", "Inchley", "Jessop",
+        "Kettleby", "Loxley", "Marchant", "Northway", "Oakridge", "Penhallow", "Quarrie", "Rushworth", "Sallow", "Thornbury",
+    ];
+
+    private static readonly string[] Schools =
+    [
+        "Oakfield Primary School", "Brookside Infant School", "Hillcrest Academy", "St Aldhelm's CofE Primary School",
+        "Demoshire Secondary School", "Riverside Nursery", "Demoshire College", "Meadowbank Special School",
+    ];
+
+    private enum Story
+    {
+        AwaitingDecision,
+        Assessing,
+        Drafting,
+        DraftWithFamily,
+        PlanIssued,
+        PlanIssuedLateWithException,
+        NotAssessing,
+        NotIssuing,
+        Withdrawn,
+        TransferredOut,
+    }
+
+    // (story, days since the request was received); 60 cases in all.
+    private static readonly (Story Story, int Age)[] Stories =
+    [
+        (Story.AwaitingDecision, 2), (Story.AwaitingDecision, 6), (Story.AwaitingDecision, 11), (Story.AwaitingDecision, 17),
+        (Story.AwaitingDecision, 23), (Story.AwaitingDecision, 29), (Story.AwaitingDecision, 36), (Story.AwaitingDecision, 38),
+        (Story.AwaitingDecision, 41), (Story.AwaitingDecision, 44), (Story.AwaitingDecision, 49), (Story.AwaitingDecision, 58),
+        (Story.Assessing, 47), (Story.Assessing, 52), (Story.Assessing, 56), (Story.Assessing, 61), (Story.Assessing, 66),
+        (Story.Assessing, 72), (Story.Assessing, 78), (Story.Assessing, 84), (Story.Assessing, 90), (Story.Assessing, 96),
+        (Story.Assessing, 103), (Story.Assessing, 108), (Story.Assessing, 114), (Story.Assessing, 121),
+        (Story.Drafting, 93), (Story.Drafting, 101), (Story.Drafting, 110), (Story.Drafting, 118), (Story.Drafting, 127), (Story.Drafting, 136),
+        (Story.DraftWithFamily, 104), (Story.DraftWithFamily, 112), (Story.DraftWithFamily, 119), (Story.DraftWithFamily, 125),
+        (Story.DraftWithFamily, 131), (Story.DraftWithFamily, 137), (Story.DraftWithFamily, 146), (Story.DraftWithFamily, 155),
+        (Story.PlanIssued, 150), (Story.PlanIssued, 171), (Story.PlanIssued, 190), (Story.PlanIssued, 214), (Story.PlanIssued, 240),
+        (Story.PlanIssued, 265), (Story.PlanIssued, 290), (Story.PlanIssued, 320),
+        (Story.PlanIssuedLateWithException, 200), (Story.PlanIssuedLateWithException, 250),
+        (Story.NotAssessing, 60), (Story.NotAssessing, 95), (Story.NotAssessing, 140), (Story.NotAssessing, 230),
+        (Story.NotIssuing, 150), (Story.NotIssuing, 260),
+        (Story.Withdrawn, 40), (Story.Withdrawn, 130),
+        (Story.TransferredOut, 35), (Story.TransferredOut, 88),
+    ];
+
+    /// <summary>True when the demo LA has no cases yet (an empty database, or one with only reference data).</summary>
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
+        !await db.Assessments.AnyAsync(a => a.LaCode == DemoLaCode, cancellationToken);
+
+    /// <summary>Creates Demoshire and its cases. Returns the number of cases created (0 when already seeded).</summary>
+    public async Task<int> SeedAsync(IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await LocalAuthorityRegister.EnsureLoadedAsync(db, cancellationToken);
+        var today = UkCalendar.Today(time);
+        var demoshire = await db.LocalAuthorities.SingleOrDefaultAsync(l => l.Code == DemoLaCode, cancellationToken);
+        if (demoshire is null)
+        {
+            demoshire = LocalAuthorityRegister.Demoshire();
+            // Demoshire pilots the green paper's panel and mandatory mediation for requests received
+            // from the first of the month three months ago; older cases keep the 2014 rules.
+            var pilotStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-3);
+            demoshire.AdoptRuleSet(RuleSetCatalogue.GreenPaper2022Id, pilotStart);
+            db.LocalAuthorities.Add(demoshire);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (!await IsEmptyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var context = new RequestContext(DemoCaseworker, DemoLaCode, null);
+        var random = new Random(20220329);
+        for (var i = 0; i < Stories.Length; i++)
+        {
+            var (story, age) = Stories[i];
+            await CreateAsync(context, story, today.AddDays(-age), today, i, random, cancellationToken);
+            progress?.Report((i + 1, Stories.Length));
+        }
+
+        return Stories.Length;
+    }
+
+    private async Task CreateAsync(RequestContext context, Story story, DateOnly received, DateOnly today, int index, Random random, CancellationToken cancellationToken)
+    {
+        var given = GivenNames[index % GivenNames.Length];
+        var family = FamilyNames[(index * 7) % FamilyNames.Length];
+        var ageInYears = 3 + random.Next(0, 15);
+        var dateOfBirth = received.AddYears(-ageInYears).AddDays(-random.Next(0, 365));
+        var school = Schools[index % Schools.Length];
+        var requesterKind = index % 5 == 0 ? RequesterKind.SchoolOrCollege : RequesterKind.Parent;
+        var requesterName = requesterKind == RequesterKind.Parent ? $"{GivenNames[(index + 11) % GivenNames.Length]} {family}" : $"SENCO, {school}";
+        var submitted = await cases.ReceiveAsync(context, new AssessmentRequestSubmission(
+            DemoLaCode, requesterKind, requesterName, $"family{index + 1}@example.com", null,
+            requesterKind == RequesterKind.SchoolOrCollege ? school : null,
+            given, family, dateOfBirth,
+            "Needs in communication and interaction are not being met by the support the school can give from its own resources.",
+            true), received, cancellationToken);
+        var id = submitted.Id;
+        var greenPaper = (await db.Assessments.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken)).RuleSet.Policy.PanelRecommendationRequired;
+
+        // Day n after the request, never later than today.
+        DateOnly Day(int n) => received.AddDays(Math.Min(n, today.DayNumber - received.DayNumber));
+
+        async Task Panel(PanelQuestion question, PanelRecommendationOutcome outcome, DateOnly on)
+        {
+            if (greenPaper)
+            {
+                await cases.RecordPanelRecommendationAsync(context, id, question, outcome, on, "Education, health, social care and parent carer forum representatives attended.", cancellationToken);
+            }
+        }
+
+        async Task Assess(int decisionDay)
+        {
+            await Panel(PanelQuestion.WhetherToAssess, PanelRecommendationOutcome.Yes, Day(decisionDay - 3));
+            await cases.DecideToAssessAsync(context, id, Day(decisionDay), "Evidence that needs may require provision through an EHC plan.", cancellationToken);
+            await cases.RequestAdviceAsync(context, id, AdviserKind.Educational, school, Day(decisionDay + 1), cancellationToken);
+            await cases.RequestAdviceAsync(context, id, AdviserKind.Psychological, "Demoshire Educational Psychology Service", Day(decisionDay + 1), cancellationToken);
+            await cases.RequestAdviceAsync(context, id, AdviserKind.Health, "Demoshire Community Paediatrics", Day(decisionDay + 2), cancellationToken);
+            await cases.RequestAdviceAsync(context, id, AdviserKind.SocialCare, "Demoshire Children's Social Care", Day(decisionDay + 2), cancellationToken);
+        }
+
+        async Task ReceiveAdvice(int upToDay)
+        {
+            var advice = await db.AdviceRequests.AsNoTracking().Where(a => a.AssessmentId == id).OrderBy(a => a.Kind).ToListAsync(cancellationToken);
+            var offset = 25;
+            foreach (var request in advice)
+            {
+                var day = request.RequestedOn.DayNumber - received.DayNumber + offset;
+                if (day <= upToDay && received.AddDays(day) <= today)
+                {
+                    await cases.RecordAdviceReceivedAsync(context, id, request.Id, received.AddDays(day), cancellationToken);
+                }
+
+                offset += 6;
+            }
+        }
+
+        async Task Issue(int decisionDay, int serveDay)
+        {
+            await Assess(36);
+            await ReceiveAdvice(decisionDay);
+            await Panel(PanelQuestion.WhetherToIssue, PanelRecommendationOutcome.Yes, Day(decisionDay - 2));
+            await cases.DecideToIssueAsync(context, id, Day(decisionDay), "The assessment shows provision is needed beyond what the school can make.", cancellationToken);
+            if (serveDay > 0)
+            {
+                await cases.ServeDraftPlanAsync(context, id, Day(serveDay), cancellationToken);
+            }
+        }
+
+        var age = today.DayNumber - received.DayNumber;
+        switch (story)
+        {
+            case Story.AwaitingDecision:
+                break;
+            case Story.Assessing:
+                await Assess(index % 4 == 0 ? 45 : 38);
+                await ReceiveAdvice(age - 20);
+                break;
+            case Story.Drafting:
+                await Issue(age - 5, 0);
+                break;
+            case Story.DraftWithFamily:
+                await Issue(age - 18, age - 12 + (index % 3 * 4));
+                if (index % 2 == 0)
+                {
+                    await cases.RecordRepresentationsAsync(context, id, Day(age - 2), "We would like the speech and language therapy to be weekly.", school, index % 4 == 0, false, cancellationToken);
+                }
+
+                break;
+            case Story.PlanIssued:
+                var late = index % 3 == 0;
+                await Issue(98, 105);
+                await cases.RecordRepresentationsAsync(context, id, Day(112), "We agree with the draft.", school, false, true, cancellationToken);
+                await cases.IssueFinalPlanAsync(context, id, Day(late ? 147 : 126), school, cancellationToken);
+                break;
+            case Story.PlanIssuedLateWithException:
+                await Assess(35);
+                await cases.RecordExceptionAsync(context, id, ExceptionReason.AbsentFromArea, [StatutoryStep.FinalPlan, StatutoryStep.DecisionNotToIssue], null,
+                    Day(60), Day(95), "The family were abroad caring for a relative and the assessment appointments could not take place.", cancellationToken);
+                await ReceiveAdvice(110);
+                await Panel(PanelQuestion.WhetherToIssue, PanelRecommendationOutcome.Yes, Day(118));
+                await cases.DecideToIssueAsync(context, id, Day(120), "", cancellationToken);
+                await cases.ServeDraftPlanAsync(context, id, Day(125), cancellationToken);
+                await cases.IssueFinalPlanAsync(context, id, Day(156), school, cancellationToken);
+                break;
+            case Story.NotAssessing:
+                await Panel(PanelQuestion.WhetherToAssess, PanelRecommendationOutcome.No, Day(33));
+                await cases.DecideNotToAssessAsync(context, id, Day(index % 2 == 0 ? 38 : 46),
+                    "The school has not yet used its notional SEN budget for a full assess, plan, do, review cycle; needs can be met at SEN support.", cancellationToken);
+                break;
+            case Story.NotIssuing:
+                await Assess(35);
+                await ReceiveAdvice(100);
+                await Panel(PanelQuestion.WhetherToIssue, PanelRecommendationOutcome.No, Day(104));
+                await cases.DecideNotToIssueAsync(context, id, Day(108), "The advice shows needs can be met from resources normally available to mainstream schools.", cancellationToken);
+                break;
+            case Story.Withdrawn:
+                await cases.WithdrawAsync(context, id, Day(20), "The family chose elective home education.", cancellationToken);
+                break;
+            case Story.TransferredOut:
+                await cases.TransferOutAsync(context, id, Day(21), index % 2 == 0 ? "886" : "850", cancellationToken);
+                break;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Timescales;
+
+namespace OpenSend.Domain.Assessments;
+
+/// <summary>A date the family is waiting for, in words they can act on.</summary>
+public sealed record FamilyDate(DateOnly Due, string Text, string Basis, bool Overdue);
+
+/// <summary>
+/// What a family sees on its tracking page: where the request is, every statutory date still
+/// ahead ("The council must tell you whether it will assess by 16 February 2026"), and what
+/// happens next. One place, used by the page and the API alike.
+/// </summary>
+public sealed record FamilyUpdate(
+    string Status,
+    IReadOnlyList<FamilyDate> DatesAhead,
+    IReadOnlyList<string> WhatHappensNext,
+    DateOnly? AppealBy)
+{
+    public static FamilyUpdate For(EhcNeedsAssessment assessment, DateOnly today)
+    {
+        var rules = assessment.RuleSet;
+        var dates = assessment.Deadlines(today)
+            .Where(d => d.IsOpen)
+            .Select(d => new FamilyDate(d.Deadline.Due, Duty(d), d.Deadline.Basis, d.State == DeadlineState.Overdue))
+            .ToList();
+        if (assessment.Stage == AssessmentStage.DraftServed && assessment.RepresentationsCloseOn is { } closes && closes >= today)
+        {
+            var rule = rules.Rule(StatutoryStep.RepresentationsClose);
+            dates.Add(new FamilyDate(closes, string.Format(System.Globalization.CultureInfo.InvariantCulture, rule.Duty, UkCalendar.InWords(closes)), rule.Basis, false));
+        }
+
+        DateOnly? appealBy = null;
+        var next = new List<string>();
+        switch (assessment.Stage)
+        {
+            case AssessmentStage.RequestReceived:
+                next.Add("The council will look at the information it has and decide whether an EHC needs assessment is needed.");
+                if (rules.Policy.PanelRecommendationRequired)
+                {
+                    next.Add("A multi-agency panel, including education, health, social care and parent carer representatives, will make a recommendation first.");
+                }
+
+                next.Add("If it decides not to assess, it will tell you why and how to appeal.");
+                break;
+            case AssessmentStage.Assessing:
+                next.Add("The council is asking professionals for advice. Each has 6 weeks from being asked.");
+                next.Add("You will be asked for your views, and your child's or young person's views.");
+                next.Add("The council will then decide whether to issue an EHC plan.");
+                break;
+            case AssessmentStage.DraftingPlan:
+                next.Add("The council is writing a draft EHC plan. When it is sent to you, you will have at least 15 days to comment, ask for a meeting and ask for a school or college to be named.");
+                break;
+            case AssessmentStage.DraftServed:
+                next.Add("Read the draft plan. Tell the council what you think, ask for a meeting, and say which school or college you would like named.");
+                next.Add("The council will then issue the final plan.");
+                break;
+            case AssessmentStage.PlanIssued:
+                appealBy = AppealByFor(assessment, PathwayAction.IssueFinalPlan);
+                next.Add("The plan must be reviewed at least every 12 months.");
+                next.Add($"If you disagree with the needs, provision or setting in the plan, you can appeal to the SEND Tribunal until {UkCalendar.InWords(appealBy!.Value)}.");
+                break;
+            case AssessmentStage.NotAssessing:
+            case AssessmentStage.NotIssuing:
+                appealBy = AppealByFor(assessment, assessment.Stage == AssessmentStage.NotAssessing ? PathwayAction.DecideNotToAssess : PathwayAction.DecideNotToIssue);
+                var decision = assessment.Stage == AssessmentStage.NotAssessing ? AppealableDecision.NotToAssess : AppealableDecision.NotToIssue;
+                next.AddRange(AppealRights.For(decision, assessment.ClosedOn!.Value, rules).Points);
+                break;
+            case AssessmentStage.Withdrawn:
+                next.Add("Nothing more will happen on this request. You can make a new request at any time.");
+                break;
+            case AssessmentStage.TransferredOut:
+                next.Add("Your new council is now responsible and will contact you. Its time limits start from the day it became responsible.");
+                break;
+        }
+
+        return new FamilyUpdate(assessment.Stage.FamilyTitle(), dates.OrderBy(d => d.Due).ToList(), next, appealBy);
+    }
+
+    private static string Duty(DeadlineProgress progress)
+    {
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, progress.Deadline.Duty, UkCalendar.InWords(progress.Deadline.Due));
+        return progress.State == DeadlineState.Overdue ? $"{text}. This date has passed." : text;
+    }
+
+    private static DateOnly AppealByFor(EhcNeedsAssessment assessment, PathwayAction action)
+    {
+        var decided = assessment.Timeline.Last(e => e.Action == action).OccurredOn;
+        return assessment.RuleSet.Policy.AppealWindow.CountFrom(decided);
+    }
+}

@@ -1,0 +1,27 @@
+using OpenSend.Domain.Assessments;
+
+namespace OpenSend.Web.Assessments;
+
+/// <summary>The page that records each step of the pathway, under /cases/{id}/.</summary>
+public static class CaseSteps
+{
+    public sealed record StepPage(string Slug, string LinkText, PathwayAction[] Actions);
+
+    /// <summary>In the order a caseworker usually meets them.</summary>
+    public static IReadOnlyList<StepPage> Pages { get; } =
+    [
+        new("panel-recommendation", "Record a panel recommendation", [PathwayAction.RecordPanelRecommendation]),
+        new("assessment-decision", "Record the decision whether to assess", [PathwayAction.DecideToAssess, PathwayAction.DecideNotToAssess]),
+        new("request-advice", "Record a request for advice", [PathwayAction.RequestAdvice]),
+        new("issue-decision", "Record the decision whether to issue a plan", [PathwayAction.DecideToIssue, PathwayAction.DecideNotToIssue]),
+        new("draft-plan-served", "Record a draft plan served", [PathwayAction.ServeDraftPlan]),
+        new("representations", "Record the family's representations", [PathwayAction.RecordRepresentations]),
+        new("final-plan-issued", "Record the final plan issued", [PathwayAction.IssueFinalPlan]),
+        new("exception", "Record an exception to a time limit", [PathwayAction.RecordException]),
+        new("withdrawal", "Record the request withdrawn", [PathwayAction.Withdraw]),
+        new("transfer-out", "Record a move to another council", [PathwayAction.TransferOut]),
+    ];
+
+    public static IEnumerable<StepPage> AvailableFor(EhcNeedsAssessment assessment) =>
+        Pages.Where(p => p.Actions.Any(a => PathwayTransitions.IsAllowed(assessment.Stage, a)));
+}

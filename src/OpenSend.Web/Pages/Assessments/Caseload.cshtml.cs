@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using OpenSend.Data.Assessments;
+using OpenSend.Domain.Assessments;
+using OpenSend.Web.SignIn;
+
+namespace OpenSend.Web.Pages.Assessments;
+
+/// <summary>The LA caseworker's caseload: open cases, the nearest statutory deadline first.</summary>
+public sealed class CaseloadModel(AssessmentQueries queries) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Stage { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public CaseloadPage Caseload { get; private set; } = default!;
+
+    public List<SelectListItem> Stages { get; } = [];
+
+    public string LaName { get; private set; } = string.Empty;
+
+    public async Task OnGetAsync()
+    {
+        var stage = Enum.TryParse<AssessmentStage>(Stage, out var parsed) ? parsed : (AssessmentStage?)null;
+        var context = HttpContext.ToRequestContext();
+        Caseload = await queries.CaseloadAsync(context, new CaseloadFilter(stage, PageNumber), HttpContext.RequestAborted);
+        LaName = (await queries.LocalAuthoritiesAsync(HttpContext.RequestAborted)).FirstOrDefault(l => l.Code == context.LaCode)?.Name ?? context.LaCode!;
+        var open = AssessmentStageText.Open.Sum(s => Caseload.CountsByStage.GetValueOrDefault(s));
+        Stages.Add(new SelectListItem($"All open cases ({open})", string.Empty));
+        Stages.AddRange(Enum.GetValues<AssessmentStage>().Select(s =>
+            new SelectListItem($"{s.Title()} ({Caseload.CountsByStage.GetValueOrDefault(s)})", s.ToString())));
+    }
+
+    public string PageLink(int page) => $"/caseload?page={page}{(string.IsNullOrEmpty(Stage) ? "" : $"&stage={Stage}")}";
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Audit;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Web.Assessments;
+using OpenSend.Web.SignIn;
+
+namespace OpenSend.Web.Pages.Assessments.Cases;
+
+/// <summary>
+/// Shared by the pages that record one step on a case: loads the case within the caseworker's LA
+/// (404 for anything else), calls the application service, and shows a refusal in the GOV.UK
+/// error summary against the field it concerns. Nothing is saved when a step is refused.
+/// </summary>
+public abstract class CaseStepPage(AssessmentQueries queries, TimeProvider time) : PageModel
+{
+    public const string SuccessKey = "case.success";
+
+    protected AssessmentQueries Queries { get; } = queries;
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public EhcNeedsAssessment Case { get; private set; } = default!;
+
+    public abstract string Title { get; }
+
+    public DateOnly Today => UkCalendar.Today(time);
+
+    public string CaseLink => $"/cases/{Id}";
+
+    protected RequestContext Context => HttpContext.ToRequestContext();
+
+    /// <summary>The steps this page records; the page is offered only when one is allowed.</summary>
+    protected abstract PathwayAction[] Actions { get; }
+
+    /// <summary>The field a refusal is shown against (by refusal code); the date field by default.</summary>
+    protected abstract string DateField { get; }
+
+    protected virtual string FieldFor(string refusalCode) => DateField;
+
+    /// <summary>Loads the case; null when the page can be shown, otherwise where to go instead.</summary>
+    protected async Task<IActionResult?> LoadAsync()
+    {
+        try
+        {
+            Case = await Queries.GetCaseAsync(Context, Id, HttpContext.RequestAborted);
+        }
+        catch (CaseNotFoundException)
+        {
+            return NotFound();
+        }
+
+        return Actions.Any(a => PathwayTransitions.IsAllowed(Case.Stage, a)) ? null : Redirect(CaseLink);
+    }
+
+    protected async Task<IActionResult> RecordAsync(Func<RequestContext, CancellationToken, Task> write, string success)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            await write(Context, HttpContext.RequestAborted);
+        }
+        catch (StepRefusedException refused)
+        {
+            ModelState.AddModelError(FieldFor(refused.Code), refused.Message);
+            return Page();
+        }
+
+        TempData[SuccessKey] = success;
+        return Redirect(CaseLink);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenSend.Data.Assessments;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Timescales;
+using OpenSend.Web.SignIn;
+
+namespace OpenSend.Web.Pages.Assessments.Cases;
+
+/// <summary>A case: who and what, every statutory deadline and where it stands, what can be recorded next, and the timeline.</summary>
+public sealed class IndexModel(AssessmentQueries queries, TimeProvider time) : PageModel
+{
+    public EhcNeedsAssessment Case { get; private set; } = default!;
+
+    public IReadOnlyList<DeadlineProgress> Deadlines { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    public string? Success { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        try
+        {
+            Case = await queries.GetCaseAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted);
+        }
+        catch (CaseNotFoundException)
+        {
+            return NotFound();
+        }
+
+        Today = UkCalendar.Today(time);
+        Deadlines = Case.Deadlines(Today);
+        Success = TempData[CaseStepPage.SuccessKey] as string;
+        return Page();
+    }
+
+    public string DeadlineTitle(DeadlineProgress progress) =>
+        progress.RelatesTo is { } adviceId && Case.AdviceRequests.FirstOrDefault(a => a.Id == adviceId) is { } advice
+            ? $"{advice.Kind.Title()} from {advice.AdviserName}"
+            : progress.Deadline.Title;
+
+    public static string Age(DateOnly dateOfBirth, DateOnly today) =>
+        CompulsorySchoolAge.AgeOn(dateOfBirth, today) is var years && years == 1 ? "1 year old" : $"{CompulsorySchoolAge.AgeOn(dateOfBirth, today)} years old";
+}

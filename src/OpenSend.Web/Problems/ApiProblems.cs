@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using OpenSend.Data.Assessments;
+using OpenSend.Domain.Common;
+
+namespace OpenSend.Web.Problems;
+
+/// <summary>
+/// Turns the domain's refusals into RFC 9457 problem details for the JSON API: a refused step is
+/// 422 with its reason and a stable code; a case the caller may not see is 404, like one that
+/// does not exist, so nothing leaks.
+/// </summary>
+public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public static string TypeFor(string code) => $"urn:opensend:problem:{code}";
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
+        ProblemDetails? problem = exception switch
+        {
+            StepRefusedException refused => Refused(refused),
+            CaseNotFoundException => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "Case not found",
+                Detail = "No case with that id exists in your council's records.",
+                Type = TypeFor("case-not-found"),
+            },
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request could not be read",
+                Detail = bad.Message,
+                Type = TypeFor("bad-request"),
+            },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ProblemDetails Refused(StepRefusedException refused) => new()
+    {
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Title = "This step cannot be recorded",
+        Detail = refused.Message,
+        Type = TypeFor(refused.Code),
+        Extensions = { ["code"] = refused.Code },
+    };
+}
