@@ -16,7 +16,7 @@ using OpenSend.Web.SignIn;
 using OpenSend.Web.Startup;
 using OpenSend.Web.Timescales;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Find(args) });
 
 // The database: ConnectionStrings:OpenSend (a PostgreSQL string selects PostgreSQL), else SQLite
 // at data/opensend.db under the current directory, shared with the CLI.

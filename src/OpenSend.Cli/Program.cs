@@ -1,0 +1,3 @@
+using OpenSend.Cli;
+
+return await OpenSendCommand.RunAsync(args, Console.Out, Console.Error);

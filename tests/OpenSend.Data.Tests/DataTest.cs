@@ -1,0 +1,78 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Audit;
+using OpenSend.Data.Database;
+using OpenSend.Data.Demo;
+using OpenSend.Data.Journeys;
+using OpenSend.Data.LocalAuthorities;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]
+
+namespace OpenSend.Data.Tests;
+
+/// <summary>
+/// Base of the data tests: each test class runs once on SQLite and once on PostgreSQL, each test
+/// on a fresh, migrated database with England's LAs and Demoshire loaded. "Now" is noon on
+/// 15 June 2026 unless a test moves it.
+/// </summary>
+public abstract class DataTest(TestProvider provider, PostgresServer postgres) : IAsyncLifetime
+{
+    public static readonly Actor Caseworker999 = new("cw-999", "Sam Carter", "LaCaseworker", "999");
+    public static readonly Actor Caseworker886 = new("cw-886", "Alex Morgan", "LaCaseworker", "886");
+
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 6, 15, 11, 0, 0, TimeSpan.Zero));
+
+    protected TestDatabase Database { get; private set; } = default!;
+
+    protected ServiceProvider Services { get; private set; } = default!;
+
+    protected static RequestContext In999 => new(Caseworker999, "999", "127.0.0.1");
+
+    protected static RequestContext In886 => new(Caseworker886, "886", "127.0.0.1");
+
+    protected TestProvider Provider => provider;
+
+    public async ValueTask InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(provider, postgres);
+        Services = Database.Services(Time, services =>
+        {
+            services.AddScoped<AssessmentCases>();
+            services.AddScoped<AssessmentQueries>();
+            services.AddScoped<FormJourneyStore>();
+            services.AddScoped<DemoData>();
+        });
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenSendDbContext>();
+        await OpenSendDatabase.MigrateAsync(db);
+        await LocalAuthorityRegister.EnsureLoadedAsync(db);
+        db.LocalAuthorities.Add(LocalAuthorityRegister.Demoshire());
+        await db.SaveChangesAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>Runs <paramref name="work"/> in its own scope (its own DbContext), like one web request.</summary>
+    protected async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    protected Task InScope(Func<IServiceProvider, Task> work) => InScope(async sp => { await work(sp); return true; });
+
+    protected Task<SubmittedRequest> ReceiveAsync(string laCode = "999", DateOnly? receivedOn = null, string givenName = "Ada") =>
+        InScope(sp => sp.GetRequiredService<AssessmentCases>().ReceiveAsync(
+            new RequestContext(Actor.PublicRequester("Pat Example"), null, "127.0.0.1"),
+            new AssessmentRequestSubmission(laCode, RequesterKind.Parent, "Pat Example", "pat@example.com", null, null, givenName, "Example",
+                new DateOnly(2018, 3, 14), "Needs not met at SEN support.", true),
+            receivedOn));
+}
