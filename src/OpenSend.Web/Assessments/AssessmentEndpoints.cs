@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenSend.Data.Assessments;
+using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Web.SignIn;
 
@@ -59,9 +61,21 @@ public static class AssessmentEndpoints
         return tracked is null ? TypedResults.NotFound() : TypedResults.Ok(tracked.ToContract(UkCalendar.Today(time)));
     }
 
-    private static async Task<Ok<CaseloadContract>> Caseload(Domain.Assessments.AssessmentStage? stage, int? page, HttpContext http, AssessmentQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CaseloadContract>, ValidationProblem>> Caseload(string? stage, int? page, HttpContext http, AssessmentQueries queries, CancellationToken cancellationToken)
     {
-        var caseload = await queries.CaseloadAsync(http.ToRequestContext(), new CaseloadFilter(stage, page ?? 1), cancellationToken);
+        var stages = Enum.GetValues<AssessmentStage>().ToDictionary(s => JsonNamingPolicy.KebabCaseLower.ConvertName(s.ToString()));
+        AssessmentStage? filter = null;
+        if (!string.IsNullOrEmpty(stage))
+        {
+            if (!stages.TryGetValue(stage, out var parsed))
+            {
+                return Missing("stage", $"Give stage as one of: {string.Join(", ", stages.Keys)}; leave it out for every open case.");
+            }
+
+            filter = parsed;
+        }
+
+        var caseload = await queries.CaseloadAsync(http.ToRequestContext(), new CaseloadFilter(filter, page ?? 1), cancellationToken);
         return TypedResults.Ok(caseload.ToContract());
     }
 
@@ -139,5 +153,5 @@ public static class AssessmentEndpoints
             new Dictionary<string, string[]> { [name] = [message] }, detail: message, title: $"The {name} field is missing or not valid"));
 
     private static ValidationProblem Missing(string name, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [message] }, detail: message, title: "The request body is not valid");
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [message] }, detail: message, title: $"The {name} value is missing or not valid");
 }

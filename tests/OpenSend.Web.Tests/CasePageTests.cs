@@ -1,0 +1,222 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Audit;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+
+namespace OpenSend.Web.Tests;
+
+/// <summary>The caseload and case pages a caseworker uses, on SQLite and PostgreSQL.</summary>
+public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFixture
+{
+    private static readonly RequestContext Staff999 = new(new Actor("demo-caseworker-999", "Sam Carter", "LaCaseworker", "999"), "999", null);
+
+    [Fact]
+    public async Task Caseload_WithoutSigningIn_SendsYouToSignIn()
+    {
+        var response = await app.Client(followRedirects: false).GetAsync("/caseload");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/sign-in", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Caseload_PutsTheOverdueCaseFirstWithARedTag()
+    {
+        var overdue = await ReceiveAsync(new DateOnly(2026, 4, 1), "Oona");
+        await ReceiveAsync(new DateOnly(2026, 6, 14), "Newer");
+        var client = app.Client();
+        await client.SignInAsync();
+
+        var page = await client.GetPageAsync("/caseload");
+
+        var first = page.QuerySelector("#caseload tbody tr")!;
+        Assert.Contains(overdue.Reference, first.TextContent);
+        var tag = first.QuerySelector(".govuk-tag")!;
+        Assert.Contains("govuk-tag--red", tag.ClassName);
+        Assert.Equal("Overdue by 33 days", tag.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task CasePage_ShowsTheDeadlinesAndWhatCanBeRecordedNext()
+    {
+        var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Casey");
+        var client = app.Client();
+        await client.SignInAsync();
+
+        var page = await client.GetPageAsync($"/cases/{submitted.Id}");
+
+        Assert.Equal("Casey Example", page.QuerySelector("h1")!.TextContent.Trim());
+        var deadlines = page.QuerySelector("#deadlines")!.TextContent;
+        Assert.Contains("Decide whether to assess", deadlines);
+        Assert.Contains("13 July 2026", deadlines);
+        Assert.Contains("reg 5(1)", deadlines);
+        var next = page.QuerySelectorAll("#next-steps a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Contains("Record the decision whether to assess", next);
+        Assert.DoesNotContain("Record the final plan issued", next);
+    }
+
+    [Fact]
+    public async Task RecordingADecisionToAssess_OnTheCasePage_MovesTheCaseOnAndShowsTheNextDeadline()
+    {
+        var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Dana");
+        var client = app.Client();
+        await client.SignInAsync();
+        var form = await client.GetPageAsync($"/cases/{submitted.Id}/assessment-decision");
+
+        var page = await Html.ParseAsync(await client.SubmitAsync(form, [("WillAssess", "yes"), .. Html.Date("DecidedOn", new DateOnly(2026, 6, 12)), ("Reasons", "Evidence of need.")]));
+
+        Assert.Equal($"/cases/{submitted.Id}", new Uri(page.Location.Href).AbsolutePath);
+        Assert.Equal("Decision to assess recorded", page.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
+        Assert.Equal("Assessing", page.QuerySelector("#stage")!.TextContent.Trim());
+        Assert.Contains("Decided to carry out an EHC needs assessment.", page.QuerySelector("#timeline")!.TextContent);
+        Assert.Contains("Record a request for advice", page.QuerySelector("#next-steps")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ADecisionNotToAssess_WithoutReasons_IsRefusedInTheErrorSummaryAndNothingIsSaved()
+    {
+        var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Eli");
+        var client = app.Client();
+        await client.SignInAsync();
+        var form = await client.GetPageAsync($"/cases/{submitted.Id}/assessment-decision");
+
+        var page = await Html.ParseAsync(await client.SubmitAsync(form, [("WillAssess", "no"), .. Html.Date("DecidedOn", new DateOnly(2026, 6, 12)), ("Reasons", "")]));
+
+        var error = Assert.Single(page.ErrorSummary());
+        Assert.Equal("#Reasons", error.Href);
+        Assert.Contains("reg 5(3)", error.Text);
+        var stored = await app.WithServices(sp => sp.GetRequiredService<AssessmentQueries>().GetCaseAsync(Staff999, submitted.Id));
+        Assert.Equal(AssessmentStage.RequestReceived, stored.Stage);
+    }
+
+    [Fact]
+    public async Task IssuingTheFinalPlan_InsideTheRepresentationWindow_IsRefusedWithTheDateItCanBeIssued()
+    {
+        var submitted = await ReceiveAsync(new DateOnly(2026, 1, 5), "Finn");
+        await app.WithServices(async sp =>
+        {
+            var cases = sp.GetRequiredService<AssessmentCases>();
+            await cases.DecideToAssessAsync(Staff999, submitted.Id, new DateOnly(2026, 2, 10), "");
+            var advice = await cases.RequestAdviceAsync(Staff999, submitted.Id, AdviserKind.Educational, "Oakfield Primary School", new DateOnly(2026, 2, 11));
+            await cases.RecordAdviceReceivedAsync(Staff999, submitted.Id, advice.Id, new DateOnly(2026, 3, 20));
+            await cases.DecideToIssueAsync(Staff999, submitted.Id, new DateOnly(2026, 4, 1), "");
+            await cases.ServeDraftPlanAsync(Staff999, submitted.Id, new DateOnly(2026, 6, 10));
+            return true;
+        });
+        var client = app.Client();
+        await client.SignInAsync();
+        var form = await client.GetPageAsync($"/cases/{submitted.Id}/final-plan-issued");
+
+        var page = await Html.ParseAsync(await client.SubmitAsync(form, [.. Html.Date("IssuedOn", new DateOnly(2026, 6, 15)), ("NamedSetting", "Oakfield Primary School")]));
+
+        var error = Assert.Single(page.ErrorSummary());
+        Assert.Equal("#IssuedOn-day", error.Href);
+        Assert.Contains("until 24 June 2026", error.Text);
+        Assert.Contains("from 25 June 2026", error.Text);
+    }
+
+    [Fact]
+    public async Task AStepPage_ForAStepNotAllowedNow_GoesBackToTheCase()
+    {
+        var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Gil");
+        var client = app.Client(followRedirects: false);
+        await client.SignInAsync();
+
+        var response = await client.GetAsync($"/cases/{submitted.Id}/final-plan-issued");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/cases/{submitted.Id}", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task ACaseInAnotherCouncil_IsNotFound_AndTheChildsNameIsNotShown()
+    {
+        var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Quillon");
+        var client = app.Client();
+        await client.SignInAsync("demo-caseworker-886");
+
+        var response = await client.GetAsync($"/cases/{submitted.Id}");
+        var step = await client.GetAsync($"/cases/{submitted.Id}/assessment-decision");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, step.StatusCode);
+        Assert.DoesNotContain("Quillon", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Quillon", await step.Content.ReadAsStringAsync());
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task TheTimelineCalculator_ShowsEveryDateWithItsRegulation()
+    {
+        var page = await app.Client().GetPageAsync("/timeline-calculator?ReceivedOn.Day=5&ReceivedOn.Month=1&ReceivedOn.Year=2026");
+
+        var text = page.MainText();
+        Assert.Contains("Monday 16 February 2026", text);
+        Assert.Contains("Monday 27 April 2026", text);
+        Assert.Contains("Monday 25 May 2026", text);
+        Assert.Contains("SEND Regulations 2014 reg 13(2)", text);
+        Assert.Contains("10 May 2026", text); // latest day to serve the draft and still give 15 days
+    }
+
+    [Fact]
+    public async Task TheTimelineCalculator_WithAMissingMonth_LinksTheErrorToTheMonthBox()
+    {
+        var page = await app.Client().GetPageAsync("/timeline-calculator?ReceivedOn.Day=5&ReceivedOn.Month=&ReceivedOn.Year=2026");
+
+        Assert.Equal([("The date the request was received must include a month", "#ReceivedOn-month")], page.ErrorSummary());
+    }
+
+    private Task<SubmittedRequest> ReceiveAsync(DateOnly receivedOn, string givenName) =>
+        app.WithServices(sp => sp.GetRequiredService<AssessmentCases>().ReceiveAsync(Staff999,
+            new AssessmentRequestSubmission("999", RequesterKind.Parent, "Pat Example", "pat@example.com", null, null, givenName, "Example",
+                new DateOnly(2018, 3, 14), "Needs not met at SEN support.", true),
+            receivedOn));
+}
+
+public sealed class CasePageTests_Sqlite(SqliteApp app) : CasePageTests<SqliteApp>(app);
+
+public sealed class CasePageTests_PostgreSql(PostgreSqlApp app) : CasePageTests<PostgreSqlApp>(app);
+
+/// <summary>Outside Development the development sign-in does not exist at all.</summary>
+public sealed class ProductionTests(OpenSend.Testing.PostgresServer postgres) : IAsyncLifetime
+{
+    private OpenSend.Testing.TestDatabase? _database;
+    private OpenSendApp? _app;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await OpenSend.Testing.TestDatabase.CreateAsync(OpenSend.Testing.TestProvider.Sqlite, postgres);
+        _app = new OpenSendApp(_database.ConnectionString, new FakeTimeProvider(AppFixture.Start), environment: "Production");
+    }
+
+    [Fact]
+    public async Task SignIn_InProduction_IsNotFound()
+    {
+        var client = _app!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var get = await client.GetAsync("/sign-in");
+        var post = await client.PostAsync("/sign-in", new FormUrlEncodedContent([new("UserId", "demo-caseworker-999")]));
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.False(post.Headers.Contains("Set-Cookie") && post.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("opensend-session", StringComparison.Ordinal)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace OpenSend.Web.Tests;
+
+/// <summary>The real web app, in memory, on a given database, with "now" under the test's control.</summary>
+public sealed class OpenSendApp(string connectionString, FakeTimeProvider time, string environment = "Development", bool seedDemoData = false)
+    : WebApplicationFactory<Program>
+{
+    public FakeTimeProvider Time => time;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("ConnectionStrings:OpenSend", connectionString);
+        builder.UseSetting("OpenSend:SeedDemoData", seedDemoData ? "true" : "false");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
+    }
+}
