@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OpenSend.Data.Database;
+using OpenSend.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]
+
+namespace OpenSend.Cli.Tests;
+
+/// <summary>The `opensend` command against a real database of each provider.</summary>
+public abstract class OpenSendCommandTests(TestProvider provider, PostgresServer postgres) : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 6, 15, 11, 0, 0, TimeSpan.Zero));
+    private TestDatabase _database = default!;
+
+    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync(provider, postgres);
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task SeedDemo_OnAnEmptyDatabase_MigratesItAndCreatesDemoshire()
+    {
+        var (exit, output, error) = await RunAsync("seed", "demo");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("Seeded Demoshire (999) with 60 EHC needs assessments.", output);
+        await using var services = _database.Services(_time);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenSendDbContext>();
+        Assert.Equal(60, await db.Assessments.CountAsync(a => a.LaCode == "999"));
+        Assert.Equal(154, await db.LocalAuthorities.CountAsync());
+    }
+
+    [Fact]
+    public async Task SeedDemo_Twice_SaysThereIsNothingToDo()
+    {
+        await RunAsync("seed", "demo");
+
+        var (exit, output, _) = await RunAsync("seed", "demo");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("already has cases; nothing to do", output);
+    }
+
+    [Fact]
+    public async Task AnUnknownCommand_FailsWithANonZeroExitCode()
+    {
+        var (exit, _, error) = await RunAsync("seed", "everything");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("everything", error);
+    }
+
+    [Fact]
+    public async Task Help_OnEveryCommand_DescribesIt()
+    {
+        var (exit, output, _) = await RunAsync("seed", "demo", "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Demoshire (999)", output);
+    }
+
+    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await OpenSendCommand.RunAsync(args, output, error, _database.ConnectionString, _time);
+        return (exit, output.ToString(), error.ToString());
+    }
+}
+
+public sealed class OpenSendCommandTests_Sqlite(PostgresServer postgres) : OpenSendCommandTests(TestProvider.Sqlite, postgres);
+
+public sealed class OpenSendCommandTests_PostgreSql(PostgresServer postgres) : OpenSendCommandTests(TestProvider.PostgreSql, postgres);
+
+public sealed class DatabaseFailureTests
+{
+    [Fact]
+    public async Task AnUnreachableDatabase_FailsWithAOneLineReason()
+    {
+        var error = new StringWriter();
+
+        var exit = await OpenSendCommand.RunAsync(["migrate"], new StringWriter(), error, "Host=127.0.0.1;Port=1;Username=nobody;Timeout=2");
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.ToString().TrimEnd().Split('\n'));
+        Assert.StartsWith("opensend: ", line);
+    }
+}
