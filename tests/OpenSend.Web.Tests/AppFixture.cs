@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using OpenSend.Data.Database;
 using OpenSend.Data.LocalAuthorities;
-using Microsoft.Extensions.Time.Testing;
 using OpenSend.Testing;
 
 [assembly: AssemblyFixture(typeof(PostgresServer))]

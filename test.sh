@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every OpenSEND test: domain, data (SQLite and PostgreSQL), web (SQLite and PostgreSQL),
+# CLI and browser (Playwright with Debian's Chromium, axe WCAG 2.2 AA).
+#
+# On a fresh machine, run as root, it first installs what the tests need and is missing:
+# Chromium, PostgreSQL (the tests start their own throwaway cluster) and Node.js/npm (the build
+# restores GOV.UK Frontend with npm ci). It never downloads a browser of its own.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
+command -v npm > /dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "test.sh: missing ${missing[*]}; run as root to install them, or install them yourself." >&2
+    exit 1
+  fi
+  echo "test.sh: installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
+fi
+
+echo "test.sh: checking formatting (dotnet format)"
+dotnet format OpenSend.slnx --verify-no-changes
+
+echo "test.sh: building"
+dotnet build OpenSend.slnx --nologo -v quiet
+
+echo "test.sh: testing"
+dotnet test --solution OpenSend.slnx --no-build
