@@ -88,6 +88,37 @@ public abstract class GovUkFieldTagHelper : TagHelper
         return $"<fieldset class=\"govuk-fieldset\"{roleAttribute}{describedBy ?? DescribedBy()}>{legend}";
     }
 
+    /// <summary>
+    /// The items of GOV.UK radios or checkboxes (they share their markup, with "radios" or
+    /// "checkboxes" in the class names): the first input takes the field's id so the error
+    /// summary can link to it, the others get "-2", "-3"...
+    /// </summary>
+    protected void AppendChoices(StringBuilder html, string component, string inputType, IEnumerable<GovUkChoice> items, Func<string, bool> isChecked)
+    {
+        var index = 0;
+        foreach (var item in items)
+        {
+            if (item.Divider)
+            {
+                html.Append($"<div class=\"govuk-{component}__divider\">{E(item.Label)}</div>");
+                continue;
+            }
+
+            var id = index++ == 0 ? Id : $"{Id}-{index}";
+            var hint = item.Hint is null ? string.Empty : $" aria-describedby=\"{id}-item-hint\"";
+            var checkedAttribute = isChecked(item.Value) ? " checked" : string.Empty;
+            html.Append($"<div class=\"govuk-{component}__item\">")
+                .Append($"<input class=\"govuk-{component}__input\" id=\"{id}\" name=\"{E(Name)}\" type=\"{inputType}\" value=\"{E(item.Value)}\"{checkedAttribute}{hint}>")
+                .Append($"<label class=\"govuk-label govuk-{component}__label\" for=\"{id}\">{E(item.Label)}</label>");
+            if (item.Hint is not null)
+            {
+                html.Append($"<div id=\"{id}-item-hint\" class=\"govuk-hint govuk-{component}__hint\">{E(item.Hint)}</div>");
+            }
+
+            html.Append("</div>");
+        }
+    }
+
     protected static void Write(TagHelperOutput output, StringBuilder html)
     {
         output.TagName = null;

@@ -101,29 +101,7 @@ public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
         var current = AttemptedValue;
         var html = new StringBuilder(FormGroupOpen()).Append(FieldsetOpen()).Append(HintHtml()).Append(ErrorHtml())
             .Append(Inline ? "<div class=\"govuk-radios govuk-radios--inline\" data-module=\"govuk-radios\">" : "<div class=\"govuk-radios\" data-module=\"govuk-radios\">");
-        var index = 0;
-        foreach (var item in Items)
-        {
-            if (item.Divider)
-            {
-                html.Append($"<div class=\"govuk-radios__divider\">{E(item.Label)}</div>");
-                continue;
-            }
-
-            var id = index++ == 0 ? Id : $"{Id}-{index}";
-            var hint = item.Hint is null ? string.Empty : $" aria-describedby=\"{id}-item-hint\"";
-            var isChecked = string.Equals(item.Value, current, StringComparison.OrdinalIgnoreCase) ? " checked" : string.Empty;
-            html.Append("<div class=\"govuk-radios__item\">")
-                .Append($"<input class=\"govuk-radios__input\" id=\"{id}\" name=\"{E(Name)}\" type=\"radio\" value=\"{E(item.Value)}\"{isChecked}{hint}>")
-                .Append($"<label class=\"govuk-label govuk-radios__label\" for=\"{id}\">{E(item.Label)}</label>");
-            if (item.Hint is not null)
-            {
-                html.Append($"<div id=\"{id}-item-hint\" class=\"govuk-hint govuk-radios__hint\">{E(item.Hint)}</div>");
-            }
-
-            html.Append("</div>");
-        }
-
+        AppendChoices(html, "radios", "radio", Items, value => string.Equals(value, current, StringComparison.OrdinalIgnoreCase));
         html.Append("</div></fieldset></div>");
         Write(output, html);
     }
@@ -150,23 +128,7 @@ public sealed class GovUkCheckboxesTagHelper : GovUkFieldTagHelper
         };
         var html = new StringBuilder(FormGroupOpen()).Append(FieldsetOpen()).Append(HintHtml()).Append(ErrorHtml())
             .Append("<div class=\"govuk-checkboxes\" data-module=\"govuk-checkboxes\">");
-        var index = 0;
-        foreach (var item in Items)
-        {
-            var id = index++ == 0 ? Id : $"{Id}-{index}";
-            var hint = item.Hint is null ? string.Empty : $" aria-describedby=\"{id}-item-hint\"";
-            var isChecked = selected.Contains(item.Value) ? " checked" : string.Empty;
-            html.Append("<div class=\"govuk-checkboxes__item\">")
-                .Append($"<input class=\"govuk-checkboxes__input\" id=\"{id}\" name=\"{E(Name)}\" type=\"checkbox\" value=\"{E(item.Value)}\"{isChecked}{hint}>")
-                .Append($"<label class=\"govuk-label govuk-checkboxes__label\" for=\"{id}\">{E(item.Label)}</label>");
-            if (item.Hint is not null)
-            {
-                html.Append($"<div id=\"{id}-item-hint\" class=\"govuk-hint govuk-checkboxes__hint\">{E(item.Hint)}</div>");
-            }
-
-            html.Append("</div>");
-        }
-
+        AppendChoices(html, "checkboxes", "checkbox", Items, selected.Contains);
         html.Append("</div></fieldset></div>");
         Write(output, html);
     }
