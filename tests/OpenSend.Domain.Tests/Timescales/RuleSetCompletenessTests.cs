@@ -1,0 +1,44 @@
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Timescales;
+
+namespace OpenSend.Domain.Tests.Timescales;
+
+/// <summary>Every rule set is complete: each step has a legal basis and each pathway clock a rule.</summary>
+public class RuleSetCompletenessTests
+{
+    public static TheoryData<string> RuleSetIds => new(RuleSetCatalogue.All.Select(r => r.Id));
+
+    [Theory]
+    [MemberData(nameof(RuleSetIds))]
+    public void EveryStep_HasItsOwnLegalBasis(string id)
+    {
+        var rules = RuleSetCatalogue.Get(id);
+
+        Assert.All(Enum.GetValues<PathwayAction>(), action => Assert.True(rules.ActionBasis.ContainsKey(action), $"{id} has no basis for {action}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleSetIds))]
+    public void EveryTimeLimit_CitesItsSource_AndHasFamilyWordingForTheDate(string id)
+    {
+        var rules = RuleSetCatalogue.Get(id);
+
+        Assert.All(Enum.GetValues<StatutoryStep>(), step => Assert.Contains(rules.Deadlines, d => d.Step == step));
+        Assert.All(rules.Deadlines, d =>
+        {
+            Assert.Matches(@"reg \d+|Devon", d.Basis);
+            Assert.Contains("{0}", d.Duty);
+        });
+        Assert.All(Enum.GetValues<PhaseTransferKind>(), kind => Assert.Contains(rules.PhaseTransfers, p => p.Kind == kind));
+    }
+
+    [Fact]
+    public void TheExceptionGrounds_ExcuseOnlyTheLimitsTheirRegulationsCover()
+    {
+        var rules = RuleSetCatalogue.SendRegulations2014;
+
+        Assert.Equal([StatutoryStep.AdviceProvided], rules.Ground(ExceptionReason.MissedAppointment).BasisByStep.Keys);
+        Assert.DoesNotContain(StatutoryStep.AdviceProvided, rules.Ground(ExceptionReason.AbsentFromArea).BasisByStep.Keys);
+        Assert.Equal("SEND Regulations 2014 reg 5(4)(c)", rules.Ground(ExceptionReason.ExceptionalPersonalCircumstances).BasisByStep[StatutoryStep.DecisionToAssess]);
+    }
+}
