@@ -59,6 +59,7 @@ builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Assessments/Cases", StaffRoles.LaStaffPolicy);
     options.Conventions.AuthorizePage("/Assessments/Caseload", StaffRoles.LaStaffPolicy);
+    options.Conventions.AuthorizePage("/Assessments/RecordRequest", StaffRoles.LaStaffPolicy);
     if (!builder.Environment.IsDevelopment())
     {
         // The development sign-in must not exist outside Development: its routes are removed.

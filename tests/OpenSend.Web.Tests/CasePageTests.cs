@@ -121,6 +121,56 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task TheFamilysTrackingPage_AfterADecisionNotToAssess_GivesTheReasonsAndTheAppealDate()
+    {
+        var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Hana");
+        await app.WithServices(sp => sp.GetRequiredService<AssessmentCases>().DecideNotToAssessAsync(Staff999, submitted.Id, new DateOnly(2026, 6, 12),
+            "The school has not yet completed a full assess, plan, do, review cycle."));
+
+        var page = await app.Client().GetPageAsync($"/track/{submitted.TrackingToken}");
+
+        Assert.Equal("The council decided not to carry out an assessment", page.QuerySelector("h1")!.TextContent.Trim());
+        var text = page.MainText();
+        Assert.Contains("The school has not yet completed a full assess, plan, do, review cycle.", text);
+        Assert.Contains("until 12 August 2026", text);
+        Assert.Contains("mediation", text);
+    }
+
+    [Fact]
+    public async Task ARequestReceivedByEmail_IsRecordedWithTheDayItArrived()
+    {
+        var client = app.Client();
+        await client.SignInAsync();
+        var form = await client.GetPageAsync("/caseload/record-request");
+
+        var page = await Html.ParseAsync(await client.SubmitAsync(form,
+        [
+            .. Html.Date("ReceivedOn", new DateOnly(2026, 5, 1)), ("RequesterKind", "SchoolOrCollege"), ("RequesterName", "Jo SENCO"),
+            ("RequesterEmail", "senco@example.com"), ("RequesterOrganisation", "Oakfield Primary School"), ("ChildGivenName", "Ivo"),
+            ("ChildFamilyName", "Example"), .. Html.Date("DateOfBirth", new DateOnly(2017, 9, 3)), ("Reason", "Progress has stalled."), ("ConsentToShare", "true"),
+        ]));
+
+        Assert.Equal("Ivo Example", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("/track/", page.QuerySelector(".govuk-notification-banner__heading")!.TextContent);
+        Assert.Contains("12 June 2026", page.QuerySelector("#deadlines")!.TextContent);
+        Assert.Contains("Overdue by 3 days", page.QuerySelector("#deadlines")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ARequestRecordedWithNothingFilledIn_ListsEveryMissingAnswer()
+    {
+        var client = app.Client();
+        await client.SignInAsync();
+        var form = await client.GetPageAsync("/caseload/record-request");
+
+        var page = await Html.ParseAsync(await client.SubmitAsync(form));
+
+        Assert.Equal(
+            ["#ReceivedOn-day", "#RequesterKind", "#RequesterName", "#RequesterEmail", "#ChildGivenName", "#ChildFamilyName", "#DateOfBirth-day", "#Reason", "#ConsentToShare"],
+            page.ErrorSummary().Select(e => e.Href));
+    }
+
+    [Fact]
     public async Task AStepPage_ForAStepNotAllowedNow_GoesBackToTheCase()
     {
         var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Gil");

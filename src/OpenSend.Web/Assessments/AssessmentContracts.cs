@@ -25,7 +25,7 @@ public sealed record SubmittedRequestContract(
 
 public sealed record FamilyDateContract(DateOnly Due, string Text, string Basis, bool Overdue);
 
-public sealed record FamilyHistoryContract(DateOnly On, string Text);
+public sealed record FamilyHistoryContract(DateOnly On, string Text, string? Detail);
 
 public sealed record TrackingContract(
     string Reference,
@@ -160,7 +160,7 @@ public static class AssessmentContractMapping
             update.DatesAhead.Select(d => new FamilyDateContract(d.Due, d.Text, d.Basis, d.Overdue)).ToList(),
             update.WhatHappensNext,
             update.AppealBy,
-            a.Timeline.OrderBy(e => e.OccurredOn).ThenBy(e => e.RecordedAt).Select(e => new FamilyHistoryContract(e.OccurredOn, e.FamilySummary)).ToList());
+            a.Timeline.OrderBy(e => e.OccurredOn).ThenBy(e => e.RecordedAt).Select(e => new FamilyHistoryContract(e.OccurredOn, e.FamilySummary, e.Detail)).ToList());
     }
 
     public static CaseloadContract ToContract(this CaseloadPage page) => new(

@@ -39,6 +39,15 @@ public abstract class GovUkFieldTagHelper : TagHelper
 
     protected string Name => For.Name;
 
+    public override void Init(TagHelperContext context)
+    {
+        base.Init(context);
+        GovUkFieldOrder.For(ViewContext.HttpContext).Add((For.Name, ErrorAnchor));
+    }
+
+    /// <summary>Where the error summary's link for this field goes: its first control.</summary>
+    protected virtual string ErrorAnchor => Id;
+
     protected string Id => GovUkIds.For(For.Name);
 
     protected string? ErrorMessage =>
@@ -124,6 +133,23 @@ public abstract class GovUkFieldTagHelper : TagHelper
         output.TagName = null;
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Content.SetHtmlContent(html.ToString());
+    }
+}
+
+/// <summary>The page's fields in the order they are rendered, with the anchor the error summary links to.</summary>
+public static class GovUkFieldOrder
+{
+    private static readonly object Key = new();
+
+    public static List<(string Name, string Anchor)> For(HttpContext http)
+    {
+        if (http.Items[Key] is not List<(string Name, string Anchor)> order)
+        {
+            order = [];
+            http.Items[Key] = order;
+        }
+
+        return order;
     }
 }
 

@@ -138,6 +138,10 @@ public sealed class GovUkCheckboxesTagHelper : GovUkFieldTagHelper
 [HtmlTargetElement("govuk-date-input", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class GovUkDateInputTagHelper : GovUkFieldTagHelper
 {
+    /// <summary>GOV.UK: link to the first box with an error (the first empty one, else the day).</summary>
+    protected override string ErrorAnchor =>
+        $"{Id}-{(For.Model as DateInput)?.MissingParts().FirstOrDefault() ?? "day"}";
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var value = For.Model as DateInput ?? new DateInput();
