@@ -120,10 +120,12 @@ public sealed class JourneyTests(EmptyDemoshire app) : IClassFixture<EmptyDemosh
         await page.AssertAccessibleAsync();
     }
 
+    /// <summary>Answers the page's question and waits for the next page (each has its own address).</summary>
     private static async Task Continue(IPage page)
     {
+        var before = new Uri(page.Url).AbsolutePath;
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != before);
         await page.AssertAccessibleAsync();
     }
 }
