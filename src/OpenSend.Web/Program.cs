@@ -1,69 +1,118 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
+using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
 using OpenSend.Data.Demo;
+using OpenSend.Data.Identity;
 using OpenSend.Data.Journeys;
+using OpenSend.Data.Notifications;
+using OpenSend.Data.Retention;
+using OpenSend.Domain.Identity;
 using OpenSend.Web.Assessments;
 using OpenSend.Web.Journeys;
+using OpenSend.Web.Notifications;
 using OpenSend.Web.Problems;
+using OpenSend.Web.Security;
 using OpenSend.Web.SignIn;
 using OpenSend.Web.Startup;
 using OpenSend.Web.Timescales;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Find(args) });
+var configuration = builder.Configuration;
 
 // The database: ConnectionStrings:OpenSend (a PostgreSQL string selects PostgreSQL), else SQLite
 // at data/opensend.db under the current directory, shared with the CLI.
-var database = DatabaseSettings.Resolve(builder.Configuration.GetConnectionString(DatabaseSettings.ConnectionStringName), Directory.GetCurrentDirectory());
+var database = DatabaseSettings.Resolve(configuration.GetConnectionString(DatabaseSettings.ConnectionStringName), Directory.GetCurrentDirectory());
 builder.Services.AddOpenSendDatabase(database);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(new ServiceAddress(configuration["OpenSend:PublicBaseUrl"] ?? ServiceAddress.Default));
+builder.Services.AddSingleton(new PasswordHashing(configuration.GetValue("OpenSend:PasswordHashIterations", PasswordHashing.DefaultIterations)));
+builder.Services.AddSingleton(new RetentionPolicy(configuration.GetValue("OpenSend:Retention:YearsAfterBirth", RetentionPolicy.DefaultYearsAfterBirth)));
 builder.Services.AddScoped<AssessmentCases>();
 builder.Services.AddScoped<AssessmentQueries>();
+builder.Services.AddScoped<CaseNotifications>();
+builder.Services.AddScoped<CaseLinks>();
+builder.Services.AddScoped<PeopleDirectory>();
+builder.Services.AddScoped<StaffSignIn>();
+builder.Services.AddScoped<FamilySignIn>();
+builder.Services.AddScoped<AuditChain>();
+builder.Services.AddScoped<AuditSearch>();
+builder.Services.AddScoped<OutboxDispatcher>();
+builder.Services.AddScoped<SubjectAccessExport>();
+builder.Services.AddScoped<RetentionSweep>();
 builder.Services.AddScoped<FormJourneyStore>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddHostedService<FormJourneySweep>();
+builder.Services.AddHostedService<AuditSealing>();
+builder.Services.AddHostedService<RetentionSchedule>();
+
+var notifications = configuration.GetSection("Notifications").Get<NotificationOptions>() ?? new NotificationOptions();
+builder.Services.AddSingleton(notifications);
+builder.Services.AddHostedService<NotificationDelivery>();
 
 builder.Services.AddSingleton<DatabaseXmlRepository>();
 builder.Services.AddDataProtection().SetApplicationName("OpenSEND");
 builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
     new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));
+builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
 
-builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-    .AddCookie(options =>
+var secureCookies = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+builder.Services.AddAuthentication(StaffClaims.Scheme)
+    .AddCookie(StaffClaims.Scheme, options =>
     {
         options.Cookie.Name = "opensend-session";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.Cookie.SecurePolicy = secureCookies;
+        // Signed out after 30 minutes without activity: these are children's records.
+        options.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("OpenSend:SessionIdleMinutes", 30));
         options.SlidingExpiration = true;
         options.LoginPath = "/sign-in";
-        options.AccessDeniedPath = "/sign-in";
+        options.AccessDeniedPath = "/error/403";
         // The API answers 401/403 problem details rather than redirecting to a page.
         options.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
         options.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+        // Removing a member of staff, or a family account, ends their access at once.
+        options.Events.OnValidatePrincipal = ValidateStillEntitled;
+    })
+    .AddCookie(PendingSignIn.Scheme, options =>
+    {
+        options.Cookie.Name = "opensend-pending-sign-in";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = secureCookies;
+        options.ExpireTimeSpan = PendingSignIn.Lifetime;
+        options.SlidingExpiration = false;
     });
 builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(StaffRoles.LaStaffPolicy, policy => policy
-        .RequireAuthenticatedUser()
-        .RequireClaim(StaffClaims.LaCode)
-        .RequireRole(StaffRoles.LaCaseworker, StaffRoles.LaSendManager));
+    .AddPolicy(Policies.LaStaff, policy => policy.RequireAssertion(context => context.User.ToViewer().IsLaStaff))
+    .AddPolicy(Policies.LaManager, policy => policy.RequireAssertion(context => context.User.ToViewer() is { IsLaStaff: true, Role: Role.LaSendManager }))
+    .AddPolicy(Policies.Staff, policy => policy.RequireAssertion(context => context.User.ToViewer().IsStaff))
+    .AddPolicy(Policies.Family, policy => policy.RequireAssertion(context => context.User.ToViewer().IsFamily))
+    .AddPolicy(Policies.Administrator, policy => policy.RequireAssertion(context => context.User.ToViewer() is { IsStaff: true, Role: Role.Administrator }));
+builder.Services.AddOpenSendRateLimits(configuration);
 
 builder.Services.AddRazorPages(options =>
 {
-    options.Conventions.AuthorizeFolder("/Assessments/Cases", StaffRoles.LaStaffPolicy);
-    options.Conventions.AuthorizePage("/Assessments/Caseload", StaffRoles.LaStaffPolicy);
-    options.Conventions.AuthorizePage("/Assessments/RecordRequest", StaffRoles.LaStaffPolicy);
+    options.Conventions.AuthorizePage("/Assessments/Caseload", Policies.Staff);
+    options.Conventions.AuthorizeFolder("/Assessments/Cases", Policies.Staff);
+    options.Conventions.AuthorizePage("/Assessments/RecordRequest", Policies.LaStaff);
+    options.Conventions.AuthorizeFolder("/Family", Policies.Family);
+    options.Conventions.AuthorizeFolder("/Organisation", Policies.Administrator);
+    options.Conventions.AuthorizeFolder("/Audit", Policies.LaManager);
     if (!builder.Environment.IsDevelopment())
     {
-        // The development sign-in must not exist outside Development: its routes are removed.
-        options.Conventions.AddFolderRouteModelConvention("/SignIn", model => model.Selectors.Clear());
+        // The development sign-in and outbox must not exist outside Development: their routes are removed.
+        options.Conventions.AddFolderRouteModelConvention("/Development", model => model.Selectors.Clear());
     }
 });
 builder.Services.AddProblemDetails();
@@ -79,6 +128,7 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 // Error statuses: problem details on the API, a GOV.UK error page everywhere else.
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -100,6 +150,7 @@ app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvid
 app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(govukFrontend, "assets")), RequestPath = "/assets" });
 
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -121,6 +172,20 @@ static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Co
 
     context.Response.Redirect(context.RedirectUri);
     return Task.CompletedTask;
+}
+
+static async Task ValidateStillEntitled(CookieValidatePrincipalContext context)
+{
+    var viewer = context.Principal!.ToViewer();
+    var db = context.HttpContext.RequestServices.GetRequiredService<OpenSendDbContext>();
+    var entitled = viewer.IsFamily
+        ? await db.People.AnyAsync(p => p.Id == viewer.PersonId && p.Kind == PersonKind.Family)
+        : context.Principal!.MembershipId() is { } membershipId && await db.Memberships.AnyAsync(m => m.Id == membershipId && m.RemovedAt == null);
+    if (!entitled)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(StaffClaims.Scheme);
+    }
 }
 
 /// <summary>The web app's entry point; public so tests can host it with WebApplicationFactory.</summary>

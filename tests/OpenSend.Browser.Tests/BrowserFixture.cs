@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OpenSend.Data.Database;
+using OpenSend.Data.Demo;
 using OpenSend.Data.LocalAuthorities;
 using OpenSend.Testing;
 
@@ -59,6 +60,7 @@ public abstract class BrowserFixture(bool seedDemoData) : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<OpenSendDbContext>();
             db.LocalAuthorities.Add(LocalAuthorityRegister.Demoshire());
             await db.SaveChangesAsync();
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedOrganisationsAsync();
         }
 
         _playwright = await Playwright.CreateAsync();

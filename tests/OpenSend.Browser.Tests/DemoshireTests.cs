@@ -9,7 +9,7 @@ public sealed class DemoshireTests(SeededDemoshire app) : IClassFixture<SeededDe
     public async Task TheCaseloadAndItsCases_AreAccessible()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/sign-in");
+        await page.GotoAsync("/development/sign-in");
         await page.GetByLabel("Priya Shah, LA SEND manager").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
@@ -37,7 +37,7 @@ public sealed class DemoshireTests(SeededDemoshire app) : IClassFixture<SeededDe
     public async Task AnAssessmentUnderWay_ShowsItsAdviceClocks_AndItsStepPagesAreAccessible()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/sign-in");
+        await page.GotoAsync("/development/sign-in");
         await page.GetByLabel("Sam Carter, LA SEND caseworker").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GotoAsync("/caseload?stage=Assessing");

@@ -61,6 +61,9 @@ public sealed class JourneyTests(EmptyDemoshire app) : IClassFixture<EmptyDemosh
 
         var caseworker = await app.NewPageAsync();
         await caseworker.GotoAsync("/caseload");
+        await Assertions.Expect(caseworker.Locator("h1")).ToHaveTextAsync("Sign in");
+        await caseworker.AssertAccessibleAsync();
+        await caseworker.GetByRole(AriaRole.Link, new() { Name = "sign in as an invented person" }).ClickAsync();
         await Assertions.Expect(caseworker.Locator("h1")).ToHaveTextAsync("Who do you want to sign in as?");
         await caseworker.AssertAccessibleAsync();
         await caseworker.GetByLabel("Sam Carter, LA SEND caseworker").CheckAsync();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
 using OpenSend.Testing;
 
@@ -42,6 +43,51 @@ public abstract class OpenSendCommandTests(TestProvider provider, PostgresServer
 
         Assert.Equal(0, exit);
         Assert.Contains("already has cases; nothing to do", output);
+    }
+
+    [Fact]
+    public async Task AuditVerify_OnAnIntactLog_SealsItAndSaysSo_AndOnAnEditedOne_FailsNamingTheRecord()
+    {
+        await RunAsync("seed", "demo");
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        var (exit, output, _) = await RunAsync("audit", "verify");
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"Audit chain intact: \d+ records verified", output);
+        await using (var services = _database.Services(_time))
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OpenSendDbContext>().AuditRecords.Where(r => r.ChainSequence == 10)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Detail, "rewritten"));
+        }
+
+        var (failedExit, _, error) = await RunAsync("audit", "verify");
+
+        Assert.Equal(1, failedExit);
+        Assert.Contains("number 10 in the chain", error);
+        Assert.Contains("has been altered", error);
+    }
+
+    [Fact]
+    public async Task AdminAddStaff_CreatesTheFirstAdministratorAndPrintsTheirLink()
+    {
+        await RunAsync("admin", "add-organisation", "--kind", "LocalAuthority", "--code", "886", "--name", "Kent County Council", "--la", "886");
+
+        var (exit, output, error) = await RunAsync("admin", "add-staff", "--organisation", "886", "--kind", "LocalAuthority",
+            "--email", "first.admin@kent.example", "--name", "First Admin", "--role", "Administrator");
+
+        Assert.True(exit == 0, error);
+        Assert.Matches(@"/account/set-password\?token=[A-Za-z0-9_-]{20,}", output);
+    }
+
+    [Fact]
+    public async Task RetentionRun_WithDryRun_CountsWithoutChanging()
+    {
+        var (exit, output, _) = await RunAsync("retention", "run", "--dry-run");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("0 cases are past the retention period (nothing changed).", output);
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public abstract class AssessmentCasesTests(TestProvider provider, PostgresServer
         secondCopy.DecideNotToAssess(new DateOnly(2026, 6, 15), "Needs met at SEN support.", Caseworker999, now);
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondDb.SaveChangesAsync());
-        var stored = await InScope(sp => sp.GetRequiredService<AssessmentQueries>().GetCaseAsync(In999, submitted.Id));
+        var stored = (await InScope(sp => sp.GetRequiredService<AssessmentQueries>().GetCaseAsync(In999, submitted.Id))).Assessment;
         Assert.Equal(AssessmentStage.Assessing, stored.Stage);
     }
 
@@ -130,7 +130,7 @@ public abstract class AssessmentCasesTests(TestProvider provider, PostgresServer
                 new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 1), "Abroad.");
         });
 
-        var loaded = await InScope(sp => sp.GetRequiredService<AssessmentQueries>().GetCaseAsync(In999, submitted.Id));
+        var loaded = (await InScope(sp => sp.GetRequiredService<AssessmentQueries>().GetCaseAsync(In999, submitted.Id))).Assessment;
 
         Assert.Equal("Ada", loaded.Child.GivenName);
         Assert.Equal(new DateOnly(2018, 3, 14), loaded.Child.DateOfBirth);
@@ -167,7 +167,7 @@ public abstract class AssessmentCasesTests(TestProvider provider, PostgresServer
     public async Task Tracking_WithTheToken_FindsTheCaseAndAuditsTheRead_WithAWrongTokenFindsNothing()
     {
         var submitted = await ReceiveAsync();
-        var family = new RequestContext(Actor.PublicRequester("Holder of the tracking link"), null, "10.0.0.1");
+        var family = RequestContext.Public("10.0.0.1", "Holder of the tracking link");
 
         var found = await InScope(sp => sp.GetRequiredService<AssessmentQueries>().FindByTrackingTokenAsync(family, submitted.TrackingToken));
         var notFound = await InScope(sp => sp.GetRequiredService<AssessmentQueries>().FindByTrackingTokenAsync(family, "wrong" + submitted.TrackingToken[5..]));

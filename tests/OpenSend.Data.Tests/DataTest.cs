@@ -1,13 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
 using OpenSend.Data.Demo;
+using OpenSend.Data.Identity;
 using OpenSend.Data.Journeys;
 using OpenSend.Data.LocalAuthorities;
+using OpenSend.Data.Notifications;
+using OpenSend.Data.Retention;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
 using OpenSend.Testing;
 
 [assembly: AssemblyFixture(typeof(PostgresServer))]
@@ -21,8 +26,8 @@ namespace OpenSend.Data.Tests;
 /// </summary>
 public abstract class DataTest(TestProvider provider, PostgresServer postgres) : IAsyncLifetime
 {
-    public static readonly Actor Caseworker999 = new("cw-999", "Sam Carter", "LaCaseworker", "999");
-    public static readonly Actor Caseworker886 = new("cw-886", "Alex Morgan", "LaCaseworker", "886");
+    public static readonly Actor Caseworker999 = new("cw-999", "Sam Carter", "LaCaseworker", "Demoshire County Council");
+    public static readonly Actor Caseworker886 = new("cw-886", "Alex Morgan", "LaCaseworker", "Kent County Council");
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 6, 15, 11, 0, 0, TimeSpan.Zero));
 
@@ -30,19 +35,36 @@ public abstract class DataTest(TestProvider provider, PostgresServer postgres) :
 
     protected ServiceProvider Services { get; private set; } = default!;
 
-    protected static RequestContext In999 => new(Caseworker999, "999", "127.0.0.1");
+    protected static RequestContext In999 { get; } = new(Caseworker999, LaStaff("999"), "127.0.0.1");
 
-    protected static RequestContext In886 => new(Caseworker886, "886", "127.0.0.1");
+    protected static RequestContext In886 { get; } = new(Caseworker886, LaStaff("886"), "127.0.0.1");
+
+    protected static Viewer LaStaff(string laCode, Role role = Role.LaCaseworker) =>
+        new(Guid.NewGuid(), PersonKind.Staff, role, Guid.NewGuid(), OrganisationKind.LocalAuthority, laCode);
 
     protected TestProvider Provider => provider;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(provider, postgres);
         Services = Database.Services(Time, services =>
         {
+            services.AddSingleton(new ServiceAddress("https://opensend.test"));
+            services.AddSingleton(new PasswordHashing(iterations: 1_000));
+            services.AddSingleton(new RetentionPolicy(RetentionPolicy.DefaultYearsAfterBirth));
+            services.AddSingleton<ISecretProtector, ReversibleTestProtector>();
             services.AddScoped<AssessmentCases>();
             services.AddScoped<AssessmentQueries>();
+            services.AddScoped<CaseNotifications>();
+            services.AddScoped<CaseLinks>();
+            services.AddScoped<PeopleDirectory>();
+            services.AddScoped<StaffSignIn>();
+            services.AddScoped<FamilySignIn>();
+            services.AddScoped<AuditChain>();
+            services.AddScoped<AuditSearch>();
+            services.AddScoped<OutboxDispatcher>();
+            services.AddScoped<SubjectAccessExport>();
+            services.AddScoped<RetentionSweep>();
             services.AddScoped<FormJourneyStore>();
             services.AddScoped<DemoData>();
         });
@@ -71,8 +93,19 @@ public abstract class DataTest(TestProvider provider, PostgresServer postgres) :
 
     protected Task<SubmittedRequest> ReceiveAsync(string laCode = "999", DateOnly? receivedOn = null, string givenName = "Ada") =>
         InScope(sp => sp.GetRequiredService<AssessmentCases>().ReceiveAsync(
-            new RequestContext(Actor.PublicRequester("Pat Example"), null, "127.0.0.1"),
+            RequestContext.Public("127.0.0.1", "Pat Example"),
             new AssessmentRequestSubmission(laCode, RequesterKind.Parent, "Pat Example", "pat@example.com", null, null, givenName, "Example",
                 new DateOnly(2018, 3, 14), "Needs not met at SEN support.", true),
             receivedOn));
+}
+
+/// <summary>
+/// Stands in for the web app's data protection in data tests: it really transforms the secret
+/// (so a test would notice one stored unprotected) but needs no key ring.
+/// </summary>
+public sealed class ReversibleTestProtector : ISecretProtector
+{
+    public string Protect(string secret) => "protected:" + new string(secret.Reverse().ToArray());
+
+    public string Unprotect(string protectedSecret) => new(protectedSecret["protected:".Length..].Reverse().ToArray());
 }

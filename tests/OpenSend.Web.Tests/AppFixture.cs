@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenSend.Data.Database;
+using OpenSend.Data.Demo;
 using OpenSend.Data.LocalAuthorities;
+using OpenSend.Domain.Identity;
 using OpenSend.Testing;
 
 [assembly: AssemblyFixture(typeof(PostgresServer))]
@@ -27,12 +30,55 @@ public abstract class AppFixture(TestProvider provider, PostgresServer postgres)
     {
         _database = await TestDatabase.CreateAsync(provider, postgres);
         App = new OpenSendApp(_database.ConnectionString, new FakeTimeProvider(Start));
-        // Starting the host migrates the database and loads England's LAs; tests add Demoshire.
+        // Starting the host migrates the database and loads England's LAs; tests add Demoshire and
+        // its organisations and invented staff (without the demo cases).
         _ = App.Server;
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenSendDbContext>();
         db.LocalAuthorities.Add(LocalAuthorityRegister.Demoshire());
         await db.SaveChangesAsync();
+        Organisations = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedOrganisationsAsync();
+    }
+
+    /// <summary>Demoshire's organisations by code (999 the council, 999001 Oakfield Primary, ICB-999, PANEL-999, ...).</summary>
+    public IReadOnlyDictionary<string, Organisation> Organisations { get; private set; } = new Dictionary<string, Organisation>();
+
+    public const string Caseworker = "sam.carter@demoshire.example";
+    public const string Manager = "priya.shah@demoshire.example";
+    public const string KentCaseworker = "alex.morgan@kent.example";
+    public const string Senco = "jo.whitfield@oakfield.example";
+
+    /// <summary>Signs the client in through the development sign-in, as a person in one of their roles.</summary>
+    public async Task SignInAsync(HttpClient client, string email = Caseworker, Role? role = null)
+    {
+        var membershipId = await WithServices(sp =>
+        {
+            var db = sp.GetRequiredService<OpenSendDbContext>();
+            return db.Memberships.Where(m => m.RemovedAt == null && (role == null || m.Role == role))
+                .Join(db.People.Where(p => p.Email == email), m => m.PersonId, p => p.Id, (m, _) => m.Id)
+                .FirstAsync();
+        });
+        await client.SignInWithChoiceAsync($"membership:{membershipId}");
+    }
+
+    /// <summary>Signs the client in as a family account (opened if new), as if by an emailed code.</summary>
+    public async Task<Guid> SignInAsFamilyAsync(HttpClient client, string email)
+    {
+        var personId = await WithServices(async sp =>
+        {
+            var db = sp.GetRequiredService<OpenSendDbContext>();
+            var person = await db.People.SingleOrDefaultAsync(p => p.Email == email);
+            if (person is null)
+            {
+                person = new Person(Guid.NewGuid(), PersonKind.Family, email, email, App.Time.GetUtcNow());
+                db.People.Add(person);
+                await db.SaveChangesAsync();
+            }
+
+            return person.Id;
+        });
+        await client.SignInWithChoiceAsync($"family:{personId}");
+        return personId;
     }
 
     /// <summary>Runs application services directly, as the pages do, to set a case up quickly.</summary>

@@ -73,7 +73,7 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var client = app.Client();
         var id = await SubmitAsync(client);
-        await client.SignInAsync();
+        await app.SignInAsync(client);
 
         var decided = await client.PostAsJsonAsync($"/api/cases/{id}/assessment-decision", new { willAssess = true, decidedOn = "2026-06-15", reasons = "Evidence of need." });
         var early = await client.PostAsJsonAsync($"/api/cases/{id}/final-plan", new { issuedOn = "2026-06-15" });
@@ -93,7 +93,7 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var client = app.Client();
         var id = await SubmitAsync(client);
-        await client.SignInAsync();
+        await app.SignInAsync(client);
 
         var response = await client.PostAsJsonAsync($"/api/cases/{id}/assessment-decision", new { willAssess = true });
 
@@ -107,7 +107,7 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var client = app.Client();
         var id = await SubmitAsync(client);
-        await client.SignInAsync();
+        await app.SignInAsync(client);
 
         var response = await client.PostAsync($"/api/cases/{id}/assessment-decision",
             new StringContent("""{"willAssess": true, "decidedOn": "15/06/2026"}""", System.Text.Encoding.UTF8, "application/json"));
@@ -121,7 +121,7 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var client = app.Client();
         var id = await SubmitAsync(client, givenName: "Zebedee");
-        await client.SignInAsync("demo-caseworker-886");
+        await app.SignInAsync(client, AppFixture.KentCaseworker);
 
         var read = await client.GetAsync($"/api/cases/{id}");
         var write = await client.PostAsJsonAsync($"/api/cases/{id}/withdrawal", new { withdrawnOn = "2026-06-15", reason = "x" });
@@ -139,7 +139,7 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var client = app.Client();
         var id = await SubmitAsync(client, givenName: "Listed");
-        await client.SignInAsync();
+        await app.SignInAsync(client);
 
         var caseload = JsonDocument.Parse(await client.GetStringAsync("/api/cases?stage=request-received")).RootElement;
 

@@ -6,6 +6,7 @@ using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
 
 namespace OpenSend.Web.Tests;
 
@@ -13,7 +14,7 @@ namespace OpenSend.Web.Tests;
 public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
 {
-    private static readonly RequestContext Staff999 = new(new Actor("demo-caseworker-999", "Sam Carter", "LaCaseworker", "999"), "999", null);
+    private RequestContext Staff999 => new(new Actor("demo-caseworker", "Sam Carter", "LaCaseworker", "Demoshire County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, app.Organisations["999"]), null);
 
     [Fact]
     public async Task Caseload_WithoutSigningIn_SendsYouToSignIn()
@@ -30,7 +31,7 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
         var overdue = await ReceiveAsync(new DateOnly(2026, 4, 1), "Oona");
         await ReceiveAsync(new DateOnly(2026, 6, 14), "Newer");
         var client = app.Client();
-        await client.SignInAsync();
+        await app.SignInAsync(client);
 
         var page = await client.GetPageAsync("/caseload");
 
@@ -46,7 +47,7 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Casey");
         var client = app.Client();
-        await client.SignInAsync();
+        await app.SignInAsync(client);
 
         var page = await client.GetPageAsync($"/cases/{submitted.Id}");
 
@@ -65,7 +66,7 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Dana");
         var client = app.Client();
-        await client.SignInAsync();
+        await app.SignInAsync(client);
         var form = await client.GetPageAsync($"/cases/{submitted.Id}/assessment-decision");
 
         var page = await Html.ParseAsync(await client.SubmitAsync(form, [("WillAssess", "yes"), .. Html.Date("DecidedOn", new DateOnly(2026, 6, 12)), ("Reasons", "Evidence of need.")]));
@@ -82,7 +83,7 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Eli");
         var client = app.Client();
-        await client.SignInAsync();
+        await app.SignInAsync(client);
         var form = await client.GetPageAsync($"/cases/{submitted.Id}/assessment-decision");
 
         var page = await Html.ParseAsync(await client.SubmitAsync(form, [("WillAssess", "no"), .. Html.Date("DecidedOn", new DateOnly(2026, 6, 12)), ("Reasons", "")]));
@@ -90,7 +91,7 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
         var error = Assert.Single(page.ErrorSummary());
         Assert.Equal("#Reasons", error.Href);
         Assert.Contains("reg 5(3)", error.Text);
-        var stored = await app.WithServices(sp => sp.GetRequiredService<AssessmentQueries>().GetCaseAsync(Staff999, submitted.Id));
+        var stored = (await app.WithServices(sp => sp.GetRequiredService<AssessmentQueries>().GetCaseAsync(Staff999, submitted.Id))).Assessment;
         Assert.Equal(AssessmentStage.RequestReceived, stored.Stage);
     }
 
@@ -109,7 +110,7 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
             return true;
         });
         var client = app.Client();
-        await client.SignInAsync();
+        await app.SignInAsync(client);
         var form = await client.GetPageAsync($"/cases/{submitted.Id}/final-plan-issued");
 
         var page = await Html.ParseAsync(await client.SubmitAsync(form, [.. Html.Date("IssuedOn", new DateOnly(2026, 6, 15)), ("NamedSetting", "Oakfield Primary School")]));
@@ -140,7 +141,7 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task ARequestReceivedByEmail_IsRecordedWithTheDayItArrived()
     {
         var client = app.Client();
-        await client.SignInAsync();
+        await app.SignInAsync(client);
         var form = await client.GetPageAsync("/caseload/record-request");
 
         var page = await Html.ParseAsync(await client.SubmitAsync(form,
@@ -160,7 +161,7 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task ARequestRecordedWithNothingFilledIn_ListsEveryMissingAnswer()
     {
         var client = app.Client();
-        await client.SignInAsync();
+        await app.SignInAsync(client);
         var form = await client.GetPageAsync("/caseload/record-request");
 
         var page = await Html.ParseAsync(await client.SubmitAsync(form));
@@ -175,7 +176,7 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Gil");
         var client = app.Client(followRedirects: false);
-        await client.SignInAsync();
+        await app.SignInAsync(client);
 
         var response = await client.GetAsync($"/cases/{submitted.Id}/final-plan-issued");
 
@@ -188,7 +189,7 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Quillon");
         var client = app.Client();
-        await client.SignInAsync("demo-caseworker-886");
+        await app.SignInAsync(client, AppFixture.KentCaseworker);
 
         var response = await client.GetAsync($"/cases/{submitted.Id}");
         var step = await client.GetAsync($"/cases/{submitted.Id}/assessment-decision");
@@ -245,12 +246,12 @@ public sealed class ProductionTests(OpenSend.Testing.PostgresServer postgres) : 
     }
 
     [Fact]
-    public async Task SignIn_InProduction_IsNotFound()
+    public async Task TheDevelopmentSignIn_InProduction_IsNotFound()
     {
         var client = _app!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        var get = await client.GetAsync("/sign-in");
-        var post = await client.PostAsync("/sign-in", new FormUrlEncodedContent([new("UserId", "demo-caseworker-999")]));
+        var get = await client.GetAsync("/development/sign-in");
+        var post = await client.PostAsync("/development/sign-in", new FormUrlEncodedContent([new("Choice", "membership:00000000-0000-0000-0000-000000000001")]));
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);

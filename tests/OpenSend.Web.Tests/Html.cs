@@ -53,10 +53,10 @@ public static class Html
     public static string MainText(this IHtmlDocument page) =>
         System.Text.RegularExpressions.Regex.Replace(page.QuerySelector("main")?.TextContent ?? string.Empty, @"\s+", " ");
 
-    public static async Task SignInAsync(this HttpClient client, string userId = "demo-caseworker-999")
+    public static async Task SignInWithChoiceAsync(this HttpClient client, string choice)
     {
-        var page = await client.GetPageAsync("/sign-in");
-        var response = await client.SubmitAsync(page, ("UserId", userId));
+        var page = await client.GetPageAsync("/development/sign-in");
+        var response = await client.SubmitAsync(page, ("Choice", choice));
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"Sign-in answered {response.StatusCode}");
         Assert.Empty(response.StatusCode == HttpStatusCode.OK ? (await ParseAsync(response)).ErrorSummary() : []);
     }

@@ -2,10 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Access;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
+using OpenSend.Data.Notifications;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
 using OpenSend.Domain.Timescales;
 
 namespace OpenSend.Data.Assessments;
@@ -35,7 +38,7 @@ public sealed class CaseNotFoundException() : Exception("No case was found.");
 /// applies one named domain step, appends the audit record, and saves both in one transaction
 /// (convention 3, ../shared/spec/code-style.md). Pages and API endpoints call these methods.
 /// </summary>
-public sealed class AssessmentCases(OpenSendDbContext db, TimeProvider time)
+public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications notifications, TimeProvider time)
 {
     /// <summary>
     /// Starts the 20-week clock. The public form passes today as <paramref name="receivedOn"/>;
@@ -72,7 +75,9 @@ public sealed class AssessmentCases(OpenSendDbContext db, TimeProvider time)
             context.Actor,
             now);
         db.Assessments.Add(assessment);
+        LinkRequester(context, assessment, now);
         db.AuditRecords.Add(AuditRecord.For(context, la.Code, assessment.Id, "case.request-received", now, reference));
+        await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SubmittedRequest(assessment.Id, la.Code, reference, token, day, rules.Id);
@@ -87,8 +92,15 @@ public sealed class AssessmentCases(OpenSendDbContext db, TimeProvider time)
     public Task<AppealRights> DecideNotToAssessAsync(RequestContext context, Guid id, DateOnly decidedOn, string reasons, CancellationToken cancellationToken = default) =>
         RecordAsync(context, id, PathwayAction.DecideNotToAssess, (a, now) => a.DecideNotToAssess(decidedOn, reasons, context.Actor, now), cancellationToken);
 
-    public Task<AdviceRequest> RequestAdviceAsync(RequestContext context, Guid id, AdviserKind kind, string adviserName, DateOnly requestedOn, CancellationToken cancellationToken = default) =>
-        RecordAsync(context, id, PathwayAction.RequestAdvice, (a, now) => a.RequestAdvice(kind, adviserName, requestedOn, context.Actor, now), cancellationToken);
+    public async Task<AdviceRequest> RequestAdviceAsync(RequestContext context, Guid id, AdviserKind kind, string adviserName, DateOnly requestedOn, Guid? adviserOrganisationId = null, CancellationToken cancellationToken = default)
+    {
+        if (adviserOrganisationId is { } organisationId && !await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
+        {
+            throw new StepRefusedException("unknown-organisation", "Select an organisation that uses OpenSEND, or leave it blank.");
+        }
+
+        return await RecordAsync(context, id, PathwayAction.RequestAdvice, (a, now) => a.RequestAdvice(kind, adviserName, requestedOn, context.Actor, now, adviserOrganisationId), cancellationToken);
+    }
 
     public Task RecordAdviceReceivedAsync(RequestContext context, Guid id, Guid adviceRequestId, DateOnly receivedOn, CancellationToken cancellationToken = default) =>
         RecordAsync(context, id, PathwayAction.RecordAdviceReceived, (a, now) => { a.RecordAdviceReceived(adviceRequestId, receivedOn, context.Actor, now); return true; }, cancellationToken);
@@ -132,21 +144,45 @@ public sealed class AssessmentCases(OpenSendDbContext db, TimeProvider time)
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>
+    /// A request made by a signed-in parent or young person is linked to their account; one made by
+    /// a setting's staff links the setting (its SENCO can then follow it).
+    /// </summary>
+    private void LinkRequester(RequestContext context, EhcNeedsAssessment assessment, DateTimeOffset now)
+    {
+        var viewer = context.Viewer;
+        if (viewer.IsFamily)
+        {
+            var relationship = assessment.Requester.Kind == RequesterKind.YoungPerson ? Role.YoungPerson : Role.Parent;
+            db.FamilyLinks.Add(new FamilyLink(Guid.NewGuid(), assessment.LaCode, assessment.Id, viewer.PersonId!.Value, relationship, FamilyLinkSource.MadeTheRequest, now));
+        }
+        else if (viewer is { IsStaff: true, OrganisationKind: OrganisationKind.Setting, OrganisationId: { } settingId })
+        {
+            db.SettingLinks.Add(new SettingLink(Guid.NewGuid(), assessment.LaCode, assessment.Id, settingId, SettingRelationship.RequestingSetting, now, context.Actor.DisplayName));
+        }
+    }
+
     private async Task<T> RecordAsync<T>(RequestContext context, Guid id, PathwayAction action, Func<EhcNeedsAssessment, DateTimeOffset, T> step, CancellationToken cancellationToken)
     {
-        var laCode = context.RequireLaCode();
-        var assessment = await db.Assessments
-            .Include(a => a.AdviceRequests)
-            .Include(a => a.PanelRecommendations)
-            .Include(a => a.Exceptions)
-            .Include(a => a.Timeline)
+        var assessment = await db.ReadableBy(context.Viewer, db.Assessments
+                .Include(a => a.AdviceRequests)
+                .Include(a => a.PanelRecommendations)
+                .Include(a => a.Exceptions)
+                .Include(a => a.Timeline))
             .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == id && a.LaCode == laCode, cancellationToken)
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw new CaseNotFoundException();
+
+        // The statutory steps are the responsible LA's to record (s.36–s.40).
+        if (!context.Viewer.IsLaStaff)
+        {
+            throw new CaseAccessDeniedException();
+        }
 
         var now = time.GetUtcNow();
         var result = step(assessment, now);
-        db.AuditRecords.Add(AuditRecord.For(context, laCode, assessment.Id, $"case.{JsonNamingPolicy.KebabCaseLower.ConvertName(action.ToString())}", now, assessment.Timeline[^1].Summary));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, $"case.{JsonNamingPolicy.KebabCaseLower.ConvertName(action.ToString())}", now, assessment.Timeline[^1].Summary));
+        await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,15 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Access;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
 using OpenSend.Domain.LocalAuthorities;
 using OpenSend.Domain.Timescales;
 
 namespace OpenSend.Data.Assessments;
 
-/// <summary>Which cases a caseload shows. No stage means every open case.</summary>
-public sealed record CaseloadFilter(AssessmentStage? Stage = null, int Page = 1)
+/// <summary>Which cases a caseload shows: one stage, every case (<see cref="AllStages"/>), or by default every open case.</summary>
+public sealed record CaseloadFilter(AssessmentStage? Stage = null, int Page = 1, bool AllStages = false)
 {
     public const int PageSize = 50;
 }
@@ -42,14 +44,22 @@ public sealed record CaseloadPage(
 /// <summary>A case as a family sees it through the private tracking link.</summary>
 public sealed record TrackedCase(EhcNeedsAssessment Assessment, LocalAuthority LocalAuthority);
 
+/// <summary>A case and what the viewer may do with it.</summary>
+public sealed record ViewedCase(EhcNeedsAssessment Assessment, CaseAccessLevel Access, LocalAuthority LocalAuthority)
+{
+    public bool CanManage => Access == CaseAccessLevel.Manage;
+}
+
+/// <summary>One line of a case's access log: who looked or changed what, when (what families see).</summary>
+public sealed record AccessLogEntry(DateTimeOffset At, string ActorId, string Who, string Role, string? Organisation, string Action);
+
 /// <summary>Reads of cases, always within the reader's LA (or by the family's tracking token), each read audited.</summary>
 public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time)
 {
     public async Task<CaseloadPage> CaseloadAsync(RequestContext context, CaseloadFilter filter, CancellationToken cancellationToken = default)
     {
-        var laCode = context.RequireLaCode();
         var today = UkCalendar.Today(time);
-        var inLa = db.Assessments.AsNoTracking().Where(a => a.LaCode == laCode);
+        var inLa = db.ReadableBy(context.Viewer).AsNoTracking();
 
         var counts = await inLa.GroupBy(a => a.Stage)
             .Select(g => new { Stage = g.Key, Count = g.Count() })
@@ -60,7 +70,7 @@ public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time)
         var soonLimit = today.AddDays(DeadlineProgress.DueSoonDays);
         var dueSoon = await open.CountAsync(a => a.NextDeadlineOn >= today && a.NextDeadlineOn <= soonLimit, cancellationToken);
 
-        var matching = filter.Stage is { } stage ? inLa.Where(a => a.Stage == stage) : open;
+        var matching = filter.Stage is { } stage ? inLa.Where(a => a.Stage == stage) : filter.AllStages ? inLa : open;
         var total = await matching.CountAsync(cancellationToken);
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + CaseloadFilter.PageSize - 1) / CaseloadFilter.PageSize));
         var rows = await matching
@@ -99,15 +109,31 @@ public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time)
         return new CaseloadPage(result, total, page, counts, overdue, dueSoon, today);
     }
 
-    /// <summary>A case in the reader's LA, with its history. The read is audited.</summary>
-    public async Task<EhcNeedsAssessment> GetCaseAsync(RequestContext context, Guid id, CancellationToken cancellationToken = default)
+    /// <summary>A case the viewer may see, with its history and their access level. The read is audited.</summary>
+    public async Task<ViewedCase> GetCaseAsync(RequestContext context, Guid id, CancellationToken cancellationToken = default)
     {
-        var laCode = context.RequireLaCode();
-        var assessment = await LoadFull()
-            .SingleOrDefaultAsync(a => a.Id == id && a.LaCode == laCode, cancellationToken)
+        var assessment = await db.ReadableBy(context.Viewer, LoadFull()).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw new CaseNotFoundException();
+        var access = await db.LevelAsync(context.Viewer, id, cancellationToken);
+        var la = await db.LocalAuthorities.AsNoTracking().SingleAsync(l => l.Code == assessment.LaCode, cancellationToken);
         await AuditReadAsync(context, assessment, "case.viewed", cancellationToken);
-        return assessment;
+        return new ViewedCase(assessment, access, la);
+    }
+
+    /// <summary>Who has looked at or changed a case the viewer may see, newest first ("Who has looked at this record").</summary>
+    public async Task<IReadOnlyList<AccessLogEntry>> AccessLogAsync(RequestContext context, Guid id, CancellationToken cancellationToken = default)
+    {
+        if (!await db.ReadableBy(context.Viewer).AnyAsync(a => a.Id == id, cancellationToken))
+        {
+            throw new CaseNotFoundException();
+        }
+
+        var entries = await db.AuditRecords.AsNoTracking()
+            .Where(r => r.AssessmentId == id)
+            .OrderByDescending(r => r.Id)
+            .Select(r => new { r.At, r.ActorId, r.ActorName, r.ActorRole, r.ActorOrganisation, r.Action })
+            .ToListAsync(cancellationToken);
+        return entries.Select(e => new AccessLogEntry(e.At, e.ActorId, e.ActorName, e.ActorRole, e.ActorOrganisation, e.Action)).ToList();
     }
 
     /// <summary>The case behind a family's tracking link, or null for an unknown token. The read is audited.</summary>

@@ -32,10 +32,43 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         builder.Property(a => a.ActorId).HasMaxLength(100);
         builder.Property(a => a.ActorName).HasMaxLength(200);
         builder.Property(a => a.ActorRole).HasMaxLength(40);
-        builder.Property(a => a.ActorOrganisation).HasMaxLength(20);
+        builder.Property(a => a.ActorOrganisation).HasMaxLength(200);
         builder.Property(a => a.Action).HasMaxLength(60);
         builder.Property(a => a.SourceAddress).HasMaxLength(64);
+        builder.Property(a => a.PreviousHash).HasMaxLength(64);
+        builder.Property(a => a.Hash).HasMaxLength(64);
         builder.HasIndex(a => new { a.LaCode, a.AssessmentId, a.At });
+        builder.HasIndex(a => a.ChainSequence).IsUnique();
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> builder)
+    {
+        builder.ToTable("audit_chain_head");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.LastHash).HasMaxLength(64);
+        builder.Property(h => h.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OpenSend.Data.Notifications.OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OpenSend.Data.Notifications.OutboxMessage> builder)
+    {
+        builder.ToTable("notification_outbox");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Kind).HasMaxLength(40);
+        builder.Property(m => m.Recipient).HasMaxLength(320);
+        builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.Body).HasMaxLength(20_000);
+        builder.Property(m => m.LaCode).HasMaxLength(3);
+        builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.ProviderReference).HasMaxLength(200);
+        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
     }
 }
 

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using OpenSend.Data.Audit;
+using OpenSend.Data.Identity;
 using OpenSend.Data.Journeys;
+using OpenSend.Data.Notifications;
 using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Identity;
 using OpenSend.Domain.LocalAuthorities;
 
 namespace OpenSend.Data.Database;
@@ -28,6 +31,20 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<FamilyLink> FamilyLinks => Set<FamilyLink>();
+
+    public DbSet<SettingLink> SettingLinks => Set<SettingLink>();
+
+    public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
 using OpenSend.Data.LocalAuthorities;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
 using OpenSend.Domain.Timescales;
 
 namespace OpenSend.Data.Demo;
@@ -14,12 +16,12 @@ namespace OpenSend.Data.Demo;
 /// some overdue, all dated relative to today so the demo always looks live. Every name is
 /// invented; every case is built through the same application service the pages use.
 /// </summary>
-public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, TimeProvider time)
+public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLinks links, TimeProvider time)
 {
     public const string DemoLaCode = "999";
 
-    /// <summary>The caseworker the demo cases are recorded by (matches the development sign-in's demo user).</summary>
-    public static readonly Actor DemoCaseworker = new("demo-caseworker-999", "Sam Carter", "LaCaseworker", DemoLaCode);
+    /// <summary>The parent whose account is linked to some demo cases (an invented address).</summary>
+    public const string DemoParentEmail = "pat.ashdown@example.com";
 
     private static readonly string[] GivenNames =
     [
@@ -33,10 +35,27 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, TimePr
         "Kettleby", "Loxley", "Marchant", "Northway", "Oakridge", "Penhallow", "Quarrie", "Rushworth", "Sallow", "Thornbury",
     ];
 
-    private static readonly string[] Schools =
+    // Invented settings with invented URNs (GIAS URNs are 6 digits; 999xxx marks them as demo).
+    private static readonly (string Name, string Code)[] Schools =
     [
-        "Oakfield Primary School", "Brookside Infant School", "Hillcrest Academy", "St Aldhelm's CofE Primary School",
-        "Demoshire Secondary School", "Riverside Nursery", "Demoshire College", "Meadowbank Special School",
+        ("Oakfield Primary School", "999001"), ("Brookside Infant School", "999002"), ("Hillcrest Academy", "999003"),
+        ("St Aldhelm's CofE Primary School", "999004"), ("Demoshire Secondary School", "999005"), ("Riverside Nursery", "999006"),
+        ("Demoshire College", "999007"), ("Meadowbank Special School", "999008"),
+    ];
+
+    /// <summary>Invented staff of the demo organisations: (email, name, organisation code, role).</summary>
+    public static readonly (string Email, string Name, string OrganisationCode, Role Role)[] DemoStaff =
+    [
+        ("sam.carter@demoshire.example", "Sam Carter", DemoLaCode, Role.LaCaseworker),
+        ("priya.shah@demoshire.example", "Priya Shah", DemoLaCode, Role.LaSendManager),
+        ("chris.bell@demoshire.example", "Chris Bell", DemoLaCode, Role.Administrator),
+        ("alex.morgan@kent.example", "Alex Morgan", "886", Role.LaCaseworker),
+        ("jo.whitfield@oakfield.example", "Jo Whitfield", "999001", Role.Senco),
+        ("jo.whitfield@oakfield.example", "Jo Whitfield", "999001", Role.Administrator),
+        ("omar.reyes@demoshire-icb.example", "Dr Omar Reyes", "ICB-999", Role.HealthAdviser),
+        ("lee.park@demoshire.example", "Lee Park", "SC-999", Role.SocialCareAdviser),
+        ("mina.patel@demoshire.example", "Mina Patel", "PANEL-999", Role.PanelMember),
+        ("ruth.okafor@education.example", "Ruth Okafor", "DFE", Role.DfeAnalyst),
     ];
 
     private enum Story
@@ -100,34 +119,100 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, TimePr
             return 0;
         }
 
-        var context = new RequestContext(DemoCaseworker, DemoLaCode, null);
+        var organisations = await SeedOrganisationsAsync(cancellationToken);
+        var caseworker = await db.People.AsNoTracking().SingleAsync(p => p.Email == DemoStaff[0].Email, cancellationToken);
+        var context = new RequestContext(
+            new Actor(caseworker.Id.ToString(), caseworker.DisplayName, Role.LaCaseworker.ToString(), organisations[DemoLaCode].Name),
+            Viewer.Staff(caseworker.Id, Role.LaCaseworker, organisations[DemoLaCode]),
+            null);
         var random = new Random(20220329);
         for (var i = 0; i < Stories.Length; i++)
         {
             var (story, age) = Stories[i];
-            await CreateAsync(context, story, today.AddDays(-age), today, i, random, cancellationToken);
+            await CreateAsync(context, organisations, story, today.AddDays(-age), today, i, random, cancellationToken);
             progress?.Report((i + 1, Stories.Length));
         }
 
+        // The demo's families are invented: nothing they would be emailed is ever sent.
+        await db.Outbox.Where(m => m.LaCode == DemoLaCode).ExecuteDeleteAsync(cancellationToken);
         return Stories.Length;
     }
 
-    private async Task CreateAsync(RequestContext context, Story story, DateOnly received, DateOnly today, int index, Random random, CancellationToken cancellationToken)
+    /// <summary>
+    /// Demoshire's organisations (the council, its panel, settings, ICB, social care), Kent, the DfE,
+    /// and their invented staff. Idempotent; keyed by organisation code.
+    /// </summary>
+    public async Task<Dictionary<string, Organisation>> SeedOrganisationsAsync(CancellationToken cancellationToken = default)
+    {
+        var wanted = new List<(OrganisationKind Kind, string Code, string Name, string? LaCode)>
+        {
+            (OrganisationKind.LocalAuthority, DemoLaCode, "Demoshire County Council", DemoLaCode),
+            (OrganisationKind.LocalAuthority, "886", "Kent County Council", "886"),
+            (OrganisationKind.MultiAgencyPanel, "PANEL-999", "Demoshire multi-agency panel", DemoLaCode),
+            (OrganisationKind.IntegratedCareBoard, "ICB-999", "NHS Demoshire Integrated Care Board", DemoLaCode),
+            (OrganisationKind.SocialCare, "SC-999", "Demoshire Children's Social Care", DemoLaCode),
+            (OrganisationKind.DepartmentForEducation, "DFE", "Department for Education", null),
+        };
+        wanted.AddRange(Schools.Select(s => (OrganisationKind.Setting, s.Code, s.Name, (string?)DemoLaCode)));
+        var existing = await db.Organisations.ToListAsync(cancellationToken);
+        foreach (var (kind, code, name, laCode) in wanted.Where(w => !existing.Any(e => e.Kind == w.Kind && e.Code == w.Code)))
+        {
+            db.Organisations.Add(new Organisation(Guid.NewGuid(), kind, code, name, laCode));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var organisations = (await db.Organisations.AsNoTracking().ToListAsync(cancellationToken))
+            .Where(o => wanted.Any(w => w.Kind == o.Kind && w.Code == o.Code))
+            .ToDictionary(o => o.Code);
+
+        var now = time.GetUtcNow();
+        foreach (var (email, name, organisationCode, role) in DemoStaff)
+        {
+            var person = db.People.Local.SingleOrDefault(p => p.Email == email)
+                ?? await db.People.SingleOrDefaultAsync(p => p.Email == email, cancellationToken);
+            if (person is null)
+            {
+                person = new Person(Guid.NewGuid(), PersonKind.Staff, email, name, now);
+                db.People.Add(person);
+            }
+
+            var organisationId = organisations[organisationCode].Id;
+            if (!await db.Memberships.AnyAsync(m => m.PersonId == person.Id && m.OrganisationId == organisationId && m.Role == role, cancellationToken))
+            {
+                db.Memberships.Add(new Membership(Guid.NewGuid(), person.Id, organisationId, role, now, "Demo data"));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return organisations;
+    }
+
+    private async Task CreateAsync(RequestContext context, IReadOnlyDictionary<string, Organisation> organisations, Story story, DateOnly received, DateOnly today, int index, Random random, CancellationToken cancellationToken)
     {
         var given = GivenNames[index % GivenNames.Length];
         var family = FamilyNames[(index * 7) % FamilyNames.Length];
         var ageInYears = 3 + random.Next(0, 15);
         var dateOfBirth = received.AddYears(-ageInYears).AddDays(-random.Next(0, 365));
-        var school = Schools[index % Schools.Length];
+        var (school, schoolCode) = Schools[index % Schools.Length];
+        var setting = organisations[schoolCode];
         var requesterKind = index % 5 == 0 ? RequesterKind.SchoolOrCollege : RequesterKind.Parent;
         var requesterName = requesterKind == RequesterKind.Parent ? $"{GivenNames[(index + 11) % GivenNames.Length]} {family}" : $"SENCO, {school}";
+        // The demo parent's account follows two of the cases.
+        var familyAccount = index is 32 or 40;
         var submitted = await cases.ReceiveAsync(context, new AssessmentRequestSubmission(
-            DemoLaCode, requesterKind, requesterName, $"family{index + 1}@example.com", null,
+            DemoLaCode, requesterKind, requesterName, familyAccount ? DemoParentEmail : $"family{index + 1}@example.com", null,
             requesterKind == RequesterKind.SchoolOrCollege ? school : null,
             given, family, dateOfBirth,
             "Needs in communication and interaction are not being met by the support the school can give from its own resources.",
             true), received, cancellationToken);
         var id = submitted.Id;
+        await links.LinkSettingAsync(context, id, setting.Id,
+            requesterKind == RequesterKind.SchoolOrCollege ? SettingRelationship.RequestingSetting : SettingRelationship.CurrentSetting, cancellationToken);
+        if (familyAccount)
+        {
+            await links.LinkFamilyAsync(context, id, DemoParentEmail, Role.Parent, cancellationToken);
+        }
+
         var greenPaper = (await db.Assessments.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken)).RuleSet.Policy.PanelRecommendationRequired;
 
         // Day n after the request, never later than today.
@@ -145,10 +230,10 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, TimePr
         {
             await Panel(PanelQuestion.WhetherToAssess, PanelRecommendationOutcome.Yes, Day(decisionDay - 3));
             await cases.DecideToAssessAsync(context, id, Day(decisionDay), "Evidence that needs may require provision through an EHC plan.", cancellationToken);
-            await cases.RequestAdviceAsync(context, id, AdviserKind.Educational, school, Day(decisionDay + 1), cancellationToken);
-            await cases.RequestAdviceAsync(context, id, AdviserKind.Psychological, "Demoshire Educational Psychology Service", Day(decisionDay + 1), cancellationToken);
-            await cases.RequestAdviceAsync(context, id, AdviserKind.Health, "Demoshire Community Paediatrics", Day(decisionDay + 2), cancellationToken);
-            await cases.RequestAdviceAsync(context, id, AdviserKind.SocialCare, "Demoshire Children's Social Care", Day(decisionDay + 2), cancellationToken);
+            await cases.RequestAdviceAsync(context, id, AdviserKind.Educational, school, Day(decisionDay + 1), setting.Id, cancellationToken);
+            await cases.RequestAdviceAsync(context, id, AdviserKind.Psychological, "Demoshire Educational Psychology Service", Day(decisionDay + 1), null, cancellationToken);
+            await cases.RequestAdviceAsync(context, id, AdviserKind.Health, "Demoshire Community Paediatrics", Day(decisionDay + 2), organisations["ICB-999"].Id, cancellationToken);
+            await cases.RequestAdviceAsync(context, id, AdviserKind.SocialCare, "Demoshire Children's Social Care", Day(decisionDay + 2), organisations["SC-999"].Id, cancellationToken);
         }
 
         async Task ReceiveAdvice(int upToDay)

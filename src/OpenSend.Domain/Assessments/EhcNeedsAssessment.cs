@@ -90,6 +90,9 @@ public sealed class EhcNeedsAssessment
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>When the personal details were removed under the retention policy, if they have been.</summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+
     /// <summary>Optimistic concurrency: two caseworkers recording at once cannot both win.</summary>
     public int Version { get; private set; }
 
@@ -223,11 +226,11 @@ public sealed class EhcNeedsAssessment
         return rights;
     }
 
-    public AdviceRequest RequestAdvice(AdviserKind kind, string adviserName, DateOnly requestedOn, Actor by, DateTimeOffset now)
+    public AdviceRequest RequestAdvice(AdviserKind kind, string adviserName, DateOnly requestedOn, Actor by, DateTimeOffset now, Guid? adviserOrganisationId = null)
     {
         var next = Begin(PathwayAction.RequestAdvice, requestedOn, now, AssessDecisionOn ?? RequestReceivedOn, "the decision to assess");
         Require(!string.IsNullOrWhiteSpace(adviserName), "adviser-missing", "Enter who the advice was requested from.");
-        var request = new AdviceRequest(Guid.NewGuid(), LaCode, Id, kind, adviserName.Trim(), requestedOn);
+        var request = new AdviceRequest(Guid.NewGuid(), LaCode, Id, kind, adviserName.Trim(), adviserOrganisationId, requestedOn);
         _adviceRequests.Add(request);
         var due = RuleSet.Rule(StatutoryStep.AdviceProvided).DueFrom(requestedOn);
         Record(PathwayAction.RequestAdvice, next, requestedOn, by, now,
@@ -450,6 +453,43 @@ public sealed class EhcNeedsAssessment
             $"Transferred to {receivingLaName} ({receivingLaCode}).",
             $"Your family has moved and {receivingLaName} is now responsible. Its own time limits start from the day it became responsible (Children and Families Act 2014 s.24).",
             null);
+    }
+
+    /// <summary>
+    /// Removes what identifies the child and family once the record has been kept as long as the
+    /// retention policy says, keeping the dates and outcomes that statistics need: the child's
+    /// birth year, the stages, deadlines and their legal bases. The tracking link stops working.
+    /// </summary>
+    public void Anonymise(DateTimeOffset now, string newTrackingTokenHash)
+    {
+        if (AnonymisedAt is not null)
+        {
+            return;
+        }
+
+        const string removed = "Removed under the retention policy";
+        Child = new Child("Removed", "Removed", new DateOnly(Child.DateOfBirth.Year, 7, 1));
+        Requester = new Requester(Requester.Kind, "Removed", string.Empty, null, null);
+        ReasonForRequest = removed;
+        TrackingTokenHash = newTrackingTokenHash;
+        foreach (var entry in _timeline)
+        {
+            entry.Anonymise();
+        }
+
+        foreach (var exception in _exceptions)
+        {
+            exception.Anonymise(removed);
+        }
+
+        foreach (var recommendation in _panelRecommendations)
+        {
+            recommendation.Anonymise();
+        }
+
+        AnonymisedAt = now;
+        UpdatedAt = now;
+        Version++;
     }
 
     /// <summary>Where each statutory deadline on this case stands on <paramref name="today"/>.</summary>

@@ -42,6 +42,13 @@ public static class PathwayActionText
         _ => action.ToString(),
     };
 
+    /// <summary>
+    /// The steps the family is emailed about: outcomes, drafts and anything that changes what they
+    /// can do. Each request for advice or piece of advice received is on the tracking page only.
+    /// </summary>
+    public static bool NotifiesFamily(this PathwayAction action) => action is not
+        (PathwayAction.RequestAdvice or PathwayAction.RecordAdviceReceived or PathwayAction.RecordPanelRecommendation or PathwayAction.RecordRepresentations);
+
     public static string Title(this AdviserKind kind) => kind switch
     {
         AdviserKind.Educational => "Educational advice",

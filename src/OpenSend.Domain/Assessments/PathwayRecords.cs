@@ -58,13 +58,14 @@ public sealed class AdviceRequest
         LaCode = AdviserName = string.Empty;
     }
 
-    internal AdviceRequest(Guid id, string laCode, Guid assessmentId, AdviserKind kind, string adviserName, DateOnly requestedOn)
+    internal AdviceRequest(Guid id, string laCode, Guid assessmentId, AdviserKind kind, string adviserName, Guid? adviserOrganisationId, DateOnly requestedOn)
     {
         Id = id;
         LaCode = laCode;
         AssessmentId = assessmentId;
         Kind = kind;
         AdviserName = adviserName;
+        AdviserOrganisationId = adviserOrganisationId;
         RequestedOn = requestedOn;
     }
 
@@ -77,6 +78,9 @@ public sealed class AdviceRequest
     public AdviserKind Kind { get; private set; }
 
     public string AdviserName { get; private set; }
+
+    /// <summary>The organisation asked, when it uses OpenSEND: its advisers can then see the case (until the advice is in, to contribute).</summary>
+    public Guid? AdviserOrganisationId { get; private set; }
 
     public DateOnly RequestedOn { get; private set; }
 
@@ -117,6 +121,8 @@ public sealed class PanelRecommendation
     public DateOnly MeetingOn { get; private set; }
 
     public string Notes { get; private set; }
+
+    internal void Anonymise() => Notes = string.Empty;
 }
 
 /// <summary>
@@ -175,6 +181,8 @@ public sealed class PathwayException
     public DateOnly RecordedOn { get; private set; }
 
     public string RecordedByName { get; private set; }
+
+    internal void Anonymise(string replacement) => Explanation = replacement;
 }
 
 /// <summary>
@@ -231,4 +239,19 @@ public sealed class PathwayEvent
     public string FamilySummary { get; private set; }
 
     public string? Detail { get; private set; }
+
+    /// <summary>Drops free text that may identify the family; the step, its date and its legal basis stay.</summary>
+    internal void Anonymise()
+    {
+        Detail = null;
+        if (Action == PathwayAction.ReceiveRequest)
+        {
+            Summary = "Request received.";
+        }
+
+        if (Action == PathwayAction.RecordRepresentations)
+        {
+            Summary = "Family's representations recorded.";
+        }
+    }
 }

@@ -15,6 +15,13 @@ public static class UkCalendar
     public static DateOnly DateOf(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
 
+    /// <summary>The instant a day begins in London (midnight GMT or BST).</summary>
+    public static DateTimeOffset StartOf(DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, London.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     /// <summary>GOV.UK style: "5 January 2026" (no leading zero, full month).</summary>
     public static string InWords(DateOnly date) =>
         date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);

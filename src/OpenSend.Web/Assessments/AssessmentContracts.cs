@@ -1,6 +1,7 @@
 using OpenSend.Data.Assessments;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
 using OpenSend.Domain.Timescales;
 using OpenSend.Web.Timescales;
 
@@ -59,8 +60,11 @@ public sealed record ExceptionContract(Guid Id, ExceptionReason Reason, IReadOnl
 
 public sealed record TimelineEntryContract(PathwayAction Action, DateOnly OccurredOn, DateTimeOffset RecordedAt, string RecordedBy, string RecordedByRole, string LegalBasis, string Summary, string? Detail);
 
+public sealed record AccessLogContract(DateTimeOffset At, string Who, string Role, string? Organisation, string Action);
+
 public sealed record CaseContract(
     Guid Id,
+    CaseAccessLevel Access,
     string Reference,
     string LaCode,
     ChildContract Child,
@@ -93,7 +97,7 @@ public sealed record PanelRecommendationCommand(PanelQuestion? Question, PanelRe
 
 public sealed record AssessmentDecisionCommand(bool? WillAssess, DateOnly? DecidedOn, string? Reasons);
 
-public sealed record AdviceRequestCommand(AdviserKind? Kind, string? Adviser, DateOnly? RequestedOn);
+public sealed record AdviceRequestCommand(AdviserKind? Kind, string? Adviser, DateOnly? RequestedOn, Guid? AdviserOrganisationId = null);
 
 public sealed record AdviceReceivedCommand(DateOnly? ReceivedOn);
 
@@ -113,12 +117,14 @@ public sealed record TransferCommand(DateOnly? TransferredOn, string? ReceivingL
 
 public static class AssessmentContractMapping
 {
-    public static CaseContract ToContract(this EhcNeedsAssessment a, DateOnly today)
+    public static CaseContract ToContract(this ViewedCase viewed, DateOnly today)
     {
+        var a = viewed.Assessment;
         var rules = a.RuleSet;
         var adviceDue = rules.Rule(StatutoryStep.AdviceProvided);
         return new CaseContract(
             a.Id,
+            viewed.Access,
             a.Reference,
             a.LaCode,
             new ChildContract(a.Child.GivenName, a.Child.FamilyName, a.Child.DateOfBirth),
@@ -134,7 +140,7 @@ public static class AssessmentContractMapping
             a.RequestedSetting,
             a.NamedSetting,
             a.NextDeadlineOn,
-            a.AllowedActions,
+            viewed.CanManage ? a.AllowedActions : [],
             a.Deadlines(today).Select(d => new CaseDeadlineContract(
                 d.Deadline.Step, d.Deadline.Title, d.Deadline.Due, d.Deadline.Basis, d.State,
                 d.IsOpen && d.State != DeadlineState.Overdue ? d.DaysLeft : null,

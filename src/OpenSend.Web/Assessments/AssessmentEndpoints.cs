@@ -24,9 +24,10 @@ public static class AssessmentEndpoints
         requests.MapGet("/tracking/{token}", Track)
             .WithSummary("What the family sees through its private tracking link");
 
-        var cases = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(StaffRoles.LaStaffPolicy);
-        cases.MapGet("/", Caseload).WithSummary("The signed-in caseworker's LA caseload, open cases by next statutory deadline");
+        var cases = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.Staff);
+        cases.MapGet("/", Caseload).WithSummary("The cases the signed-in member of staff can see (an LA's whole caseload), open cases by next statutory deadline");
         cases.MapGet("/{id:guid}", GetCase).WithSummary("One case with its deadlines and timeline");
+        cases.MapGet("/{id:guid}/access-log", AccessLog).WithSummary("Who has looked at or changed the case");
         cases.MapPost("/{id:guid}/panel-recommendations", PanelRecommendation).WithSummary("Record a multi-agency panel recommendation");
         cases.MapPost("/{id:guid}/assessment-decision", AssessmentDecision).WithSummary("Record the decision whether to assess (reg 5)");
         cases.MapPost("/{id:guid}/advice-requests", RequestAdvice).WithSummary("Record a request for advice (reg 6), starting its 6-week clock (reg 8)");
@@ -82,6 +83,10 @@ public static class AssessmentEndpoints
     private static async Task<Ok<CaseContract>> GetCase(Guid id, HttpContext http, AssessmentQueries queries, TimeProvider time, CancellationToken cancellationToken) =>
         TypedResults.Ok((await queries.GetCaseAsync(http.ToRequestContext(), id, cancellationToken)).ToContract(UkCalendar.Today(time)));
 
+    private static async Task<Ok<IReadOnlyList<AccessLogContract>>> AccessLog(Guid id, HttpContext http, AssessmentQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<AccessLogContract>>((await queries.AccessLogAsync(http.ToRequestContext(), id, cancellationToken))
+            .Select(e => new AccessLogContract(e.At, e.Who, e.Role, e.Organisation, AuditActions.Describe(e.Action))).ToList());
+
     private static Task<Results<Ok<CaseContract>, ValidationProblem>> PanelRecommendation(Guid id, PanelRecommendationCommand? body, HttpContext http, AssessmentCases cases, AssessmentQueries queries, TimeProvider time, CancellationToken ct) =>
         body?.Question is not { } question ? Invalid("question", "Give question as whether-to-assess or whether-to-issue.")
         : body.Recommendation is not { } recommendation ? Invalid("recommendation", "Give recommendation as yes or no.")
@@ -98,7 +103,7 @@ public static class AssessmentEndpoints
     private static Task<Results<Ok<CaseContract>, ValidationProblem>> RequestAdvice(Guid id, AdviceRequestCommand? body, HttpContext http, AssessmentCases cases, AssessmentQueries queries, TimeProvider time, CancellationToken ct) =>
         body?.Kind is not { } kind ? Invalid("kind", "Give kind as educational, health, psychological, social-care or other.")
         : body.RequestedOn is not { } requestedOn ? Invalid("requestedOn", DateHint("requestedOn"))
-        : Then(cases.RequestAdviceAsync(http.ToRequestContext(), id, kind, body.Adviser ?? string.Empty, requestedOn, ct), id, http, queries, time, ct);
+        : Then(cases.RequestAdviceAsync(http.ToRequestContext(), id, kind, body.Adviser ?? string.Empty, requestedOn, body.AdviserOrganisationId, ct), id, http, queries, time, ct);
 
     private static Task<Results<Ok<CaseContract>, ValidationProblem>> AdviceReceived(Guid id, Guid adviceId, AdviceReceivedCommand? body, HttpContext http, AssessmentCases cases, AssessmentQueries queries, TimeProvider time, CancellationToken ct) =>
         body?.ReceivedOn is not { } receivedOn ? Invalid("receivedOn", DateHint("receivedOn"))

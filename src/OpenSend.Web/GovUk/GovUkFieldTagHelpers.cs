@@ -29,7 +29,8 @@ public sealed class GovUkInputTagHelper : GovUkFieldTagHelper
         var html = new StringBuilder(FormGroupOpen())
             .Append(LabelHtml()).Append(HintHtml()).Append(ErrorHtml())
             .Append($"<input class=\"{css}\" id=\"{Id}\" name=\"{E(Name)}\" type=\"{E(Type)}\"");
-        if (!string.IsNullOrEmpty(AttemptedValue)) html.Append($" value=\"{E(AttemptedValue)}\"");
+        // A password is never written back into the page.
+        if (!string.IsNullOrEmpty(AttemptedValue) && Type != "password") html.Append($" value=\"{E(AttemptedValue)}\"");
         if (Spellcheck is { } spellcheck) html.Append($" spellcheck=\"{(spellcheck ? "true" : "false")}\"");
         html.Append(DescribedBy());
         if (Autocomplete is not null) html.Append($" autocomplete=\"{E(Autocomplete)}\"");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Domain.Common;
 
@@ -30,6 +31,13 @@ public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExcept
                 Title = "Case not found",
                 Detail = "No case with that id exists in your council's records.",
                 Type = TypeFor("case-not-found"),
+            },
+            CaseAccessDeniedException => new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "You cannot change this case",
+                Detail = "You can see this case, but only the responsible local authority's SEND staff record its statutory steps.",
+                Type = TypeFor("case-access-denied"),
             },
             BadHttpRequestException bad => new ProblemDetails
             {

@@ -22,12 +22,16 @@ public sealed class CaseloadModel(AssessmentQueries queries) : PageModel
 
     public string LaName { get; private set; } = string.Empty;
 
+    /// <summary>An LA's caseworkers see the whole caseload and record requests; others see the cases they are involved in.</summary>
+    public bool IsLaStaff { get; private set; }
+
     public async Task OnGetAsync()
     {
         var stage = Enum.TryParse<AssessmentStage>(Stage, out var parsed) ? parsed : (AssessmentStage?)null;
         var context = HttpContext.ToRequestContext();
         Caseload = await queries.CaseloadAsync(context, new CaseloadFilter(stage, PageNumber), HttpContext.RequestAborted);
-        LaName = (await queries.LocalAuthoritiesAsync(HttpContext.RequestAborted)).FirstOrDefault(l => l.Code == context.LaCode)?.Name ?? context.LaCode!;
+        LaName = User.OrganisationName() ?? string.Empty;
+        IsLaStaff = context.Viewer.IsLaStaff;
         var open = AssessmentStageText.Open.Sum(s => Caseload.CountsByStage.GetValueOrDefault(s));
         Stages.Add(new SelectListItem($"All open cases ({open})", string.Empty));
         Stages.AddRange(Enum.GetValues<AssessmentStage>().Select(s =>

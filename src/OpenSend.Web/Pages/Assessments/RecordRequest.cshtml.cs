@@ -81,7 +81,7 @@ public sealed class RecordRequestModel(AssessmentCases cases, TimeProvider time)
         try
         {
             var submitted = await cases.ReceiveAsync(context, new AssessmentRequestSubmission(
-                context.RequireLaCode(), kind, RequesterName!, RequesterEmail!, null, RequesterOrganisation,
+                context.LaCode!, kind, RequesterName!, RequesterEmail!, null, RequesterOrganisation,
                 ChildGivenName!, ChildFamilyName!, dateOfBirth!.Value, Reason!, ConsentToShare), receivedOn, HttpContext.RequestAborted);
             TempData[CaseStepPage.SuccessKey] =
                 $"Request {submitted.Reference} recorded. Send the family their private tracking link, which is shown only now: {Request.Scheme}://{Request.Host}/track/{submitted.TrackingToken}";

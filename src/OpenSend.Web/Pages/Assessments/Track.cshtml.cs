@@ -1,18 +1,25 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
+using OpenSend.Web.Pages.Shared;
+using OpenSend.Web.Security;
 using OpenSend.Web.SignIn;
 
 namespace OpenSend.Web.Pages.Assessments;
 
 /// <summary>The family's private tracking page, reached by the unguessable token they were given.</summary>
-public sealed class TrackModel(AssessmentQueries queries, TimeProvider time) : PageModel
+public sealed class TrackModel(AssessmentQueries queries, CaseLinks links, TimeProvider time) : PageModel
 {
-    public TrackedCase Tracked { get; private set; } = default!;
+    public FamilyCaseView View { get; private set; } = default!;
 
-    public FamilyUpdate Update { get; private set; } = default!;
+    public bool SignedInAsFamily => User.ToViewer().IsFamily;
+
+    [BindProperty(SupportsGet = true)]
+    public bool Added { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string token)
     {
@@ -25,8 +32,28 @@ public sealed class TrackModel(AssessmentQueries queries, TimeProvider time) : P
             return NotFound();
         }
 
-        Tracked = tracked;
-        Update = FamilyUpdate.For(tracked.Assessment, UkCalendar.Today(time));
+        View = new FamilyCaseView(tracked.Assessment, tracked.LocalAuthority.Name, FamilyUpdate.For(tracked.Assessment, UkCalendar.Today(time)));
         return Page();
+    }
+
+    /// <summary>A signed-in parent or young person adds the request to their account.</summary>
+    [EnableRateLimiting(RateLimits.PublicForm)]
+    public async Task<IActionResult> OnPostAsync(string token)
+    {
+        if (!SignedInAsFamily)
+        {
+            return Redirect($"/sign-in/family?returnUrl={Uri.EscapeDataString(Request.Path)}");
+        }
+
+        try
+        {
+            await links.ClaimWithTrackingTokenAsync(HttpContext.ToRequestContext(), token, HttpContext.RequestAborted);
+        }
+        catch (CaseNotFoundException)
+        {
+            return NotFound();
+        }
+
+        return Redirect($"/track/{token}?added=true");
     }
 }

@@ -1,24 +1,24 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenSend.Web.GovUk;
+using Microsoft.AspNetCore.RateLimiting;
+using OpenSend.Data.Identity;
+using OpenSend.Web.Security;
 using OpenSend.Web.SignIn;
 
 namespace OpenSend.Web.Pages.SignIn;
 
-/// <summary>Development-only sign-in as an invented member of staff (removed from routing outside Development).</summary>
-public sealed class IndexModel : PageModel
+/// <summary>Staff sign-in, first factor: email and password.</summary>
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class IndexModel(StaffSignIn signIn) : PageModel
 {
     [BindProperty]
-    public string? UserId { get; set; }
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
-
-    public IReadOnlyList<GovUkChoice> Users { get; } = DevelopmentUsers.All
-        .Select(u => new GovUkChoice(u.Id, $"{u.Name}, {StaffRoles.Title(u.Role)}", $"{u.LaName} ({u.LaCode})"))
-        .ToList();
 
     public void OnGet()
     {
@@ -26,15 +26,33 @@ public sealed class IndexModel : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = DevelopmentUsers.Find(UserId);
-        if (user is null)
+        if (string.IsNullOrWhiteSpace(Email))
         {
-            ModelState.AddModelError(nameof(UserId), "Select who you want to sign in as");
+            ModelState.AddModelError(nameof(Email), "Enter your email address");
+        }
+
+        if (string.IsNullOrEmpty(Password))
+        {
+            ModelState.AddModelError(nameof(Password), "Enter your password");
+        }
+
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
 
-        var principal = StaffClaims.Principal(user.Id, user.Name, user.Role, user.LaCode, CookieAuthenticationDefaults.AuthenticationScheme);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/caseload");
+        var result = await signIn.CheckPasswordAsync(Email!, Password!, HttpContext.RequestAborted);
+        switch (result.Outcome)
+        {
+            case PasswordCheck.LockedOut:
+                ModelState.AddModelError(nameof(Email), "Your account is locked for 15 minutes because of too many failed attempts. Try again later, or ask your administrator");
+                return Page();
+            case PasswordCheck.Rejected:
+                ModelState.AddModelError(nameof(Email), "Enter a correct email address and password");
+                return Page();
+            default:
+                await PendingSignIn.StartAsync(HttpContext, result.PersonId, null, ReturnUrl);
+                return Redirect("/sign-in/authenticator");
+        }
     }
 }

@@ -10,7 +10,7 @@ using OpenSend.Web.SignIn;
 namespace OpenSend.Web.Pages.Assessments.Cases;
 
 /// <summary>
-/// Shared by the pages that record one step on a case: loads the case within the caseworker's LA
+/// Shared by the pages that change a case (its statutory steps, who can see it): loads the case within the caseworker's LA
 /// (404 for anything else), calls the application service, and shows a refusal in the GOV.UK
 /// error summary against the field it concerns. Nothing is saved when a step is refused.
 /// </summary>
@@ -33,7 +33,7 @@ public abstract class CaseStepPage(AssessmentQueries queries, TimeProvider time)
 
     protected RequestContext Context => HttpContext.ToRequestContext();
 
-    /// <summary>The steps this page records; the page is offered only when one is allowed.</summary>
+    /// <summary>The steps this page records; the page is offered only when one is allowed (none: any stage).</summary>
     protected abstract PathwayAction[] Actions { get; }
 
     /// <summary>The field a refusal is shown against (by refusal code); the date field by default.</summary>
@@ -44,16 +44,24 @@ public abstract class CaseStepPage(AssessmentQueries queries, TimeProvider time)
     /// <summary>Loads the case; null when the page can be shown, otherwise where to go instead.</summary>
     protected async Task<IActionResult?> LoadAsync()
     {
+        ViewedCase viewed;
         try
         {
-            Case = await Queries.GetCaseAsync(Context, Id, HttpContext.RequestAborted);
+            viewed = await Queries.GetCaseAsync(Context, Id, HttpContext.RequestAborted);
         }
         catch (CaseNotFoundException)
         {
             return NotFound();
         }
 
-        return Actions.Any(a => PathwayTransitions.IsAllowed(Case.Stage, a)) ? null : Redirect(CaseLink);
+        // Only the responsible LA's SEND staff record the statutory steps.
+        if (!viewed.CanManage)
+        {
+            return Forbid();
+        }
+
+        Case = viewed.Assessment;
+        return Actions.Length == 0 || Actions.Any(a => PathwayTransitions.IsAllowed(Case.Stage, a)) ? null : Redirect(CaseLink);
     }
 
     protected async Task<IActionResult> RecordAsync(Func<RequestContext, CancellationToken, Task> write, string success)

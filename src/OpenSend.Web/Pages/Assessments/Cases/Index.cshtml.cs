@@ -13,6 +13,9 @@ public sealed class IndexModel(AssessmentQueries queries, TimeProvider time) : P
 {
     public EhcNeedsAssessment Case { get; private set; } = default!;
 
+    /// <summary>The responsible LA's staff record steps; others who can see the case only read it.</summary>
+    public bool CanManage { get; private set; }
+
     public IReadOnlyList<DeadlineProgress> Deadlines { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
@@ -23,7 +26,9 @@ public sealed class IndexModel(AssessmentQueries queries, TimeProvider time) : P
     {
         try
         {
-            Case = await queries.GetCaseAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted);
+            var viewed = await queries.GetCaseAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted);
+            Case = viewed.Assessment;
+            CanManage = viewed.CanManage;
         }
         catch (CaseNotFoundException)
         {

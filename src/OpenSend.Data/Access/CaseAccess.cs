@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Database;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Identity;
+using OpenSend.Domain.Timescales;
+
+namespace OpenSend.Data.Access;
+
+/// <summary>The viewer may see the case but not do this with it (a setting or adviser trying to record an LA step).</summary>
+public sealed class CaseAccessDeniedException() : Exception("You can see this case but cannot change it.");
+
+/// <summary>
+/// Who may see which child's case: decided here, once, and applied by every query, page, endpoint,
+/// export and download. A child's record is visible only through a relationship:
+/// <list type="bullet">
+/// <item>the responsible LA's caseworkers and SEND managers: every case of that LA (manage);</item>
+/// <item>a setting's SENCO and staff: cases the setting is linked to (requesting, current or named), and cases it was asked to advise on;</item>
+/// <item>health and social care advisers: cases their organisation was asked to advise on (contribute until the advice is in, then read);</item>
+/// <item>multi-agency panel members: the LA's cases on the panel's agenda, i.e. awaiting a recommendation the rules require;</item>
+/// <item>parents, carers and young people: the cases linked to their own account;</item>
+/// <item>DfE analysts, administrators, mediators and the public: no case (aggregates and their own tools only).</item>
+/// </list>
+/// </summary>
+public static class CaseAccess
+{
+    private static readonly Role[] SettingRoles = [Role.Senco, Role.SettingStaff];
+    private static readonly Role[] AdviserRoles = [Role.HealthAdviser, Role.SocialCareAdviser, Role.Senco, Role.SettingStaff];
+
+    /// <summary>Rule sets under which the panel must recommend before the LA decides (so cases reach its agenda).</summary>
+    private static readonly string[] PanelRuleSets = RuleSetCatalogue.All.Where(r => r.Policy.PanelRecommendationRequired).Select(r => r.Id).ToArray();
+
+    /// <summary>The cases <paramref name="viewer"/> may see.</summary>
+    public static IQueryable<EhcNeedsAssessment> ReadableBy(this OpenSendDbContext db, Viewer viewer, IQueryable<EhcNeedsAssessment>? cases = null)
+    {
+        cases ??= db.Assessments;
+        if (viewer.IsLaStaff)
+        {
+            return cases.Where(a => a.LaCode == viewer.LaCode);
+        }
+
+        if (viewer.IsFamily)
+        {
+            var personId = viewer.PersonId!.Value;
+            return cases.Where(a => db.FamilyLinks.Any(l => l.AssessmentId == a.Id && l.PersonId == personId && l.RevokedAt == null));
+        }
+
+        if (!viewer.IsStaff || viewer.OrganisationId is not { } organisationId)
+        {
+            return cases.Where(a => false);
+        }
+
+        var role = viewer.Role!.Value;
+        var viaSetting = SettingRoles.Contains(role) && viewer.OrganisationKind == OrganisationKind.Setting;
+        var viaAdvice = AdviserRoles.Contains(role);
+        if (role == Role.PanelMember && viewer.OrganisationKind == OrganisationKind.MultiAgencyPanel && viewer.LaCode is { } panelLa)
+        {
+            return cases.Where(a => a.LaCode == panelLa && PanelRuleSets.Contains(a.RuleSetId) && (
+                (a.Stage == AssessmentStage.RequestReceived && !a.PanelRecommendations.Any(p => p.Question == PanelQuestion.WhetherToAssess))
+                || (a.Stage == AssessmentStage.Assessing && !a.PanelRecommendations.Any(p => p.Question == PanelQuestion.WhetherToIssue))));
+        }
+
+        return cases.Where(a =>
+            (viaSetting && db.SettingLinks.Any(l => l.AssessmentId == a.Id && l.OrganisationId == organisationId && l.EndedAt == null))
+            || (viaAdvice && a.AdviceRequests.Any(r => r.AdviserOrganisationId == organisationId)));
+    }
+
+    /// <summary>What <paramref name="viewer"/> may do with one case (None when they may not see it).</summary>
+    public static async Task<CaseAccessLevel> LevelAsync(this OpenSendDbContext db, Viewer viewer, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        var readable = db.ReadableBy(viewer).Where(a => a.Id == assessmentId);
+        if (!await readable.AnyAsync(cancellationToken))
+        {
+            return CaseAccessLevel.None;
+        }
+
+        if (viewer.IsLaStaff)
+        {
+            return CaseAccessLevel.Manage;
+        }
+
+        var organisationId = viewer.OrganisationId;
+        var adviceDue = viewer.IsStaff && AdviserRoles.Contains(viewer.Role!.Value)
+            && await db.AdviceRequests.AnyAsync(r => r.AssessmentId == assessmentId && r.AdviserOrganisationId == organisationId && r.ReceivedOn == null, cancellationToken);
+        return adviceDue ? CaseAccessLevel.Contribute : CaseAccessLevel.Read;
+    }
+}

@@ -1,0 +1,167 @@
+using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Audit;
+using OpenSend.Data.Database;
+using OpenSend.Data.Identity;
+using OpenSend.Data.Notifications;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
+
+namespace OpenSend.Data.Access;
+
+/// <summary>Who, beyond the LA, can see a case: its family accounts and its linked settings.</summary>
+public sealed record CaseConnections(IReadOnlyList<CaseConnections.FamilyMember> Family, IReadOnlyList<CaseConnections.LinkedSetting> Settings)
+{
+    public sealed record FamilyMember(Guid LinkId, string Email, Role Relationship, FamilyLinkSource Source, DateTimeOffset LinkedAt);
+
+    public sealed record LinkedSetting(Guid LinkId, Guid OrganisationId, string Name, string Code, SettingRelationship Relationship, DateTimeOffset LinkedAt);
+}
+
+/// <summary>
+/// Creates the relationships access is decided by: a family adding a request to their account with
+/// its tracking link, the LA giving a parent or young person access, and the LA linking settings.
+/// Each change is audited with the case.
+/// </summary>
+public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, TimeProvider time)
+{
+    public const string AccessGrantedKind = "access-granted";
+
+    /// <summary>The family member holding the private tracking link adds the request to their account.</summary>
+    public async Task<Guid> ClaimWithTrackingTokenAsync(RequestContext context, string token, CancellationToken cancellationToken = default)
+    {
+        if (!context.Viewer.IsFamily)
+        {
+            throw new StepRefusedException("not-a-family-account", "Sign in as a parent or young person to add a request to your account.");
+        }
+
+        var hash = AssessmentCases.HashTrackingToken(token);
+        var assessment = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.TrackingTokenHash == hash, cancellationToken)
+            ?? throw new CaseNotFoundException();
+        var personId = context.Viewer.PersonId!.Value;
+        if (!await db.FamilyLinks.AnyAsync(l => l.AssessmentId == assessment.Id && l.PersonId == personId && l.RevokedAt == null, cancellationToken))
+        {
+            var now = time.GetUtcNow();
+            var relationship = assessment.Requester.Kind == RequesterKind.YoungPerson ? Role.YoungPerson : Role.Parent;
+            db.FamilyLinks.Add(new FamilyLink(Guid.NewGuid(), assessment.LaCode, assessment.Id, personId, relationship, FamilyLinkSource.TrackingLink, now));
+            db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.family-linked", now, "With the tracking link"));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return assessment.Id;
+    }
+
+    /// <summary>A caseworker gives a parent, carer or young person access by their email address.</summary>
+    public async Task LinkFamilyAsync(RequestContext context, Guid assessmentId, string email, Role relationship, CancellationToken cancellationToken = default)
+    {
+        var assessment = await ManagedCaseAsync(context, assessmentId, cancellationToken);
+        if (!relationship.IsFamily())
+        {
+            throw new StepRefusedException("not-a-family-role", "Choose whether they are a parent or carer, or the young person.");
+        }
+
+        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
+        {
+            throw new StepRefusedException("email-missing", "Enter their email address, like name@example.com.");
+        }
+
+        var now = time.GetUtcNow();
+        var normalised = Person.NormaliseEmail(email);
+        var person = await db.People.SingleOrDefaultAsync(p => p.Email == normalised, cancellationToken);
+        if (person is { Kind: PersonKind.Staff })
+        {
+            throw new StepRefusedException("email-is-a-staff-account", "This email address belongs to a staff account. Use the family's own email address.");
+        }
+
+        if (person is null)
+        {
+            person = new Person(Guid.NewGuid(), PersonKind.Family, normalised, normalised, now);
+            db.People.Add(person);
+        }
+        else if (await db.FamilyLinks.AnyAsync(l => l.AssessmentId == assessmentId && l.PersonId == person.Id && l.RevokedAt == null, cancellationToken))
+        {
+            throw new StepRefusedException("already-linked", "This person can already see the case.");
+        }
+
+        db.FamilyLinks.Add(new FamilyLink(Guid.NewGuid(), assessment.LaCode, assessmentId, person.Id, relationship, FamilyLinkSource.LinkedByCouncil, now));
+        db.Outbox.Add(new OutboxMessage(Guid.NewGuid(), AccessGrantedKind, normalised, $"You can now follow request {assessment.Reference} on OpenSEND",
+            $"Your council has given you access to request {assessment.Reference} for an EHC needs assessment.\n\nSign in at {address.Link("/sign-in/family")} with this email address: we will send you a code. You will see every date ahead, each decision with its reasons, and who has looked at the record.",
+            assessment.LaCode, now));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, "case.family-linked", now, $"{relationship.Title()} given access by the council"));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RevokeFamilyAsync(RequestContext context, Guid assessmentId, Guid linkId, CancellationToken cancellationToken = default)
+    {
+        var assessment = await ManagedCaseAsync(context, assessmentId, cancellationToken);
+        var link = await db.FamilyLinks.SingleOrDefaultAsync(l => l.Id == linkId && l.AssessmentId == assessmentId, cancellationToken)
+            ?? throw new StepRefusedException("link-not-found", "That person is not linked to this case.");
+        var now = time.GetUtcNow();
+        link.Revoke(now);
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, "case.family-unlinked", now, linkId.ToString()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A caseworker links a setting; its SENCO and staff can then see the case.</summary>
+    public async Task LinkSettingAsync(RequestContext context, Guid assessmentId, Guid organisationId, SettingRelationship relationship, CancellationToken cancellationToken = default)
+    {
+        var assessment = await ManagedCaseAsync(context, assessmentId, cancellationToken);
+        var setting = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId && o.Kind == OrganisationKind.Setting, cancellationToken)
+            ?? throw new StepRefusedException("unknown-setting", "Select a setting that uses OpenSEND.");
+        if (await db.SettingLinks.AnyAsync(l => l.AssessmentId == assessmentId && l.OrganisationId == organisationId && l.Relationship == relationship && l.EndedAt == null, cancellationToken))
+        {
+            throw new StepRefusedException("already-linked", $"{setting.Name} is already linked to this case that way.");
+        }
+
+        var now = time.GetUtcNow();
+        db.SettingLinks.Add(new SettingLink(Guid.NewGuid(), assessment.LaCode, assessmentId, organisationId, relationship, now, context.Actor.DisplayName));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, "case.setting-linked", now, $"{setting.Name} ({setting.Code}) as {relationship}"));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task EndSettingLinkAsync(RequestContext context, Guid assessmentId, Guid linkId, CancellationToken cancellationToken = default)
+    {
+        var assessment = await ManagedCaseAsync(context, assessmentId, cancellationToken);
+        var link = await db.SettingLinks.SingleOrDefaultAsync(l => l.Id == linkId && l.AssessmentId == assessmentId, cancellationToken)
+            ?? throw new StepRefusedException("link-not-found", "That setting is not linked to this case.");
+        var now = time.GetUtcNow();
+        link.End(now);
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, "case.setting-unlinked", now, linkId.ToString()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The family accounts and settings that can see the case (for its LA's staff).</summary>
+    public async Task<CaseConnections> ConnectionsAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        await ManagedCaseAsync(context, assessmentId, cancellationToken);
+        var family = await db.FamilyLinks.AsNoTracking().Where(l => l.AssessmentId == assessmentId && l.RevokedAt == null)
+            .Join(db.People.AsNoTracking(), l => l.PersonId, p => p.Id, (l, p) => new CaseConnections.FamilyMember(l.Id, p.Email, l.Relationship, l.Source, l.LinkedAt))
+            .ToListAsync(cancellationToken);
+        var settings = await db.SettingLinks.AsNoTracking().Where(l => l.AssessmentId == assessmentId && l.EndedAt == null)
+            .Join(db.Organisations.AsNoTracking(), l => l.OrganisationId, o => o.Id, (l, o) => new CaseConnections.LinkedSetting(l.Id, o.Id, o.Name, o.Code, l.Relationship, l.LinkedAt))
+            .ToListAsync(cancellationToken);
+        return new CaseConnections(family, settings);
+    }
+
+    /// <summary>Settings in the case's LA that can be linked.</summary>
+    public async Task<IReadOnlyList<Organisation>> SettingsInAreaAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        var assessment = await ManagedCaseAsync(context, assessmentId, cancellationToken);
+        return await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Setting && o.LaCode == assessment.LaCode).OrderBy(o => o.Name).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Organisations in the case's area that can be asked for advice through OpenSEND (settings, ICB, social care).</summary>
+    public async Task<IReadOnlyList<Organisation>> AdvisersInAreaAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        var assessment = await ManagedCaseAsync(context, assessmentId, cancellationToken);
+        OrganisationKind[] kinds = [OrganisationKind.Setting, OrganisationKind.IntegratedCareBoard, OrganisationKind.SocialCare];
+        return await db.Organisations.AsNoTracking().Where(o => kinds.Contains(o.Kind) && o.LaCode == assessment.LaCode).OrderBy(o => o.Name).ToListAsync(cancellationToken);
+    }
+
+    private async Task<EhcNeedsAssessment> ManagedCaseAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken)
+    {
+        var assessment = await db.ReadableBy(context.Viewer).AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+            ?? throw new CaseNotFoundException();
+        return context.Viewer.IsLaStaff ? assessment : throw new CaseAccessDeniedException();
+    }
+}

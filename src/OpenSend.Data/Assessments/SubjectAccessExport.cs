@@ -1,0 +1,94 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Access;
+using OpenSend.Data.Audit;
+using OpenSend.Data.Database;
+using OpenSend.Domain.Common;
+
+namespace OpenSend.Data.Assessments;
+
+/// <summary>
+/// Everything held about a child, for a subject access request (UK GDPR Article 15): the case with
+/// its history, who can see it, and every audit entry, as JSON in a zip. Documents join it when the
+/// plan issue brings them. Only the responsible LA's SEND manager can make one; making one is audited.
+/// </summary>
+public sealed class SubjectAccessExport(OpenSendDbContext db, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public async Task<(string FileName, byte[] Zip)> CreateAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        var assessment = await db.ReadableBy(context.Viewer, db.Assessments.AsNoTracking()
+                .Include(a => a.AdviceRequests).Include(a => a.PanelRecommendations).Include(a => a.Exceptions).Include(a => a.Timeline))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+            ?? throw new CaseNotFoundException();
+        if (context.Viewer is not { IsLaStaff: true, Role: OpenSend.Domain.Identity.Role.LaSendManager })
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var family = await db.FamilyLinks.AsNoTracking().Where(l => l.AssessmentId == assessmentId)
+            .Join(db.People.AsNoTracking(), l => l.PersonId, p => p.Id, (l, p) => new { p.Email, l.Relationship, l.Source, l.LinkedAt, l.RevokedAt })
+            .ToListAsync(cancellationToken);
+        var settings = await db.SettingLinks.AsNoTracking().Where(l => l.AssessmentId == assessmentId)
+            .Join(db.Organisations.AsNoTracking(), l => l.OrganisationId, o => o.Id, (l, o) => new { o.Name, o.Code, l.Relationship, l.LinkedAt, l.EndedAt })
+            .ToListAsync(cancellationToken);
+        var audit = await db.AuditRecords.AsNoTracking().Where(r => r.AssessmentId == assessmentId).OrderBy(r => r.Id)
+            .Select(r => new { r.At, r.ActorName, r.ActorRole, r.ActorOrganisation, r.Action, r.SourceAddress, r.Detail })
+            .ToListAsync(cancellationToken);
+
+        var now = time.GetUtcNow();
+        var record = new
+        {
+            assessment.Reference,
+            LocalAuthority = assessment.LaCode,
+            assessment.Child,
+            assessment.Requester,
+            assessment.ReasonForRequest,
+            assessment.ConsentToShare,
+            assessment.RequestReceivedOn,
+            RuleSet = assessment.RuleSet.Name,
+            assessment.Stage,
+            assessment.RequestedSetting,
+            assessment.NamedSetting,
+            Deadlines = assessment.Deadlines(UkCalendar.DateOf(now)).Select(d => new { d.Deadline.Step, d.Deadline.Title, d.Deadline.Due, d.Deadline.Basis, d.State, d.CompletedOn, d.ExceptionBasis }),
+            AdviceRequests = assessment.AdviceRequests.Select(a => new { a.Kind, a.AdviserName, a.RequestedOn, a.ReceivedOn }),
+            PanelRecommendations = assessment.PanelRecommendations.Select(p => new { p.Question, p.Outcome, p.MeetingOn, p.Notes }),
+            Exceptions = assessment.Exceptions.Select(e => new { e.Reason, e.Steps, e.From, e.To, e.Explanation, e.Basis, e.RecordedOn, e.RecordedByName }),
+            Timeline = assessment.Timeline.OrderBy(e => e.OccurredOn).ThenBy(e => e.RecordedAt)
+                .Select(e => new { e.Action, e.OccurredOn, e.RecordedAt, e.RecordedByName, e.RecordedByRole, e.LegalBasis, e.Summary, e.FamilySummary, e.Detail }),
+        };
+
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Add(zip, "README.txt", Encoding.UTF8.GetBytes(
+                $"Subject access export of OpenSEND case {assessment.Reference}, made on {UkCalendar.InWords(now)} by {context.Actor.DisplayName}.\n\n" +
+                "case.json: the request, its statutory deadlines, advice, panel recommendations, exceptions and every recorded step with its legal basis.\n" +
+                "access.json: the family accounts and settings that can see the case.\n" +
+                "audit.json: every time the record was looked at or changed, by whom and from where.\n"));
+            Add(zip, "case.json", JsonSerializer.SerializeToUtf8Bytes(record, Json));
+            Add(zip, "access.json", JsonSerializer.SerializeToUtf8Bytes(new { Family = family, Settings = settings }, Json));
+            Add(zip, "audit.json", JsonSerializer.SerializeToUtf8Bytes(audit, Json));
+        }
+
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, "case.subject-access-export", now));
+        await db.SaveChangesAsync(cancellationToken);
+        return ($"subject-access-{assessment.Reference}.zip", buffer.ToArray());
+    }
+
+    private static void Add(ZipArchive zip, string name, byte[] content)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        using var stream = entry.Open();
+        stream.Write(content);
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Database;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+
+namespace OpenSend.Data.Notifications;
+
+/// <summary>
+/// Tells the family what changed on their case and what happens next, by email through the outbox.
+/// The email never names the child (emails are not a secure channel): it gives the reference and
+/// sends them to their tracking link or account for the details.
+/// </summary>
+public sealed class CaseNotifications(OpenSendDbContext db)
+{
+    public const string Kind = "case-update";
+
+    /// <summary>Adds, to the caller's unit of work, an update for the case's latest step to everyone who should hear of it.</summary>
+    public async Task QueueUpdateAsync(EhcNeedsAssessment assessment, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var latest = assessment.Timeline[^1];
+        if (!latest.Action.NotifiesFamily())
+        {
+            return;
+        }
+
+        var update = FamilyUpdate.For(assessment, UkCalendar.DateOf(now));
+        var next = update.DatesAhead.FirstOrDefault()?.Text ?? update.WhatHappensNext.FirstOrDefault();
+        var body = string.Join("\n\n", new[]
+        {
+            latest.FamilySummary,
+            next is null ? null : $"Next: {next}.",
+            "To see every date and the reasons for each decision, use your private tracking link or sign in to OpenSEND as a parent or young person.",
+            $"Your reference: {assessment.Reference}",
+        }.Where(line => line is not null));
+        foreach (var recipient in await RecipientsAsync(assessment, cancellationToken))
+        {
+            db.Outbox.Add(new OutboxMessage(Guid.NewGuid(), Kind, recipient, $"Update on your request {assessment.Reference}", body, assessment.LaCode, now));
+        }
+    }
+
+    /// <summary>The person who made the request, and every parent or young person linked to the case.</summary>
+    private async Task<IReadOnlyList<string>> RecipientsAsync(EhcNeedsAssessment assessment, CancellationToken cancellationToken)
+    {
+        var linked = await db.FamilyLinks.Where(l => l.AssessmentId == assessment.Id && l.RevokedAt == null)
+            .Join(db.People, l => l.PersonId, p => p.Id, (_, p) => p.Email)
+            .ToListAsync(cancellationToken);
+        return linked.Append(assessment.Requester.Email.Trim().ToLowerInvariant())
+            .Where(e => !string.IsNullOrWhiteSpace(e))
+            .Distinct()
+            .ToList();
+    }
+}

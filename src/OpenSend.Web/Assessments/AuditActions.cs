@@ -1,0 +1,32 @@
+namespace OpenSend.Web.Assessments;
+
+/// <summary>Audit actions in words a family reads in "Who has looked at this record".</summary>
+public static class AuditActions
+{
+    public static string Describe(string action) => action switch
+    {
+        "case.viewed" => "Looked at the record",
+        "case.viewed-by-tracking-link" => "Looked at the record with the private tracking link",
+        "case.request-received" => "Recorded the request",
+        "case.record-panel-recommendation" => "Recorded the panel's recommendation",
+        "case.decide-to-assess" => "Recorded the decision to assess",
+        "case.decide-not-to-assess" => "Recorded the decision not to assess",
+        "case.request-advice" => "Asked for advice",
+        "case.record-advice-received" => "Recorded advice received",
+        "case.decide-to-issue" => "Recorded the decision to issue a plan",
+        "case.decide-not-to-issue" => "Recorded the decision not to issue a plan",
+        "case.serve-draft-plan" => "Recorded a draft plan sent to you",
+        "case.record-representations" => "Recorded your comments on the draft",
+        "case.issue-final-plan" => "Recorded the final plan",
+        "case.record-exception" => "Recorded a reason a time limit may be missed",
+        "case.withdraw" => "Recorded the request as withdrawn",
+        "case.transfer-out" => "Recorded a move to another council",
+        "case.family-linked" => "Gave a family account access",
+        "case.family-unlinked" => "Removed a family account's access",
+        "case.setting-linked" => "Linked a school or setting",
+        "case.setting-unlinked" => "Ended a school's or setting's link",
+        "case.subject-access-export" => "Made a copy of the whole record (subject access)",
+        "case.anonymised" => "Removed personal details at the end of the retention period",
+        _ => action,
+    };
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenSend.Data.Assessments;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
+using OpenSend.Web.Pages.Shared;
+using OpenSend.Web.SignIn;
+
+namespace OpenSend.Web.Pages.Family;
+
+/// <summary>One of the family's own requests, with the log of who has looked at the record.</summary>
+public sealed class RequestModel(AssessmentQueries queries, TimeProvider time) : PageModel
+{
+    public FamilyCaseView View { get; private set; } = default!;
+
+    public IReadOnlyList<AccessLogEntry> AccessLog { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var context = HttpContext.ToRequestContext();
+        try
+        {
+            var viewed = await queries.GetCaseAsync(context, id, HttpContext.RequestAborted);
+            View = new FamilyCaseView(viewed.Assessment, viewed.LocalAuthority.Name, FamilyUpdate.For(viewed.Assessment, UkCalendar.Today(time)));
+            AccessLog = await queries.AccessLogAsync(context, id, HttpContext.RequestAborted);
+        }
+        catch (CaseNotFoundException)
+        {
+            return NotFound();
+        }
+
+        return Page();
+    }
+
+    public string Who(AccessLogEntry entry)
+    {
+        if (entry.ActorId == User.ToViewer().PersonId?.ToString())
+        {
+            return "You";
+        }
+
+        var role = Enum.TryParse<Role>(entry.Role, out var parsed) ? parsed.Title() : entry.Role;
+        return entry.Role switch
+        {
+            "Requester" => "Someone using the public request form",
+            "Family" => "A parent, carer or young person linked to this request",
+            "System" => "OpenSEND",
+            _ => $"{entry.Who}, {role}{(entry.Organisation is null ? "" : $", {entry.Organisation}")}",
+        };
+    }
+}

@@ -1,0 +1,43 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using OpenSend.Data.Identity;
+using OpenSend.Web.Security;
+using OpenSend.Web.SignIn;
+
+namespace OpenSend.Web.Pages.SignIn;
+
+/// <summary>Family sign-in, step 1: the email address a code is sent to.</summary>
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class FamilyModel(FamilySignIn signIn) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Email))
+        {
+            ModelState.AddModelError(nameof(Email), "Enter your email address");
+            return Page();
+        }
+
+        if (!MailAddress.TryCreate(Email.Trim(), out var address) || !address.Host.Contains('.'))
+        {
+            ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.com");
+            return Page();
+        }
+
+        await signIn.SendCodeAsync(address.Address, HttpContext.RequestAborted);
+        await PendingSignIn.StartAsync(HttpContext, null, address.Address, ReturnUrl);
+        return Redirect("/sign-in/family/code");
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using OpenSend.Data.Identity;
+using OpenSend.Web.Security;
+using OpenSend.Web.SignIn;
+
+namespace OpenSend.Web.Pages.SignIn;
+
+/// <summary>Family sign-in, step 2: the code from the email.</summary>
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class FamilyCodeModel(FamilySignIn signIn) : PageModel
+{
+    [BindProperty]
+    public string? Code { get; set; }
+
+    public string Email { get; private set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await PendingSignIn.ReadAsync(HttpContext) is not { Email: { } email })
+        {
+            return Redirect("/sign-in/family");
+        }
+
+        Email = email;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await PendingSignIn.ReadAsync(HttpContext) is not { Email: { } email } pending)
+        {
+            return Redirect("/sign-in/family");
+        }
+
+        Email = email;
+        if (string.IsNullOrWhiteSpace(Code))
+        {
+            ModelState.AddModelError(nameof(Code), "Enter the code from the email");
+            return Page();
+        }
+
+        var person = await signIn.VerifyCodeAsync(email, Code, HttpContext.RequestAborted);
+        if (person is null)
+        {
+            ModelState.AddModelError(nameof(Code), "The code is not correct or has expired. Check the email, or send a new code");
+            return Page();
+        }
+
+        await PendingSignIn.EndAsync(HttpContext);
+        await HttpContext.SignInAsync(StaffClaims.Scheme, StaffClaims.Family(person));
+        return LocalRedirect(PendingSignIn.SafeReturnUrl(pending.ReturnUrl, "/your-requests"));
+    }
+}
