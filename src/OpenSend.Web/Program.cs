@@ -103,6 +103,7 @@ builder.Services.AddOpenSendRateLimits(configuration);
 
 builder.Services.AddRazorPages(options =>
 {
+    options.Conventions.ConfigureFilter(new GetOnlyPages());
     options.Conventions.AuthorizePage("/Assessments/Caseload", Policies.Staff);
     options.Conventions.AuthorizeFolder("/Assessments/Cases", Policies.Staff);
     options.Conventions.AuthorizePage("/Assessments/RecordRequest", Policies.LaStaff);

@@ -1,8 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
+using OpenSend.Data.Database;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
+using OpenSend.Web.Problems;
 using OpenSend.Web.SignIn;
 
 namespace OpenSend.Web.Assessments;
@@ -26,19 +30,24 @@ public static class AssessmentEndpoints
 
         var cases = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.Staff);
         cases.MapGet("/", Caseload).WithSummary("The cases the signed-in member of staff can see (an LA's whole caseload), open cases by next statutory deadline");
-        cases.MapGet("/{id:guid}", GetCase).WithSummary("One case with its deadlines and timeline");
-        cases.MapGet("/{id:guid}/access-log", AccessLog).WithSummary("Who has looked at or changed the case");
-        cases.MapPost("/{id:guid}/panel-recommendations", PanelRecommendation).WithSummary("Record a multi-agency panel recommendation");
-        cases.MapPost("/{id:guid}/assessment-decision", AssessmentDecision).WithSummary("Record the decision whether to assess (reg 5)");
-        cases.MapPost("/{id:guid}/advice-requests", RequestAdvice).WithSummary("Record a request for advice (reg 6), starting its 6-week clock (reg 8)");
-        cases.MapPost("/{id:guid}/advice-requests/{adviceId:guid}/received", AdviceReceived).WithSummary("Record advice received");
-        cases.MapPost("/{id:guid}/issue-decision", IssueDecision).WithSummary("Record the decision whether to issue a plan (s.37, reg 10)");
-        cases.MapPost("/{id:guid}/draft-plans", DraftPlan).WithSummary("Record a draft plan served (reg 13(1))");
-        cases.MapPost("/{id:guid}/representations", Representations).WithSummary("Record the family's representations on the draft");
-        cases.MapPost("/{id:guid}/final-plan", FinalPlan).WithSummary("Record the final plan issued (reg 13(2))");
-        cases.MapPost("/{id:guid}/exceptions", RecordException).WithSummary("Record an exception to a time limit (regs 5(4), 8(2), 10(4), 13(3))");
-        cases.MapPost("/{id:guid}/withdrawal", Withdraw).WithSummary("Record the request withdrawn");
-        cases.MapPost("/{id:guid}/transfer", Transfer).WithSummary("Record the case transferred to another LA (s.24)");
+
+        // Access to one case is checked before anything else, for every route under it.
+        var read = cases.MapGroup("/{id:guid}").AddEndpointFilter(RequireCaseAccess(CaseAccessLevel.Read));
+        read.MapGet("", GetCase).WithSummary("One case with its deadlines and timeline");
+        read.MapGet("/access-log", AccessLog).WithSummary("Who has looked at or changed the case");
+
+        var manage = cases.MapGroup("/{id:guid}").AddEndpointFilter(RequireCaseAccess(CaseAccessLevel.Manage));
+        manage.MapPost("/panel-recommendations", PanelRecommendation).WithSummary("Record a multi-agency panel recommendation");
+        manage.MapPost("/assessment-decision", AssessmentDecision).WithSummary("Record the decision whether to assess (reg 5)");
+        manage.MapPost("/advice-requests", RequestAdvice).WithSummary("Record a request for advice (reg 6), starting its 6-week clock (reg 8)");
+        manage.MapPost("/advice-requests/{adviceId:guid}/received", AdviceReceived).WithSummary("Record advice received");
+        manage.MapPost("/issue-decision", IssueDecision).WithSummary("Record the decision whether to issue a plan (s.37, reg 10)");
+        manage.MapPost("/draft-plans", DraftPlan).WithSummary("Record a draft plan served (reg 13(1))");
+        manage.MapPost("/representations", Representations).WithSummary("Record the family's representations on the draft");
+        manage.MapPost("/final-plan", FinalPlan).WithSummary("Record the final plan issued (reg 13(2))");
+        manage.MapPost("/exceptions", RecordException).WithSummary("Record an exception to a time limit (regs 5(4), 8(2), 10(4), 13(3))");
+        manage.MapPost("/withdrawal", Withdraw).WithSummary("Record the request withdrawn");
+        manage.MapPost("/transfer", Transfer).WithSummary("Record the case transferred to another LA (s.24)");
     }
 
     private static async Task<Results<Created<SubmittedRequestContract>, ValidationProblem>> SubmitRequest(
@@ -143,6 +152,21 @@ public static class AssessmentEndpoints
         body?.TransferredOn is not { } transferredOn ? Invalid("transferredOn", DateHint("transferredOn"))
         : string.IsNullOrWhiteSpace(body.ReceivingLaCode) ? Invalid("receivingLaCode", "Give receivingLaCode as the 3-digit code of the council the child has moved to, for example 886.")
         : Then(cases.TransferOutAsync(http.ToRequestContext(), id, transferredOn, body.ReceivingLaCode, ct), id, http, queries, time, ct);
+
+    /// <summary>
+    /// Refuses before binding or validating anything else: 404 when the caller may not see the case
+    /// (exactly as if it did not exist), 403 when they may see it but not do this.
+    /// </summary>
+    private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> RequireCaseAccess(CaseAccessLevel required) =>
+        async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var id = Guid.TryParse(http.GetRouteValue("id")?.ToString(), out var parsed) ? parsed : Guid.Empty;
+            var level = await http.RequestServices.GetRequiredService<OpenSendDbContext>().LevelAsync(http.User.ToViewer(), id, http.RequestAborted);
+            return level == CaseAccessLevel.None ? TypedResults.Problem(ApiProblems.CaseNotFound())
+                : level < required ? TypedResults.Problem(ApiProblems.CaseAccessDenied())
+                : await next(context);
+        };
 
     /// <summary>After a write, answer with the case as it now stands.</summary>
     private static async Task<Results<Ok<CaseContract>, ValidationProblem>> Then(Task write, Guid id, HttpContext http, AssessmentQueries queries, TimeProvider time, CancellationToken ct)

@@ -25,20 +25,8 @@ public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExcept
         ProblemDetails? problem = exception switch
         {
             StepRefusedException refused => Refused(refused),
-            CaseNotFoundException => new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "Case not found",
-                Detail = "No case with that id exists in your council's records.",
-                Type = TypeFor("case-not-found"),
-            },
-            CaseAccessDeniedException => new ProblemDetails
-            {
-                Status = StatusCodes.Status403Forbidden,
-                Title = "You cannot change this case",
-                Detail = "You can see this case, but only the responsible local authority's SEND staff record its statutory steps.",
-                Type = TypeFor("case-access-denied"),
-            },
+            CaseNotFoundException => CaseNotFound(),
+            CaseAccessDeniedException => CaseAccessDenied(),
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
@@ -56,6 +44,23 @@ public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExcept
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>A case that does not exist and one the caller may not see look the same.</summary>
+    public static ProblemDetails CaseNotFound() => new()
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "Case not found",
+        Detail = "No case with that id exists among the cases you can see.",
+        Type = TypeFor("case-not-found"),
+    };
+
+    public static ProblemDetails CaseAccessDenied() => new()
+    {
+        Status = StatusCodes.Status403Forbidden,
+        Title = "You cannot change this case",
+        Detail = "You can see this case, but only the responsible local authority's SEND staff record its statutory steps.",
+        Type = TypeFor("case-access-denied"),
+    };
 
     public static ProblemDetails Refused(StepRefusedException refused) => new()
     {

@@ -1,0 +1,344 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OpenSend.Data.Access;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Audit;
+using OpenSend.Data.Database;
+using OpenSend.Data.Demo;
+using OpenSend.Data.LocalAuthorities;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
+using OpenSend.Domain.Timescales;
+
+namespace OpenSend.Web.Tests;
+
+/// <summary>
+/// Every page and endpoint the app registers (read from its own endpoint data source, so a new one
+/// cannot be forgotten), tried as every kind of user against their own child, another child in the
+/// same LA and a child in another LA: allowed exactly where the access rules say, and a denied
+/// response never contains a child's name.
+/// </summary>
+public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>, IAsyncLifetime
+{
+    private enum Rule
+    {
+        Public,
+
+        /// <summary>Error pages and the later steps of sign-in: their status depends on state, not on who asks; only leaks are checked.</summary>
+        AnyOutcome,
+        TokenCapability,
+        StaffList,
+        LaStaffOnly,
+        CaseRead,
+        CaseManage,
+        CaseManagerOnly,
+        FamilyList,
+        FamilyCase,
+        AdministratorOnly,
+        LaManagerOnly,
+        DevelopmentTool,
+    }
+
+    /// <summary>Every route, classified. A route missing here fails the test: decide its rule when you add it.</summary>
+    private static readonly Dictionary<string, Rule> Rules = new()
+    {
+        [""] = Rule.Public,
+        ["openapi/{documentName}.json"] = Rule.Public,
+        ["error/{code:int}"] = Rule.AnyOutcome,
+        ["timeline-calculator"] = Rule.Public,
+        ["api/timescales/annual-review"] = Rule.Public,
+        ["api/timescales/draft-plan"] = Rule.Public,
+        ["api/timescales/needs-assessment"] = Rule.Public,
+        ["api/timescales/phase-transfer"] = Rule.Public,
+        ["api/assessment-requests"] = Rule.Public,
+        ["request"] = Rule.Public,
+        ["request/check"] = Rule.Public,
+        ["request/child-name"] = Rule.Public,
+        ["request/consent"] = Rule.Public,
+        ["request/council"] = Rule.Public,
+        ["request/date-of-birth"] = Rule.Public,
+        ["request/reason"] = Rule.Public,
+        ["request/sent"] = Rule.Public,
+        ["request/who"] = Rule.Public,
+        ["request/your-details"] = Rule.Public,
+        ["sign-in"] = Rule.Public,
+        ["sign-in/authenticator"] = Rule.AnyOutcome,
+        ["sign-in/family"] = Rule.Public,
+        ["sign-in/family/code"] = Rule.AnyOutcome,
+        ["sign-in/organisation"] = Rule.AnyOutcome,
+        ["sign-out"] = Rule.Public,
+        ["account/set-password"] = Rule.Public,
+        ["track/{token}"] = Rule.TokenCapability,
+        ["api/tracking/{token}"] = Rule.TokenCapability,
+        ["caseload"] = Rule.StaffList,
+        ["api/cases/"] = Rule.StaffList,
+        ["caseload/record-request"] = Rule.LaStaffOnly,
+        ["cases/{id:guid}"] = Rule.CaseRead,
+        ["api/cases/{id:guid}/"] = Rule.CaseRead,
+        ["api/cases/{id:guid}/access-log"] = Rule.CaseRead,
+        ["cases/{id:guid}/access-log"] = Rule.CaseManage,
+        ["cases/{id:guid}/advice-received"] = Rule.CaseManage,
+        ["cases/{id:guid}/assessment-decision"] = Rule.CaseManage,
+        ["cases/{id:guid}/draft-plan-served"] = Rule.CaseManage,
+        ["cases/{id:guid}/exception"] = Rule.CaseManage,
+        ["cases/{id:guid}/family-access"] = Rule.CaseManage,
+        ["cases/{id:guid}/final-plan-issued"] = Rule.CaseManage,
+        ["cases/{id:guid}/issue-decision"] = Rule.CaseManage,
+        ["cases/{id:guid}/panel-recommendation"] = Rule.CaseManage,
+        ["cases/{id:guid}/representations"] = Rule.CaseManage,
+        ["cases/{id:guid}/request-advice"] = Rule.CaseManage,
+        ["cases/{id:guid}/settings"] = Rule.CaseManage,
+        ["cases/{id:guid}/transfer-out"] = Rule.CaseManage,
+        ["cases/{id:guid}/withdrawal"] = Rule.CaseManage,
+        ["api/cases/{id:guid}/advice-requests"] = Rule.CaseManage,
+        ["api/cases/{id:guid}/advice-requests/{adviceId:guid}/received"] = Rule.CaseManage,
+        ["api/cases/{id:guid}/assessment-decision"] = Rule.CaseManage,
+        ["api/cases/{id:guid}/draft-plans"] = Rule.CaseManage,
+        ["api/cases/{id:guid}/exceptions"] = Rule.CaseManage,
+        ["api/cases/{id:guid}/final-plan"] = Rule.CaseManage,
+        ["api/cases/{id:guid}/issue-decision"] = Rule.CaseManage,
+        ["api/cases/{id:guid}/panel-recommendations"] = Rule.CaseManage,
+        ["api/cases/{id:guid}/representations"] = Rule.CaseManage,
+        ["api/cases/{id:guid}/transfer"] = Rule.CaseManage,
+        ["api/cases/{id:guid}/withdrawal"] = Rule.CaseManage,
+        ["cases/{id:guid}/subject-access-export"] = Rule.CaseManagerOnly,
+        ["your-requests"] = Rule.FamilyList,
+        ["your-requests/{id:guid}"] = Rule.FamilyCase,
+        ["organisation/staff"] = Rule.AdministratorOnly,
+        ["audit"] = Rule.LaManagerOnly,
+        ["development/sign-in"] = Rule.DevelopmentTool,
+        ["development/outbox"] = Rule.DevelopmentTool,
+    };
+
+    /// <summary>
+    /// Writes left out of the matrix because they change who is signed in or who can see a case
+    /// (their rules are tested on their own): signing out, and adding a request to an account.
+    /// </summary>
+    private static readonly HashSet<(string Route, string Method)> SideEffects = [("sign-out", "POST"), ("track/{token}", "POST")];
+
+    private enum Child
+    {
+        Alphonsine,
+        Bartholomew,
+        Cordelia,
+    }
+
+    private sealed record Who(string Name, Func<AppFixture, HttpClient, Task>? SignIn, Viewer Kind, IReadOnlySet<Child> Reads, IReadOnlySet<Child> Manages, bool IsStaff = false, bool IsLaStaff = false, bool IsManager = false, bool IsAdministrator = false, bool IsFamily = false);
+
+    private readonly Dictionary<Child, (Guid Id, string Token, Guid AdviceId)> _children = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        var organisations = app.Organisations;
+        var staff999 = new RequestContext(new Actor("setup", "Set Up", "LaCaseworker", "Demoshire County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, organisations["999"]), null);
+        var staff886 = new RequestContext(new Actor("setup", "Set Up", "LaCaseworker", "Kent County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, organisations["886"]), null);
+        await app.WithServices(async sp =>
+        {
+            var db = sp.GetRequiredService<OpenSendDbContext>();
+            var demoshire = await db.LocalAuthorities.SingleAsync(l => l.Code == "999");
+            demoshire.AdoptRuleSet(RuleSetCatalogue.GreenPaper2022Id, new DateOnly(2026, 1, 1));
+            await db.SaveChangesAsync();
+            var cases = sp.GetRequiredService<AssessmentCases>();
+            var links = sp.GetRequiredService<CaseLinks>();
+
+            // Alphonsine: linked to Oakfield Primary, her mother's account, advice asked of the ICB,
+            // and on the panel's agenda (green paper rules, awaiting the panel on issuing).
+            var a = await cases.ReceiveAsync(staff999, Submission("999", "Alphonsine"), new DateOnly(2026, 5, 1));
+            await cases.RecordPanelRecommendationAsync(staff999, a.Id, PanelQuestion.WhetherToAssess, PanelRecommendationOutcome.Yes, new DateOnly(2026, 5, 20), "");
+            await cases.DecideToAssessAsync(staff999, a.Id, new DateOnly(2026, 5, 21), "");
+            var advice = await cases.RequestAdviceAsync(staff999, a.Id, AdviserKind.Health, "Paediatrics", new DateOnly(2026, 5, 22), organisations["ICB-999"].Id);
+            await links.LinkSettingAsync(staff999, a.Id, organisations["999001"].Id, SettingRelationship.CurrentSetting);
+            await links.LinkFamilyAsync(staff999, a.Id, "alphonsine.parent@example.com", Role.Parent);
+
+            // Bartholomew: same LA, no links, under the 2014 rules (so never on the panel's agenda).
+            var b = await cases.ReceiveAsync(staff999, Submission("999", "Bartholomew"), new DateOnly(2025, 12, 1));
+            await cases.DecideToAssessAsync(staff999, b.Id, new DateOnly(2025, 12, 10), "");
+            var bAdvice = await cases.RequestAdviceAsync(staff999, b.Id, AdviserKind.Educational, "School", new DateOnly(2025, 12, 11));
+
+            // Cordelia: another LA.
+            var c = await cases.ReceiveAsync(staff886, Submission("886", "Cordelia"), new DateOnly(2026, 5, 1));
+            await cases.DecideToAssessAsync(staff886, c.Id, new DateOnly(2026, 5, 21), "");
+            var cAdvice = await cases.RequestAdviceAsync(staff886, c.Id, AdviserKind.Educational, "School", new DateOnly(2026, 5, 22));
+
+            _children[Child.Alphonsine] = (a.Id, a.TrackingToken, advice.Id);
+            _children[Child.Bartholomew] = (b.Id, b.TrackingToken, bAdvice.Id);
+            _children[Child.Cordelia] = (c.Id, c.TrackingToken, cAdvice.Id);
+            await AddPersonAsync(sp, "brookside.senco@example.com", "Bo Senco", organisations["999002"], Role.Senco);
+            return true;
+        });
+    }
+
+    private static AssessmentRequestSubmission Submission(string la, string givenName) =>
+        new(la, RequesterKind.Parent, "A Parent", $"{givenName.ToLowerInvariant()}.requester@example.com", null, null, givenName, "Testchild", new DateOnly(2018, 3, 14), "Needs.", true);
+
+    private static async Task AddPersonAsync(IServiceProvider sp, string email, string name, Organisation organisation, Role role)
+    {
+        var db = sp.GetRequiredService<OpenSendDbContext>();
+        var person = new Person(Guid.NewGuid(), PersonKind.Staff, email, name, DateTimeOffset.UtcNow);
+        db.People.Add(person);
+        db.Memberships.Add(new Membership(Guid.NewGuid(), person.Id, organisation.Id, role, DateTimeOffset.UtcNow, "Test"));
+        await db.SaveChangesAsync();
+    }
+
+    private static IReadOnlySet<Child> Set(params Child[] children) => children.ToHashSet();
+
+    private static readonly Who[] Everyone =
+    [
+        new("Anonymous", null, Viewer.Public, Set(), Set()),
+        new("LA caseworker, own LA", (a, c) => a.SignInAsync(c, AppFixture.Caseworker), Viewer.Public, Set(Child.Alphonsine, Child.Bartholomew), Set(Child.Alphonsine, Child.Bartholomew), IsStaff: true, IsLaStaff: true),
+        new("LA SEND manager, own LA", (a, c) => a.SignInAsync(c, AppFixture.Manager), Viewer.Public, Set(Child.Alphonsine, Child.Bartholomew), Set(Child.Alphonsine, Child.Bartholomew), IsStaff: true, IsLaStaff: true, IsManager: true),
+        new("LA caseworker, other LA", (a, c) => a.SignInAsync(c, AppFixture.KentCaseworker), Viewer.Public, Set(Child.Cordelia), Set(Child.Cordelia), IsStaff: true, IsLaStaff: true),
+        new("LA administrator", (a, c) => a.SignInAsync(c, "chris.bell@demoshire.example"), Viewer.Public, Set(), Set(), IsStaff: true, IsAdministrator: true),
+        new("SENCO of the child's school", (a, c) => a.SignInAsync(c, AppFixture.Senco, Role.Senco), Viewer.Public, Set(Child.Alphonsine), Set(), IsStaff: true),
+        new("SENCO of another school", (a, c) => a.SignInAsync(c, "brookside.senco@example.com"), Viewer.Public, Set(), Set(), IsStaff: true),
+        new("Health adviser asked for advice", (a, c) => a.SignInAsync(c, "omar.reyes@demoshire-icb.example"), Viewer.Public, Set(Child.Alphonsine), Set(), IsStaff: true),
+        new("Social care adviser not asked", (a, c) => a.SignInAsync(c, "lee.park@demoshire.example"), Viewer.Public, Set(), Set(), IsStaff: true),
+        new("Panel member", (a, c) => a.SignInAsync(c, "mina.patel@demoshire.example"), Viewer.Public, Set(Child.Alphonsine), Set(), IsStaff: true),
+        new("DfE analyst", (a, c) => a.SignInAsync(c, "ruth.okafor@education.example"), Viewer.Public, Set(), Set(), IsStaff: true),
+        new("Parent of the child", async (a, c) => await a.SignInAsFamilyAsync(c, "alphonsine.parent@example.com"), Viewer.Public, Set(Child.Alphonsine), Set(), IsFamily: true),
+        new("Parent of no child here", async (a, c) => await a.SignInAsFamilyAsync(c, "stranger.parent@example.com"), Viewer.Public, Set(), Set(), IsFamily: true),
+    ];
+
+    [Fact]
+    public async Task EveryEndpoint_AsEveryRole_ForEveryRelationship_IsAllowedOrDeniedAsTheRulesSay()
+    {
+        var routes = app.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Route: e.RoutePattern.RawText!.TrimStart('/'), Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"]))
+            .ToList();
+        var unclassified = routes.Select(r => r.Route).Where(r => !Rules.ContainsKey(r)).ToList();
+        Assert.True(unclassified.Count == 0, $"Classify these routes in AccessMatrixTests.Rules: {string.Join(", ", unclassified)}");
+
+        var failures = new List<string>();
+        var checks = 0;
+        foreach (var who in Everyone)
+        {
+            var client = app.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            if (who.SignIn is not null)
+            {
+                var signingIn = app.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+                await who.SignIn(app, signingIn);
+                client = signingIn;
+            }
+
+            var token = await AntiforgeryTokenAsync(client);
+            foreach (var (route, methods) in routes)
+            {
+                foreach (var method in methods.Where(m => m is "GET" or "POST" && !SideEffects.Contains((route, m))))
+                {
+                    foreach (var target in Targets(route))
+                    {
+                        checks++;
+                        var url = "/" + Fill(route, target);
+                        var response = await SendAsync(client, method, url, token);
+                        var body = await response.Content.ReadAsStringAsync();
+                        var expected = Expected(Rules[route], who, target);
+                        var denied = IsDenied(response);
+                        if ((int)response.StatusCode >= 500)
+                        {
+                            failures.Add($"{who.Name} {method} {url}: server error {(int)response.StatusCode}");
+                        }
+                        else if (response.StatusCode == HttpStatusCode.MethodNotAllowed || Rules[route] == Rule.AnyOutcome)
+                        {
+                            // Not an operation this route offers, or an outcome set by state: only leaks matter.
+                        }
+                        else if (expected == denied)
+                        {
+                            failures.Add($"{who.Name} {method} {url}: expected {(expected ? "allowed" : "denied")}, got {(int)response.StatusCode} {response.Headers.Location}");
+                        }
+
+                        foreach (var child in Enum.GetValues<Child>())
+                        {
+                            var mayShow = !denied && (who.Reads.Contains(child) || (Rules[route] == Rule.TokenCapability && target == child));
+                            if (!mayShow && body.Contains(child.ToString(), StringComparison.Ordinal))
+                            {
+                                failures.Add($"{who.Name} {method} {url}: response shows {child}, whom they may not see");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        var matrix = $"{routes.Count} routes × up to 2 methods × {Everyone.Length} roles × up to 3 children = {checks} requests";
+        TestContext.Current.SendDiagnosticMessage(matrix);
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), "opensend-access-matrix.txt"), matrix);
+        Assert.True(failures.Count == 0, $"{matrix}; {failures.Count} wrong:\n{string.Join("\n", failures)}");
+    }
+
+    /// <summary>Whether the rules allow <paramref name="who"/> through, for a route about <paramref name="target"/>.</summary>
+    private static bool Expected(Rule rule, Who who, Child? target) => rule switch
+    {
+        Rule.Public or Rule.AnyOutcome or Rule.TokenCapability or Rule.DevelopmentTool => true,
+        Rule.StaffList => who.IsStaff,
+        Rule.LaStaffOnly => who.IsLaStaff,
+        Rule.CaseRead => who.Reads.Contains(target!.Value) && !who.IsFamily,
+        Rule.CaseManage => who.Manages.Contains(target!.Value),
+        Rule.CaseManagerOnly => who.IsManager && who.Manages.Contains(target!.Value),
+        Rule.FamilyList => who.IsFamily,
+        Rule.FamilyCase => who.IsFamily && who.Reads.Contains(target!.Value),
+        Rule.AdministratorOnly => who.IsAdministrator,
+        Rule.LaManagerOnly => who.IsManager,
+        _ => false,
+    };
+
+    private static bool IsDenied(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound
+        || (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found
+            && response.Headers.Location?.OriginalString is { } location
+            && (location.Contains("/sign-in", StringComparison.Ordinal) || location.Contains("/error/403", StringComparison.Ordinal)));
+
+    private IEnumerable<Child?> Targets(string route) =>
+        route.Contains('{', StringComparison.Ordinal) && !route.StartsWith("error", StringComparison.Ordinal) && !route.StartsWith("openapi", StringComparison.Ordinal)
+            ? Enum.GetValues<Child>().Cast<Child?>()
+            : [null];
+
+    private string Fill(string route, Child? target)
+    {
+        var url = route
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{code:int}", "404", StringComparison.Ordinal);
+        if (target is { } child)
+        {
+            var (id, token, adviceId) = _children[child];
+            url = url.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
+                .Replace("{adviceId:guid}", adviceId.ToString(), StringComparison.Ordinal)
+                .Replace("{token}", token, StringComparison.Ordinal);
+            if (url.EndsWith("advice-received", StringComparison.Ordinal))
+            {
+                url += $"?advice={adviceId}";
+            }
+        }
+
+        return url;
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url, string token)
+    {
+        if (method == "GET")
+        {
+            return await client.GetAsync(url);
+        }
+
+        HttpContent content = url.StartsWith("/api/", StringComparison.Ordinal)
+            ? new StringContent("{}", Encoding.UTF8, "application/json")
+            : new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+        return await client.PostAsync(url, content);
+    }
+
+    /// <summary>A form token for this client's identity, from the public request start page's form.</summary>
+    private static async Task<string> AntiforgeryTokenAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/request");
+        var document = await new HtmlParser().ParseDocumentAsync(html);
+        return document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
