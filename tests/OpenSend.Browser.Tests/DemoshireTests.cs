@@ -52,4 +52,39 @@ public sealed class DemoshireTests(SeededDemoshire app) : IClassFixture<SeededDe
             await page.GetByRole(AriaRole.Link, new() { Name = "Back to case" }).ClickAsync();
         }
     }
+
+    [Fact]
+    public async Task AParentSignsInWithAnEmailedCode_AndSeesOnlyTheirChildrenAndWhoHasLooked()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "sign in with a code sent to their email" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("Email address").FillAsync("pat.ashdown@example.com");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Check your email");
+        await page.AssertAccessibleAsync();
+
+        // In development the email waits in the outbox.
+        var outbox = await page.Context.NewPageAsync();
+        await outbox.GotoAsync("/development/outbox");
+        await outbox.AssertAccessibleAsync();
+        var subject = await outbox.Locator(".govuk-summary-card__title", new() { HasText = "Your OpenSEND sign-in code is" }).First.TextContentAsync();
+        var code = System.Text.RegularExpressions.Regex.Match(subject!, @"\d{6}").Value;
+
+        await page.GetByLabel("Enter the code").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your requests");
+        await Assertions.Expect(page.Locator("#your-requests li")).ToHaveCountAsync(2);
+        await page.AssertAccessibleAsync();
+        await page.Locator("#your-requests a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#access-log")).ToHaveTextAsync("Who has looked at this record");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("You");
+        await page.AssertAccessibleAsync();
+
+        // The staff caseload is not for families.
+        await page.GotoAsync("/caseload");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("You cannot see this page");
+    }
 }

@@ -172,6 +172,49 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task ACaseworker_GivesAParentAccess_AndTakesItAway()
+    {
+        var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Iris");
+        var client = app.Client();
+        await app.SignInAsync(client);
+        var form = await client.GetPageAsync($"/cases/{submitted.Id}/family-access");
+
+        var given = await Html.ParseAsync(await client.SubmitAsync(form, ("Email", "iris.parent@example.com"), ("Relationship", "Parent")));
+        Assert.Contains("iris.parent@example.com can now see the case", given.QuerySelector(".govuk-notification-banner__heading")!.TextContent);
+        var parent = app.Client();
+        await app.SignInAsFamilyAsync(parent, "iris.parent@example.com");
+        Assert.Contains("Iris", (await parent.GetPageAsync("/your-requests")).MainText());
+
+        var accessPage = await client.GetPageAsync($"/cases/{submitted.Id}/family-access");
+        await client.SubmitFormAsync(accessPage, (AngleSharp.Html.Dom.IHtmlFormElement)accessPage.QuerySelector("#family-access form")!);
+
+        Assert.DoesNotContain("Iris", (await parent.GetPageAsync("/your-requests")).MainText());
+        Assert.Equal(HttpStatusCode.NotFound, (await parent.GetAsync($"/your-requests/{submitted.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ALinkedSetting_SeesTheCaseReadOnly()
+    {
+        var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Juno");
+        var client = app.Client();
+        await app.SignInAsync(client);
+        var form = await client.GetPageAsync($"/cases/{submitted.Id}/settings");
+        await client.SubmitAsync(form, ("OrganisationId", app.Organisations["999001"].Id.ToString()), ("Relationship", "CurrentSetting"));
+        var senco = app.Client();
+        await app.SignInAsync(senco, AppFixture.Senco, Role.Senco);
+
+        var page = await senco.GetPageAsync($"/cases/{submitted.Id}");
+        var step = await senco.GetAsync($"/cases/{submitted.Id}/assessment-decision");
+
+        Assert.Equal("Juno Example", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("#read-only"));
+        Assert.Null(page.QuerySelector("#next-steps"));
+        Assert.DoesNotContain("pat@example.com", page.MainText());
+        Assert.Equal(HttpStatusCode.Forbidden, step.StatusCode);
+        Assert.Contains("You cannot see this page", await step.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task AStepPage_ForAStepNotAllowedNow_GoesBackToTheCase()
     {
         var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Gil");

@@ -32,9 +32,15 @@ public static class Html
         var form = (selector is null
             ? page.QuerySelectorAll("main form").OfType<IHtmlFormElement>().Last(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
             : page.QuerySelector(selector) as IHtmlFormElement) ?? throw new InvalidOperationException("No form on the page.");
+        return await client.SubmitFormAsync(page, form, fields);
+    }
+
+    /// <summary>Submits one particular form of the page (a row's "Remove" button, say).</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IHtmlDocument page, IHtmlFormElement form, IEnumerable<KeyValuePair<string, string>>? fields = null)
+    {
         var values = form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>()
             .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
-            .Concat(fields)
+            .Concat(fields ?? [])
             .ToList();
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Location.Href : new Uri(new Uri(page.Location.Href), form.GetAttribute("action")!).ToString();
         return await client.PostAsync(action, new FormUrlEncodedContent(values));

@@ -7,6 +7,7 @@ using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 using OpenSend.Web.Problems;
+using OpenSend.Web.Security;
 using OpenSend.Web.SignIn;
 
 namespace OpenSend.Web.Assessments;
@@ -23,6 +24,7 @@ public static class AssessmentEndpoints
         // Public: anyone may ask for an assessment (s.36(1)); the family follows it with its token.
         var requests = app.MapGroup("/api").WithTags("Requests for assessment");
         requests.MapPost("/assessment-requests", SubmitRequest)
+            .RequireRateLimiting(RateLimits.PublicForm)
             .WithSummary("Request an EHC needs assessment; returns the reference and the private tracking token")
             .ProducesValidationProblem();
         requests.MapGet("/tracking/{token}", Track)

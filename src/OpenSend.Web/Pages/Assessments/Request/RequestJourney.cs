@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using OpenSend.Data.Journeys;
 using OpenSend.Domain.Assessments;
+using OpenSend.Web.Security;
 
 namespace OpenSend.Web.Pages.Assessments.Request;
 
@@ -60,6 +62,7 @@ public static class RequestPages
 /// the URL, saves each page's answer, and goes to the next page, or back to "Check your answers"
 /// when the person came from there to change something.
 /// </summary>
+[EnableRateLimiting(RateLimits.PublicForm)]
 public abstract class RequestJourney(FormJourneyStore journeys) : PageModel
 {
     public const string Kind = "assessment-request";

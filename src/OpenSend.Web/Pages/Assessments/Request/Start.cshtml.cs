@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using OpenSend.Data.Journeys;
+using OpenSend.Web.Security;
 
 namespace OpenSend.Web.Pages.Assessments.Request;
 
+[EnableRateLimiting(RateLimits.PublicForm)]
 public sealed class StartModel(FormJourneyStore journeys) : PageModel
 {
     [BindProperty(SupportsGet = true)]
