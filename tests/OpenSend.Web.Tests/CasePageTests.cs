@@ -33,8 +33,9 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
         var client = app.Client();
         await app.SignInAsync(client);
 
-        var page = await client.GetPageAsync("/caseload");
+        var page = await client.GetPageAsync("/caseload?page=1");
 
+        Assert.Equal("Caseload – OpenSEND – GOV.UK", page.Title);
         var first = page.QuerySelector("#caseload tbody tr")!;
         Assert.Contains(overdue.Reference, first.TextContent);
         var tag = first.QuerySelector(".govuk-tag")!;
@@ -212,6 +213,29 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.DoesNotContain("pat@example.com", page.MainText());
         Assert.Equal(HttpStatusCode.Forbidden, step.StatusCode);
         Assert.Contains("You cannot see this page", await step.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task TheSendManager_SearchesTheAuditLogByReference_AndDownloadsTheChildsRecord()
+    {
+        var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Kit");
+        var caseworker = app.Client();
+        await app.SignInAsync(caseworker);
+        await caseworker.GetAsync($"/cases/{submitted.Id}");
+        var manager = app.Client();
+        await app.SignInAsync(manager, AppFixture.Manager);
+
+        var audit = await manager.GetPageAsync($"/audit?Reference={submitted.Reference}");
+        var export = await manager.GetAsync($"/cases/{submitted.Id}/subject-access-export");
+
+        var rows = audit.QuerySelectorAll("#audit tbody tr").Select(r => r.TextContent).ToList();
+        Assert.True(rows.Count > 0, audit.MainText());
+        Assert.Contains(rows, r => r.Contains("Sam Carter", StringComparison.Ordinal) && r.Contains("Looked at the record", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("Recorded the request", StringComparison.Ordinal));
+        Assert.Equal("application/zip", export.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"subject-access-{submitted.Reference}.zip", export.Content.Headers.ContentDisposition?.ToString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await caseworker.GetAsync("/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await caseworker.GetAsync($"/cases/{submitted.Id}/subject-access-export")).StatusCode);
     }
 
     [Fact]

@@ -13,8 +13,8 @@ public sealed class CaseloadModel(AssessmentQueries queries) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Stage { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>From the query string only: "page" is also the route value Razor Pages names the page by.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public CaseloadPage Caseload { get; private set; } = default!;
 
@@ -25,8 +25,9 @@ public sealed class CaseloadModel(AssessmentQueries queries) : PageModel
     /// <summary>An LA's caseworkers see the whole caseload and record requests; others see the cases they are involved in.</summary>
     public bool IsLaStaff { get; private set; }
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page)
     {
+        PageNumber = page ?? 1;
         var stage = Enum.TryParse<AssessmentStage>(Stage, out var parsed) ? parsed : (AssessmentStage?)null;
         var context = HttpContext.ToRequestContext();
         Caseload = await queries.CaseloadAsync(context, new CaseloadFilter(stage, PageNumber), HttpContext.RequestAborted);

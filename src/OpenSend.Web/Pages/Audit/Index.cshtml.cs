@@ -21,15 +21,16 @@ public sealed class IndexModel(AuditSearch search) : PageModel
     [BindProperty(SupportsGet = true)]
     public DateInput To { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>From the query string only: "page" is also the route value Razor Pages names the page by.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public AuditSearchResult? Result { get; private set; }
 
     public string OrganisationName => User.OrganisationName() ?? string.Empty;
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page)
     {
+        PageNumber = page ?? 1;
         var from = From.IsEmpty ? null : From.Validate(ModelState, nameof(From), "The from date");
         var to = To.IsEmpty ? null : To.Validate(ModelState, nameof(To), "The to date");
         if (!ModelState.IsValid)
