@@ -63,6 +63,10 @@ public sealed class RecordRequestModel(AssessmentCases cases, TimeProvider time)
 
         Required(RequesterName, nameof(RequesterName), "Enter the name of the person who asked");
         Required(RequesterEmail, nameof(RequesterEmail), "Enter their email address");
+        if (!string.IsNullOrWhiteSpace(RequesterEmail) && EmailAddresses.Parse(RequesterEmail) is null)
+        {
+            ModelState.AddModelError(nameof(RequesterEmail), EmailAddresses.FormatMessage);
+        }
         Required(ChildGivenName, nameof(ChildGivenName), "Enter the child's or young person's first name");
         Required(ChildFamilyName, nameof(ChildFamilyName), "Enter the child's or young person's last name");
         var dateOfBirth = DateOfBirth.Validate(ModelState, nameof(DateOfBirth), "Their date of birth", notAfter: today);

@@ -47,6 +47,10 @@ public sealed class StaffModel(PeopleDirectory directory) : PageModel
         {
             ModelState.AddModelError(nameof(Email), "Enter their work email address");
         }
+        else if (EmailAddresses.Parse(Email) is null)
+        {
+            ModelState.AddModelError(nameof(Email), EmailAddresses.FormatMessage);
+        }
 
         if (!Enum.TryParse<Role>(Role, out var role))
         {

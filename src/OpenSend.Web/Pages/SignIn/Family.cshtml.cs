@@ -1,8 +1,8 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using OpenSend.Data.Identity;
+using OpenSend.Web.GovUk;
 using OpenSend.Web.Security;
 using OpenSend.Web.SignIn;
 
@@ -30,14 +30,14 @@ public sealed class FamilyModel(FamilySignIn signIn) : PageModel
             return Page();
         }
 
-        if (!MailAddress.TryCreate(Email.Trim(), out var address) || !address.Host.Contains('.'))
+        if (EmailAddresses.Parse(Email) is not { } address)
         {
-            ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.com");
+            ModelState.AddModelError(nameof(Email), EmailAddresses.FormatMessage);
             return Page();
         }
 
-        await signIn.SendCodeAsync(address.Address, HttpContext.RequestAborted);
-        await PendingSignIn.StartAsync(HttpContext, null, address.Address, ReturnUrl);
+        await signIn.SendCodeAsync(address, HttpContext.RequestAborted);
+        await PendingSignIn.StartAsync(HttpContext, null, address, ReturnUrl);
         return Redirect("/sign-in/family/code");
     }
 }

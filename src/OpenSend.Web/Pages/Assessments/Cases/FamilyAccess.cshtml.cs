@@ -42,6 +42,10 @@ public sealed class FamilyAccessModel(AssessmentQueries queries, CaseLinks links
         {
             ModelState.AddModelError(nameof(Email), "Enter their email address");
         }
+        else if (EmailAddresses.Parse(Email) is null)
+        {
+            ModelState.AddModelError(nameof(Email), EmailAddresses.FormatMessage);
+        }
 
         if (!Enum.TryParse<Role>(Relationship, out var relationship))
         {

@@ -1,7 +1,7 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Mvc;
 using OpenSend.Data.Journeys;
 using OpenSend.Domain.Assessments;
+using OpenSend.Web.GovUk;
 
 namespace OpenSend.Web.Pages.Assessments.Request;
 
@@ -54,9 +54,9 @@ public sealed class YourDetailsModel(FormJourneyStore journeys) : RequestJourney
         {
             ModelState.AddModelError(nameof(Email), "Enter your email address");
         }
-        else if (!IsEmail(Email))
+        else if (EmailAddresses.Parse(Email) is null)
         {
-            ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.com");
+            ModelState.AddModelError(nameof(Email), EmailAddresses.FormatMessage);
         }
 
         if (AsksForOrganisation && string.IsNullOrWhiteSpace(Organisation))
@@ -75,7 +75,4 @@ public sealed class YourDetailsModel(FormJourneyStore journeys) : RequestJourney
         State.RequesterOrganisation = AsksForOrganisation ? Organisation!.Trim() : null;
         return await SaveAndContinueAsync();
     }
-
-    private static bool IsEmail(string text) =>
-        text.Length <= 320 && MailAddress.TryCreate(text.Trim(), out var address) && address.Address == text.Trim() && address.Host.Contains('.');
 }
