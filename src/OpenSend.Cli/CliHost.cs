@@ -22,6 +22,8 @@ public sealed class CliHost(TextWriter output, string? connectionString, TimePro
 {
     public TextWriter Output { get; } = output;
 
+    public TimeProvider Time { get; } = time ?? TimeProvider.System;
+
     public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
 
     /// <summary>Opens a scope on a migrated database with England's LAs loaded.</summary>
@@ -32,7 +34,7 @@ public sealed class CliHost(TextWriter output, string? connectionString, TimePro
             Directory.GetCurrentDirectory());
         var services = new ServiceCollection();
         services.AddOpenSendDatabase(settings);
-        services.AddSingleton(time ?? TimeProvider.System);
+        services.AddSingleton(Time);
         services.AddSingleton(new ServiceAddress(Environment.GetEnvironmentVariable("OpenSend__PublicBaseUrl") ?? ServiceAddress.Default));
         services.AddSingleton(new RetentionPolicy(int.TryParse(Environment.GetEnvironmentVariable("OpenSend__Retention__YearsAfterBirth"), out var years) ? years : RetentionPolicy.DefaultYearsAfterBirth));
         services.AddScoped<AssessmentCases>();

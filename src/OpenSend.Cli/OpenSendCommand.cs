@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OpenSend.Cli.Audit;
 using OpenSend.Cli.Demo;
+using OpenSend.Cli.Generation;
 using OpenSend.Cli.Identity;
 using OpenSend.Cli.Retention;
 
@@ -21,6 +22,7 @@ public static class OpenSendCommand
         root.Subcommands.Add(AdminCommands.Admin(host));
         root.Subcommands.Add(AuditCommands.Audit(host));
         root.Subcommands.Add(RetentionCommands.Retention(host));
+        root.Subcommands.Add(GenerateCommands.Generate(host));
 
         try
         {

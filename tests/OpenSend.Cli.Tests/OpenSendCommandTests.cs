@@ -108,6 +108,44 @@ public abstract class OpenSendCommandTests(TestProvider provider, PostgresServer
         Assert.Contains("Demoshire (999)", output);
     }
 
+    [Fact]
+    public async Task Generate_ForOneLa_LoadsItsCalibratedCases_AndASecondRunReplacesThem()
+    {
+        var (exit, output, error) = await RunAsync("generate", "--scale", "0.01", "--years", "1", "--la", "886", "--batch-size", "7");
+
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, exit);
+        var match = System.Text.RegularExpressions.Regex.Match(output, @"Generated (?<cases>[\d,]+) EHC needs assessments \((?<rows>[\d,]+) rows\) for 1 LAs");
+        Assert.True(match.Success, output);
+        var generated = int.Parse(match.Groups["cases"].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+        await using (var services = _database.Services(_time))
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OpenSendDbContext>();
+            Assert.Equal(generated, await db.Assessments.CountAsync(a => a.LaCode == "886"));
+            Assert.Equal(0, await db.Assessments.CountAsync(a => a.LaCode != "886"));
+        }
+
+        var (_, again, _) = await RunAsync("generate", "--scale", "0.01", "--years", "1", "--la", "886");
+
+        Assert.Contains($"replacing {match.Groups["cases"].Value} generated earlier", again);
+    }
+
+    [Theory]
+    [InlineData("--scale", "0", "--scale must be more than 0 and at most 1")]
+    [InlineData("--scale", "2", "--scale must be more than 0 and at most 1")]
+    [InlineData("--la", "123", "No local authority has the code 123")]
+    [InlineData("--statistics", "/nowhere/release.zip", "There is no statistics release at /nowhere/release.zip")]
+    public async Task Generate_WithBadOptions_FailsWithTheReason(string option, string value, string reason)
+    {
+        string[] args = option == "--scale" ? ["generate", option, value] : ["generate", "--scale", "0.01", option, value];
+
+        var (exit, _, error) = await RunAsync(args);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(reason, error);
+    }
+
     private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
