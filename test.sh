@@ -30,3 +30,14 @@ dotnet build OpenSend.slnx --nologo -v quiet
 
 echo "test.sh: testing"
 dotnet test --solution OpenSend.slnx --no-build
+
+# Benchmarks are not tests; one iteration at a tiny scale keeps them compiling and working.
+echo "test.sh: benchmark smoke run"
+smoke_log="$(mktemp)"
+if ! dotnet run --project bench/OpenSend.Benchmarks --no-build -- --smoke > "$smoke_log" 2>&1; then
+  cat "$smoke_log"
+  echo "test.sh: the benchmark smoke run failed" >&2
+  exit 1
+fi
+sed -n '/^Scenario figures:/,$p' "$smoke_log"
+rm -f "$smoke_log"

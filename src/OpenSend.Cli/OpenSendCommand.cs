@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OpenSend.Cli.Assessments;
 using OpenSend.Cli.Audit;
 using OpenSend.Cli.Demo;
 using OpenSend.Cli.Generation;
@@ -23,6 +24,7 @@ public static class OpenSendCommand
         root.Subcommands.Add(AuditCommands.Audit(host));
         root.Subcommands.Add(RetentionCommands.Retention(host));
         root.Subcommands.Add(GenerateCommands.Generate(host));
+        root.Subcommands.Add(DeadlineCommands.Deadlines(host));
 
         try
         {

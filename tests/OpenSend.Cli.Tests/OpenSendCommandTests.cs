@@ -146,6 +146,35 @@ public abstract class OpenSendCommandTests(TestProvider provider, PostgresServer
         Assert.Contains(reason, error);
     }
 
+    [Fact]
+    public async Task Deadlines_ForDemoshire_CountsWhatEachCasePageShows()
+    {
+        await RunAsync("seed", "demo");
+
+        var (exit, output, error) = await RunAsync("deadlines", "--la", "999");
+
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, exit);
+        await using var services = _database.Services(_time);
+        await using var scope = services.CreateAsyncScope();
+        var cases = await scope.ServiceProvider.GetRequiredService<OpenSendDbContext>().Assessments.AsNoTracking()
+            .Include(a => a.AdviceRequests).Include(a => a.Exceptions).AsSplitQuery().ToListAsync();
+        var clocks = cases.SelectMany(c => c.Deadlines(new DateOnly(2026, 6, 15))).Where(d => d.IsOpen).ToList();
+        var overdue = clocks.Count(d => d.State == OpenSend.Domain.Timescales.DeadlineState.Overdue);
+        Assert.True(overdue > 0, "Demoshire has overdue cases.");
+        Assert.Contains($"On 15 June 2026: {clocks.Count:N0} open clocks on {cases.Count(c => c.IsOpen)} open cases in 1 LAs; {overdue} overdue,", output);
+        Assert.Contains("Decide whether to assess", output);
+    }
+
+    [Fact]
+    public async Task Deadlines_WithADateNotWrittenAsIso_FailsWithTheReason()
+    {
+        var (exit, _, error) = await RunAsync("deadlines", "--on", "15/06/2026");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--on must be a date written yyyy-mm-dd, for example 2026-06-15; '15/06/2026' is not.", error);
+    }
+
     private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
         var output = new StringWriter();

@@ -20,6 +20,12 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public string AdminConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// Keep PostgreSQL's default durability (fsync, synchronous commit). Tests turn it off for
+    /// speed; benchmarks keep it so their figures are those of a real server.
+    /// </summary>
+    public bool Durable { get; init; }
+
     public async ValueTask InitializeAsync()
     {
         if (Environment.GetEnvironmentVariable(ExternalServerVariable) is { Length: > 0 } external)
@@ -41,7 +47,7 @@ public sealed class PostgresServer : IAsyncLifetime
         var port = FreePort();
         await RunPostgresAsync(asRoot, "initdb", $"-D {_dataDirectory} -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8");
         await RunPostgresAsync(asRoot, "pg_ctl",
-            $"-D {_dataDirectory} -l {_dataDirectory}/server.log -w -t 60 -o \"-p {port} -k {_dataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start");
+            $"-D {_dataDirectory} -l {_dataDirectory}/server.log -w -t 60 -o \"-p {port} -k {_dataDirectory} -c listen_addresses=127.0.0.1 {(Durable ? "-c shared_buffers=1GB" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")} -c max_connections=200\" start");
         AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false;Timeout=30";
     }
 

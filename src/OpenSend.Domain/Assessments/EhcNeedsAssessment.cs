@@ -493,46 +493,13 @@ public sealed class EhcNeedsAssessment
     }
 
     /// <summary>Where each statutory deadline on this case stands on <paramref name="today"/>.</summary>
-    public IReadOnlyList<DeadlineProgress> Deadlines(DateOnly today)
-    {
-        var rules = RuleSet;
-        var result = new List<DeadlineProgress>();
-        var closedWithoutOutcome = Stage is AssessmentStage.Withdrawn or AssessmentStage.TransferredOut;
-        var closedBecause = Stage == AssessmentStage.Withdrawn ? "The request was withdrawn." : "The case moved to another council.";
+    public IReadOnlyList<DeadlineProgress> Deadlines(DateOnly today) => PathwayClocks.Evaluate(ClockFacts, today);
 
-        DeadlineProgress Track(StatutoryStep step, DateOnly? completedOn, string? notNeededBecause, Guid? adviceRequestId = null)
-        {
-            var rule = rules.Rule(step);
-            var start = step == StatutoryStep.AdviceProvided
-                ? _adviceRequests.First(a => a.Id == adviceRequestId).RequestedOn
-                : RequestReceivedOn;
-            var deadline = new StatutoryDeadline(step, rule.DueFrom(start), rule.Title, rule.Duty, rule.Basis);
-            if (completedOn is null && (notNeededBecause ?? (closedWithoutOutcome ? closedBecause : null)) is { } because)
-            {
-                return DeadlineProgress.NotNeeded(deadline, today, because) with { RelatesTo = adviceRequestId };
-            }
-
-            var excuse = _exceptions.FirstOrDefault(e => e.Steps.Contains(step) && (adviceRequestId is null || e.AdviceRequestId == adviceRequestId));
-            return DeadlineProgress.Evaluate(deadline, completedOn, today, excuse?.Basis) with { RelatesTo = adviceRequestId };
-        }
-
-        result.Add(Track(StatutoryStep.DecisionToAssess, AssessDecisionOn, null));
-        foreach (var advice in _adviceRequests)
-        {
-            result.Add(Track(StatutoryStep.AdviceProvided, advice.ReceivedOn,
-                advice.ReceivedOn is null && !IsOpen ? "The assessment has ended." : null,
-                advice.Id));
-        }
-
-        result.Add(Track(StatutoryStep.DecisionNotToIssue, WillIssue == false ? IssueDecisionOn : null,
-            WillAssess == false ? "The council decided not to assess."
-            : WillIssue == true ? "The council decided to issue a plan."
-            : Stage == AssessmentStage.PlanIssued ? "A plan was issued." : null));
-        result.Add(Track(StatutoryStep.FinalPlan, FinalPlanIssuedOn,
-            WillAssess == false ? "The council decided not to assess."
-            : WillIssue == false ? "The council decided not to issue a plan." : null));
-        return result.OrderBy(p => p.Deadline.Due).ToList();
-    }
+    /// <summary>What the clocks depend on (<see cref="PathwayClocks"/>).</summary>
+    public PathwayFacts ClockFacts => new(
+        RuleSetId, Stage, RequestReceivedOn, AssessDecisionOn, WillAssess, IssueDecisionOn, WillIssue, FinalPlanIssuedOn,
+        _adviceRequests.Select(a => new AdviceClockFacts(a.Id, a.RequestedOn, a.ReceivedOn)).ToList(),
+        _exceptions.Select(e => new ExceptionClockFacts(e.Steps, e.AdviceRequestId, e.Basis)).ToList());
 
     /// <summary>The due date of a pathway deadline counted from the clock start.</summary>
     public DateOnly Due(StatutoryStep step) => RuleSet.Rule(step).DueFrom(RequestReceivedOn);

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.EntityFrameworkCore;
+using OpenSend.Benchmarks;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Database;
+using OpenSend.Data.Generation;
+using OpenSend.Data.LocalAuthorities;
+using OpenSend.Data.Statistics;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Testing;
+
+// Usage:
+//   dotnet run -c Release --project bench/OpenSend.Benchmarks -- [--scale 1] [--years 3] [--seed 42] [--postgres <connection string>]
+//   ... --postgres <connection string> --skip-load   (benchmark the data already loaded there by an earlier run)
+//   dotnet run --project bench/OpenSend.Benchmarks -- --smoke     (what ./test.sh runs: tiny scale, SQLite, one iteration)
+// Without --postgres a throwaway PostgreSQL cluster (default durability, 1 GB shared buffers) is started and deleted at the end.
+var smoke = args.Contains("--smoke");
+double scale = smoke ? 0.001 : double.Parse(Argument("--scale") ?? "1", CultureInfo.InvariantCulture);
+var years = int.Parse(Argument("--years") ?? (smoke ? "1" : "3"), CultureInfo.InvariantCulture);
+var seed = int.Parse(Argument("--seed") ?? "42", CultureInfo.InvariantCulture);
+var skipLoad = args.Contains("--skip-load");
+var figures = new List<string>();
+
+PostgresServer? server = null;
+string? sqliteFile = null;
+try
+{
+    string connection;
+    if (smoke)
+    {
+        sqliteFile = Path.Combine(Path.GetTempPath(), $"opensend-bench-{Guid.NewGuid():N}.db");
+        connection = $"Data Source={sqliteFile}";
+    }
+    else if (Argument("--postgres") is { } given)
+    {
+        connection = given;
+    }
+    else
+    {
+        server = new PostgresServer { Durable = true };
+        await server.InitializeAsync();
+        connection = await server.CreateDatabaseAsync();
+    }
+
+    Environment.SetEnvironmentVariable(BenchDatabase.ConnectionVariable, connection);
+    var database = BenchDatabase.FromEnvironment();
+    Report($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024 / 1024 / 1024.0:N1} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; database {database.Settings.Describe()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+    await database.MigrateAsync();
+
+    // Benchmark 5: bulk load. Baseline: generating the same cases without writing them.
+    var statistics = PublishedStatistics.Load(PublishedStatistics.Locate()
+        ?? throw new FileNotFoundException($"The DfE statistics release is not at {PublishedStatistics.DefaultRelativePath} beside this directory or a parent."));
+    var today = UkCalendar.Today(TimeProvider.System);
+    var generator = new NationalDataGenerator(statistics, new GenerationOptions(scale, years, seed), today);
+    var clock = new Stopwatch();
+    if (!skipLoad)
+    {
+        PeakMemory.Reset();
+        clock.Start();
+        long generatedRows = 0;
+        foreach (var la in LocalAuthorityRegister.England().Where(generator.Covers))
+        {
+            foreach (var generated in generator.For(la))
+            {
+                generatedRows += 1 + generated.Timeline.Count + generated.AdviceRequests.Count + generated.Exceptions.Count + generated.PanelRecommendations.Count;
+            }
+        }
+
+        var generateOnly = clock.Elapsed;
+        var generateMemory = PeakMemory.ReadBytes();
+        Report($"Baseline, generate only (scale {scale.ToString(CultureInfo.InvariantCulture)}, {years} years, seed {seed}): {generatedRows:N0} rows in {generateOnly.TotalSeconds:N1} s; peak memory {Mib(generateMemory)}.");
+
+        PeakMemory.Reset();
+        clock.Restart();
+        GenerationSummary summary;
+        await using (var scope = database.Open(out var db))
+        {
+            var lastShown = 0;
+            summary = await new NationalDataLoad(db).RunAsync(generator, progress: new SynchronousProgress<GenerationProgress>(p =>
+            {
+                if (p.LasDone != lastShown && (p.LasDone % 25 == 0 || p.LasDone == p.LasTotal))
+                {
+                    lastShown = p.LasDone;
+                    Console.WriteLine($"  bulk load: {p.LasDone}/{p.LasTotal} LAs, {p.CasesWritten:N0} cases, {p.RowsWritten:N0} rows, {clock.Elapsed.TotalSeconds:N0} s");
+                }
+            }));
+        }
+
+        var load = clock.Elapsed;
+        Report($"Bulk load: {summary.CasesWritten:N0} cases, {summary.RowsWritten:N0} rows for {summary.LocalAuthorities} LAs in {load.TotalSeconds:N1} s ({summary.RowsWritten / load.TotalSeconds:N0} rows/s), {load / generateOnly:N2}× generate-only; peak memory {Mib(PeakMemory.ReadBytes())}.");
+        await database.AnalyseAsync();
+    }
+
+    // Benchmark 2: the deadline sweep, once for its peak memory, then under BenchmarkDotNet.
+    string largest;
+    await using (var scope = database.Open(out var db))
+    {
+        var open = AssessmentStageText.Open.ToArray();
+        largest = await db.Assessments.Where(a => open.Contains(a.Stage)).GroupBy(a => a.LaCode)
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+    }
+
+    DeadlineSweepBenchmarks.Today = today;
+    DeadlineSweepBenchmarks.LargestLaCode = largest;
+    PeakMemory.Reset();
+    await using (var scope = database.Open(out var db))
+    {
+        clock.Restart();
+        var sweep = await new DeadlineSweep(db).RunAsync(today);
+        Report($"Deadline sweep (one run): {sweep.OpenCases:N0} open cases, {sweep.OpenClocks:N0} open clocks ({sweep.Count(OpenSend.Domain.Timescales.DeadlineState.Overdue):N0} overdue) in {clock.Elapsed.TotalMilliseconds:N0} ms; largest LA by open cases {largest}; peak memory {Mib(PeakMemory.ReadBytes())}.");
+    }
+
+    var job = (smoke ? Job.Dry : Job.ShortRun).WithToolchain(InProcessEmitToolchain.Instance).WithId(smoke ? "smoke" : "short");
+    var config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.JoinSummary);
+    var results = BenchmarkRunner.Run([typeof(DeadlineSweepBenchmarks)], config);
+    if (results.Any(r => r.HasCriticalValidationErrors || r.Reports.Any(report => !report.Success)))
+    {
+        Console.Error.WriteLine("A benchmark failed; see the log above.");
+        return 1;
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("Scenario figures:");
+    figures.ForEach(f => Console.WriteLine("  " + f));
+    return 0;
+}
+finally
+{
+    if (server is not null)
+    {
+        await server.DisposeAsync();
+    }
+
+    if (sqliteFile is not null)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(sqliteFile)!, Path.GetFileName(sqliteFile) + "*"))
+        {
+            File.Delete(file);
+        }
+    }
+}
+
+string? Argument(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+void Report(string line)
+{
+    figures.Add(line);
+    Console.WriteLine(line);
+}
+
+static string Mib(long bytes) => $"{bytes / 1024.0 / 1024.0:N0} MiB";

@@ -1,0 +1,70 @@
+using OpenSend.Domain.Timescales;
+
+namespace OpenSend.Domain.Assessments;
+
+/// <summary>An adviser's clock: reg 8(1) gives 6 weeks from the LA's request.</summary>
+public sealed record AdviceClockFacts(Guid Id, DateOnly RequestedOn, DateOnly? ReceivedOn);
+
+/// <summary>A recorded exception: which deadlines it excuses (and, for an adviser's, whose).</summary>
+public sealed record ExceptionClockFacts(IReadOnlyList<StatutoryStep> Steps, Guid? AdviceRequestId, string Basis);
+
+/// <summary>
+/// Everything the pathway's statutory clocks depend on, and nothing else: a case page reads it from
+/// the whole case, the deadline sweep projects it straight from the database, and both get the
+/// same answer from <see cref="PathwayClocks.Evaluate"/>.
+/// </summary>
+public sealed record PathwayFacts(
+    string RuleSetId,
+    AssessmentStage Stage,
+    DateOnly RequestReceivedOn,
+    DateOnly? AssessDecisionOn,
+    bool? WillAssess,
+    DateOnly? IssueDecisionOn,
+    bool? WillIssue,
+    DateOnly? FinalPlanIssuedOn,
+    IReadOnlyList<AdviceClockFacts> Advice,
+    IReadOnlyList<ExceptionClockFacts> Exceptions);
+
+/// <summary>Where each statutory deadline of a needs assessment stands on a given day.</summary>
+public static class PathwayClocks
+{
+    public static IReadOnlyList<DeadlineProgress> Evaluate(PathwayFacts facts, DateOnly today)
+    {
+        var rules = RuleSetCatalogue.Get(facts.RuleSetId);
+        var isOpen = facts.Stage.IsOpen();
+        var closedWithoutOutcome = facts.Stage is AssessmentStage.Withdrawn or AssessmentStage.TransferredOut;
+        var closedBecause = facts.Stage == AssessmentStage.Withdrawn ? "The request was withdrawn." : "The case moved to another council.";
+        var result = new List<DeadlineProgress>(3 + facts.Advice.Count);
+
+        DeadlineProgress Track(StatutoryStep step, DateOnly start, DateOnly? completedOn, string? notNeededBecause, Guid? adviceRequestId = null)
+        {
+            var rule = rules.Rule(step);
+            var deadline = new StatutoryDeadline(step, rule.DueFrom(start), rule.Title, rule.Duty, rule.Basis);
+            if (completedOn is null && (notNeededBecause ?? (closedWithoutOutcome ? closedBecause : null)) is { } because)
+            {
+                return DeadlineProgress.NotNeeded(deadline, today, because) with { RelatesTo = adviceRequestId };
+            }
+
+            // A recorded exception never moves the due date; it marks a breach as excused.
+            var excuse = facts.Exceptions.FirstOrDefault(e => e.Steps.Contains(step) && (adviceRequestId is null || e.AdviceRequestId == adviceRequestId));
+            return DeadlineProgress.Evaluate(deadline, completedOn, today, excuse?.Basis) with { RelatesTo = adviceRequestId };
+        }
+
+        result.Add(Track(StatutoryStep.DecisionToAssess, facts.RequestReceivedOn, facts.AssessDecisionOn, null));
+        foreach (var advice in facts.Advice)
+        {
+            result.Add(Track(StatutoryStep.AdviceProvided, advice.RequestedOn, advice.ReceivedOn,
+                advice.ReceivedOn is null && !isOpen ? "The assessment has ended." : null,
+                advice.Id));
+        }
+
+        result.Add(Track(StatutoryStep.DecisionNotToIssue, facts.RequestReceivedOn, facts.WillIssue == false ? facts.IssueDecisionOn : null,
+            facts.WillAssess == false ? "The council decided not to assess."
+            : facts.WillIssue == true ? "The council decided to issue a plan."
+            : facts.Stage == AssessmentStage.PlanIssued ? "A plan was issued." : null));
+        result.Add(Track(StatutoryStep.FinalPlan, facts.RequestReceivedOn, facts.FinalPlanIssuedOn,
+            facts.WillAssess == false ? "The council decided not to assess."
+            : facts.WillIssue == false ? "The council decided not to issue a plan." : null));
+        return result.OrderBy(p => p.Deadline.Due).ToList();
+    }
+}
