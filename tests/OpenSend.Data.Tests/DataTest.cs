@@ -9,6 +9,7 @@ using OpenSend.Data.Identity;
 using OpenSend.Data.Journeys;
 using OpenSend.Data.LocalAuthorities;
 using OpenSend.Data.Notifications;
+using OpenSend.Data.Plans;
 using OpenSend.Data.Retention;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
@@ -67,6 +68,8 @@ public abstract class DataTest(TestProvider provider, PostgresServer postgres) :
             services.AddScoped<RetentionSweep>();
             services.AddScoped<FormJourneyStore>();
             services.AddScoped<DemoData>();
+            services.AddScoped<PlanDrafting>();
+            services.AddScoped<PlanQueries>();
         });
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenSendDbContext>();

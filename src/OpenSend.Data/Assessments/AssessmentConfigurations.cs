@@ -72,6 +72,9 @@ internal sealed class AdviceRequestConfiguration : IEntityTypeConfiguration<Advi
         builder.Property(a => a.LaCode).HasMaxLength(3);
         builder.Property(a => a.AdviserName).HasMaxLength(200);
         builder.HasIndex(a => new { a.LaCode, a.AssessmentId });
+        // An adviser's caseload (CaseAccess) finds the cases their organisation was asked to advise on across LAs;
+        // without this every adviser page read all of England's advice requests (bench/load.sh, docs/benchmarks.md).
+        builder.HasIndex(a => new { a.AdviserOrganisationId, a.AssessmentId });
     }
 }
 

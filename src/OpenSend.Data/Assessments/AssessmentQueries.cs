@@ -123,13 +123,12 @@ public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time)
     /// <summary>Who has looked at or changed a case the viewer may see, newest first ("Who has looked at this record").</summary>
     public async Task<IReadOnlyList<AccessLogEntry>> AccessLogAsync(RequestContext context, Guid id, CancellationToken cancellationToken = default)
     {
-        if (!await db.ReadableBy(context.Viewer).AnyAsync(a => a.Id == id, cancellationToken))
-        {
-            throw new CaseNotFoundException();
-        }
+        var laCode = await db.ReadableBy(context.Viewer).Where(a => a.Id == id).Select(a => a.LaCode).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new CaseNotFoundException();
 
+        // By LA as well as case: the audit log's index starts with the LA code (the log grows with every read).
         var entries = await db.AuditRecords.AsNoTracking()
-            .Where(r => r.AssessmentId == id)
+            .Where(r => r.LaCode == laCode && r.AssessmentId == id)
             .OrderByDescending(r => r.Id)
             .Select(r => new { r.At, r.ActorId, r.ActorName, r.ActorRole, r.ActorOrganisation, r.Action })
             .ToListAsync(cancellationToken);

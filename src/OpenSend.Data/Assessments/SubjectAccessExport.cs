@@ -41,7 +41,7 @@ public sealed class SubjectAccessExport(OpenSendDbContext db, TimeProvider time)
         var settings = await db.SettingLinks.AsNoTracking().Where(l => l.AssessmentId == assessmentId)
             .Join(db.Organisations.AsNoTracking(), l => l.OrganisationId, o => o.Id, (l, o) => new { o.Name, o.Code, l.Relationship, l.LinkedAt, l.EndedAt })
             .ToListAsync(cancellationToken);
-        var audit = await db.AuditRecords.AsNoTracking().Where(r => r.AssessmentId == assessmentId).OrderBy(r => r.Id)
+        var audit = await db.AuditRecords.AsNoTracking().Where(r => r.LaCode == assessment.LaCode && r.AssessmentId == assessmentId).OrderBy(r => r.Id)
             .Select(r => new { r.At, r.ActorName, r.ActorRole, r.ActorOrganisation, r.Action, r.SourceAddress, r.Detail })
             .ToListAsync(cancellationToken);
 

@@ -6,6 +6,7 @@ using OpenSend.Data.Notifications;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Identity;
 using OpenSend.Domain.LocalAuthorities;
+using OpenSend.Domain.Plans;
 
 namespace OpenSend.Data.Database;
 
@@ -45,6 +46,10 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<EhcPlan> Plans => Set<EhcPlan>();
+
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -400,6 +400,9 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.HasIndex("AssessmentId")
                         .HasDatabaseName("ix_advice_requests_assessment_id");
 
+                    b.HasIndex("AdviserOrganisationId", "AssessmentId")
+                        .HasDatabaseName("ix_advice_requests_adviser_organisation_id_assessment_id");
+
                     b.HasIndex("LaCode", "AssessmentId")
                         .HasDatabaseName("ix_advice_requests_la_code_assessment_id");
 
@@ -1138,6 +1141,129 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.ToTable("local_authorities", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Plans.EhcPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Working")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("working_content");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ehc_plans");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ehc_plans_assessment_id");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .HasDatabaseName("ix_ehc_plans_la_code_assessment_id");
+
+                    b.ToTable("ehc_plans", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Plans.PlanVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Amendment")
+                        .HasColumnType("boolean")
+                        .HasColumnName("amendment");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("StatusNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_number");
+
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ehc_plan_versions");
+
+                    b.HasIndex("LaCode", "PlanId")
+                        .HasDatabaseName("ix_ehc_plan_versions_la_code_plan_id");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ehc_plan_versions_plan_id_number");
+
+                    b.ToTable("ehc_plan_versions", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Assessments.AdviceRequest", b =>
                 {
                     b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
@@ -1239,6 +1365,26 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasConstraintName("fk_setting_links_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Plans.EhcPlan", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                        .WithOne()
+                        .HasForeignKey("OpenSend.Domain.Plans.EhcPlan", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ehc_plans_ehc_needs_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Plans.PlanVersion", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Plans.EhcPlan", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ehc_plan_versions_ehc_plans_plan_id");
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Assessments.EhcNeedsAssessment", b =>
                 {
                     b.Navigation("AdviceRequests");
@@ -1248,6 +1394,11 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.Navigation("PanelRecommendations");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Plans.EhcPlan", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

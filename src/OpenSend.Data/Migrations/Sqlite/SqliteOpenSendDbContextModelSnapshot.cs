@@ -391,6 +391,9 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.HasIndex("AssessmentId")
                         .HasDatabaseName("ix_advice_requests_assessment_id");
 
+                    b.HasIndex("AdviserOrganisationId", "AssessmentId")
+                        .HasDatabaseName("ix_advice_requests_adviser_organisation_id_assessment_id");
+
                     b.HasIndex("LaCode", "AssessmentId")
                         .HasDatabaseName("ix_advice_requests_la_code_assessment_id");
 
@@ -1129,6 +1132,129 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.ToTable("local_authorities", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Plans.EhcPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Working")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("working_content");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ehc_plans");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ehc_plans_assessment_id");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .HasDatabaseName("ix_ehc_plans_la_code_assessment_id");
+
+                    b.ToTable("ehc_plans", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Plans.PlanVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Amendment")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amendment");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("StatusNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_number");
+
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ehc_plan_versions");
+
+                    b.HasIndex("LaCode", "PlanId")
+                        .HasDatabaseName("ix_ehc_plan_versions_la_code_plan_id");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ehc_plan_versions_plan_id_number");
+
+                    b.ToTable("ehc_plan_versions", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Assessments.AdviceRequest", b =>
                 {
                     b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
@@ -1230,6 +1356,26 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasConstraintName("fk_setting_links_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Plans.EhcPlan", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                        .WithOne()
+                        .HasForeignKey("OpenSend.Domain.Plans.EhcPlan", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ehc_plans_ehc_needs_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Plans.PlanVersion", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Plans.EhcPlan", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ehc_plan_versions_ehc_plans_plan_id");
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Assessments.EhcNeedsAssessment", b =>
                 {
                     b.Navigation("AdviceRequests");
@@ -1239,6 +1385,11 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.Navigation("PanelRecommendations");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Plans.EhcPlan", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

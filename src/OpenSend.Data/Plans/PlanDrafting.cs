@@ -1,0 +1,169 @@
+using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Access;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Audit;
+using OpenSend.Data.Database;
+using OpenSend.Data.Notifications;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
+using OpenSend.Domain.LocalAuthorities;
+using OpenSend.Domain.Plans;
+
+namespace OpenSend.Data.Plans;
+
+/// <summary>A case's plan and what the viewer may do with it (null until the LA starts drafting).</summary>
+public sealed record ViewedPlan(EhcNeedsAssessment Assessment, EhcPlan? Plan, CaseAccessLevel Access, LocalAuthority LocalAuthority)
+{
+    public bool CanManage => Access == CaseAccessLevel.Manage;
+}
+
+/// <summary>
+/// Every write to a plan: drafting the working copy, issuing drafts and finals. Each loads the case
+/// within the caller's LA (LA staff only: the plan is the LA's to make, s.37), applies one named
+/// domain step, appends the audit record and saves once. Issuing the first draft and the first final
+/// also records those steps on the 20-week pathway, in the same transaction.
+/// </summary>
+public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notifications, TimeProvider time)
+{
+    public async Task<EhcPlan> StartAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        var assessment = await LoadAssessmentAsync(context, assessmentId, tracked: false, cancellationToken);
+        if (await db.Plans.SingleOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        if (assessment.WillAssess != true || assessment.WillIssue == false || !assessment.IsOpen && assessment.Stage != AssessmentStage.PlanIssued)
+        {
+            throw new StepRefusedException("plan-not-possible", assessment.WillAssess != true
+                ? "A plan is drafted once the council has decided to carry out an assessment (Children and Families Act 2014 s.36)."
+                : assessment.WillIssue == false
+                    ? "The council decided not to issue a plan for this child."
+                    : "This case is closed, so no plan can be drafted on it.");
+        }
+
+        var now = time.GetUtcNow();
+        var plan = EhcPlan.Start(assessment.Id, assessment.LaCode, PlanContent.Empty.WithAdvice(AdviceList(assessment)), now);
+        db.Plans.Add(plan);
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.started", now));
+        await db.SaveChangesAsync(cancellationToken);
+        return plan;
+    }
+
+    /// <summary>
+    /// Changes the working copy. <paramref name="expectedVersion"/> is the plan's version the
+    /// caseworker's page showed: if someone else has changed it since, nothing is saved.
+    /// </summary>
+    public async Task EditAsync(RequestContext context, Guid assessmentId, int expectedVersion, Func<PlanContent, PlanContent> change, string auditAction, string auditDetail, CancellationToken cancellationToken = default)
+    {
+        var assessment = await LoadAssessmentAsync(context, assessmentId, tracked: false, cancellationToken);
+        var plan = await db.Plans.SingleOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken)
+            ?? throw new StepRefusedException("no-plan", "Start the plan first.");
+        if (plan.Version != expectedVersion)
+        {
+            throw ChangedMeanwhile();
+        }
+
+        var now = time.GetUtcNow();
+        plan.Edit(change, now);
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, auditAction, now, auditDetail));
+        await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Issues the working copy as a draft (or an amended draft, with its reason); the first draft is served on the pathway (reg 13(1)).</summary>
+    public async Task<PlanVersion> IssueDraftAsync(RequestContext context, Guid assessmentId, DateOnly issuedOn, string? reason, CancellationToken cancellationToken = default)
+    {
+        var (assessment, plan) = await LoadForIssueAsync(context, assessmentId, cancellationToken);
+        var now = time.GetUtcNow();
+        var firstPlan = !plan.IsInForce;
+        plan.Edit(c => c.WithAdvice(AdviceList(assessment)), now);
+        var version = plan.IssueDraft(issuedOn, reason, assessment.Child.DateOfBirth, context.Actor, now);
+        if (firstPlan)
+        {
+            assessment.ServeDraftPlan(issuedOn, context.Actor, now);
+            await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
+        }
+
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.draft-issued", now, $"{version.Label} issued on {UkCalendar.InWords(issuedOn)}."));
+        await SaveAsync(cancellationToken);
+        return version;
+    }
+
+    /// <summary>Issues the final plan (or amended final); the first final completes the pathway (reg 13(2)), which also checks the representation window.</summary>
+    public async Task<PlanVersion> IssueFinalAsync(RequestContext context, Guid assessmentId, DateOnly issuedOn, CancellationToken cancellationToken = default)
+    {
+        var (assessment, plan) = await LoadForIssueAsync(context, assessmentId, cancellationToken);
+        var now = time.GetUtcNow();
+        var firstPlan = !plan.IsInForce;
+        var version = plan.IssueFinal(issuedOn, assessment.Child.DateOfBirth, context.Actor, now);
+        if (firstPlan)
+        {
+            assessment.IssueFinalPlan(issuedOn, plan.Working.SectionI?.Name, context.Actor, now);
+            await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
+        }
+
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.final-issued", now, $"{version.Label} issued on {UkCalendar.InWords(issuedOn)}."));
+        await SaveAsync(cancellationToken);
+        return version;
+    }
+
+    /// <summary>Section K lists the advice gathered during the assessment (reg 12(1)(k)): every request, received or not.</summary>
+    public static IReadOnlyList<AdviceListed> AdviceList(EhcNeedsAssessment assessment) =>
+        assessment.AdviceRequests.OrderBy(a => a.RequestedOn).ThenBy(a => a.AdviserName)
+            .Select(a => new AdviceListed(a.AdviserName, a.Kind, a.RequestedOn, a.ReceivedOn)).ToList();
+
+    private async Task<(EhcNeedsAssessment, EhcPlan)> LoadForIssueAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken)
+    {
+        var assessment = await LoadAssessmentAsync(context, assessmentId, tracked: true, cancellationToken);
+        var plan = await db.Plans.Include(p => p.Versions).SingleOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken)
+            ?? throw new StepRefusedException("no-plan", "Start the plan first.");
+        return (assessment, plan);
+    }
+
+    private async Task<EhcNeedsAssessment> LoadAssessmentAsync(RequestContext context, Guid assessmentId, bool tracked, CancellationToken cancellationToken)
+    {
+        var query = db.ReadableBy(context.Viewer, db.Assessments.Include(a => a.AdviceRequests).Include(a => a.PanelRecommendations).Include(a => a.Exceptions).Include(a => a.Timeline));
+        var assessment = await (tracked ? query : query.AsNoTracking()).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+            ?? throw new CaseNotFoundException();
+        if (!context.Viewer.IsLaStaff)
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        return assessment;
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw ChangedMeanwhile();
+        }
+    }
+
+    private static StepRefusedException ChangedMeanwhile() => new("plan-changed",
+        "Someone else changed this plan at the same time, so your change was not saved. Check the plan and try again.");
+}
+
+/// <summary>Reads of plans: anyone who may see the case may read its plan; each read is audited.</summary>
+public sealed class PlanQueries(OpenSendDbContext db, TimeProvider time)
+{
+    public async Task<ViewedPlan> GetAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        var assessment = await db.ReadableBy(context.Viewer, db.Assessments.AsNoTracking().Include(a => a.AdviceRequests))
+            .SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+            ?? throw new CaseNotFoundException();
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken);
+        var access = await db.LevelAsync(context.Viewer, assessmentId, cancellationToken);
+        var la = await db.LocalAuthorities.AsNoTracking().SingleAsync(l => l.Code == assessment.LaCode, cancellationToken);
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.viewed", time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return new ViewedPlan(assessment, plan, access, la);
+    }
+}

@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenSend.Data.Access;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Database;
+using OpenSend.Data.Plans;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Plans;
+using OpenSend.Testing;
+
+namespace OpenSend.Data.Tests;
+
+/// <summary>Drafting and issuing plans: versions kept as issued, the pathway moved in the same transaction, refusals save nothing.</summary>
+public abstract class PlanDraftingTests(TestProvider provider, PostgresServer postgres) : DataTest(provider, postgres)
+{
+    private static readonly Guid Need = Guid.Parse("00000000-0000-0000-0000-00000000000b");
+    private static readonly Guid Outcome = Guid.Parse("00000000-0000-0000-0000-00000000000e");
+    private static readonly Guid Provision = Guid.Parse("00000000-0000-0000-0000-00000000000f");
+
+    /// <summary>A Kent case received 2 February 2026, assessed, advice requested and received, decided to issue on 4 May.</summary>
+    private async Task<Guid> CaseReadyForADraftAsync()
+    {
+        var received = await ReceiveAsync("886", new DateOnly(2026, 2, 2));
+        await InScope(async sp =>
+        {
+            var cases = sp.GetRequiredService<AssessmentCases>();
+            await cases.DecideToAssessAsync(In886, received.Id, new DateOnly(2026, 3, 2), "Evidence of needs.");
+            var advice = await cases.RequestAdviceAsync(In886, received.Id, AdviserKind.Psychological, "Kent EP service", new DateOnly(2026, 3, 2));
+            await cases.RecordAdviceReceivedAsync(In886, received.Id, advice.Id, new DateOnly(2026, 4, 6));
+            await cases.DecideToIssueAsync(In886, received.Id, new DateOnly(2026, 5, 4), "Needs cannot be met at SEN support.");
+        });
+        return received.Id;
+    }
+
+    private static PlanContent Drafted(PlanContent start) => start
+        .WithViews(new ViewsAndAspirations("I like trains.", "Ada is happiest with a routine.", null, "To make friends."))
+        .WithNeed(new PlanNeed(Need, PlanSection.B, "Social communication", Sen2NeedType.ASD, 1))
+        .WithOutcome(new PlanOutcome(Outcome, "Ada will start a conversation with a peer twice a day", new DateOnly(2027, 7, 23), [Need]))
+        .WithProvision(new PlanProvision(Provision, PlanSection.F, "Social communication group", "Speech and language therapist", "2 sessions a week", "30 minutes, for the school year", "1:4", null, Funder.Education, [Need], [Outcome]));
+
+    private Task<EhcPlan> StartAsync(Guid id) => InScope(sp => sp.GetRequiredService<PlanDrafting>().StartAsync(In886, id));
+
+    private Task EditAsync(Guid id, int version, Func<PlanContent, PlanContent> change) =>
+        InScope(sp => sp.GetRequiredService<PlanDrafting>().EditAsync(In886, id, version, change, "plan.edited", "Edited."));
+
+    private Task<ViewedPlan> ReadAsync(Guid id) => InScope(sp => sp.GetRequiredService<PlanQueries>().GetAsync(In886, id));
+
+    [Fact]
+    public async Task Start_ListsTheAssessmentsAdviceInSectionK()
+    {
+        var id = await CaseReadyForADraftAsync();
+
+        var plan = await StartAsync(id);
+
+        var advice = Assert.Single(plan.Working.SectionK);
+        Assert.Equal(("Kent EP service", new DateOnly(2026, 4, 6)), (advice.Adviser, advice.ReceivedOn));
+    }
+
+    [Fact]
+    public async Task Start_BeforeTheDecisionToAssess_IsRefused()
+    {
+        var received = await ReceiveAsync("886", new DateOnly(2026, 6, 1));
+
+        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => StartAsync(received.Id));
+
+        Assert.Equal("plan-not-possible", refused.Code);
+    }
+
+    [Fact]
+    public async Task IssueDraft_ThenFinal_StoresEachVersionAsIssued_AndMovesThePathway()
+    {
+        var id = await CaseReadyForADraftAsync();
+        var plan = await StartAsync(id);
+        await EditAsync(id, plan.Version, Drafted);
+
+        var draft = await InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(In886, id, new DateOnly(2026, 5, 11), null));
+        await InScope(sp => sp.GetRequiredService<AssessmentCases>().RecordRepresentationsAsync(In886, id, new DateOnly(2026, 5, 20), "Happy with it.", "Oakfield Primary School", false, true));
+        var afterDraft = await ReadAsync(id);
+        await EditAsync(id, afterDraft.Plan!.Version, c => c.WithSetting(new NamedSetting("Oakfield Primary School", "118000", null, null)));
+        var final = await InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueFinalAsync(In886, id, new DateOnly(2026, 6, 1)));
+
+        var read = await ReadAsync(id);
+        Assert.Equal(["Draft 1", "Final 1"], read.Plan!.Versions.OrderBy(v => v.Number).Select(v => v.Label));
+        Assert.Null(read.Plan.Versions.Single(v => v.Number == 1).Content.SectionI);
+        Assert.Equal("Oakfield Primary School", read.Plan.Versions.Single(v => v.Number == 2).Content.SectionI!.Name);
+        Assert.Equal(Drafted(PlanContent.Empty).Provision[0].Frequency, read.Plan.Versions.Single(v => v.Number == 2).Content.Provision[0].Frequency);
+        Assert.Equal(AssessmentStage.PlanIssued, read.Assessment.Stage);
+        Assert.Equal((new DateOnly(2026, 5, 11), new DateOnly(2026, 6, 1), "Oakfield Primary School"),
+            (read.Assessment.DraftServedOn, read.Assessment.FinalPlanIssuedOn, read.Assessment.NamedSetting));
+        Assert.Equal((1, 2), (draft.Number, final.Number));
+        var actions = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords.Where(r => r.AssessmentId == id).Select(r => r.Action).ToListAsync());
+        Assert.Contains("plan.draft-issued", actions);
+        Assert.Contains("plan.final-issued", actions);
+    }
+
+    [Fact]
+    public async Task IssueDraft_WithQualityErrors_SavesNothing()
+    {
+        var id = await CaseReadyForADraftAsync();
+        var plan = await StartAsync(id);
+        await EditAsync(id, plan.Version, c => Drafted(c).WithProvision(Drafted(c).Provision[0] with { Frequency = "as required" }));
+
+        var refused = await Assert.ThrowsAsync<PlanDefectsException>(() => InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(In886, id, new DateOnly(2026, 5, 11), null)));
+
+        Assert.Contains(refused.Errors, e => e.RuleCode == PlanQualityRules.ProvisionVague);
+        var read = await ReadAsync(id);
+        Assert.Empty(read.Plan!.Versions);
+        Assert.Equal(AssessmentStage.DraftingPlan, read.Assessment.Stage);
+    }
+
+    [Fact]
+    public async Task IssueDraft_BeforeTheDecisionToIssue_IsRefusedByThePathway_AndSavesNoVersion()
+    {
+        var received = await ReceiveAsync("886", new DateOnly(2026, 2, 2));
+        await InScope(sp => sp.GetRequiredService<AssessmentCases>().DecideToAssessAsync(In886, received.Id, new DateOnly(2026, 3, 2), "Evidence."));
+        var plan = await StartAsync(received.Id);
+        await EditAsync(received.Id, plan.Version, Drafted);
+
+        await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(In886, received.Id, new DateOnly(2026, 5, 11), null)));
+
+        Assert.Empty((await ReadAsync(received.Id)).Plan!.Versions);
+    }
+
+    [Fact]
+    public async Task Edit_FromAStalePage_IsRefused_AndKeepsTheOtherEdit()
+    {
+        var id = await CaseReadyForADraftAsync();
+        var plan = await StartAsync(id);
+        await EditAsync(id, plan.Version, Drafted);
+
+        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => EditAsync(id, plan.Version, c => c.WithoutNeed(Need)));
+
+        Assert.Equal("plan-changed", refused.Code);
+        Assert.Single((await ReadAsync(id)).Plan!.Working.Needs);
+    }
+
+    [Fact]
+    public async Task Plan_OfAnotherLasCase_IsNotFound()
+    {
+        var id = await CaseReadyForADraftAsync();
+        await StartAsync(id);
+
+        await Assert.ThrowsAsync<CaseNotFoundException>(() => InScope(sp => sp.GetRequiredService<PlanQueries>().GetAsync(In999, id)));
+        await Assert.ThrowsAsync<CaseNotFoundException>(() => InScope(sp => sp.GetRequiredService<PlanDrafting>().EditAsync(In999, id, 1, c => c, "plan.edited", "x")));
+    }
+}
+
+public sealed class PlanDraftingTests_Sqlite(PostgresServer postgres) : PlanDraftingTests(TestProvider.Sqlite, postgres);
+
+public sealed class PlanDraftingTests_PostgreSql(PostgresServer postgres) : PlanDraftingTests(TestProvider.PostgreSql, postgres);
