@@ -15,11 +15,13 @@ using OpenSend.Data.Demo;
 using OpenSend.Data.Identity;
 using OpenSend.Data.Journeys;
 using OpenSend.Data.Notifications;
+using OpenSend.Data.Plans;
 using OpenSend.Data.Retention;
 using OpenSend.Domain.Identity;
 using OpenSend.Web.Assessments;
 using OpenSend.Web.Journeys;
 using OpenSend.Web.Notifications;
+using OpenSend.Web.Plans;
 using OpenSend.Web.Problems;
 using OpenSend.Web.Security;
 using OpenSend.Web.SignIn;
@@ -51,6 +53,8 @@ builder.Services.AddScoped<SubjectAccessExport>();
 builder.Services.AddScoped<RetentionSweep>();
 builder.Services.AddScoped<FormJourneyStore>();
 builder.Services.AddScoped<DemoData>();
+builder.Services.AddScoped<PlanDrafting>();
+builder.Services.AddScoped<PlanQueries>();
 builder.Services.AddHostedService<FormJourneySweep>();
 builder.Services.AddHostedService<AuditSealing>();
 builder.Services.AddHostedService<RetentionSchedule>();
@@ -106,6 +110,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.ConfigureFilter(new GetOnlyPages());
     options.Conventions.AuthorizePage("/Assessments/Caseload", Policies.Staff);
     options.Conventions.AuthorizeFolder("/Assessments/Cases", Policies.Staff);
+    options.Conventions.AuthorizeFolder("/Plans", Policies.Staff);
     options.Conventions.AuthorizePage("/Assessments/RecordRequest", Policies.LaStaff);
     options.Conventions.AuthorizeFolder("/Family", Policies.Family);
     options.Conventions.AuthorizeFolder("/Organisation", Policies.Administrator);
@@ -164,6 +169,7 @@ app.MapHealthChecks("/health");
 app.MapRazorPages();
 app.MapTimescaleEndpoints();
 app.MapAssessmentEndpoints();
+app.MapPlanEndpoints();
 
 app.Run();
 

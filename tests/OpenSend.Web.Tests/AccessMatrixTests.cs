@@ -109,6 +109,21 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         ["api/cases/{id:guid}/representations"] = Rule.CaseManage,
         ["api/cases/{id:guid}/transfer"] = Rule.CaseManage,
         ["api/cases/{id:guid}/withdrawal"] = Rule.CaseManage,
+        ["cases/{id:guid}/plan"] = Rule.CaseRead,
+        ["cases/{id:guid}/plan/versions/{number:int}"] = Rule.CaseRead,
+        ["cases/{id:guid}/plan/compare"] = Rule.CaseRead,
+        ["api/cases/{id:guid}/plan/"] = Rule.CaseRead,
+        ["api/cases/{id:guid}/plan/versions/{number:int}"] = Rule.CaseRead,
+        ["api/cases/{id:guid}/plan/compare"] = Rule.CaseRead,
+        ["cases/{id:guid}/plan/start"] = Rule.CaseManage,
+        ["cases/{id:guid}/plan/views"] = Rule.CaseManage,
+        ["cases/{id:guid}/plan/need"] = Rule.CaseManage,
+        ["cases/{id:guid}/plan/outcome"] = Rule.CaseManage,
+        ["cases/{id:guid}/plan/provision"] = Rule.CaseManage,
+        ["cases/{id:guid}/plan/setting"] = Rule.CaseManage,
+        ["cases/{id:guid}/plan/issue-draft"] = Rule.CaseManage,
+        ["cases/{id:guid}/plan/issue-final"] = Rule.CaseManage,
+        ["api/plan-quality-check"] = Rule.Public,
         ["cases/{id:guid}/subject-access-export"] = Rule.CaseManagerOnly,
         ["your-requests"] = Rule.FamilyList,
         ["your-requests/{id:guid}"] = Rule.FamilyCase,
@@ -240,7 +255,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
                         var response = await SendAsync(client, method, url, token);
                         var body = await response.Content.ReadAsStringAsync();
                         var expected = Expected(Rules[route], who, target);
-                        var denied = IsDenied(response);
+                        var denied = IsDenied(response, body);
                         if ((int)response.StatusCode >= 500)
                         {
                             failures.Add($"{who.Name} {method} {url}: server error {(int)response.StatusCode}");
@@ -289,8 +304,13 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         _ => false,
     };
 
-    private static bool IsDenied(HttpResponseMessage response) =>
-        response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound
+    /// <summary>
+    /// A refusal to the caller. A plan with no issued version yet answers 404 with its own problem
+    /// type to those who may see the case: that is an answer, not a denial.
+    /// </summary>
+    private static bool IsDenied(HttpResponseMessage response, string body) =>
+        (response.StatusCode is HttpStatusCode.NotFound && !body.Contains("problem:plan-version-not-found", StringComparison.Ordinal))
+        || response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
         || (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found
             && response.Headers.Location?.OriginalString is { } location
             && (location.Contains("/sign-in", StringComparison.Ordinal) || location.Contains("/error/403", StringComparison.Ordinal)));
@@ -304,7 +324,8 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
     {
         var url = route
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
-            .Replace("{code:int}", "404", StringComparison.Ordinal);
+            .Replace("{code:int}", "404", StringComparison.Ordinal)
+            .Replace("{number:int}", "1", StringComparison.Ordinal);
         if (target is { } child)
         {
             var (id, token, adviceId) = _children[child];

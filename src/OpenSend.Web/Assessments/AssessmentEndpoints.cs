@@ -34,11 +34,11 @@ public static class AssessmentEndpoints
         cases.MapGet("/", Caseload).WithSummary("The cases the signed-in member of staff can see (an LA's whole caseload), open cases by next statutory deadline");
 
         // Access to one case is checked before anything else, for every route under it.
-        var read = cases.MapGroup("/{id:guid}").AddEndpointFilter(RequireCaseAccess(CaseAccessLevel.Read));
+        var read = cases.MapGroup("/{id:guid}").AddEndpointFilter(CaseAccessFilter.Require(CaseAccessLevel.Read));
         read.MapGet("", GetCase).WithSummary("One case with its deadlines and timeline");
         read.MapGet("/access-log", AccessLog).WithSummary("Who has looked at or changed the case");
 
-        var manage = cases.MapGroup("/{id:guid}").AddEndpointFilter(RequireCaseAccess(CaseAccessLevel.Manage));
+        var manage = cases.MapGroup("/{id:guid}").AddEndpointFilter(CaseAccessFilter.Require(CaseAccessLevel.Manage));
         manage.MapPost("/panel-recommendations", PanelRecommendation).WithSummary("Record a multi-agency panel recommendation");
         manage.MapPost("/assessment-decision", AssessmentDecision).WithSummary("Record the decision whether to assess (reg 5)");
         manage.MapPost("/advice-requests", RequestAdvice).WithSummary("Record a request for advice (reg 6), starting its 6-week clock (reg 8)");
@@ -159,17 +159,6 @@ public static class AssessmentEndpoints
     /// Refuses before binding or validating anything else: 404 when the caller may not see the case
     /// (exactly as if it did not exist), 403 when they may see it but not do this.
     /// </summary>
-    private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> RequireCaseAccess(CaseAccessLevel required) =>
-        async (context, next) =>
-        {
-            var http = context.HttpContext;
-            var id = Guid.TryParse(http.GetRouteValue("id")?.ToString(), out var parsed) ? parsed : Guid.Empty;
-            var level = await http.RequestServices.GetRequiredService<OpenSendDbContext>().LevelAsync(http.User.ToViewer(), id, http.RequestAborted);
-            return level == CaseAccessLevel.None ? TypedResults.Problem(ApiProblems.CaseNotFound())
-                : level < required ? TypedResults.Problem(ApiProblems.CaseAccessDenied())
-                : await next(context);
-        };
-
     /// <summary>After a write, answer with the case as it now stands.</summary>
     private static async Task<Results<Ok<CaseContract>, ValidationProblem>> Then(Task write, Guid id, HttpContext http, AssessmentQueries queries, TimeProvider time, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Plans;
 
 namespace OpenSend.Web.Problems;
 
@@ -25,6 +26,7 @@ public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExcept
         ProblemDetails? problem = exception switch
         {
             StepRefusedException refused => Refused(refused),
+            PlanDefectsException defects => PlanDefects(defects),
             CaseNotFoundException => CaseNotFound(),
             CaseAccessDeniedException => CaseAccessDenied(),
             BadHttpRequestException bad => new ProblemDetails
@@ -60,6 +62,16 @@ public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExcept
         Title = "You cannot change this case",
         Detail = "You can see this case, but only the responsible local authority's SEND staff record its statutory steps.",
         Type = TypeFor("case-access-denied"),
+    };
+
+    /// <summary>A plan with quality errors cannot be issued: 422 listing every error with its section and item.</summary>
+    public static ProblemDetails PlanDefects(PlanDefectsException defects) => new()
+    {
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Title = "The plan cannot be issued",
+        Detail = defects.Message,
+        Type = TypeFor("plan-has-errors"),
+        Extensions = { ["code"] = "plan-has-errors", ["errors"] = defects.Errors },
     };
 
     public static ProblemDetails Refused(StepRefusedException refused) => new()

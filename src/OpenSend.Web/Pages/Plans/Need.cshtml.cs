@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using OpenSend.Data.Plans;
+using OpenSend.Domain.Plans;
+using OpenSend.Web.GovUk;
+
+namespace OpenSend.Web.Pages.Plans;
+
+/// <summary>A need in section B (with its SEN2 type and rank), C or D: add, change or remove.</summary>
+public sealed class NeedModel(PlanQueries queries, PlanDrafting drafting, TimeProvider time) : PlanPage(queries, time)
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Item { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Section { get; set; }
+
+    [BindProperty]
+    public string? Description { get; set; }
+
+    [BindProperty]
+    public string? NeedType { get; set; }
+
+    [BindProperty]
+    public string? Rank { get; set; }
+
+    public override string Title => Existing is null ? "Add a need" : "Change a need";
+
+    public PlanNeed? Existing { get; private set; }
+
+    public IReadOnlyList<GovUkChoice> Sections { get; } = PlanContent.NeedSections.Select(s => new GovUkChoice(s.ToString(), $"Section {s}: {PlanReading.Title(s)}")).ToList();
+
+    public IReadOnlyList<SelectListItem> NeedTypes { get; } =
+        [new SelectListItem("Not a special educational need (sections C and D)", string.Empty),
+         .. Enum.GetValues<Sen2NeedType>().Select(t => new SelectListItem($"{PlanReading.NeedTypeName(t)} ({t})", t.ToString()))];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if ((await LoadAsync() ?? FindExisting()) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        if (Existing is { } need)
+        {
+            (Section, Description, NeedType, Rank) = (need.Section.ToString(), need.Description, need.NeedType?.ToString(), need.Rank?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if ((await LoadAsync() ?? FindExisting()) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        var section = Enum.TryParse<PlanSection>(Section, out var s) && PlanContent.NeedSections.Contains(s) ? s : (PlanSection?)null;
+        if (section is null)
+        {
+            ModelState.AddModelError(nameof(Section), "Select the section the need belongs in");
+        }
+
+        if (string.IsNullOrWhiteSpace(Description))
+        {
+            ModelState.AddModelError(nameof(Description), "Describe the need");
+        }
+
+        Sen2NeedType? type = Enum.TryParse<Sen2NeedType>(NeedType, out var t) ? t : null;
+        int? rank = null;
+        if (!string.IsNullOrWhiteSpace(Rank))
+        {
+            if (int.TryParse(Rank, out var r) && r >= 1 && r <= 20)
+            {
+                rank = r;
+            }
+            else
+            {
+                ModelState.AddModelError(nameof(Rank), "Rank must be a whole number from 1 (the primary need) to 20");
+            }
+        }
+
+        if (section is not PlanSection.B && section is not null && (type is not null || rank is not null))
+        {
+            ModelState.AddModelError(nameof(NeedType), "Only special educational needs (section B) have a need type and rank; leave them blank for sections C and D");
+        }
+
+        var need = new PlanNeed(Existing?.Id ?? Guid.NewGuid(), section ?? PlanSection.B, Description?.Trim() ?? string.Empty, type, rank);
+        return await EditAsync(drafting, c => c.WithNeed(need), "plan.need-saved", Existing is null ? $"Need added to section {need.Section}" : "Need changed", FieldFor);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync()
+    {
+        if ((await LoadAsync() ?? FindExisting()) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        if (Existing is not { } need)
+        {
+            return Redirect(PlanLink);
+        }
+
+        return await EditAsync(drafting, c => c.WithoutNeed(need.Id), "plan.need-removed", "Need removed, with its links from outcomes and provision", FieldFor);
+    }
+
+    private IActionResult? FindExisting()
+    {
+        if (ParseId(Item) is { } id)
+        {
+            Existing = Working.Needs.FirstOrDefault(n => n.Id == id);
+            if (Existing is null)
+            {
+                return NotFound();
+            }
+        }
+
+        return null;
+    }
+
+    private static string FieldFor(string code) => code switch
+    {
+        "need-section" => nameof(Section),
+        "need-type-outside-b" or "need-rank" => nameof(NeedType),
+        _ => nameof(Description),
+    };
+}

@@ -1,0 +1,29 @@
+using OpenSend.Domain.Plans;
+
+namespace OpenSend.Web.Pages.Plans;
+
+/// <summary>What <c>_PlanSections</c> shows: the content, the defects to mark beside it, and (for the LA) where to change it.</summary>
+public sealed record PlanSectionsView(PlanContent Content, IReadOnlyList<PlanDefect> Defects, Guid? EditableCase)
+{
+    public static PlanSectionsView ReadOnly(PlanContent content) => new(content, [], null);
+
+    public string? EditLink(PlanSection section, PlanItem item) => EditableCase is not { } id ? null : section switch
+    {
+        PlanSection.A => $"/cases/{id}/plan/views",
+        PlanSection.B or PlanSection.C or PlanSection.D => $"/cases/{id}/plan/need?item={item.ItemId}",
+        PlanSection.E => $"/cases/{id}/plan/outcome?item={item.ItemId}",
+        PlanSection.F or PlanSection.G or PlanSection.H1 or PlanSection.H2 => $"/cases/{id}/plan/provision?item={item.ItemId}",
+        PlanSection.I => $"/cases/{id}/plan/setting",
+        _ => null,
+    };
+
+    public (string Href, string Text)? AddLink(PlanSection section) => EditableCase is not { } id ? null : section switch
+    {
+        PlanSection.A when Content.SectionA is null => ($"/cases/{id}/plan/views", "Add views, interests and aspirations"),
+        PlanSection.B or PlanSection.C or PlanSection.D => ($"/cases/{id}/plan/need?section={section}", $"Add a need to section {section}"),
+        PlanSection.E => ($"/cases/{id}/plan/outcome", "Add an outcome"),
+        PlanSection.F or PlanSection.G or PlanSection.H1 or PlanSection.H2 => ($"/cases/{id}/plan/provision?section={section}", $"Add provision to section {section}"),
+        PlanSection.I when Content.SectionI is null => ($"/cases/{id}/plan/setting", "Name the setting (final plan only)"),
+        _ => null,
+    };
+}

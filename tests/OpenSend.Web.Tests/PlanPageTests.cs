@@ -1,0 +1,218 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OpenSend.Data.Access;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Audit;
+using OpenSend.Data.Plans;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
+using OpenSend.Domain.Plans;
+
+namespace OpenSend.Web.Tests;
+
+/// <summary>Drafting a plan on its pages, the quality check beside it, issuing, versions and the plan API.</summary>
+public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFixture
+{
+    private RequestContext Staff999 => new(new Actor("demo-caseworker", "Sam Carter", "LaCaseworker", "Demoshire County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, app.Organisations["999"]), null);
+
+    /// <summary>Received 2 February 2026 (before Demoshire's pilot), assessed, advice in, decided to issue on 4 May.</summary>
+    private async Task<Guid> CaseReadyForADraftAsync(string givenName)
+    {
+        var submitted = await app.WithServices(sp => sp.GetRequiredService<AssessmentCases>().ReceiveAsync(Staff999,
+            new AssessmentRequestSubmission("999", RequesterKind.Parent, "Pat Example", "pat@example.com", null, null, givenName, "Example",
+                new DateOnly(2018, 3, 14), "Needs not met at SEN support.", true),
+            new DateOnly(2026, 2, 2)));
+        await app.WithServices(async sp =>
+        {
+            var cases = sp.GetRequiredService<AssessmentCases>();
+            await cases.DecideToAssessAsync(Staff999, submitted.Id, new DateOnly(2026, 3, 2), "Evidence of needs.");
+            var advice = await cases.RequestAdviceAsync(Staff999, submitted.Id, AdviserKind.Psychological, "Demoshire EP service", new DateOnly(2026, 3, 2));
+            await cases.RecordAdviceReceivedAsync(Staff999, submitted.Id, advice.Id, new DateOnly(2026, 4, 6));
+            await cases.DecideToIssueAsync(Staff999, submitted.Id, new DateOnly(2026, 5, 4), "Needs cannot be met at SEN support.");
+            return true;
+        });
+        return submitted.Id;
+    }
+
+    private async Task<Guid> DraftedPlanAsync(string givenName, string duration = "30 minutes, for the school year")
+    {
+        var id = await CaseReadyForADraftAsync(givenName);
+        var need = Guid.NewGuid();
+        var outcome = Guid.NewGuid();
+        await app.WithServices(async sp =>
+        {
+            var drafting = sp.GetRequiredService<PlanDrafting>();
+            var plan = await drafting.StartAsync(Staff999, id);
+            await drafting.EditAsync(Staff999, id, plan.Version, c => c
+                .WithViews(new ViewsAndAspirations("I like trains.", null, null, "To make friends."))
+                .WithNeed(new PlanNeed(need, PlanSection.B, "Social communication", Sen2NeedType.ASD, 1))
+                .WithOutcome(new PlanOutcome(outcome, "Starts a conversation with a peer twice a day", new DateOnly(2027, 7, 23), [need]))
+                .WithProvision(new PlanProvision(Guid.NewGuid(), PlanSection.F, "Social communication group", "Speech and language therapist", "2 sessions a week", duration, "1:4", null, Funder.Education, [need], [outcome])),
+                "plan.edited", "Drafted.");
+            return true;
+        });
+        return id;
+    }
+
+    [Fact]
+    public async Task Drafting_OnThePages_FlagsVagueProvision_RefusesTheDraft_ThenIssuesItOnceFixed()
+    {
+        var id = await CaseReadyForADraftAsync("Pia");
+        var client = app.Client();
+        await app.SignInAsync(client);
+
+        var start = await client.GetPageAsync($"/cases/{id}/plan/start");
+        var plan = await Html.ParseAsync(await client.SubmitAsync(start));
+        Assert.Equal("Plan started", plan.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
+        Assert.Contains("Demoshire EP service", plan.QuerySelector("#section-K")!.TextContent);
+
+        await client.SubmitAsync(await client.GetPageAsync($"/cases/{id}/plan/views"), ("InTheirOwnWords", "I like trains and drawing."));
+        await client.SubmitAsync(await client.GetPageAsync($"/cases/{id}/plan/need?section=B"),
+            ("Section", "B"), ("Description", "Difficulty with social communication"), ("NeedType", "ASD"), ("Rank", "1"));
+        var outcomeForm = await client.GetPageAsync($"/cases/{id}/plan/outcome");
+        var needId = outcomeForm.QuerySelector("input[name=Needs]")!.GetAttribute("value")!;
+        await client.SubmitAsync(outcomeForm, [("Description", "Starts a conversation with a peer twice a day"), .. Html.Date("TargetDate", new DateOnly(2027, 7, 23)), ("Needs", needId)]);
+        var provisionForm = await client.GetPageAsync($"/cases/{id}/plan/provision?section=F");
+        var outcomeId = provisionForm.QuerySelector("input[name=Outcomes]")!.GetAttribute("value")!;
+        plan = await Html.ParseAsync(await client.SubmitAsync(provisionForm, ("Section", "F"), ("What", "Speech and language therapy"), ("DeliveredBy", "Speech and language therapist"),
+            ("Frequency", "as required"), ("Duration", "30 minutes"), ("FundedBy", "Education"), ("Needs", needId), ("Outcomes", outcomeId)));
+
+        Assert.Contains("1 error and 0 warnings", plan.QuerySelector("#check-result")!.TextContent);
+        Assert.Contains("Replace 'as required' in 'Speech and language therapy'", plan.QuerySelector("#section-F")!.TextContent);
+
+        var issue = await client.GetPageAsync($"/cases/{id}/plan/issue-draft");
+        Assert.Contains("Replace 'as required'", issue.QuerySelector("#defects")!.TextContent);
+        var refused = await Html.ParseAsync(await client.SubmitAsync(issue, Html.Date("IssuedOn", new DateOnly(2026, 6, 15))));
+        Assert.Contains(refused.ErrorSummary(), e => e.Text.StartsWith("Section F: Replace 'as required'", StringComparison.Ordinal));
+
+        var provisionId = plan.QuerySelector("#section-F .govuk-summary-card")!.Id!["item-".Length..];
+        var edit = await client.GetPageAsync($"/cases/{id}/plan/provision?item={provisionId}");
+        Assert.Equal("as required", edit.QuerySelector("input[name=Frequency]")!.GetAttribute("value"));
+        (string, string)[] fixedFields = [("Section", "F"), ("What", "Speech and language therapy"), ("DeliveredBy", "Speech and language therapist"),
+            ("Frequency", "2 sessions a week"), ("Duration", "30 minutes"), ("FundedBy", "Education"), ("Needs", needId), ("Outcomes", outcomeId)];
+        await client.SubmitAsync(edit, fixedFields.Select(f => KeyValuePair.Create(f.Item1, f.Item2)), "main form:not([action])");
+        var issued = await Html.ParseAsync(await client.SubmitAsync(await client.GetPageAsync($"/cases/{id}/plan/issue-draft"), Html.Date("IssuedOn", new DateOnly(2026, 6, 15))));
+
+        Assert.Equal("Draft plan issued: the family has 15 days to comment and ask for a setting", issued.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
+        Assert.Contains("Draft 1", issued.QuerySelector("#versions")!.TextContent);
+        var stored = (await app.WithServices(sp => sp.GetRequiredService<AssessmentQueries>().GetCaseAsync(Staff999, id))).Assessment;
+        Assert.Equal((AssessmentStage.DraftServed, new DateOnly(2026, 6, 15)), (stored.Stage, stored.DraftServedOn));
+    }
+
+    [Fact]
+    public async Task IssueFinal_WithTheDraftUnchangedButNoSetting_ListsTheErrorAndSavesNothing()
+    {
+        var id = await DraftedPlanAsync("Quin");
+        await app.WithServices(sp => sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(Staff999, id, new DateOnly(2026, 5, 11), null));
+        var client = app.Client();
+        await app.SignInAsync(client);
+
+        var form = await client.GetPageAsync($"/cases/{id}/plan/issue-final");
+        var refused = await Html.ParseAsync(await client.SubmitAsync(form, Html.Date("IssuedOn", new DateOnly(2026, 6, 1))));
+
+        Assert.Contains(refused.ErrorSummary(), e => e.Text == "Section I: Name the school or other institution, or the type of setting, in section I.");
+        var plan = await app.WithServices(sp => sp.GetRequiredService<PlanQueries>().GetAsync(Staff999, id));
+        Assert.Single(plan.Plan!.Versions);
+    }
+
+    [Fact]
+    public async Task ComparePage_MarksWhatChangedBetweenTwoDrafts()
+    {
+        var id = await DraftedPlanAsync("Rory");
+        await app.WithServices(async sp =>
+        {
+            var drafting = sp.GetRequiredService<PlanDrafting>();
+            await drafting.IssueDraftAsync(Staff999, id, new DateOnly(2026, 5, 11), null);
+            var plan = (await sp.GetRequiredService<PlanQueries>().GetAsync(Staff999, id)).Plan!;
+            await drafting.EditAsync(Staff999, id, plan.Version, c => c.WithProvision(c.Provision[0] with { Frequency = "3 sessions a week" }), "plan.edited", "More therapy.");
+            return await drafting.IssueDraftAsync(Staff999, id, new DateOnly(2026, 5, 20), null);
+        });
+        var client = app.Client();
+        await app.SignInAsync(client);
+
+        var page = await client.GetPageAsync($"/cases/{id}/plan/compare?from=1&to=2");
+
+        Assert.Equal("What changed from Draft 1 to Draft 2", page.QuerySelector("h1")!.TextContent.Trim());
+        var main = page.MainText();
+        Assert.Contains("Section F: Special educational provision", main);
+        Assert.Equal("2 sessions a week", page.QuerySelector("del")!.TextContent);
+        Assert.Equal("3 sessions a week", page.QuerySelector("ins")!.TextContent);
+        Assert.DoesNotContain("Section B", main);
+    }
+
+    [Fact]
+    public async Task PlanPages_ForALinkedSetting_AreReadOnly()
+    {
+        var id = await DraftedPlanAsync("Sami");
+        await app.WithServices(async sp =>
+        {
+            await sp.GetRequiredService<CaseLinks>().LinkSettingAsync(Staff999, id, app.Organisations["999001"].Id, SettingRelationship.CurrentSetting);
+            return true;
+        });
+        var senco = app.Client(followRedirects: false);
+        await app.SignInAsync(senco, AppFixture.Senco, Role.Senco);
+
+        var page = await senco.GetPageAsync($"/cases/{id}/plan");
+        var edit = await senco.GetAsync($"/cases/{id}/plan/views");
+
+        Assert.Contains("Social communication group", page.QuerySelector("#section-F")!.TextContent);
+        Assert.Empty(page.QuerySelectorAll(".govuk-summary-card__actions"));
+        Assert.Null(page.QuerySelector("#quality-check"));
+        Assert.True(edit.StatusCode is HttpStatusCode.Forbidden || edit.Headers.Location?.OriginalString.Contains("/error/403", StringComparison.Ordinal) == true, $"{edit.StatusCode}");
+    }
+
+    [Fact]
+    public async Task PlanApi_ReturnsTheIssuedVersionInTheNationalFormat()
+    {
+        var id = await DraftedPlanAsync("Tao");
+        await app.WithServices(sp => sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(Staff999, id, new DateOnly(2026, 5, 11), null));
+        var client = app.Client();
+        await app.SignInAsync(client);
+
+        var current = await client.GetAsync($"/api/cases/{id}/plan");
+        var missing = await client.GetAsync($"/api/cases/{id}/plan/versions/7");
+
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+        using var json = JsonDocument.Parse(await current.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        Assert.Equal(("opensend-ehc-plan/1", "Draft 1", "Draft", "2026-05-11"),
+            (root.GetProperty("format").GetString(), root.GetProperty("label").GetString(), root.GetProperty("status").GetString(), root.GetProperty("issuedOn").GetString()));
+        var need = root.GetProperty("content").GetProperty("needs")[0];
+        Assert.Equal(("B", "ASD", 1), (need.GetProperty("section").GetString(), need.GetProperty("needType").GetString(), need.GetProperty("rank").GetInt32()));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("This plan has no version 7; it has 1.", await missing.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task QualityCheckApi_ListsEachDefectWithItsSection_AndExplainsAMissingField()
+    {
+        var need = Guid.NewGuid();
+        var plan = PlanContent.Empty
+            .WithViews(new ViewsAndAspirations("I like trains.", null, null, null))
+            .WithNeed(new PlanNeed(need, PlanSection.B, "Social communication", Sen2NeedType.ASD, 1))
+            .WithProvision(new PlanProvision(Guid.NewGuid(), PlanSection.G, "Occupational therapy", "Occupational therapist", "Weekly", "Access to sensory breaks", null, null, null, [need], []));
+        var client = app.Client();
+
+        var checkedPlan = await client.PostAsync("/api/plan-quality-check", new StringContent(PlanJson.Serialize(new { issuing = "Draft", childDateOfBirth = "2018-03-14", plan }), System.Text.Encoding.UTF8, "application/json"));
+        var incomplete = await client.PostAsJsonAsync("/api/plan-quality-check", new { plan = new { } });
+
+        Assert.Equal(HttpStatusCode.OK, checkedPlan.StatusCode);
+        using var json = JsonDocument.Parse(await checkedPlan.Content.ReadAsStringAsync());
+        var defects = json.RootElement.GetProperty("defects").EnumerateArray().Select(d => (d.GetProperty("ruleCode").GetString(), d.GetProperty("section").GetString())).ToList();
+        Assert.Contains((PlanQualityRules.ProvisionVague, "G"), defects);
+        Assert.Contains((PlanQualityRules.ProvisionWithoutFunder, "G"), defects);
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
+        using var problem = JsonDocument.Parse(await incomplete.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Equal("Say what is about to be issued: \"Draft\" or \"Final\".", errors.GetProperty("issuing")[0].GetString());
+        Assert.StartsWith("Give the child's date of birth", errors.GetProperty("childDateOfBirth")[0].GetString());
+    }
+}
+
+public sealed class PlanPageTests_Sqlite(SqliteApp app) : PlanPageTests<SqliteApp>(app);
+
+public sealed class PlanPageTests_PostgreSql(PostgreSqlApp app) : PlanPageTests<PostgreSqlApp>(app);
