@@ -1,0 +1,76 @@
+using Microsoft.Playwright;
+
+namespace OpenSend.Browser.Tests;
+
+/// <summary>A caseworker drafts a small plan in a real browser: the quality check flags vague provision, they fix it and issue the draft; every page passes axe.</summary>
+public sealed class PlanTests(SeededDemoshire app) : IClassFixture<SeededDemoshire>
+{
+    [Fact]
+    public async Task ACaseworkerDraftsAPlan_FixesWhatTheCheckFlags_AndIssuesTheDraft()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/development/sign-in");
+        await page.GetByLabel("Sam Carter, LA SEND caseworker").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GotoAsync("/caseload?stage=DraftingPlan");
+        await page.Locator("#caseload tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "EHC plan: needs, outcomes and provision" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Start the plan" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the plan" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner__heading")).ToHaveTextAsync("Plan started");
+        await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add views, interests and aspirations" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("In their own words").FillAsync("I like building things. Noisy rooms make it hard to think.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save section A" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a need to section B" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("Describe the need").FillAsync("Difficulty with reading and spelling");
+        await page.GetByLabel("SEN2 need type").SelectOptionAsync(new SelectOptionValue { Value = "SPLD" });
+        await page.GetByLabel("Rank").FillAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save need" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add an outcome" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("What will the child or young person achieve?").FillAsync("Reads a short book aloud with fewer than 5 errors a page");
+        await page.GetByLabel("Day").FillAsync("23");
+        await page.GetByLabel("Month").FillAsync("7");
+        await page.GetByLabel("Year").FillAsync("2027");
+        await page.GetByLabel("Difficulty with reading and spelling").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save outcome" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add provision to section F" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("What is provided").FillAsync("Structured phonics programme");
+        await page.GetByLabel("Delivered by").FillAsync("Specialist teacher");
+        await page.GetByLabel("How often").FillAsync("as required");
+        await page.GetByLabel("For how long").FillAsync("20 minutes a session");
+        await page.GetByLabel("Difficulty with reading and spelling").CheckAsync();
+        await page.GetByLabel("Reads a short book aloud with fewer than 5 errors a page").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save provision" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#section-F")).ToContainTextAsync("Replace 'as required' in 'Structured phonics programme'");
+        await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change Structured phonics programme" }).ClickAsync();
+        await page.GetByLabel("How often").FillAsync("4 sessions a week");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save provision" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#section-F")).Not.ToContainTextAsync("Replace 'as required'");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Issue draft plan" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Issue draft plan" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".govuk-notification-banner__heading")).ToHaveTextAsync("Draft plan issued: the family has 15 days to comment and ask for a setting");
+        await Assertions.Expect(page.Locator("#versions")).ToContainTextAsync("Draft 1");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Draft 1" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#section-F")).ToContainTextAsync("4 sessions a week");
+        await page.AssertAccessibleAsync();
+    }
+}
