@@ -55,6 +55,7 @@ builder.Services.AddScoped<FormJourneyStore>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<PlanDrafting>();
 builder.Services.AddScoped<PlanQueries>();
+builder.Services.AddScoped<PlanRepresentations>();
 builder.Services.AddHostedService<FormJourneySweep>();
 builder.Services.AddHostedService<AuditSealing>();
 builder.Services.AddHostedService<RetentionSchedule>();

@@ -70,6 +70,7 @@ public abstract class DataTest(TestProvider provider, PostgresServer postgres) :
             services.AddScoped<DemoData>();
             services.AddScoped<PlanDrafting>();
             services.AddScoped<PlanQueries>();
+            services.AddScoped<PlanRepresentations>();
         });
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenSendDbContext>();

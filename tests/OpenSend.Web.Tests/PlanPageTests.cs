@@ -166,6 +166,60 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task AParent_ReadsTheDraft_CommentsOnAnItem_AndTheCaseworkerSeesItBesideTheProvision()
+    {
+        var id = await DraftedPlanAsync("Uma");
+        await app.WithServices(async sp =>
+        {
+            await sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(Staff999, id, new DateOnly(2026, 6, 10), null);
+            await sp.GetRequiredService<CaseLinks>().LinkFamilyAsync(Staff999, id, "uma.parent@example.com", Role.Parent);
+            return true;
+        });
+        var parent = app.Client();
+        await app.SignInAsFamilyAsync(parent, "uma.parent@example.com");
+
+        var request = await parent.GetPageAsync($"/your-requests/{id}");
+        var draft = await parent.GetPageAsync($"/your-requests/{id}/draft-plan");
+        var commentLink = draft.QuerySelector("#section-F .govuk-summary-card__actions a")!.GetAttribute("href")!;
+        var form = await parent.GetPageAsync(commentLink);
+        var sent = await Html.ParseAsync(await parent.SubmitAsync(form, ("Comment", "Two sessions a week is not enough; the therapist recommended three.")));
+
+        Assert.Contains("Read the draft plan and comment on it", request.QuerySelector("#draft-plan")!.ParentElement!.TextContent);
+        Assert.Contains("You can comment on any part of it until 24 June 2026", draft.QuerySelector("#comment-window")!.TextContent);
+        Assert.Equal("Your comment on 'Social communication group' in section F has been sent to the council", sent.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
+        var caseworker = app.Client();
+        await app.SignInAsync(caseworker);
+        var plan = await caseworker.GetPageAsync($"/cases/{id}/plan");
+        var comment = plan.QuerySelector("#section-F .plan-comment")!.TextContent;
+        Assert.Contains("Parent or carer commented on draft version 1, 15 June 2026", comment);
+        Assert.Contains("the therapist recommended three", comment);
+    }
+
+    [Fact]
+    public async Task AParent_AfterTheFifteenDays_CannotComment()
+    {
+        var id = await DraftedPlanAsync("Vic");
+        await app.WithServices(async sp =>
+        {
+            await sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(Staff999, id, new DateOnly(2026, 5, 11), null);
+            await sp.GetRequiredService<CaseLinks>().LinkFamilyAsync(Staff999, id, "vic.parent@example.com", Role.Parent);
+            return true;
+        });
+        var parent = app.Client();
+        var personId = await app.SignInAsFamilyAsync(parent, "vic.parent@example.com");
+
+        var draft = await parent.GetPageAsync($"/your-requests/{id}/draft-plan");
+        var form = await parent.GetPageAsync($"/your-requests/{id}/draft-plan/comment?section=A");
+        var refused = await Html.ParseAsync(await parent.SubmitAsync(form, ("Comment", "Too late?")));
+
+        Assert.Contains("The time to comment on this draft ended on 25 May 2026", draft.QuerySelector("#comment-window")!.TextContent);
+        Assert.Empty(draft.QuerySelectorAll(".govuk-summary-card__actions"));
+        Assert.Contains(refused.ErrorSummary(), e => e.Text.StartsWith("The time to comment on Draft 1 ended on 25 May 2026.", StringComparison.Ordinal));
+        var viewed = await app.WithServices(sp => sp.GetRequiredService<PlanQueries>().GetAsync(Staff999, id));
+        Assert.Empty(viewed.Comments);
+    }
+
+    [Fact]
     public async Task PlanApi_ReturnsTheIssuedVersionInTheNationalFormat()
     {
         var id = await DraftedPlanAsync("Tao");

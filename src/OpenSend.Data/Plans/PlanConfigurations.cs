@@ -62,3 +62,18 @@ internal static class PlanContentJson
         content => PlanJson.Serialize(content).GetHashCode(StringComparison.Ordinal),
         content => content);
 }
+
+internal sealed class PlanCommentConfiguration : IEntityTypeConfiguration<PlanComment>
+{
+    public void Configure(EntityTypeBuilder<PlanComment> builder)
+    {
+        builder.ToTable("ehc_plan_comments");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.LaCode).HasMaxLength(3);
+        builder.Property(c => c.Text).HasMaxLength(5_000);
+        builder.Property(c => c.MadeBy).HasMaxLength(100);
+        builder.HasOne<EhcPlan>().WithMany().HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.LaCode, c.PlanId, c.VersionNumber });
+    }
+}

@@ -13,8 +13,14 @@ using OpenSend.Domain.Plans;
 namespace OpenSend.Data.Plans;
 
 /// <summary>A case's plan and what the viewer may do with it (null until the LA starts drafting).</summary>
-public sealed record ViewedPlan(EhcNeedsAssessment Assessment, EhcPlan? Plan, CaseAccessLevel Access, LocalAuthority LocalAuthority)
+public sealed record ViewedPlan(EhcNeedsAssessment Assessment, EhcPlan? Plan, CaseAccessLevel Access, LocalAuthority LocalAuthority, IReadOnlyList<PlanComment> Comments)
 {
+    /// <summary>The draft the family may read and comment on: the latest version, when it is a draft. Never the working copy.</summary>
+    public PlanVersion? DraftForFamily => Plan?.Latest is { Status: PlanStatus.Draft } draft ? draft : null;
+
+    /// <summary>The last day the family may comment on <see cref="DraftForFamily"/> (reg 13(1)(a): 15 days).</summary>
+    public DateOnly? CommentsCloseOn => DraftForFamily is { } draft ? Assessment.RuleSet.Rule(Domain.Timescales.StatutoryStep.RepresentationsClose).DueFrom(draft.IssuedOn) : null;
+
     public bool CanManage => Access == CaseAccessLevel.Manage;
 }
 
@@ -162,8 +168,38 @@ public sealed class PlanQueries(OpenSendDbContext db, TimeProvider time)
         var plan = await db.Plans.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken);
         var access = await db.LevelAsync(context.Viewer, assessmentId, cancellationToken);
         var la = await db.LocalAuthorities.AsNoTracking().SingleAsync(l => l.Code == assessment.LaCode, cancellationToken);
+        var comments = plan is null ? [] : await db.PlanComments.AsNoTracking()
+            .Where(c => c.LaCode == assessment.LaCode && c.PlanId == plan.Id).OrderBy(c => c.MadeAt).ToListAsync(cancellationToken);
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.viewed", time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        return new ViewedPlan(assessment, plan, access, la);
+        return new ViewedPlan(assessment, plan, access, la, comments);
+    }
+}
+
+/// <summary>The family's comments on a draft plan (their representations), made through their account.</summary>
+public sealed class PlanRepresentations(OpenSendDbContext db, TimeProvider time)
+{
+    public async Task<PlanComment> CommentAsync(RequestContext context, Guid assessmentId, PlanSection section, Guid? itemId, string text, CancellationToken cancellationToken = default)
+    {
+        // Staff record what families say on the pathway's representations page; this is the family's own voice.
+        if (!context.Viewer.IsFamily)
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var assessment = await db.ReadableBy(context.Viewer).AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+            ?? throw new CaseNotFoundException();
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken)
+            ?? throw new StepRefusedException("no-draft-to-comment-on", "There is no draft plan to comment on at the moment.");
+        var personId = context.Viewer.PersonId;
+        var relationship = await db.FamilyLinks.AsNoTracking()
+            .Where(l => l.AssessmentId == assessmentId && l.PersonId == personId && l.RevokedAt == null)
+            .Select(l => (Role?)l.Relationship).FirstOrDefaultAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var comment = PlanComment.On(plan, assessment.RuleSet, section, itemId, text, (relationship ?? Role.Parent).Title(), personId, now);
+        db.PlanComments.Add(comment);
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.commented", now, $"Comment on section {section} of version {comment.VersionNumber}."));
+        await db.SaveChangesAsync(cancellationToken);
+        return comment;
     }
 }

@@ -27,6 +27,17 @@ public static class AuditActions
         "case.setting-unlinked" => "Ended a school's or setting's link",
         "case.subject-access-export" => "Made a copy of the whole record (subject access)",
         "case.anonymised" => "Removed personal details at the end of the retention period",
+        "plan.viewed" => "Looked at the plan",
+        "plan.started" => "Started drafting the plan",
+        "plan.section-a-saved" => "Changed section A of the plan",
+        "plan.need-saved" or "plan.need-removed" => "Changed the needs in the plan",
+        "plan.outcome-saved" or "plan.outcome-removed" => "Changed the outcomes in the plan",
+        "plan.provision-saved" or "plan.provision-removed" => "Changed the provision in the plan",
+        "plan.setting-named" or "plan.setting-removed" => "Changed the school or setting named in the plan",
+        "plan.draft-issued" => "Issued a draft plan",
+        "plan.final-issued" => "Issued the final plan",
+        "plan.commented" => "Commented on the draft plan",
+        _ when action.StartsWith("plan.", StringComparison.Ordinal) => "Changed the plan",
         _ => action,
     };
 }

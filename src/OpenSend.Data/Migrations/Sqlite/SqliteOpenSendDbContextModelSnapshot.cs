@@ -1179,6 +1179,68 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.ToTable("ehc_plans", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Plans.PlanComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<long>("MadeAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("made_at");
+
+                    b.Property<string>("MadeBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("made_by");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("section");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ehc_plan_comments");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_ehc_plan_comments_plan_id");
+
+                    b.HasIndex("LaCode", "PlanId", "VersionNumber")
+                        .HasDatabaseName("ix_ehc_plan_comments_la_code_plan_id_version_number");
+
+                    b.ToTable("ehc_plan_comments", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Plans.PlanVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1364,6 +1426,16 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ehc_plans_ehc_needs_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Plans.PlanComment", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Plans.EhcPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ehc_plan_comments_ehc_plans_plan_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Plans.PlanVersion", b =>

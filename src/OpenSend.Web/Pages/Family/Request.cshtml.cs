@@ -10,8 +10,11 @@ using OpenSend.Web.SignIn;
 namespace OpenSend.Web.Pages.Family;
 
 /// <summary>One of the family's own requests, with the log of who has looked at the record.</summary>
-public sealed class RequestModel(AssessmentQueries queries, TimeProvider time) : PageModel
+public sealed class RequestModel(AssessmentQueries queries, OpenSend.Data.Plans.PlanQueries plans, TimeProvider time) : PageModel
 {
+    /// <summary>The latest draft plan, when there is one for the family to read.</summary>
+    public OpenSend.Domain.Plans.PlanVersion? DraftPlan { get; private set; }
+
     public FamilyCaseView View { get; private set; } = default!;
 
     public IReadOnlyList<AccessLogEntry> AccessLog { get; private set; } = [];
@@ -23,6 +26,7 @@ public sealed class RequestModel(AssessmentQueries queries, TimeProvider time) :
         {
             var viewed = await queries.GetCaseAsync(context, id, HttpContext.RequestAborted);
             View = new FamilyCaseView(viewed.Assessment, viewed.LocalAuthority.Name, FamilyUpdate.For(viewed.Assessment, UkCalendar.Today(time)));
+            DraftPlan = (await plans.GetAsync(context, id, HttpContext.RequestAborted)).DraftForFamily;
             AccessLog = await queries.AccessLogAsync(context, id, HttpContext.RequestAborted);
         }
         catch (CaseNotFoundException)

@@ -5,6 +5,15 @@ namespace OpenSend.Web.Pages.Plans;
 /// <summary>What <c>_PlanSections</c> shows: the content, the defects to mark beside it, and (for the LA) where to change it.</summary>
 public sealed record PlanSectionsView(PlanContent Content, IReadOnlyList<PlanDefect> Defects, Guid? EditableCase)
 {
+    /// <summary>The family's comments, shown beside the section or item they are about.</summary>
+    public IReadOnlyList<PlanComment> Comments { get; init; } = [];
+
+    /// <summary>For the family reading their draft: the case whose draft they may comment on.</summary>
+    public Guid? FamilyCommentsOnCase { get; init; }
+
+    public string? CommentLink(PlanSection section, PlanItem? item) => FamilyCommentsOnCase is not { } id ? null
+        : $"/your-requests/{id}/draft-plan/comment?section={section}" + (item?.ItemId is { } itemId ? $"&item={itemId}" : string.Empty);
+
     public static PlanSectionsView ReadOnly(PlanContent content) => new(content, [], null);
 
     public string? EditLink(PlanSection section, PlanItem item) => EditableCase is not { } id ? null : section switch

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Plans;
+using OpenSend.Domain.Common;
+using OpenSend.Web.SignIn;
+
+namespace OpenSend.Web.Pages.Family;
+
+/// <summary>The family reads the latest draft plan (never the council's working copy) and comments on any part of it within 15 days.</summary>
+public sealed class DraftPlanModel(PlanQueries queries, TimeProvider time) : PageModel
+{
+    public const string SuccessKey = "family.plan.success";
+
+    public ViewedPlan Viewed { get; private set; } = default!;
+
+    public bool CanComment { get; private set; }
+
+    public string? Success { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        try
+        {
+            Viewed = await queries.GetAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted);
+        }
+        catch (CaseNotFoundException)
+        {
+            return NotFound();
+        }
+
+        if (Viewed.DraftForFamily is null)
+        {
+            return Redirect($"/your-requests/{id}");
+        }
+
+        CanComment = UkCalendar.Today(time) <= Viewed.CommentsCloseOn;
+        Success = TempData[SuccessKey] as string;
+        return Page();
+    }
+}
