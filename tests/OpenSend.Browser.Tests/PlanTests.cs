@@ -2,11 +2,15 @@ using Microsoft.Playwright;
 
 namespace OpenSend.Browser.Tests;
 
-/// <summary>A caseworker drafts a small plan in a real browser: the quality check flags vague provision, they fix it and issue the draft; every page passes axe.</summary>
+/// <summary>
+/// A caseworker drafts a small plan in a real browser: the quality check flags vague provision,
+/// they fix it and issue the draft; the parent reads it and comments; the caseworker sees the
+/// comment beside the provision. Every page passes axe.
+/// </summary>
 public sealed class PlanTests(SeededDemoshire app) : IClassFixture<SeededDemoshire>
 {
     [Fact]
-    public async Task ACaseworkerDraftsAPlan_FixesWhatTheCheckFlags_AndIssuesTheDraft()
+    public async Task ACaseworkerDraftsAPlan_FixesWhatTheCheckFlags_IssuesTheDraft_AndTheParentComments()
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/development/sign-in");
@@ -71,6 +75,32 @@ public sealed class PlanTests(SeededDemoshire app) : IClassFixture<SeededDemoshi
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Draft 1" }).ClickAsync();
         await Assertions.Expect(page.Locator("#section-F")).ToContainTextAsync("4 sessions a week");
+        await page.AssertAccessibleAsync();
+        var planUrl = page.Url[..page.Url.IndexOf("/versions/", StringComparison.Ordinal)];
+
+        // The caseworker gives the parent access; the parent reads the draft and comments on the provision.
+        await page.GotoAsync(planUrl.Replace("/plan", "/family-access", StringComparison.Ordinal));
+        await page.GetByLabel("Their email address").FillAsync("aa.plan.parent@example.com");
+        await page.GetByLabel("A parent or carer").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Give access" }).ClickAsync();
+
+        var parent = await app.NewPageAsync();
+        await parent.GotoAsync("/development/sign-in");
+        await parent.GetByLabel("aa.plan.parent@example.com").CheckAsync();
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await parent.Locator("#your-requests a").First.ClickAsync();
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Read the draft plan and comment on it" }).ClickAsync();
+        await Assertions.Expect(parent.Locator("#comment-window")).ToContainTextAsync("You can comment on any part of it until");
+        await parent.AssertAccessibleAsync();
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Comment on Structured phonics programme" }).ClickAsync();
+        await parent.AssertAccessibleAsync();
+        await parent.GetByLabel("Your comment on 'Structured phonics programme' in section F").FillAsync("Could some sessions be one to one?");
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Send comment" }).ClickAsync();
+        await Assertions.Expect(parent.Locator(".govuk-notification-banner__heading")).ToContainTextAsync("has been sent to the council");
+        await parent.AssertAccessibleAsync();
+
+        await page.GotoAsync(planUrl);
+        await Assertions.Expect(page.Locator("#section-F .plan-comment")).ToContainTextAsync("Could some sessions be one to one?");
         await page.AssertAccessibleAsync();
     }
 }
