@@ -4,7 +4,8 @@
 #
 # On a fresh machine, run as root, it first installs what the tests need and is missing:
 # Chromium, PostgreSQL (the tests start their own throwaway cluster) and Node.js/npm (the build
-# restores GOV.UK Frontend with npm ci). It never downloads a browser of its own.
+# restores GOV.UK Frontend with npm ci) and the fonts the plan's PDF uses. It never downloads a
+# browser of its own.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,6 +13,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
 command -v npm > /dev/null || missing+=(nodejs npm)
+# The plan's PDF is set in Liberation Sans (Data/Plans/PlanPdf.cs).
+[ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test.sh: missing ${missing[*]}; run as root to install them, or install them yourself." >&2

@@ -56,6 +56,7 @@ builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<PlanDrafting>();
 builder.Services.AddScoped<PlanQueries>();
 builder.Services.AddScoped<PlanRepresentations>();
+builder.Services.AddScoped<PlanDocuments>();
 builder.Services.AddHostedService<FormJourneySweep>();
 builder.Services.AddHostedService<AuditSealing>();
 builder.Services.AddHostedService<RetentionSchedule>();

@@ -220,6 +220,28 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Version_DownloadsAsPdfAndWord_AsAttachments()
+    {
+        var id = await DraftedPlanAsync("Wren");
+        await app.WithServices(sp => sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(Staff999, id, new DateOnly(2026, 5, 11), null));
+        var client = app.Client();
+        await app.SignInAsync(client);
+        var page = await client.GetPageAsync($"/cases/{id}/plan/versions/1");
+        var links = page.QuerySelectorAll("#downloads a").Select(a => a.GetAttribute("href")!).ToList();
+
+        var pdf = await client.GetAsync(links[0]);
+        var word = await client.GetAsync(links[1]);
+
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", pdf.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.EndsWith("Draft 1.pdf", pdf.Content.Headers.ContentDisposition.FileNameStar ?? pdf.Content.Headers.ContentDisposition.FileName);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", word.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", word.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await word.Content.ReadAsByteArrayAsync())[..2]));
+    }
+
+    [Fact]
     public async Task PlanApi_ReturnsTheIssuedVersionInTheNationalFormat()
     {
         var id = await DraftedPlanAsync("Tao");

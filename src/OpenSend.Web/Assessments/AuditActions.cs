@@ -37,6 +37,7 @@ public static class AuditActions
         "plan.draft-issued" => "Issued a draft plan",
         "plan.final-issued" => "Issued the final plan",
         "plan.commented" => "Commented on the draft plan",
+        "plan.downloaded" => "Downloaded a copy of the plan",
         _ when action.StartsWith("plan.", StringComparison.Ordinal) => "Changed the plan",
         _ => action,
     };

@@ -8,7 +8,7 @@ using OpenSend.Web.SignIn;
 namespace OpenSend.Web.Pages.Family;
 
 /// <summary>The family reads the latest draft plan (never the council's working copy) and comments on any part of it within 15 days.</summary>
-public sealed class DraftPlanModel(PlanQueries queries, TimeProvider time) : PageModel
+public sealed class DraftPlanModel(PlanQueries queries, PlanDocuments documents, TimeProvider time) : PageModel
 {
     public const string SuccessKey = "family.plan.success";
 
@@ -37,5 +37,22 @@ public sealed class DraftPlanModel(PlanQueries queries, TimeProvider time) : Pag
         CanComment = UkCalendar.Today(time) <= Viewed.CommentsCloseOn;
         Success = TempData[SuccessKey] as string;
         return Page();
+    }
+
+    /// <summary>The draft as a PDF or Word document, to read, print or share with an adviser.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(Guid id, string format)
+    {
+        try
+        {
+            Viewed = await queries.GetAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted);
+            var file = Viewed.DraftForFamily is { } draft
+                ? await documents.RenderAsync(HttpContext.ToRequestContext(), id, draft.Number, format == "docx" ? PlanDocumentFormat.Word : PlanDocumentFormat.Pdf, HttpContext.RequestAborted)
+                : null;
+            return file is null ? Redirect($"/your-requests/{id}") : File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (CaseNotFoundException)
+        {
+            return NotFound();
+        }
     }
 }

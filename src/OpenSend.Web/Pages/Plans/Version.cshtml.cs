@@ -5,7 +5,7 @@ using OpenSend.Domain.Plans;
 namespace OpenSend.Web.Pages.Plans;
 
 /// <summary>One issued version as it was issued, and a way to compare it with another.</summary>
-public sealed class VersionModel(PlanQueries queries, TimeProvider time) : PlanPage(queries, time)
+public sealed class VersionModel(PlanQueries queries, PlanDocuments documents, TimeProvider time) : PlanPage(queries, time)
 {
     [BindProperty(SupportsGet = true)]
     public int Number { get; set; }
@@ -31,5 +31,20 @@ public sealed class VersionModel(PlanQueries queries, TimeProvider time) : PlanP
 
         Shown = version;
         return Page();
+    }
+
+    /// <summary>The version as a PDF or Word document, always downloaded as an attachment.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(string format)
+    {
+        var kind = format == "docx" ? PlanDocumentFormat.Word : PlanDocumentFormat.Pdf;
+        try
+        {
+            var file = await documents.RenderAsync(Context, Id, Number, kind, HttpContext.RequestAborted);
+            return file is null ? Redirect(PlanLink) : File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (OpenSend.Data.Assessments.CaseNotFoundException)
+        {
+            return NotFound();
+        }
     }
 }

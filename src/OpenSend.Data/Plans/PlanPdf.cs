@@ -1,0 +1,307 @@
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Plans;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Outline;
+using UglyToad.PdfPig.Outline.Destinations;
+using UglyToad.PdfPig.Writer;
+
+namespace OpenSend.Data.Plans;
+
+/// <summary>What every rendering of a plan version says about itself: whose plan, which version, from which LA.</summary>
+public sealed record PlanDocumentHeading(string LaName, string CaseReference, string ChildName, DateOnly ChildDateOfBirth, PlanVersion Version)
+{
+    public string Title => $"Education, health and care plan for {ChildName}";
+
+    public string StatusLine => $"{Version.Label}, issued {UkCalendar.InWords(Version.IssuedOn)} by {LaName}";
+
+    /// <summary>The provision sections render as tables with these columns.</summary>
+    public static readonly string[] ProvisionColumns = ["Provision", "Delivered by", "How often", "For how long", "Group or ratio", "Funded by"];
+
+    public static string[] ProvisionRow(PlanProvision p) =>
+        [p.What, p.DeliveredBy ?? "", p.Frequency ?? "", p.Duration ?? "", p.GroupSizeOrRatio ?? "", p.FundedBy is { } f ? PlanReading.FunderName(f) : ""];
+}
+
+/// <summary>
+/// A plan version as a PDF of real text (not an image): sections in order, each a bookmark in the
+/// document outline, provision as tables whose header row repeats on each page they run onto, the
+/// LA's name and the version's status and date on every page, and "Page n of N". Written with
+/// PdfPig (Apache-2.0); the PDF is not tagged, see decision 0009 for why and what would tag it.
+/// </summary>
+public static class PlanPdf
+{
+    private const double PageWidth = 595.28;
+    private const double PageHeight = 841.89;
+    private const double Margin = 56;
+    private const double FooterHeight = 40;
+
+    public static byte[] Render(PlanDocumentHeading heading)
+    {
+        using var builder = new PdfDocumentBuilder();
+        builder.DocumentInformation.Title = $"{heading.Title}: {heading.Version.Label}";
+        builder.DocumentInformation.Author = heading.LaName;
+        builder.DocumentInformation.Subject = "Education, health and care plan (Children and Families Act 2014 s.37)";
+        var writer = new Writer(builder);
+
+        writer.Heading(heading.Title, 1);
+        writer.Paragraph(heading.StatusLine);
+        writer.Paragraph($"Date of birth: {UkCalendar.InWords(heading.ChildDateOfBirth)}. Reference: {heading.CaseReference}.");
+        if (heading.Version.Reason is { } reason)
+        {
+            writer.Paragraph($"Reason for the amendment: {reason}");
+        }
+
+        var content = heading.Version.Content;
+        foreach (var section in PlanReading.AllSections)
+        {
+            writer.Heading($"Section {section}: {PlanReading.Title(section)}", 2);
+            var items = PlanReading.Items(content, section);
+            if (items.Count == 0)
+            {
+                writer.Paragraph(section == PlanSection.I && heading.Version.Status == PlanStatus.Draft
+                    ? "A draft plan does not name a school or other institution."
+                    : "Nothing recorded.");
+                continue;
+            }
+
+            if (PlanContent.ProvisionSections.Contains(section))
+            {
+                writer.Table(PlanDocumentHeading.ProvisionColumns, content.ProvisionIn(section).Select(PlanDocumentHeading.ProvisionRow).ToList());
+                foreach (var item in items)
+                {
+                    var links = item.Fields.Where(f => f.Name is "Meets" or "Towards" or "Qualification").Select(f => $"{f.Name}: {f.Value}").ToList();
+                    if (links.Count > 0)
+                    {
+                        writer.Paragraph($"{item.Heading}. {string.Join(". ", links)}.");
+                    }
+                }
+
+                continue;
+            }
+
+            foreach (var item in items)
+            {
+                writer.Heading(item.Heading, 3);
+                foreach (var field in item.Fields.Where(f => f.Value != item.Heading))
+                {
+                    writer.Paragraph($"{field.Name}: {field.Value}");
+                }
+            }
+        }
+
+        writer.Footers($"{heading.LaName}. {heading.Version.Label}, {UkCalendar.InWords(heading.Version.IssuedOn)}. {heading.CaseReference}");
+        return builder.Build();
+    }
+
+    /// <summary>Flows text down A4 pages from the top (PDF measures from the bottom, so it converts).</summary>
+    private sealed class Writer
+    {
+        private const double BodySize = 10.5;
+        private const double SmallSize = 8.5;
+        private static readonly double[] HeadingSizes = [18, 14, 11.5];
+
+        private readonly PdfDocumentBuilder _builder;
+        private readonly PdfDocumentBuilder.AddedFont _regular;
+        private readonly PdfDocumentBuilder.AddedFont _bold;
+        private readonly List<(string Title, int Level, int Page, double Top)> _outline = [];
+        private PdfPageBuilder _page;
+        private double _y;
+
+        public Writer(PdfDocumentBuilder builder)
+        {
+            _builder = builder;
+            _regular = builder.AddTrueTypeFont(DebianFonts.Load("LiberationSans-Regular"));
+            _bold = builder.AddTrueTypeFont(DebianFonts.Load("LiberationSans-Bold"));
+            _page = NewPage();
+        }
+
+        private static double Width => PageWidth - (2 * Margin);
+
+        private static double Bottom => PageHeight - Margin - FooterHeight;
+
+        public void Heading(string text, int level)
+        {
+            var size = HeadingSizes[level - 1];
+            var lines = Wrap(text, _bold, size, Width);
+            // Keep a heading with at least three lines of what follows it.
+            if (_y + (lines.Count * size * 1.2) + (BodySize * 4) > Bottom)
+            {
+                _page = NewPage();
+            }
+
+            _y += level == 1 ? 0 : 8;
+            _outline.Add((text, level, _page.PageNumber, _y));
+            foreach (var line in lines)
+            {
+                Draw(line, _bold, size, Margin, _y);
+                _y += size * 1.2;
+            }
+
+            _y += 6;
+        }
+
+        public void Paragraph(string text)
+        {
+            foreach (var line in Wrap(text, _regular, BodySize, Width))
+            {
+                if (_y + (BodySize * 1.25) > Bottom)
+                {
+                    _page = NewPage();
+                }
+
+                Draw(line, _regular, BodySize, Margin, _y);
+                _y += BodySize * 1.25;
+            }
+
+            _y += 5;
+        }
+
+        public void Table(string[] headers, IReadOnlyList<string[]> rows)
+        {
+            var widths = new[] { 0.28, 0.17, 0.15, 0.16, 0.1, 0.14 }.Select(w => w * Width).ToArray();
+            Row(headers, widths, header: true);
+            foreach (var row in rows)
+            {
+                if (!Row(row, widths, header: false))
+                {
+                    // The row did not fit: the table continues on the next page under its header row again.
+                    _page = NewPage();
+                    Row(headers, widths, header: true);
+                    Row(row, widths, header: false);
+                }
+            }
+
+            _y += 8;
+        }
+
+        /// <summary>The page furniture, once the number of pages is known; and the outline of headings.</summary>
+        public void Footers(string text)
+        {
+            var total = _builder.Pages.Count;
+            foreach (var (number, page) in _builder.Pages)
+            {
+                var baseline = Margin - 20;
+                page.DrawLine(new PdfPoint(Margin, baseline + 14), new PdfPoint(PageWidth - Margin, baseline + 14), 0.5);
+                page.AddText(text, SmallSize, new PdfPoint(Margin, baseline), _regular);
+                var pageText = $"Page {number} of {total}";
+                page.AddText(pageText, SmallSize, new PdfPoint(PageWidth - Margin - Measure(pageText, _regular, SmallSize), baseline), _regular);
+            }
+
+            _builder.Bookmarks = new Bookmarks(Nest(_outline, 0, 1, out _));
+        }
+
+        private static List<BookmarkNode> Nest(List<(string Title, int Level, int Page, double Top)> outline, int start, int level, out int next)
+        {
+            var nodes = new List<BookmarkNode>();
+            var i = start;
+            while (i < outline.Count && outline[i].Level >= level)
+            {
+                var (title, itemLevel, page, top) = outline[i];
+                var children = Nest(outline, i + 1, itemLevel + 1, out var after);
+                nodes.Add(new DocumentBookmarkNode(title, itemLevel - 1,
+                    new ExplicitDestination(page, ExplicitDestinationType.XyzCoordinates, new ExplicitDestinationCoordinates(Margin, PageHeight - top)), children));
+                i = after;
+            }
+
+            next = i;
+            return nodes;
+        }
+
+        /// <summary>Draws one row if it fits on this page; false (and nothing drawn) if it does not.</summary>
+        private bool Row(string[] cells, double[] widths, bool header)
+        {
+            var font = header ? _bold : _regular;
+            var wrapped = cells.Select((c, i) => Wrap(c, font, BodySize, widths[i] - 6)).ToList();
+            var height = (wrapped.Max(l => Math.Max(1, l.Count)) * BodySize * 1.2) + 6;
+            if (_y + height > Bottom)
+            {
+                return false;
+            }
+
+            var x = Margin;
+            for (var i = 0; i < cells.Length; i++)
+            {
+                var lineY = _y + 3;
+                foreach (var line in wrapped[i])
+                {
+                    Draw(line, font, BodySize, x + 3, lineY);
+                    lineY += BodySize * 1.2;
+                }
+
+                _page.DrawRectangle(new PdfPoint(x, PageHeight - _y - height), widths[i], height, 0.5);
+                x += widths[i];
+            }
+
+            _y += height;
+            return true;
+        }
+
+        private PdfPageBuilder NewPage()
+        {
+            _y = Margin;
+            return _builder.AddPage(PageWidth, PageHeight);
+        }
+
+        private void Draw(string text, PdfDocumentBuilder.AddedFont font, double size, double x, double top)
+        {
+            if (text.Length > 0)
+            {
+                _page.AddText(text, size, new PdfPoint(x, PageHeight - top - size), font);
+            }
+        }
+
+        private double Measure(string text, PdfDocumentBuilder.AddedFont font, double size)
+        {
+            var letters = _page.MeasureText(text, size, new PdfPoint(0, 0), font);
+            return letters.Count == 0 ? 0 : letters[^1].EndBaseLine.X - letters[0].StartBaseLine.X;
+        }
+
+        private List<string> Wrap(string text, PdfDocumentBuilder.AddedFont font, double size, double width)
+        {
+            var lines = new List<string>();
+            foreach (var paragraph in text.ReplaceLineEndings("\n").Split('\n'))
+            {
+                var line = string.Empty;
+                foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var candidate = line.Length == 0 ? word : $"{line} {word}";
+                    if (line.Length > 0 && Measure(candidate, font, size) > width)
+                    {
+                        lines.Add(line);
+                        line = word;
+                    }
+                    else
+                    {
+                        line = candidate;
+                    }
+                }
+
+                lines.Add(line);
+            }
+
+            return lines;
+        }
+    }
+}
+
+/// <summary>
+/// The PDF's fonts: Liberation Sans (metric-compatible with Arial) from Debian's fonts-liberation
+/// package, which ./test.sh installs with the other system packages.
+/// </summary>
+internal static class DebianFonts
+{
+    private static readonly string[] Directories = ["/usr/share/fonts/truetype/liberation", "/usr/share/fonts/truetype/liberation2"];
+
+    public static byte[] Load(string faceName)
+    {
+        foreach (var directory in Directories)
+        {
+            var path = Path.Combine(directory, faceName + ".ttf");
+            if (File.Exists(path))
+            {
+                return File.ReadAllBytes(path);
+            }
+        }
+
+        throw new InvalidOperationException($"The font {faceName}.ttf was not found in {string.Join(" or ", Directories)}. Install Debian's fonts-liberation package.");
+    }
+}
