@@ -264,6 +264,43 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Schema_IsServed_AndEveryPropertyItRequiresIsInWhatTheApiReturns()
+    {
+        var id = await DraftedPlanAsync("Xan");
+        await app.WithServices(sp => sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(Staff999, id, new DateOnly(2026, 5, 11), null));
+        var client = app.Client();
+        await app.SignInAsync(client);
+
+        using var schema = JsonDocument.Parse(await client.GetStringAsync("/schemas/ehc-plan.json"));
+        using var version = JsonDocument.Parse(await client.GetStringAsync($"/api/cases/{id}/plan"));
+
+        static void RequiredPresent(JsonElement schemaObject, JsonElement value, string path)
+        {
+            foreach (var name in schemaObject.GetProperty("required").EnumerateArray().Select(r => r.GetString()!))
+            {
+                Assert.True(value.TryGetProperty(name, out _), $"{path}.{name} is required by the schema but missing from the API's JSON");
+            }
+        }
+
+        var defs = schema.RootElement.GetProperty("$defs");
+        RequiredPresent(schema.RootElement, version.RootElement, "$");
+        var content = version.RootElement.GetProperty("content");
+        RequiredPresent(defs.GetProperty("planContent"), content, "content");
+        foreach (var list in new[] { "needs", "outcomes", "provision", "sectionK" })
+        {
+            var itemSchema = defs.GetProperty("planContent").GetProperty("properties").GetProperty(list).GetProperty("items");
+            foreach (var item in content.GetProperty(list).EnumerateArray())
+            {
+                RequiredPresent(itemSchema, item, $"content.{list}[]");
+                foreach (var property in item.EnumerateObject())
+                {
+                    Assert.True(itemSchema.GetProperty("properties").TryGetProperty(property.Name, out _), $"content.{list}[].{property.Name} is not in the schema");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task QualityCheckApi_ListsEachDefectWithItsSection_AndExplainsAMissingField()
     {
         var need = Guid.NewGuid();
