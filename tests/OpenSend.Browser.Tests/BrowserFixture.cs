@@ -22,6 +22,7 @@ public sealed class KestrelApp(string connectionString, bool seedDemoData) : Web
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:OpenSend", connectionString);
         builder.UseSetting("OpenSend:SeedDemoData", seedDemoData ? "true" : "false");
+        builder.UseSetting("OpenSend:Documents:Path", Path.Combine(Path.GetTempPath(), $"opensend-browser-documents-{Guid.NewGuid():N}"));
     }
 }
 

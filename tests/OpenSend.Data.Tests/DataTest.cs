@@ -5,6 +5,7 @@ using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
 using OpenSend.Data.Demo;
+using OpenSend.Data.Documents;
 using OpenSend.Data.Identity;
 using OpenSend.Data.Journeys;
 using OpenSend.Data.LocalAuthorities;
@@ -45,6 +46,9 @@ public abstract class DataTest(TestProvider provider, PostgresServer postgres) :
 
     protected TestProvider Provider => provider;
 
+    /// <summary>Where this test's uploaded files go (removed at the end); uploads over 64 KB are refused.</summary>
+    protected DocumentStorage Documents { get; } = new(Path.Combine(Path.GetTempPath(), $"opensend-documents-{Guid.NewGuid():N}"), 64 * 1024);
+
     public virtual async ValueTask InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(provider, postgres);
@@ -71,6 +75,8 @@ public abstract class DataTest(TestProvider provider, PostgresServer postgres) :
             services.AddScoped<PlanDrafting>();
             services.AddScoped<PlanQueries>();
             services.AddScoped<PlanRepresentations>();
+            services.AddSingleton(Documents);
+            services.AddScoped<CaseDocuments>();
         });
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenSendDbContext>();
@@ -84,6 +90,10 @@ public abstract class DataTest(TestProvider provider, PostgresServer postgres) :
     {
         await Services.DisposeAsync();
         await Database.DisposeAsync();
+        if (Directory.Exists(Documents.RootPath))
+        {
+            Directory.Delete(Documents.RootPath, recursive: true);
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> in its own scope (its own DbContext), like one web request.</summary>

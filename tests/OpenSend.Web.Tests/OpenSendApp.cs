@@ -12,6 +12,17 @@ public sealed class OpenSendApp(string connectionString, FakeTimeProvider time, 
 {
     public FakeTimeProvider Time => time;
 
+    public string DocumentsPath { get; } = Path.Combine(Path.GetTempPath(), $"opensend-web-documents-{Guid.NewGuid():N}");
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(DocumentsPath))
+        {
+            Directory.Delete(DocumentsPath, recursive: true);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
@@ -20,6 +31,9 @@ public sealed class OpenSendApp(string connectionString, FakeTimeProvider time, 
         // Tests sign in and post far more often than a person; the rate limit tests set their own limits.
         builder.UseSetting("OpenSend:RateLimits:SignInPerMinute", rateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("OpenSend:RateLimits:PublicFormPostsPerHour", rateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Uploaded files go to a folder of this app's own; files over 64 KB are refused.
+        builder.UseSetting("OpenSend:Documents:Path", DocumentsPath);
+        builder.UseSetting("OpenSend:Documents:MaxBytes", (64 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
     }
 }

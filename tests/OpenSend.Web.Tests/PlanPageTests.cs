@@ -242,6 +242,40 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Documents_UploadAPdf_ListsIt_AndDownloadsItAsAnAttachment_ButRefuseARenamedExecutable()
+    {
+        var id = await CaseReadyForADraftAsync("Yara");
+        var client = app.Client();
+        await app.SignInAsync(client);
+
+        async Task<HttpResponseMessage> UploadAsync(byte[] content, string fileName)
+        {
+            var form = await client.GetPageAsync($"/cases/{id}/documents/upload");
+            var token = form.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var body = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new StringContent("Educational psychology advice"), "DocumentTitle" },
+                { new StringContent("AdviceReport"), "Purpose" },
+                { new ByteArrayContent(content), "Upload", fileName },
+            };
+            return await client.PostAsync($"/cases/{id}/documents/upload", body);
+        }
+
+        var refused = await Html.ParseAsync(await UploadAsync([0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00], "advice.pdf"));
+        var added = await Html.ParseAsync(await UploadAsync("%PDF-1.7\n%%EOF\n"u8.ToArray(), "advice.pdf"));
+        var link = added.QuerySelector("#documents a")!.GetAttribute("href")!;
+        var download = await client.GetAsync(link);
+
+        Assert.Contains(refused.ErrorSummary(), e => e.Text == "The selected file must be a PDF, a Word document (.docx), a JPEG or PNG image, or an MP4 video" && e.Href == "#Upload");
+        Assert.Equal("Educational psychology advice added", added.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
+        Assert.Single(added.QuerySelectorAll("#documents tbody tr"));
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
     public async Task PlanApi_ReturnsTheIssuedVersionInTheNationalFormat()
     {
         var id = await DraftedPlanAsync("Tao");

@@ -27,6 +27,8 @@ public static class AuditActions
         "case.setting-unlinked" => "Ended a school's or setting's link",
         "case.subject-access-export" => "Made a copy of the whole record (subject access)",
         "case.anonymised" => "Removed personal details at the end of the retention period",
+        "case.document-uploaded" => "Added a document",
+        "case.document-downloaded" => "Downloaded a document",
         "plan.viewed" => "Looked at the plan",
         "plan.started" => "Started drafting the plan",
         "plan.section-a-saved" => "Changed section A of the plan",

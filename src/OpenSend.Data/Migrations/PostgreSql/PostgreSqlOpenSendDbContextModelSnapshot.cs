@@ -824,6 +824,81 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.ToTable("pathway_exceptions", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Documents.CaseDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_documents");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_case_documents_assessment_id");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_case_documents_sha256");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .HasDatabaseName("ix_case_documents_la_code_assessment_id");
+
+                    b.ToTable("case_documents", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Identity.FamilyLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1374,6 +1449,16 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_pathway_exceptions_ehc_needs_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Documents.CaseDocument", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_documents_ehc_needs_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Identity.FamilyLink", b =>

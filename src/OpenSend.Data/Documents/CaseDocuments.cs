@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Access;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Audit;
+using OpenSend.Data.Database;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Documents;
+
+namespace OpenSend.Data.Documents;
+
+/// <summary>Where uploaded files live (outside the web root) and how big one may be.</summary>
+public sealed record DocumentStorage(string RootPath, long MaxBytes)
+{
+    public const long DefaultMaxBytes = 20L * 1024 * 1024;
+
+    public const string DefaultRelativePath = "data/documents";
+
+    /// <summary>OpenSend:Documents:Path, else data/documents under the current directory (beside the SQLite database).</summary>
+    public static DocumentStorage Resolve(string? configuredPath, long? maxBytes, string currentDirectory) =>
+        new(Path.GetFullPath(string.IsNullOrWhiteSpace(configuredPath) ? Path.Combine(currentDirectory, DefaultRelativePath) : configuredPath), maxBytes ?? DefaultMaxBytes);
+
+    /// <summary>Files are named by their SHA-256, in 256 folders by its first two characters.</summary>
+    public string PathFor(string sha256) => Path.Combine(RootPath, sha256[..2], sha256);
+
+    public string Describe(long bytes) => bytes >= 1024 * 1024
+        ? $"{bytes / (1024 * 1024.0):0.#} MB".Replace(".0 MB", " MB", StringComparison.Ordinal)
+        : $"{Math.Max(1, bytes / 1024)} KB";
+}
+
+/// <summary>A file to download: its record and its bytes.</summary>
+public sealed record OpenedDocument(CaseDocument Document, Stream Content);
+
+/// <summary>
+/// Files on a case. An upload is streamed to a temporary file while its size is counted and its
+/// SHA-256 computed, checked by content (<see cref="DocumentTypes.Detect"/>), then moved into place;
+/// only then is its row written, with the audit record, in one transaction. A refused upload
+/// leaves no file and no row.
+/// </summary>
+public sealed class CaseDocuments(OpenSendDbContext db, DocumentStorage storage, TimeProvider time)
+{
+    public async Task<CaseDocument> UploadAsync(RequestContext context, Guid assessmentId, Stream upload, string? title, DocumentPurpose purpose, CancellationToken cancellationToken = default)
+    {
+        var assessment = await db.ReadableBy(context.Viewer).AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+            ?? throw new CaseNotFoundException();
+        if (!context.Viewer.IsLaStaff)
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            throw new StepRefusedException("document-title", "Enter a title for the document, like 'Educational psychology advice'");
+        }
+
+        Directory.CreateDirectory(Path.Combine(storage.RootPath, "incoming"));
+        var temporary = Path.Combine(storage.RootPath, "incoming", Guid.NewGuid().ToString("N"));
+        string? placed = null;
+        try
+        {
+            var (sha256, size) = await CopyCountingAsync(upload, temporary, cancellationToken);
+            DocumentType type;
+            await using (var stored = File.OpenRead(temporary))
+            {
+                type = DocumentTypes.Detect(stored)
+                    ?? throw new StepRefusedException("document-type", $"The selected file must be {DocumentTypes.Accepted}");
+            }
+
+            var final = storage.PathFor(sha256);
+            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+            if (!File.Exists(final))
+            {
+                File.Move(temporary, final);
+                placed = final;
+            }
+
+            var now = time.GetUtcNow();
+            var document = new CaseDocument(assessment.Id, assessment.LaCode, purpose, title.Trim(), SafeFileName(title) + type.Extension(), type, size, sha256, context.Actor.DisplayName, now);
+            db.Add(document);
+            db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.document-uploaded", now, $"{document.Title} ({type}, {storage.Describe(size)})."));
+            await db.SaveChangesAsync(cancellationToken);
+            placed = null;
+            return document;
+        }
+        finally
+        {
+            File.Delete(temporary);
+            // The row was not saved: remove the file this upload placed unless another row already uses it.
+            if (placed is not null && !await db.Set<CaseDocument>().AnyAsync(d => d.Sha256 == Path.GetFileName(placed), CancellationToken.None))
+            {
+                File.Delete(placed);
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<CaseDocument>> ListAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        var laCode = await db.ReadableBy(context.Viewer).Where(a => a.Id == assessmentId).Select(a => a.LaCode).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new CaseNotFoundException();
+        return await db.Set<CaseDocument>().AsNoTracking()
+            .Where(d => d.LaCode == laCode && d.AssessmentId == assessmentId)
+            .OrderByDescending(d => d.UploadedAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The file, for anyone who may see the case; the download is audited. Null for a document not on this case.</summary>
+    public async Task<OpenedDocument?> OpenAsync(RequestContext context, Guid assessmentId, Guid documentId, CancellationToken cancellationToken = default)
+    {
+        var laCode = await db.ReadableBy(context.Viewer).Where(a => a.Id == assessmentId).Select(a => a.LaCode).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new CaseNotFoundException();
+        var document = await db.Set<CaseDocument>().AsNoTracking()
+            .SingleOrDefaultAsync(d => d.LaCode == laCode && d.AssessmentId == assessmentId && d.Id == documentId, cancellationToken);
+        if (document is null)
+        {
+            return null;
+        }
+
+        db.AuditRecords.Add(AuditRecord.For(context, laCode, assessmentId, "case.document-downloaded", time.GetUtcNow(), document.Title));
+        await db.SaveChangesAsync(cancellationToken);
+        return new OpenedDocument(document, File.OpenRead(storage.PathFor(document.Sha256)));
+    }
+
+    private async Task<(string Sha256, long Size)> CopyCountingAsync(Stream upload, string temporary, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long size = 0;
+        await using (var output = File.Create(temporary))
+        {
+            int read;
+            while ((read = await upload.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                size += read;
+                if (size > storage.MaxBytes)
+                {
+                    throw new StepRefusedException("document-too-large", $"The selected file must be smaller than {storage.Describe(storage.MaxBytes)}");
+                }
+
+                hash.AppendData(buffer, 0, read);
+                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+        }
+
+        if (size == 0)
+        {
+            throw new StepRefusedException("document-empty", "The selected file is empty");
+        }
+
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
+    }
+
+    private static string SafeFileName(string title)
+    {
+        var cleaned = new string(title.Trim().Select(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_' ? c : '-').ToArray());
+        return cleaned.Length > 80 ? cleaned[..80] : cleaned.Length == 0 ? "document" : cleaned;
+    }
+}
+
+internal sealed class CaseDocumentConfiguration : Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<CaseDocument>
+{
+    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<CaseDocument> builder)
+    {
+        builder.ToTable("case_documents");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.LaCode).HasMaxLength(3);
+        builder.Property(d => d.Title).HasMaxLength(200);
+        builder.Property(d => d.FileName).HasMaxLength(100);
+        builder.Property(d => d.Sha256).HasMaxLength(64);
+        builder.Property(d => d.UploadedBy).HasMaxLength(200);
+        builder.HasOne<OpenSend.Domain.Assessments.EhcNeedsAssessment>().WithMany().HasForeignKey(d => d.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.LaCode, d.AssessmentId });
+        builder.HasIndex(d => d.Sha256);
+    }
+}

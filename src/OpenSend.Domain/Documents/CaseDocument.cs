@@ -1,0 +1,65 @@
+namespace OpenSend.Domain.Documents;
+
+/// <summary>What a document on a case is for.</summary>
+public enum DocumentPurpose
+{
+    /// <summary>An adviser's report (reg 6), listed in section K of the plan.</summary>
+    AdviceReport,
+
+    /// <summary>A photo or short video the family chose for section A (green paper ch.2 para 21).</summary>
+    FamilyPicture,
+
+    /// <summary>Anything else the case needs: letters, reports, evidence.</summary>
+    Other,
+}
+
+/// <summary>
+/// A file held on a case. The bytes live outside the web root under their SHA-256 (so a file
+/// uploaded twice is stored once and cannot be swapped without the hash changing); this row says
+/// whose it is, what it is, and who uploaded it.
+/// </summary>
+public sealed class CaseDocument
+{
+    private CaseDocument()
+    {
+        LaCode = Title = FileName = Sha256 = UploadedBy = string.Empty;
+    }
+
+    public CaseDocument(Guid assessmentId, string laCode, DocumentPurpose purpose, string title, string fileName, DocumentType type, long sizeBytes, string sha256, string uploadedBy, DateTimeOffset uploadedAt)
+    {
+        Id = Guid.NewGuid();
+        AssessmentId = assessmentId;
+        LaCode = laCode;
+        Purpose = purpose;
+        Title = title;
+        FileName = fileName;
+        Type = type;
+        SizeBytes = sizeBytes;
+        Sha256 = sha256;
+        UploadedBy = uploadedBy;
+        UploadedAt = uploadedAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AssessmentId { get; private set; }
+
+    public string LaCode { get; private set; }
+
+    public DocumentPurpose Purpose { get; private set; }
+
+    public string Title { get; private set; }
+
+    /// <summary>A safe name to download it as: the title and the extension of what it really is.</summary>
+    public string FileName { get; private set; }
+
+    public DocumentType Type { get; private set; }
+
+    public long SizeBytes { get; private set; }
+
+    public string Sha256 { get; private set; }
+
+    public string UploadedBy { get; private set; }
+
+    public DateTimeOffset UploadedAt { get; private set; }
+}

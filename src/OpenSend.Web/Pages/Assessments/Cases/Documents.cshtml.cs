@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Documents;
+using OpenSend.Domain.Documents;
+using OpenSend.Web.SignIn;
+
+namespace OpenSend.Web.Pages.Assessments.Cases;
+
+/// <summary>The files on a case, for anyone who may see it; each opens only as a download.</summary>
+public sealed class DocumentsModel(AssessmentQueries queries, CaseDocuments documents, DocumentStorage storage) : PageModel
+{
+    public const string SuccessKey = "documents.success";
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public ViewedCase Viewed { get; private set; } = default!;
+
+    public IReadOnlyList<CaseDocument> Documents { get; private set; } = [];
+
+    public string? Success { get; private set; }
+
+    public string Size(long bytes) => storage.Describe(bytes);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        try
+        {
+            Viewed = await queries.GetCaseAsync(HttpContext.ToRequestContext(), Id, HttpContext.RequestAborted);
+            Documents = await documents.ListAsync(HttpContext.ToRequestContext(), Id, HttpContext.RequestAborted);
+        }
+        catch (CaseNotFoundException)
+        {
+            return NotFound();
+        }
+
+        Success = TempData[SuccessKey] as string;
+        return Page();
+    }
+
+    /// <summary>Served only as an attachment with its checked type, never shown inline (decision: no stored file is ever rendered by the browser).</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(Guid document)
+    {
+        try
+        {
+            var opened = await documents.OpenAsync(HttpContext.ToRequestContext(), Id, document, HttpContext.RequestAborted);
+            return opened is null ? Redirect($"/cases/{Id}/documents") : File(opened.Content, opened.Document.Type.ContentType(), opened.Document.FileName);
+        }
+        catch (CaseNotFoundException)
+        {
+            return NotFound();
+        }
+    }
+}
