@@ -275,6 +275,24 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
+    [Theory]
+    [InlineData("£2,400.50", "£2,400.50")]
+    [InlineData("2400", "£2,400.00")]
+    public async Task SectionJ_SavesThePersonalBudget(string typed, string shown)
+    {
+        var id = await DraftedPlanAsync("Zed" + typed.Length);
+        var client = app.Client();
+        await app.SignInAsync(client);
+
+        var bad = await Html.ParseAsync(await client.SubmitAsync(await client.GetPageAsync($"/cases/{id}/plan/budget"), ("Amount", "lots"), ("Covers", "Transport"), ("DirectPayments", "yes")));
+        var plan = await Html.ParseAsync(await client.SubmitAsync(await client.GetPageAsync($"/cases/{id}/plan/budget"), ("Amount", typed), ("Covers", "Transport to school"), ("DirectPayments", "yes")));
+
+        Assert.Contains(bad.ErrorSummary(), e => e.Text == "Amount must be in pounds and pence, like 2400 or 2400.50");
+        var section = plan.QuerySelector("#section-J")!.TextContent;
+        Assert.Contains(shown, section);
+        Assert.Contains("Transport to school", section);
+    }
+
     [Fact]
     public async Task PlanApi_ReturnsTheIssuedVersionInTheNationalFormat()
     {

@@ -36,6 +36,7 @@ public static class AuditActions
         "plan.outcome-saved" or "plan.outcome-removed" => "Changed the outcomes in the plan",
         "plan.provision-saved" or "plan.provision-removed" => "Changed the provision in the plan",
         "plan.setting-named" or "plan.setting-removed" => "Changed the school or setting named in the plan",
+        "plan.budget-saved" or "plan.budget-removed" => "Changed the personal budget in the plan",
         "plan.draft-issued" => "Issued a draft plan",
         "plan.final-issued" => "Issued the final plan",
         "plan.commented" => "Commented on the draft plan",

@@ -23,6 +23,7 @@ public sealed record PlanSectionsView(PlanContent Content, IReadOnlyList<PlanDef
         PlanSection.E => $"/cases/{id}/plan/outcome?item={item.ItemId}",
         PlanSection.F or PlanSection.G or PlanSection.H1 or PlanSection.H2 => $"/cases/{id}/plan/provision?item={item.ItemId}",
         PlanSection.I => $"/cases/{id}/plan/setting",
+        PlanSection.J => $"/cases/{id}/plan/budget",
         _ => null,
     };
 
@@ -33,6 +34,7 @@ public sealed record PlanSectionsView(PlanContent Content, IReadOnlyList<PlanDef
         PlanSection.E => ($"/cases/{id}/plan/outcome", "Add an outcome"),
         PlanSection.F or PlanSection.G or PlanSection.H1 or PlanSection.H2 => ($"/cases/{id}/plan/provision?section={section}", $"Add provision to section {section}"),
         PlanSection.I when Content.SectionI is null => ($"/cases/{id}/plan/setting", "Name the setting (final plan only)"),
+        PlanSection.J when Content.SectionJ is null => ($"/cases/{id}/plan/budget", "Add a personal budget"),
         _ => null,
     };
 }
