@@ -5,6 +5,7 @@ using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
 using OpenSend.Data.Demo;
+using OpenSend.Data.Documents;
 using OpenSend.Data.Identity;
 using OpenSend.Data.LocalAuthorities;
 using OpenSend.Data.Notifications;
@@ -42,6 +43,7 @@ public sealed class CliHost(TextWriter output, string? connectionString, TimePro
         services.AddScoped<CaseLinks>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<AuditChain>();
+        services.AddSingleton(DocumentStorage.Resolve(Environment.GetEnvironmentVariable("OpenSend__Documents__Path"), null, Directory.GetCurrentDirectory()));
         services.AddScoped<RetentionSweep>();
         services.AddScoped<DemoData>();
         var provider = services.BuildServiceProvider();

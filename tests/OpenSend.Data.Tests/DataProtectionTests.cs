@@ -6,9 +6,11 @@ using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
+using OpenSend.Data.Documents;
 using OpenSend.Data.Retention;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Documents;
 using OpenSend.Domain.Identity;
 using OpenSend.Testing;
 
@@ -73,6 +75,26 @@ public abstract class DataProtectionTests(TestProvider provider, PostgresServer 
         Assert.Equal("Recent", kept.Child.GivenName);
         Assert.Null(await InScope(sp => sp.GetRequiredService<AssessmentQueries>().FindByTrackingTokenAsync(RequestContext.Public(null), old.TrackingToken)));
         Assert.Equal(0, await InScope(sp => sp.GetRequiredService<RetentionSweep>().RunAsync()));
+    }
+
+    [Fact]
+    public async Task Retention_DeletesTheCasesDocumentsAndTheirFiles_ButKeepsAFileAnotherCaseStillHolds()
+    {
+        var old = await ReceiveForChildBornAsync(new DateOnly(1995, 6, 15), new DateOnly(2015, 6, 1), "Old");
+        var recent = await ReceiveForChildBornAsync(new DateOnly(1995, 6, 16), new DateOnly(2015, 6, 1), "Recent");
+        var shared = "%PDF-1.7 shared report"u8.ToArray();
+        Task<CaseDocument> UploadAsync(Guid id, byte[] content) =>
+            InScope(sp => sp.GetRequiredService<CaseDocuments>().UploadAsync(In999, id, new MemoryStream(content), "Report", DocumentPurpose.AdviceReport));
+        var onlyOld = await UploadAsync(old.Id, "%PDF-1.7 only on the old case"u8.ToArray());
+        var sharedOld = await UploadAsync(old.Id, shared);
+        await UploadAsync(recent.Id, shared);
+
+        await InScope(sp => sp.GetRequiredService<RetentionSweep>().RunAsync());
+
+        var left = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Set<CaseDocument>().AsNoTracking().ToListAsync());
+        Assert.Equal(recent.Id, Assert.Single(left).AssessmentId);
+        Assert.False(File.Exists(Documents.PathFor(onlyOld.Sha256)));
+        Assert.True(File.Exists(Documents.PathFor(sharedOld.Sha256)));
     }
 }
 

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
+using OpenSend.Data.Documents;
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Documents;
 
 namespace OpenSend.Data.Retention;
 
@@ -20,8 +22,13 @@ public sealed record RetentionPolicy(int YearsAfterBirth)
     public DateOnly BornOnOrBefore(DateOnly today) => today.AddYears(-YearsAfterBirth);
 }
 
-/// <summary>Anonymises every case past the retention period (daily in the web app; `opensend retention run`).</summary>
-public sealed class RetentionSweep(OpenSendDbContext db, RetentionPolicy policy, TimeProvider time)
+/// <summary>
+/// Anonymises every case past the retention period (daily in the web app; `opensend retention run`).
+/// The case keeps its dates, stages and legal bases for statistics; its plan (free text in every
+/// section, in every version) and its documents are deleted, files included, because nothing in
+/// them can be kept without the child's story.
+/// </summary>
+public sealed class RetentionSweep(OpenSendDbContext db, RetentionPolicy policy, DocumentStorage documents, TimeProvider time)
 {
     /// <summary>Cases due for anonymisation (or anonymised, unless <paramref name="dryRun"/>); returns how many.</summary>
     public async Task<int> RunAsync(bool dryRun = false, CancellationToken cancellationToken = default)
@@ -39,15 +46,30 @@ public sealed class RetentionSweep(OpenSendDbContext db, RetentionPolicy policy,
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var system = new RequestContext(Actor.System, OpenSend.Domain.Identity.Viewer.Public, null);
+        var files = new HashSet<string>();
         foreach (var assessment in cases)
         {
             assessment.Anonymise(now, AssessmentCases.HashTrackingToken(Convert.ToHexString(RandomNumberGenerator.GetBytes(24))));
             await db.FamilyLinks.Where(l => l.AssessmentId == assessment.Id).ExecuteDeleteAsync(cancellationToken);
+            // Versions and comments go with the plan (cascade).
+            await db.Plans.Where(p => p.LaCode == assessment.LaCode && p.AssessmentId == assessment.Id).ExecuteDeleteAsync(cancellationToken);
+            var onCase = db.Set<CaseDocument>().Where(d => d.LaCode == assessment.LaCode && d.AssessmentId == assessment.Id);
+            files.UnionWith(await onCase.Select(d => d.Sha256).ToListAsync(cancellationToken));
+            await onCase.ExecuteDeleteAsync(cancellationToken);
             db.AuditRecords.Add(AuditRecord.For(system, assessment.LaCode, assessment.Id, "case.anonymised", now,
                 $"Retention period ({policy.YearsAfterBirth} years after birth) ended"));
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var sha256 in files)
+        {
+            // The same file may also be on a case still within its retention period.
+            if (!await db.Set<CaseDocument>().AnyAsync(d => d.Sha256 == sha256, cancellationToken))
+            {
+                File.Delete(documents.PathFor(sha256));
+            }
+        }
+
         return cases.Count;
     }
 }
