@@ -66,7 +66,7 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
             reference,
             new Child(submission.ChildGivenName.Trim(), submission.ChildFamilyName.Trim(), submission.ChildDateOfBirth),
             new Requester(submission.RequesterKind, submission.RequesterName.Trim(), submission.RequesterEmail.Trim(),
-                Blank(submission.RequesterPhone), Blank(submission.RequesterOrganisation)),
+                Text.NullIfBlank(submission.RequesterPhone), Text.NullIfBlank(submission.RequesterOrganisation)),
             submission.Reason,
             submission.ConsentToShare,
             day,
@@ -208,5 +208,4 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
         return $"{laCode}-{year}-{next.Single():D5}";
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -25,7 +25,7 @@ public sealed record DocumentStorage(string RootPath, long MaxBytes)
     public string PathFor(string sha256) => Path.Combine(RootPath, sha256[..2], sha256);
 
     public string Describe(long bytes) => bytes >= 1024 * 1024
-        ? $"{bytes / (1024 * 1024.0):0.#} MB".Replace(".0 MB", " MB", StringComparison.Ordinal)
+        ? $"{bytes / (1024 * 1024.0):0.#} MB"
         : $"{Math.Max(1, bytes / 1024)} KB";
 }
 

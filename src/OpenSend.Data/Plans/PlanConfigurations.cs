@@ -25,6 +25,7 @@ internal sealed class EhcPlanConfiguration : IEntityTypeConfiguration<EhcPlan>
         builder.Ignore(p => p.LatestFinal);
         builder.Ignore(p => p.LatestDraft);
         builder.Ignore(p => p.IsInForce);
+        builder.Ignore(p => p.NextIssue);
         builder.HasIndex(p => p.AssessmentId).IsUnique();
         builder.HasIndex(p => new { p.LaCode, p.AssessmentId });
     }

@@ -19,7 +19,7 @@ public sealed record ViewedPlan(EhcNeedsAssessment Assessment, EhcPlan? Plan, Ca
     public PlanVersion? DraftForFamily => Plan?.Latest is { Status: PlanStatus.Draft } draft ? draft : null;
 
     /// <summary>The last day the family may comment on <see cref="DraftForFamily"/> (reg 13(1)(a): 15 days).</summary>
-    public DateOnly? CommentsCloseOn => DraftForFamily is { } draft ? Assessment.RuleSet.Rule(Domain.Timescales.StatutoryStep.RepresentationsClose).DueFrom(draft.IssuedOn) : null;
+    public DateOnly? CommentsCloseOn => DraftForFamily is { } draft ? PlanComment.WindowClosesOn(draft, Assessment.RuleSet) : null;
 
     public bool CanManage => Access == CaseAccessLevel.Manage;
 }

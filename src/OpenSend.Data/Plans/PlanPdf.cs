@@ -1,25 +1,9 @@
-using OpenSend.Domain.Common;
-using OpenSend.Domain.Plans;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Outline;
 using UglyToad.PdfPig.Outline.Destinations;
 using UglyToad.PdfPig.Writer;
 
 namespace OpenSend.Data.Plans;
-
-/// <summary>What every rendering of a plan version says about itself: whose plan, which version, from which LA.</summary>
-public sealed record PlanDocumentHeading(string LaName, string CaseReference, string ChildName, DateOnly ChildDateOfBirth, PlanVersion Version)
-{
-    public string Title => $"Education, health and care plan for {ChildName}";
-
-    public string StatusLine => $"{Version.Label}, issued {UkCalendar.InWords(Version.IssuedOn)} by {LaName}";
-
-    /// <summary>The provision sections render as tables with these columns.</summary>
-    public static readonly string[] ProvisionColumns = ["Provision", "Delivered by", "How often", "For how long", "Group or ratio", "Funded by"];
-
-    public static string[] ProvisionRow(PlanProvision p) =>
-        [p.What, p.DeliveredBy ?? "", p.Frequency ?? "", p.Duration ?? "", p.GroupSizeOrRatio ?? "", p.FundedBy is { } f ? PlanReading.FunderName(f) : ""];
-}
 
 /// <summary>
 /// A plan version as a PDF of real text (not an image): sections in order, each a bookmark in the
@@ -42,53 +26,23 @@ public static class PlanPdf
         builder.DocumentInformation.Subject = "Education, health and care plan (Children and Families Act 2014 s.37)";
         var writer = new Writer(builder);
 
-        writer.Heading(heading.Title, 1);
-        writer.Paragraph(heading.StatusLine);
-        writer.Paragraph($"Date of birth: {UkCalendar.InWords(heading.ChildDateOfBirth)}. Reference: {heading.CaseReference}.");
-        if (heading.Version.Reason is { } reason)
+        foreach (var block in heading.Blocks())
         {
-            writer.Paragraph($"Reason for the amendment: {reason}");
-        }
-
-        var content = heading.Version.Content;
-        foreach (var section in PlanReading.AllSections)
-        {
-            writer.Heading($"Section {section}: {PlanReading.Title(section)}", 2);
-            var items = PlanReading.Items(content, section);
-            if (items.Count == 0)
+            switch (block)
             {
-                writer.Paragraph(section == PlanSection.I && heading.Version.Status == PlanStatus.Draft
-                    ? "A draft plan does not name a school or other institution."
-                    : "Nothing recorded.");
-                continue;
-            }
-
-            if (PlanContent.ProvisionSections.Contains(section))
-            {
-                writer.Table(PlanDocumentHeading.ProvisionColumns, content.ProvisionIn(section).Select(PlanDocumentHeading.ProvisionRow).ToList());
-                foreach (var item in items)
-                {
-                    var links = item.Fields.Where(f => f.Name is "Meets" or "Towards" or "Qualification").Select(f => $"{f.Name}: {f.Value}").ToList();
-                    if (links.Count > 0)
-                    {
-                        writer.Paragraph($"{item.Heading}. {string.Join(". ", links)}.");
-                    }
-                }
-
-                continue;
-            }
-
-            foreach (var item in items)
-            {
-                writer.Heading(item.Heading, 3);
-                foreach (var field in item.Fields.Where(f => f.Value != item.Heading))
-                {
-                    writer.Paragraph($"{field.Name}: {field.Value}");
-                }
+                case PlanHeadingBlock h:
+                    writer.Heading(h.Text, h.Level);
+                    break;
+                case PlanParagraphBlock paragraph:
+                    writer.Paragraph(paragraph.Text);
+                    break;
+                case PlanTableBlock table:
+                    writer.Table(table.Columns, table.Rows);
+                    break;
             }
         }
 
-        writer.Footers($"{heading.LaName}. {heading.Version.Label}, {UkCalendar.InWords(heading.Version.IssuedOn)}. {heading.CaseReference}");
+        writer.Footers(heading.PageLine);
         return builder.Build();
     }
 

@@ -26,54 +26,19 @@ public static class PlanWord
             AddStyles(main);
             var body = new Body();
 
-            body.Append(Heading(heading.Title, 1));
-            body.Append(Text(heading.StatusLine));
-            body.Append(Text($"Date of birth: {OpenSend.Domain.Common.UkCalendar.InWords(heading.ChildDateOfBirth)}. Reference: {heading.CaseReference}."));
-            if (heading.Version.Reason is { } reason)
+            foreach (var block in heading.Blocks())
             {
-                body.Append(Text($"Reason for the amendment: {reason}"));
-            }
-
-            var content = heading.Version.Content;
-            foreach (var section in PlanReading.AllSections)
-            {
-                body.Append(Heading($"Section {section}: {PlanReading.Title(section)}", 2));
-                var items = PlanReading.Items(content, section);
-                if (items.Count == 0)
+                body.Append(block switch
                 {
-                    body.Append(Text(section == PlanSection.I && heading.Version.Status == PlanStatus.Draft
-                        ? "A draft plan does not name a school or other institution."
-                        : "Nothing recorded."));
-                    continue;
-                }
-
-                if (PlanContent.ProvisionSections.Contains(section))
-                {
-                    body.Append(Table(PlanDocumentHeading.ProvisionColumns, content.ProvisionIn(section).Select(PlanDocumentHeading.ProvisionRow).ToList()));
-                    foreach (var item in items)
-                    {
-                        var links = item.Fields.Where(f => f.Name is "Meets" or "Towards" or "Qualification").Select(f => $"{f.Name}: {f.Value}").ToList();
-                        if (links.Count > 0)
-                        {
-                            body.Append(Text($"{item.Heading}. {string.Join(". ", links)}."));
-                        }
-                    }
-
-                    continue;
-                }
-
-                foreach (var item in items)
-                {
-                    body.Append(Heading(item.Heading, 3));
-                    foreach (var field in item.Fields.Where(f => f.Value != item.Heading))
-                    {
-                        body.Append(Text($"{field.Name}: {field.Value}"));
-                    }
-                }
+                    PlanHeadingBlock h => Heading(h.Text, h.Level),
+                    PlanParagraphBlock paragraph => Text(paragraph.Text),
+                    PlanTableBlock table => Table(table.Columns, table.Rows),
+                    _ => throw new InvalidOperationException($"No Word rendering for {block.GetType().Name}."),
+                });
             }
 
             var header = main.AddNewPart<HeaderPart>();
-            header.Header = new Header(Text($"{heading.LaName}. {heading.Version.Label}, {OpenSend.Domain.Common.UkCalendar.InWords(heading.Version.IssuedOn)}. {heading.CaseReference}"));
+            header.Header = new Header(Text(heading.PageLine));
             var footer = main.AddNewPart<FooterPart>();
             footer.Footer = new Footer(new Paragraph(
                 new ParagraphProperties(new Justification { Val = JustificationValues.Right }),

@@ -194,7 +194,7 @@ public sealed class EhcNeedsAssessment
         Record(PathwayAction.RecordPanelRecommendation, next, meetingOn, by, now,
             $"Multi-agency panel recommended the council {what}.",
             $"The multi-agency panel met on {UkCalendar.InWords(meetingOn)} and recommended that the council {what}.",
-            NullIfBlank(notes));
+            Text.NullIfBlank(notes));
         return recommendation;
     }
 
@@ -207,7 +207,7 @@ public sealed class EhcNeedsAssessment
         Record(PathwayAction.DecideToAssess, next, decidedOn, by, now,
             "Decided to carry out an EHC needs assessment.",
             $"The council decided to carry out an EHC needs assessment. It will ask professionals for advice, and must send the final plan by {UkCalendar.InWords(Due(StatutoryStep.FinalPlan))} if it issues one.",
-            NullIfBlank(reasons));
+            Text.NullIfBlank(reasons));
     }
 
     public AppealRights DecideNotToAssess(DateOnly decidedOn, string reasons, Actor by, DateTimeOffset now)
@@ -265,7 +265,7 @@ public sealed class EhcNeedsAssessment
         Record(PathwayAction.DecideToIssue, next, decidedOn, by, now,
             "Decided to issue an EHC plan.",
             $"The council decided to issue an EHC plan. You will be sent a draft first, with at least 15 days to comment. The final plan must be sent by {UkCalendar.InWords(Due(StatutoryStep.FinalPlan))}.",
-            NullIfBlank(reasons));
+            Text.NullIfBlank(reasons));
     }
 
     public AppealRights DecideNotToIssue(DateOnly decidedOn, string reasons, Actor by, DateTimeOffset now)
@@ -324,7 +324,7 @@ public sealed class EhcNeedsAssessment
             noFurtherComments
                 ? "You told the council you have no further comments on the draft plan."
                 : "Your comments on the draft plan were recorded.",
-            NullIfBlank(comments));
+            Text.NullIfBlank(comments));
     }
 
     public AppealRights IssueFinalPlan(DateOnly issuedOn, string? namedSetting, Actor by, DateTimeOffset now)
@@ -345,7 +345,7 @@ public sealed class EhcNeedsAssessment
         }
 
         FinalPlanIssuedOn = issuedOn;
-        NamedSetting = NullIfBlank(namedSetting) ?? RequestedSetting;
+        NamedSetting = Text.NullIfBlank(namedSetting) ?? RequestedSetting;
         ClosedOn = issuedOn;
         var rights = AppealRights.For(AppealableDecision.FinalPlanContents, issuedOn, RuleSet);
         var deadline = Due(StatutoryStep.FinalPlan);
@@ -589,7 +589,6 @@ public sealed class EhcNeedsAssessment
         }
     }
 
-    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string RightsDetail(string? reasons, AppealRights rights)
     {

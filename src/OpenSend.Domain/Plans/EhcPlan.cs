@@ -121,6 +121,14 @@ public sealed class EhcPlan
     /// <summary>True once a final plan exists: every later version is an amendment.</summary>
     public bool IsInForce => LatestFinal is not null;
 
+    /// <summary>
+    /// What is issued next: the final once the latest version is a draft and nothing but section I
+    /// has changed since; otherwise a (new) draft.
+    /// </summary>
+    public PlanStatus NextIssue => Latest is { Status: PlanStatus.Draft } draft && ChangesTheFamilyHasNotSeen(draft).Count == 0
+        ? PlanStatus.Final
+        : PlanStatus.Draft;
+
     public static EhcPlan Start(Guid assessmentId, string laCode, PlanContent startingContent, DateTimeOffset now) => new()
     {
         Id = Guid.NewGuid(),
@@ -177,7 +185,7 @@ public sealed class EhcPlan
             throw new StepRefusedException("date-before-draft", $"The final plan cannot be dated before {draft.Label} ({UkCalendar.InWords(draft.IssuedOn)}).");
         }
 
-        var changed = PlanComparison.Compare(draft.Content, Working).Where(s => s.Section != PlanSection.I).ToList();
+        var changed = ChangesTheFamilyHasNotSeen(draft);
         if (changed.Count > 0)
         {
             throw new StepRefusedException("changed-since-draft",
@@ -191,6 +199,10 @@ public sealed class EhcPlan
     public PlanVersion VersionNumbered(int number) =>
         _versions.FirstOrDefault(v => v.Number == number)
         ?? throw new StepRefusedException("no-such-version", $"This plan has no version {number}; it has {_versions.Count}.");
+
+    /// <summary>Sections of the working copy that differ from <paramref name="draft"/>, apart from section I (named after the representations).</summary>
+    private List<SectionChanges> ChangesTheFamilyHasNotSeen(PlanVersion draft) =>
+        PlanComparison.Compare(draft.Content, Working).Where(s => s.Section != PlanSection.I).ToList();
 
     private IReadOnlyList<PlanDefect> RequireNoErrors(PlanStatus issuing, DateOnly childDateOfBirth, DateOnly today, PlanQualityRuleSet? rules)
     {

@@ -37,6 +37,10 @@ public sealed class PlanComment
 
     public Guid? PersonId { get; private set; }
 
+    /// <summary>The last day to comment on <paramref name="draft"/>: 15 days beginning with the day it was issued (reg 13(1)(a)).</summary>
+    public static DateOnly WindowClosesOn(PlanVersion draft, StatutoryRuleSet rules) =>
+        rules.Rule(StatutoryStep.RepresentationsClose).DueFrom(draft.IssuedOn);
+
     /// <summary>
     /// Records a comment on the plan's latest version, which must be a draft still open for
     /// representations: 15 days beginning with the day it was issued (reg 13(1)(a), counted by the
@@ -50,7 +54,7 @@ public sealed class PlanComment
             throw new StepRefusedException("no-draft-to-comment-on", "There is no draft plan to comment on at the moment.");
         }
 
-        var closes = rules.Rule(StatutoryStep.RepresentationsClose).DueFrom(draft.IssuedOn);
+        var closes = WindowClosesOn(draft, rules);
         var today = UkCalendar.DateOf(now);
         if (today > closes)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using OpenSend.Data.Plans;
+using OpenSend.Domain.Common;
 using OpenSend.Domain.Plans;
 using OpenSend.Web.GovUk;
 
@@ -76,7 +77,7 @@ public sealed class BudgetModel(PlanQueries queries, PlanDrafting drafting, Time
         }
 
         var budget = new PersonalBudget(decimal.Parse(text!, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), Covers!.Trim(), DirectPayments == "yes",
-            string.IsNullOrWhiteSpace(Arrangements) ? null : Arrangements.Trim());
+            Text.NullIfBlank(Arrangements));
         return await EditAsync(drafting, c => c.WithPersonalBudget(budget), "plan.budget-saved", "Section J saved", _ => nameof(Amount));
     }
 

@@ -13,10 +13,8 @@ public sealed class IndexModel(PlanQueries queries, TimeProvider time) : PlanPag
 
     protected override bool NeedsPlan => false;
 
-    /// <summary>What the check finds for the version that would be issued next.</summary>
+    /// <summary>What the check finds for the version that would be issued next (<see cref="EhcPlan.NextIssue"/>).</summary>
     public IReadOnlyList<PlanDefect> Defects { get; private set; } = [];
-
-    public PlanStatus NextIssue { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -27,11 +25,7 @@ public sealed class IndexModel(PlanQueries queries, TimeProvider time) : PlanPag
 
         if (Viewed.Plan is { } plan)
         {
-            // After a draft the next version is the final, unless the working copy has moved on.
-            NextIssue = plan.Latest is { Status: PlanStatus.Draft } draft && !PlanComparison.Compare(draft.Content, plan.Working).Any(s => s.Section != PlanSection.I)
-                ? PlanStatus.Final
-                : PlanStatus.Draft;
-            Defects = plan.Check(NextIssue, Case.Child.DateOfBirth, Today);
+            Defects = plan.Check(plan.NextIssue, Case.Child.DateOfBirth, Today);
         }
 
         return Page();

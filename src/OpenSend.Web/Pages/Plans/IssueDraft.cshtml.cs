@@ -44,20 +44,8 @@ public sealed class IssueDraftModel(PlanQueries queries, PlanDrafting drafting, 
             ModelState.AddModelError(nameof(Reason), "Enter why the plan is being amended");
         }
 
-        try
-        {
-            return await WriteAsync((context, ct) => drafting.IssueDraftAsync(context, Id, issuedOn!.Value, Reason?.Trim(), ct),
-                Plan.IsInForce ? "Amended draft issued" : "Draft plan issued: the family has 15 days to comment and ask for a setting",
-                code => code == "amendment-reason" ? nameof(Reason) : nameof(IssuedOn));
-        }
-        catch (PlanDefectsException defects)
-        {
-            foreach (var error in defects.Errors)
-            {
-                ModelState.AddModelError($"defect-{error.RuleCode}-{error.ItemId}", $"Section {error.Section}: {error.Message}");
-            }
-
-            return Page();
-        }
+        return await WriteAsync((context, ct) => drafting.IssueDraftAsync(context, Id, issuedOn!.Value, Reason?.Trim(), ct),
+            Plan.IsInForce ? "Amended draft issued" : "Draft plan issued: the family has 15 days to comment and ask for a setting",
+            code => code == "amendment-reason" ? nameof(Reason) : nameof(IssuedOn));
     }
 }

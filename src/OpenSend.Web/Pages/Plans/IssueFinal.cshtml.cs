@@ -36,20 +36,8 @@ public sealed class IssueFinalModel(PlanQueries queries, PlanDrafting drafting, 
 
         Defects = Plan.Check(PlanStatus.Final, Case.Child.DateOfBirth, Today);
         var issuedOn = IssuedOn.Validate(ModelState, nameof(IssuedOn), "The date the final plan was issued", notAfter: Today);
-        try
-        {
-            return await WriteAsync((context, ct) => drafting.IssueFinalAsync(context, Id, issuedOn!.Value, ct),
-                Plan.IsInForce ? "Amended final plan issued" : "Final plan issued: the family has been told of their right to appeal and to mediation",
-                _ => nameof(IssuedOn));
-        }
-        catch (PlanDefectsException defects)
-        {
-            foreach (var error in defects.Errors)
-            {
-                ModelState.AddModelError($"defect-{error.RuleCode}-{error.ItemId}", $"Section {error.Section}: {error.Message}");
-            }
-
-            return Page();
-        }
+        return await WriteAsync((context, ct) => drafting.IssueFinalAsync(context, Id, issuedOn!.Value, ct),
+            Plan.IsInForce ? "Amended final plan issued" : "Final plan issued: the family has been told of their right to appeal and to mediation",
+            _ => nameof(IssuedOn));
     }
 }

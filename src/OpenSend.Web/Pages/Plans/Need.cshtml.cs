@@ -105,19 +105,7 @@ public sealed class NeedModel(PlanQueries queries, PlanDrafting drafting, TimePr
         return await EditAsync(drafting, c => c.WithoutNeed(need.Id), "plan.need-removed", "Need removed, with its links from outcomes and provision", FieldFor);
     }
 
-    private IActionResult? FindExisting()
-    {
-        if (ParseId(Item) is { } id)
-        {
-            Existing = Working.Needs.FirstOrDefault(n => n.Id == id);
-            if (Existing is null)
-            {
-                return NotFound();
-            }
-        }
-
-        return null;
-    }
+    private IActionResult? FindExisting() => FindItem(Item, Working.Needs, n => n.Id, found => Existing = found);
 
     private static string FieldFor(string code) => code switch
     {

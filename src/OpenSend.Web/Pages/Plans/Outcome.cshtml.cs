@@ -85,17 +85,5 @@ public sealed class OutcomeModel(PlanQueries queries, PlanDrafting drafting, Tim
             : Redirect(PlanLink);
     }
 
-    private IActionResult? FindExisting()
-    {
-        if (ParseId(Item) is { } id)
-        {
-            Existing = Working.Outcomes.FirstOrDefault(o => o.Id == id);
-            if (Existing is null)
-            {
-                return NotFound();
-            }
-        }
-
-        return null;
-    }
+    private IActionResult? FindExisting() => FindItem(Item, Working.Outcomes, o => o.Id, found => Existing = found);
 }

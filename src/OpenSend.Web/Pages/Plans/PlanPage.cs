@@ -81,7 +81,7 @@ public abstract class PlanPage(PlanQueries queries, TimeProvider time) : PageMod
         return null;
     }
 
-    /// <summary>Runs a write; a refusal is shown against <paramref name="field"/> and the page is shown again.</summary>
+    /// <summary>Runs a write; a refusal is shown against <paramref name="field"/>, quality errors in the summary, and the page is shown again.</summary>
     protected async Task<IActionResult> WriteAsync(Func<RequestContext, CancellationToken, Task> write, string success, Func<string, string> field, string? redirectTo = null)
     {
         if (!ModelState.IsValid)
@@ -98,6 +98,16 @@ public abstract class PlanPage(PlanQueries queries, TimeProvider time) : PageMod
             ModelState.AddModelError(field(refused.Code), refused.Message);
             return Page();
         }
+        catch (PlanDefectsException defects)
+        {
+            // Every error the quality check found, each against its section, in the error summary.
+            foreach (var error in defects.Errors)
+            {
+                ModelState.AddModelError($"defect-{error.RuleCode}-{error.ItemId}", $"Section {error.Section}: {error.Message}");
+            }
+
+            return Page();
+        }
 
         TempData[SuccessKey] = success;
         return Redirect(redirectTo ?? PlanLink);
@@ -107,4 +117,25 @@ public abstract class PlanPage(PlanQueries queries, TimeProvider time) : PageMod
         WriteAsync((context, ct) => drafting.EditAsync(context, Id, PlanVersion, change, auditAction, summary, ct), summary, field);
 
     protected static Guid? ParseId(string? value) => Guid.TryParse(value, out var id) ? id : null;
+
+    /// <summary>
+    /// The working copy's item named by <paramref name="item"/> (a page's <c>?item=</c>), handed to
+    /// <paramref name="found"/>; nothing when adding a new one; 404 when it names an item not in the plan.
+    /// </summary>
+    protected IActionResult? FindItem<T>(string? item, IEnumerable<T> items, Func<T, Guid> id, Action<T> found)
+        where T : class
+    {
+        if (ParseId(item) is not { } wanted)
+        {
+            return null;
+        }
+
+        if (items.FirstOrDefault(i => id(i) == wanted) is not { } match)
+        {
+            return NotFound();
+        }
+
+        found(match);
+        return null;
+    }
 }

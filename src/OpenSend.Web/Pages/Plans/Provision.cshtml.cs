@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using OpenSend.Data.Plans;
+using OpenSend.Domain.Common;
 using OpenSend.Domain.Plans;
 using OpenSend.Web.GovUk;
 
@@ -96,7 +97,7 @@ public sealed class ProvisionModel(PlanQueries queries, PlanDrafting drafting, T
 
         Funder? funder = Enum.TryParse<Funder>(FundedBy, out var f) ? f : null;
         var provision = new PlanProvision(Existing?.Id ?? Guid.NewGuid(), section ?? PlanSection.F, What?.Trim() ?? string.Empty,
-            Clean(DeliveredBy), Clean(Frequency), Clean(Duration), Clean(GroupSizeOrRatio), Clean(Qualification), funder,
+            Text.NullIfBlank(DeliveredBy), Text.NullIfBlank(Frequency), Text.NullIfBlank(Duration), Text.NullIfBlank(GroupSizeOrRatio), Text.NullIfBlank(Qualification), funder,
             Needs.Select(ParseId).OfType<Guid>().ToList(), Outcomes.Select(ParseId).OfType<Guid>().ToList());
         return await EditAsync(drafting, c => c.WithProvision(provision), "plan.provision-saved", Existing is null ? $"Provision added to section {provision.Section}" : "Provision changed",
             code => code switch { "provision-section" => nameof(Section), "provision-unknown-need" => nameof(Needs), "provision-unknown-outcome" => nameof(Outcomes), _ => nameof(What) });
@@ -114,19 +115,6 @@ public sealed class ProvisionModel(PlanQueries queries, PlanDrafting drafting, T
             : Redirect(PlanLink);
     }
 
-    private IActionResult? FindExisting()
-    {
-        if (ParseId(Item) is { } id)
-        {
-            Existing = Working.Provision.FirstOrDefault(p => p.Id == id);
-            if (Existing is null)
-            {
-                return NotFound();
-            }
-        }
+    private IActionResult? FindExisting() => FindItem(Item, Working.Provision, p => p.Id, found => Existing = found);
 
-        return null;
-    }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

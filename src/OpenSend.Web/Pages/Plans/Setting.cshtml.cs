@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using OpenSend.Data.Plans;
+using OpenSend.Domain.Common;
 using OpenSend.Domain.Plans;
 
 namespace OpenSend.Web.Pages.Plans;
@@ -62,12 +63,11 @@ public sealed class SettingModel(PlanQueries queries, PlanDrafting drafting, Tim
             ModelState.AddModelError(nameof(Ukprn), "UKPRN must be 8 digits, like 10001234");
         }
 
-        var setting = new NamedSetting(Name?.Trim() ?? string.Empty, Clean(Urn), Clean(Ukprn), Clean(TypeOnly));
+        var setting = new NamedSetting(Name?.Trim() ?? string.Empty, Text.NullIfBlank(Urn), Text.NullIfBlank(Ukprn), Text.NullIfBlank(TypeOnly));
         return await EditAsync(drafting, c => c.WithSetting(setting), "plan.setting-named", $"Section I names {setting.Name}", _ => nameof(Name));
     }
 
     public async Task<IActionResult> OnPostRemoveAsync() =>
         await LoadAsync() ?? await EditAsync(drafting, c => c.WithSetting(null), "plan.setting-removed", "Section I emptied", _ => nameof(Name));
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

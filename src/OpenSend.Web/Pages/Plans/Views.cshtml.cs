@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using OpenSend.Data.Plans;
+using OpenSend.Domain.Common;
 using OpenSend.Domain.Plans;
 
 namespace OpenSend.Web.Pages.Plans;
@@ -39,7 +40,7 @@ public sealed class ViewsModel(PlanQueries queries, PlanDrafting drafting, TimeP
             return elsewhere;
         }
 
-        var views = new ViewsAndAspirations(Clean(InTheirOwnWords), Clean(ParentsViews), Clean(Interests), Clean(Aspirations));
+        var views = new ViewsAndAspirations(Text.NullIfBlank(InTheirOwnWords), Text.NullIfBlank(ParentsViews), Text.NullIfBlank(Interests), Text.NullIfBlank(Aspirations));
         if (views.IsEmpty)
         {
             ModelState.AddModelError(nameof(InTheirOwnWords), "Enter the child's or young person's views in their own words, or their parents' views");
@@ -48,5 +49,4 @@ public sealed class ViewsModel(PlanQueries queries, PlanDrafting drafting, TimeP
         return await EditAsync(drafting, c => c.WithViews(views), "plan.section-a-saved", "Section A saved", _ => nameof(InTheirOwnWords));
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
