@@ -73,6 +73,7 @@ public abstract class DataTest(TestProvider provider, PostgresServer postgres) :
             services.AddScoped<FormJourneyStore>();
             services.AddScoped<DemoData>();
             services.AddScoped<PlanDrafting>();
+            services.AddScoped<OpenSend.Data.Advice.AdviceGiving>();
             services.AddScoped<PlanQueries>();
             services.AddScoped<PlanRepresentations>();
             services.AddSingleton(Documents);

@@ -39,6 +39,9 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         CaseRead,
         CaseManage,
         CaseManagerOnly,
+
+        /// <summary>One request for advice: the organisation asked (to write it) and the LA's staff (to read it).</summary>
+        AdviceRequest,
         FamilyList,
         FamilyCase,
         AdministratorOnly,
@@ -127,6 +130,12 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         ["cases/{id:guid}/plan/issue-draft"] = Rule.CaseManage,
         ["cases/{id:guid}/plan/issue-final"] = Rule.CaseManage,
         ["api/plan-quality-check"] = Rule.Public,
+        ["advice"] = Rule.StaffList,
+        ["advice/{requestId:guid}"] = Rule.AdviceRequest,
+        ["advice/{requestId:guid}/{kind:regex(^(need|outcome|provision)$)}"] = Rule.AdviceRequest,
+        ["advice/{requestId:guid}/report"] = Rule.AdviceRequest,
+        ["advice/{requestId:guid}/send"] = Rule.AdviceRequest,
+        ["advice/{requestId:guid}/sent"] = Rule.AdviceRequest,
         ["cases/{id:guid}/subject-access-export"] = Rule.CaseManagerOnly,
         ["your-requests"] = Rule.FamilyList,
         ["your-requests/{id:guid}"] = Rule.FamilyCase,
@@ -151,7 +160,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         Cordelia,
     }
 
-    private sealed record Who(string Name, Func<AppFixture, HttpClient, Task>? SignIn, Viewer Kind, IReadOnlySet<Child> Reads, IReadOnlySet<Child> Manages, bool IsStaff = false, bool IsLaStaff = false, bool IsManager = false, bool IsAdministrator = false, bool IsFamily = false);
+    private sealed record Who(string Name, Func<AppFixture, HttpClient, Task>? SignIn, Viewer Kind, IReadOnlySet<Child> Reads, IReadOnlySet<Child> Manages, bool IsStaff = false, bool IsLaStaff = false, bool IsManager = false, bool IsAdministrator = false, bool IsFamily = false, bool AdvisesOnAlphonsine = false);
 
     private readonly Dictionary<Child, (Guid Id, string Token, Guid AdviceId)> _children = [];
 
@@ -219,7 +228,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         new("LA administrator", (a, c) => a.SignInAsync(c, "chris.bell@demoshire.example"), Viewer.Public, Set(), Set(), IsStaff: true, IsAdministrator: true),
         new("SENCO of the child's school", (a, c) => a.SignInAsync(c, AppFixture.Senco, Role.Senco), Viewer.Public, Set(Child.Alphonsine), Set(), IsStaff: true),
         new("SENCO of another school", (a, c) => a.SignInAsync(c, "brookside.senco@example.com"), Viewer.Public, Set(), Set(), IsStaff: true),
-        new("Health adviser asked for advice", (a, c) => a.SignInAsync(c, "omar.reyes@demoshire-icb.example"), Viewer.Public, Set(Child.Alphonsine), Set(), IsStaff: true),
+        new("Health adviser asked for advice", (a, c) => a.SignInAsync(c, "omar.reyes@demoshire-icb.example"), Viewer.Public, Set(Child.Alphonsine), Set(), IsStaff: true, AdvisesOnAlphonsine: true),
         new("Social care adviser not asked", (a, c) => a.SignInAsync(c, "lee.park@demoshire.example"), Viewer.Public, Set(), Set(), IsStaff: true),
         new("Panel member", (a, c) => a.SignInAsync(c, "mina.patel@demoshire.example"), Viewer.Public, Set(Child.Alphonsine), Set(), IsStaff: true),
         new("DfE analyst", (a, c) => a.SignInAsync(c, "ruth.okafor@education.example"), Viewer.Public, Set(), Set(), IsStaff: true),
@@ -302,6 +311,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         Rule.CaseRead => who.Reads.Contains(target!.Value) && !who.IsFamily,
         Rule.CaseManage => who.Manages.Contains(target!.Value),
         Rule.CaseManagerOnly => who.IsManager && who.Manages.Contains(target!.Value),
+        Rule.AdviceRequest => who.Manages.Contains(target!.Value) || (who.AdvisesOnAlphonsine && target == Child.Alphonsine),
         Rule.FamilyList => who.IsFamily,
         Rule.FamilyCase => who.IsFamily && who.Reads.Contains(target!.Value),
         Rule.AdministratorOnly => who.IsAdministrator,
@@ -336,6 +346,8 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
             var (id, token, adviceId) = _children[child];
             url = url.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
                 .Replace("{adviceId:guid}", adviceId.ToString(), StringComparison.Ordinal)
+                .Replace("{requestId:guid}", adviceId.ToString(), StringComparison.Ordinal)
+                .Replace("{kind:regex(^(need|outcome|provision)$)}", "provision", StringComparison.Ordinal)
                 .Replace("{token}", token, StringComparison.Ordinal);
             if (url.EndsWith("advice-received", StringComparison.Ordinal))
             {

@@ -53,6 +53,8 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<PlanComment> PlanComments => Set<PlanComment>();
 
+    public DbSet<OpenSend.Domain.Advice.AdviceContribution> AdviceContributions => Set<OpenSend.Domain.Advice.AdviceContribution>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Convention 9: enums are stored as their names, readable in the database and stable

@@ -40,13 +40,27 @@ public sealed record OpenedDocument(CaseDocument Document, Stream Content);
 /// </summary>
 public sealed class CaseDocuments(OpenSendDbContext db, DocumentStorage storage, TimeProvider time)
 {
-    public async Task<CaseDocument> UploadAsync(RequestContext context, Guid assessmentId, Stream upload, string? title, DocumentPurpose purpose, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Who may add what: the LA's staff anything; an adviser their report, while their advice is due
+    /// (<paramref name="adviceRequestId"/>); the family photos and short videos for section A.
+    /// </summary>
+    public async Task<CaseDocument> UploadAsync(RequestContext context, Guid assessmentId, Stream upload, string? title, DocumentPurpose purpose, Guid? adviceRequestId = null, CancellationToken cancellationToken = default)
     {
-        var assessment = await db.ReadableBy(context.Viewer).AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+        var assessment = await db.ReadableBy(context.Viewer).AsNoTracking().Include(a => a.AdviceRequests).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
             ?? throw new CaseNotFoundException();
-        if (!context.Viewer.IsLaStaff)
+        var viewer = context.Viewer;
+        var mayUpload = viewer.IsLaStaff
+            || (purpose == DocumentPurpose.FamilyPicture && viewer.IsFamily)
+            || (purpose == DocumentPurpose.AdviceReport && viewer is { IsStaff: true, OrganisationId: { } organisationId }
+                && assessment.AdviceRequests.Any(r => r.Id == adviceRequestId && r.AdviserOrganisationId == organisationId && r.ReceivedOn is null));
+        if (!mayUpload)
         {
             throw new CaseAccessDeniedException();
+        }
+
+        if (adviceRequestId is { } requestId && assessment.AdviceRequests.All(r => r.Id != requestId))
+        {
+            throw new StepRefusedException("advice-request-not-found", "That advice request is not part of this case.");
         }
 
         if (string.IsNullOrWhiteSpace(title))
@@ -67,6 +81,11 @@ public sealed class CaseDocuments(OpenSendDbContext db, DocumentStorage storage,
                     ?? throw new StepRefusedException("document-type", $"The selected file must be {DocumentTypes.Accepted}");
             }
 
+            if (purpose == DocumentPurpose.FamilyPicture && !type.IsPictureOrVideo())
+            {
+                throw new StepRefusedException("document-type", "A photo or video for section A must be a JPEG, PNG or MP4 file");
+            }
+
             var final = storage.PathFor(sha256);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
             if (!File.Exists(final))
@@ -76,7 +95,7 @@ public sealed class CaseDocuments(OpenSendDbContext db, DocumentStorage storage,
             }
 
             var now = time.GetUtcNow();
-            var document = new CaseDocument(assessment.Id, assessment.LaCode, purpose, title.Trim(), SafeFileName(title) + type.Extension(), type, size, sha256, context.Actor.DisplayName, now);
+            var document = new CaseDocument(assessment.Id, assessment.LaCode, purpose, title.Trim(), SafeFileName(title) + type.Extension(), type, size, sha256, context.Actor.DisplayName, now, adviceRequestId);
             db.Add(document);
             db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.document-uploaded", now, $"{document.Title} ({type}, {storage.Describe(size)})."));
             await db.SaveChangesAsync(cancellationToken);
@@ -172,5 +191,8 @@ internal sealed class CaseDocumentConfiguration : Microsoft.EntityFrameworkCore.
         builder.HasOne<OpenSend.Domain.Assessments.EhcNeedsAssessment>().WithMany().HasForeignKey(d => d.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => new { d.LaCode, d.AssessmentId });
         builder.HasIndex(d => d.Sha256);
+        // No foreign key to advice_requests: SQLite cannot add one to an existing table inside a
+        // migration's transaction, and both rows go together (the case's cascade) anyway.
+        builder.HasIndex(d => d.AdviceRequestId);
     }
 }

@@ -77,6 +77,22 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
         await SaveAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Takes one item of an adviser's sent advice into the working copy, keeping its source (reg 11:
+    /// the plan is drawn from the advice). Only advice sent to the viewer's own LA can be taken.
+    /// </summary>
+    public async Task AdoptAdviceAsync(RequestContext context, Guid assessmentId, int expectedVersion, Guid adviceRequestId, Guid itemId, CancellationToken cancellationToken = default)
+    {
+        var laCode = context.LaCode ?? throw new CaseAccessDeniedException();
+        var contribution = await db.AdviceContributions.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.LaCode == laCode && c.AssessmentId == assessmentId && c.AdviceRequestId == adviceRequestId && c.SentAt != null, cancellationToken)
+            ?? throw new StepRefusedException("advice-item-not-found", "That advice has not been sent to the council, so nothing can be taken from it.");
+        var request = await db.AdviceRequests.AsNoTracking().SingleAsync(r => r.LaCode == laCode && r.Id == adviceRequestId, cancellationToken);
+        var source = new AdviceSource(request.Id, request.AdviserName, request.Kind, request.ReceivedOn);
+        await EditAsync(context, assessmentId, expectedVersion, c => c.AdoptFromAdvice(contribution.Content, itemId, source),
+            "plan.advice-adopted", $"Item taken from {PlanReading.SourceName(source)}.", cancellationToken);
+    }
+
     /// <summary>Issues the working copy as a draft (or an amended draft, with its reason); the first draft is served on the pathway (reg 13(1)).</summary>
     public async Task<PlanVersion> IssueDraftAsync(RequestContext context, Guid assessmentId, DateOnly issuedOn, string? reason, CancellationToken cancellationToken = default)
     {

@@ -25,8 +25,9 @@ public sealed class CaseDocument
         LaCode = Title = FileName = Sha256 = UploadedBy = string.Empty;
     }
 
-    public CaseDocument(Guid assessmentId, string laCode, DocumentPurpose purpose, string title, string fileName, DocumentType type, long sizeBytes, string sha256, string uploadedBy, DateTimeOffset uploadedAt)
+    public CaseDocument(Guid assessmentId, string laCode, DocumentPurpose purpose, string title, string fileName, DocumentType type, long sizeBytes, string sha256, string uploadedBy, DateTimeOffset uploadedAt, Guid? adviceRequestId = null)
     {
+        AdviceRequestId = adviceRequestId;
         Id = Guid.NewGuid();
         AssessmentId = assessmentId;
         LaCode = laCode;
@@ -47,6 +48,9 @@ public sealed class CaseDocument
     public string LaCode { get; private set; }
 
     public DocumentPurpose Purpose { get; private set; }
+
+    /// <summary>For an adviser's report: the request for advice it answers.</summary>
+    public Guid? AdviceRequestId { get; private set; }
 
     public string Title { get; private set; }
 

@@ -16,6 +16,9 @@ public static class DocumentTypes
 {
     public const string Accepted = "a PDF, a Word document (.docx), a JPEG or PNG image, or an MP4 video";
 
+    /// <summary>What section A can show in the page itself: images and video (green paper ch.2 para 21).</summary>
+    public static bool IsPictureOrVideo(this DocumentType type) => type is DocumentType.Jpeg or DocumentType.Png or DocumentType.Mp4;
+
     public static string ContentType(this DocumentType type) => type switch
     {
         DocumentType.Pdf => "application/pdf",

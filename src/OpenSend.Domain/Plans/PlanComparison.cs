@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Assessments;
 
 namespace OpenSend.Domain.Plans;
 
@@ -65,6 +66,10 @@ public static class PlanReading
         _ => "Good health",
     };
 
+    /// <summary>"Psychological advice from Dr Ada Byrne, received 3 May 2026".</summary>
+    public static string? SourceName(AdviceSource? source) => source is null ? null
+        : $"{source.Kind.Title()} from {source.Adviser}" + (source.ReceivedOn is { } on ? $", received {UkCalendar.InWords(on)}" : string.Empty);
+
     public static IReadOnlyList<PlanItem> Items(PlanContent plan, PlanSection section)
     {
         var items = new List<PlanItem>();
@@ -75,7 +80,8 @@ public static class PlanReading
         {
             case PlanSection.A when plan.SectionA is { } a:
                 items.Add(new PlanItem("A", null, Title(section), Fields(
-                    ("In their own words", a.InTheirOwnWords), ("Parents' views", a.ParentsViews), ("Interests", a.Interests), ("Aspirations", a.Aspirations))));
+                    ("In their own words", a.InTheirOwnWords), ("Parents' views", a.ParentsViews), ("Interests", a.Interests), ("Aspirations", a.Aspirations),
+                    ("Photos and videos", a.Media is { Count: > 0 } media ? string.Join("; ", media.Select(m => m.Caption)) : null))));
                 break;
             case PlanSection.B or PlanSection.C or PlanSection.D:
                 foreach (var need in plan.NeedsIn(section).OrderBy(n => n.Rank ?? int.MaxValue))
@@ -83,7 +89,8 @@ public static class PlanReading
                     items.Add(new PlanItem(need.Id.ToString(), need.Id, need.Description, Fields(
                         ("Need", need.Description),
                         ("Need type", need.NeedType is { } t ? $"{NeedTypeName(t)} ({t})" : null),
-                        ("Rank", need.Rank is { } r ? (r == 1 ? "1 (primary need)" : r.ToString(CultureInfo.InvariantCulture)) : null))));
+                        ("Rank", need.Rank is { } r ? (r == 1 ? "1 (primary need)" : r.ToString(CultureInfo.InvariantCulture)) : null),
+                        ("From advice", SourceName(need.Source)))));
                 }
 
                 break;
@@ -94,7 +101,8 @@ public static class PlanReading
                         ("Outcome", outcome.Description),
                         ("By", outcome.TargetDate is { } d ? UkCalendar.InWords(d) : null),
                         ("Addresses", NeedNames(outcome.NeedIds)),
-                        ("Preparing for adulthood", outcome.PreparingForAdulthood is { } p ? AdulthoodName(p) : null))));
+                        ("Preparing for adulthood", outcome.PreparingForAdulthood is { } p ? AdulthoodName(p) : null),
+                        ("From advice", SourceName(outcome.Source)))));
                 }
 
                 break;
@@ -110,7 +118,8 @@ public static class PlanReading
                         ("Qualification", provision.Qualification),
                         ("Funded by", provision.FundedBy is { } f ? FunderName(f) : null),
                         ("Meets", NeedNames(provision.NeedIds)),
-                        ("Towards", OutcomeNames(provision.OutcomeIds)))));
+                        ("Towards", OutcomeNames(provision.OutcomeIds)),
+                        ("From advice", SourceName(provision.Source)))));
                 }
 
                 break;

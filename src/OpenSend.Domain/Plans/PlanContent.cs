@@ -80,19 +80,32 @@ public enum AdulthoodOutcome
     GoodHealth,
 }
 
+/// <summary>
+/// A photo or short video in section A, one the family chose to share (green paper ch.2 para 21:
+/// a holistic picture of the child). It names a document held on the case; the plan carries the
+/// reference and its caption, never the bytes.
+/// </summary>
+public sealed record SectionAMedia(Guid DocumentId, string Caption, string Kind);
+
 /// <summary>Section A: the views, interests and aspirations of the child or young person and their parents, in their own words.</summary>
-public sealed record ViewsAndAspirations(string? InTheirOwnWords, string? ParentsViews, string? Interests, string? Aspirations)
+public sealed record ViewsAndAspirations(string? InTheirOwnWords, string? ParentsViews, string? Interests, string? Aspirations, IReadOnlyList<SectionAMedia>? Media = null)
 {
     [JsonIgnore]
     public bool IsEmpty => string.IsNullOrWhiteSpace(InTheirOwnWords) && string.IsNullOrWhiteSpace(ParentsViews)
-        && string.IsNullOrWhiteSpace(Interests) && string.IsNullOrWhiteSpace(Aspirations);
+        && string.IsNullOrWhiteSpace(Interests) && string.IsNullOrWhiteSpace(Aspirations) && Media is not { Count: > 0 };
 }
 
+/// <summary>
+/// Where an item's words came from when the caseworker took them from an adviser's advice
+/// (reg 11: the plan is made from the advice gathered), so a reader can trace them back.
+/// </summary>
+public sealed record AdviceSource(Guid AdviceRequestId, string Adviser, AdviserKind Kind, DateOnly? ReceivedOn);
+
 /// <summary>A need in section B (special educational), C (health) or D (social care). Only section B needs carry an SEN2 type and rank (1 = primary).</summary>
-public sealed record PlanNeed(Guid Id, PlanSection Section, string Description, Sen2NeedType? NeedType = null, int? Rank = null);
+public sealed record PlanNeed(Guid Id, PlanSection Section, string Description, Sen2NeedType? NeedType = null, int? Rank = null, AdviceSource? Source = null);
 
 /// <summary>Section E: an outcome, linked to the needs it addresses.</summary>
-public sealed record PlanOutcome(Guid Id, string Description, DateOnly? TargetDate, IReadOnlyList<Guid> NeedIds, AdulthoodOutcome? PreparingForAdulthood = null);
+public sealed record PlanOutcome(Guid Id, string Description, DateOnly? TargetDate, IReadOnlyList<Guid> NeedIds, AdulthoodOutcome? PreparingForAdulthood = null, AdviceSource? Source = null);
 
 /// <summary>
 /// A piece of provision in section F (special educational), G (health), H1 (CSDPA 1970 s.2 social
@@ -110,7 +123,8 @@ public sealed record PlanProvision(
     string? Qualification,
     Funder? FundedBy,
     IReadOnlyList<Guid> NeedIds,
-    IReadOnlyList<Guid> OutcomeIds);
+    IReadOnlyList<Guid> OutcomeIds,
+    AdviceSource? Source = null);
 
 /// <summary>Section I: the school or other institution named (by URN or UKPRN), or the type of setting only.</summary>
 public sealed record NamedSetting(string Name, string? Urn, string? Ukprn, string? TypeOnly);
@@ -197,6 +211,37 @@ public sealed record PlanContent(
     }
 
     public PlanContent WithAdvice(IReadOnlyList<AdviceListed> advice) => this with { SectionK = advice };
+
+    /// <summary>
+    /// Takes one need, outcome or piece of provision from an adviser's advice into the plan, as a new
+    /// item that keeps its source. Links are not carried over (the advice's needs are not the plan's):
+    /// the caseworker links it, and the quality check says until they do.
+    /// </summary>
+    public PlanContent AdoptFromAdvice(PlanContent advice, Guid itemId, AdviceSource source)
+    {
+        bool Taken(AdviceSource? existing, string text, string adopted) =>
+            existing?.AdviceRequestId == source.AdviceRequestId && string.Equals(text, adopted, StringComparison.Ordinal);
+
+        if (advice.Needs.FirstOrDefault(n => n.Id == itemId) is { } need)
+        {
+            Require(!Needs.Any(n => Taken(n.Source, n.Description, need.Description)), "advice-already-adopted", "That need from this advice is already in the plan.");
+            return WithNeed(need with { Id = Guid.NewGuid(), Source = source });
+        }
+
+        if (advice.Outcomes.FirstOrDefault(o => o.Id == itemId) is { } outcome)
+        {
+            Require(!Outcomes.Any(o => Taken(o.Source, o.Description, outcome.Description)), "advice-already-adopted", "That outcome from this advice is already in the plan.");
+            return WithOutcome(outcome with { Id = Guid.NewGuid(), NeedIds = [], Source = source });
+        }
+
+        if (advice.Provision.FirstOrDefault(p => p.Id == itemId) is { } provision)
+        {
+            Require(!Provision.Any(p => Taken(p.Source, p.What, provision.What)), "advice-already-adopted", "That provision from this advice is already in the plan.");
+            return WithProvision(provision with { Id = Guid.NewGuid(), NeedIds = [], OutcomeIds = [], Source = source });
+        }
+
+        throw new Common.StepRefusedException("advice-item-not-found", "That item is not part of this advice.");
+    }
 
     private static List<T> Replace<T>(IReadOnlyList<T> items, T item, Func<T, Guid> id)
     {

@@ -354,6 +354,75 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.ToTable("notification_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Advice.AdviceContribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AdviceRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("advice_request_id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sent_by");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("summary");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_advice_contributions");
+
+                    b.HasIndex("AdviceRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_advice_contributions_advice_request_id");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_advice_contributions_assessment_id");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .HasDatabaseName("ix_advice_contributions_la_code_assessment_id");
+
+                    b.ToTable("advice_contributions", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Assessments.AdviceRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -830,6 +899,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AdviceRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("advice_request_id");
+
                     b.Property<Guid>("AssessmentId")
                         .HasColumnType("uuid")
                         .HasColumnName("assessment_id");
@@ -886,6 +959,9 @@ namespace OpenSend.Data.Migrations.PostgreSql
 
                     b.HasKey("Id")
                         .HasName("pk_case_documents");
+
+                    b.HasIndex("AdviceRequestId")
+                        .HasDatabaseName("ix_case_documents_advice_request_id");
 
                     b.HasIndex("AssessmentId")
                         .HasDatabaseName("ix_case_documents_assessment_id");
@@ -1399,6 +1475,23 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasDatabaseName("ix_ehc_plan_versions_plan_id_number");
 
                     b.ToTable("ehc_plan_versions", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Advice.AdviceContribution", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.AdviceRequest", null)
+                        .WithOne()
+                        .HasForeignKey("OpenSend.Domain.Advice.AdviceContribution", "AdviceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_advice_contributions_advice_requests_advice_request_id");
+
+                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_advice_contributions_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Assessments.AdviceRequest", b =>

@@ -345,6 +345,75 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.ToTable("notification_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Advice.AdviceContribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AdviceRequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("advice_request_id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_by");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_advice_contributions");
+
+                    b.HasIndex("AdviceRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_advice_contributions_advice_request_id");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_advice_contributions_assessment_id");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .HasDatabaseName("ix_advice_contributions_la_code_assessment_id");
+
+                    b.ToTable("advice_contributions", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Assessments.AdviceRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -821,6 +890,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AdviceRequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("advice_request_id");
+
                     b.Property<Guid>("AssessmentId")
                         .HasColumnType("TEXT")
                         .HasColumnName("assessment_id");
@@ -877,6 +950,9 @@ namespace OpenSend.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_case_documents");
+
+                    b.HasIndex("AdviceRequestId")
+                        .HasDatabaseName("ix_case_documents_advice_request_id");
 
                     b.HasIndex("AssessmentId")
                         .HasDatabaseName("ix_case_documents_assessment_id");
@@ -1390,6 +1466,23 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_ehc_plan_versions_plan_id_number");
 
                     b.ToTable("ehc_plan_versions", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Advice.AdviceContribution", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.AdviceRequest", null)
+                        .WithOne()
+                        .HasForeignKey("OpenSend.Domain.Advice.AdviceContribution", "AdviceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_advice_contributions_advice_requests_advice_request_id");
+
+                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_advice_contributions_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Assessments.AdviceRequest", b =>

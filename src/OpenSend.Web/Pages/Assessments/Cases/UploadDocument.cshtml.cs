@@ -68,7 +68,7 @@ public sealed class UploadDocumentModel(AssessmentQueries queries, CaseDocuments
         try
         {
             await using var upload = Upload!.OpenReadStream();
-            var added = await documents.UploadAsync(Context, Id, upload, DocumentTitle, purpose, HttpContext.RequestAborted);
+            var added = await documents.UploadAsync(Context, Id, upload, DocumentTitle, purpose, cancellationToken: HttpContext.RequestAborted);
             TempData[DocumentsModel.SuccessKey] = $"{added.Title} added";
             return Redirect($"/cases/{Id}/documents");
         }
