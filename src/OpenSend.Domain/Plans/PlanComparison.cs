@@ -1,6 +1,6 @@
 using System.Globalization;
-using OpenSend.Domain.Common;
 using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
 
 namespace OpenSend.Domain.Plans;
 
