@@ -140,6 +140,20 @@ public sealed class CaseDocuments(OpenSendDbContext db, DocumentStorage storage,
         return new OpenedDocument(document, File.OpenRead(storage.PathFor(document.Sha256)));
     }
 
+    /// <summary>
+    /// A photo the family shared for section A, to show in the plan itself (decision 0010): only a
+    /// family picture whose content was checked as JPEG or PNG. Null for anything else.
+    /// </summary>
+    public async Task<OpenedDocument?> OpenPictureAsync(RequestContext context, Guid assessmentId, Guid documentId, CancellationToken cancellationToken = default)
+    {
+        var laCode = await db.ReadableBy(context.Viewer).Where(a => a.Id == assessmentId).Select(a => a.LaCode).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new CaseNotFoundException();
+        var document = await db.Set<CaseDocument>().AsNoTracking()
+            .SingleOrDefaultAsync(d => d.LaCode == laCode && d.AssessmentId == assessmentId && d.Id == documentId && d.Purpose == DocumentPurpose.FamilyPicture
+                && (d.Type == DocumentType.Jpeg || d.Type == DocumentType.Png), cancellationToken);
+        return document is null ? null : new OpenedDocument(document, File.OpenRead(storage.PathFor(document.Sha256)));
+    }
+
     private async Task<(string Sha256, long Size)> CopyCountingAsync(Stream upload, string temporary, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -195,6 +195,45 @@ public sealed class PlanQueries(OpenSendDbContext db, TimeProvider time)
 /// <summary>The family's comments on a draft plan (their representations), made through their account.</summary>
 public sealed class PlanRepresentations(OpenSendDbContext db, TimeProvider time)
 {
+    /// <summary>
+    /// The family asks, within the 15 days, for a meeting with the council about the draft and/or for
+    /// a school or college to be named (s.38(2)(b), reg 13(1)). It is recorded on the pathway as their
+    /// representations, with the audit record, in one transaction; the caseworker sees it on the case.
+    /// </summary>
+    public async Task AskAsync(RequestContext context, Guid assessmentId, bool meeting, string? setting, CancellationToken cancellationToken = default)
+    {
+        if (!context.Viewer.IsFamily)
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var assessment = await db.ReadableBy(context.Viewer, db.Assessments.Include(a => a.AdviceRequests).Include(a => a.PanelRecommendations).Include(a => a.Exceptions).Include(a => a.Timeline))
+            .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+            ?? throw new CaseNotFoundException();
+        var now = time.GetUtcNow();
+        var today = UkCalendar.DateOf(now);
+        if (assessment.Stage != AssessmentStage.DraftServed || assessment.RepresentationsCloseOn is not { } closes)
+        {
+            throw new StepRefusedException("no-draft-to-comment-on", "There is no draft plan to respond to at the moment.");
+        }
+
+        if (today > closes)
+        {
+            throw new StepRefusedException("representations-closed",
+                $"The time to respond to the draft plan ended on {UkCalendar.InWords(closes)}. Contact your council's SEND team if you still want a meeting or a particular setting.");
+        }
+
+        if (!meeting && string.IsNullOrWhiteSpace(setting))
+        {
+            throw new StepRefusedException("representations-empty", "Select that you want a meeting, or enter the school or college you want named, or both.");
+        }
+
+        assessment.RecordRepresentations(today, string.Empty, setting, meeting, noFurtherComments: false, context.Actor, now);
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.family-asked", now,
+            string.Join("; ", new[] { meeting ? "asked for a meeting" : null, Text.NullIfBlank(setting) is { } named ? $"asked for {named} to be named" : null }.OfType<string>()) + "."));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<PlanComment> CommentAsync(RequestContext context, Guid assessmentId, PlanSection section, Guid? itemId, string text, CancellationToken cancellationToken = default)
     {
         // Staff record what families say on the pathway's representations page; this is the family's own voice.

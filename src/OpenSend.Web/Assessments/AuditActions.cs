@@ -41,6 +41,12 @@ public static class AuditActions
         "plan.final-issued" => "Issued the final plan",
         "plan.commented" => "Commented on the draft plan",
         "plan.downloaded" => "Downloaded a copy of the plan",
+        "plan.family-asked" => "Asked for a meeting or a school to be named",
+        "plan.advice-adopted" => "Took advice into the plan",
+        "plan.transferred-in" => "Received the plan from another council",
+        "advice.viewed" => "Looked at advice",
+        "advice.summary-saved" or "advice.changed" => "Worked on their advice",
+        "advice.sent" => "Sent their advice to the council",
         _ when action.StartsWith("plan.", StringComparison.Ordinal) => "Changed the plan",
         _ => action,
     };

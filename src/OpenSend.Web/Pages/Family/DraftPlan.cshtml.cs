@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenSend.Data.Assessments;
+using OpenSend.Data.Documents;
 using OpenSend.Data.Plans;
 using OpenSend.Domain.Common;
 using OpenSend.Web.SignIn;
@@ -8,7 +9,7 @@ using OpenSend.Web.SignIn;
 namespace OpenSend.Web.Pages.Family;
 
 /// <summary>The family reads the latest draft plan (never the council's working copy) and comments on any part of it within 15 days.</summary>
-public sealed class DraftPlanModel(PlanQueries queries, PlanDocuments documents, TimeProvider time) : PageModel
+public sealed class DraftPlanModel(PlanQueries queries, PlanDocuments documents, CaseDocuments pictures, TimeProvider time) : PageModel
 {
     public const string SuccessKey = "family.plan.success";
 
@@ -37,6 +38,19 @@ public sealed class DraftPlanModel(PlanQueries queries, PlanDocuments documents,
         CanComment = UkCalendar.Today(time) <= Viewed.CommentsCloseOn;
         Success = TempData[SuccessKey] as string;
         return Page();
+    }
+
+    /// <summary>A photo the family shared, shown in section A of their draft.</summary>
+    public async Task<IActionResult> OnGetPictureAsync(Guid id, Guid document)
+    {
+        try
+        {
+            return Assessments.Cases.DocumentsModel.Picture(Response, await pictures.OpenPictureAsync(HttpContext.ToRequestContext(), id, document, HttpContext.RequestAborted));
+        }
+        catch (CaseNotFoundException)
+        {
+            return NotFound();
+        }
     }
 
     /// <summary>The draft as a PDF or Word document, to read, print or share with an adviser.</summary>

@@ -14,6 +14,9 @@ public sealed record PlanSectionsView(PlanContent Content, IReadOnlyList<PlanDef
     public string? CommentLink(PlanSection section, PlanItem? item) => FamilyCommentsOnCase is not { } id ? null
         : $"/your-requests/{id}/draft-plan/comment?section={section}" + (item?.ItemId is { } itemId ? $"&item={itemId}" : string.Empty);
 
+    /// <summary>Where section A's photos are served for this reader (the case's documents, or the family's draft page); none means captions only.</summary>
+    public string? PictureLinkBase { get; init; }
+
     public static PlanSectionsView ReadOnly(PlanContent content) => new(content, [], null);
 
     public string? EditLink(PlanSection section, PlanItem item) => EditableCase is not { } id ? null : section switch

@@ -1,13 +1,24 @@
 using Microsoft.AspNetCore.Mvc;
+using OpenSend.Data.Documents;
 using OpenSend.Data.Plans;
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Documents;
 using OpenSend.Domain.Plans;
+using OpenSend.Web.GovUk;
 
 namespace OpenSend.Web.Pages.Plans;
 
 /// <summary>Section A: the views, interests and aspirations of the child or young person and their parents (reg 12(1)(a)).</summary>
-public sealed class ViewsModel(PlanQueries queries, PlanDrafting drafting, TimeProvider time) : PlanPage(queries, time)
+public sealed class ViewsModel(PlanQueries queries, PlanDrafting drafting, CaseDocuments documents, TimeProvider time) : PlanPage(queries, time)
 {
+    /// <summary>The family's shared photos and videos chosen for section A (document ids).</summary>
+    [BindProperty]
+    public List<string> Media { get; set; } = [];
+
+    public IReadOnlyList<GovUkChoice> Shared { get; private set; } = [];
+
+    private IReadOnlyList<CaseDocument> _pictures = [];
+
     [BindProperty]
     public string? InTheirOwnWords { get; set; }
 
@@ -30,6 +41,8 @@ public sealed class ViewsModel(PlanQueries queries, PlanDrafting drafting, TimeP
         }
 
         (InTheirOwnWords, ParentsViews, Interests, Aspirations) = Working.SectionA is { } a ? (a.InTheirOwnWords, a.ParentsViews, a.Interests, a.Aspirations) : default;
+        Media = Working.SectionA?.Media?.Select(m => m.DocumentId.ToString()).ToList() ?? [];
+        await LoadPicturesAsync();
         return Page();
     }
 
@@ -40,13 +53,23 @@ public sealed class ViewsModel(PlanQueries queries, PlanDrafting drafting, TimeP
             return elsewhere;
         }
 
-        var views = new ViewsAndAspirations(Text.NullIfBlank(InTheirOwnWords), Text.NullIfBlank(ParentsViews), Text.NullIfBlank(Interests), Text.NullIfBlank(Aspirations));
+        await LoadPicturesAsync();
+        var media = _pictures.Where(p => Media.Contains(p.Id.ToString()))
+            .Select(p => new SectionAMedia(p.Id, p.Title, p.Type == DocumentType.Mp4 ? "video" : "photo")).ToList();
+        var views = new ViewsAndAspirations(Text.NullIfBlank(InTheirOwnWords), Text.NullIfBlank(ParentsViews), Text.NullIfBlank(Interests), Text.NullIfBlank(Aspirations), media.Count > 0 ? media : null);
         if (views.IsEmpty)
         {
             ModelState.AddModelError(nameof(InTheirOwnWords), "Enter the child's or young person's views in their own words, or their parents' views");
         }
 
         return await EditAsync(drafting, c => c.WithViews(views), "plan.section-a-saved", "Section A saved", _ => nameof(InTheirOwnWords));
+    }
+
+    private async Task LoadPicturesAsync()
+    {
+        _pictures = (await documents.ListAsync(Context, Id, HttpContext.RequestAborted))
+            .Where(d => d.Purpose == DocumentPurpose.FamilyPicture && d.Type.IsPictureOrVideo()).ToList();
+        Shared = _pictures.Select(p => new GovUkChoice(p.Id.ToString(), p.Title, $"{(p.Type == DocumentType.Mp4 ? "Video" : "Photo")} shared on {UkCalendar.InWords(UkCalendar.DateOf(p.UploadedAt))}")).ToList();
     }
 
 }

@@ -39,6 +39,36 @@ public sealed class DocumentsModel(AssessmentQueries queries, CaseDocuments docu
         return Page();
     }
 
+    /// <summary>A photo the family shared for section A, shown in the plan (decision 0010).</summary>
+    public async Task<IActionResult> OnGetPictureAsync(Guid document)
+    {
+        try
+        {
+            return Picture(Response, await documents.OpenPictureAsync(HttpContext.ToRequestContext(), Id, document, HttpContext.RequestAborted));
+        }
+        catch (CaseNotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    /// <summary>
+    /// Serves a checked JPEG or PNG inline under a policy that lets it be nothing but an image:
+    /// its checked type, no sniffing, a sandboxed content security policy, no caching by others.
+    /// </summary>
+    public static IActionResult Picture(HttpResponse response, OpenedDocument? opened)
+    {
+        if (opened is null)
+        {
+            return new NotFoundResult();
+        }
+
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        response.Headers.CacheControl = "private, no-store";
+        return new FileStreamResult(opened.Content, opened.Document.Type.ContentType());
+    }
+
     /// <summary>Served only as an attachment with its checked type, never shown inline (decision: no stored file is ever rendered by the browser).</summary>
     public async Task<IActionResult> OnGetDownloadAsync(Guid document)
     {
