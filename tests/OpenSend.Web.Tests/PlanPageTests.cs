@@ -376,6 +376,83 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("Say what is about to be issued: \"Draft\" or \"Final\".", errors.GetProperty("issuing")[0].GetString());
         Assert.StartsWith("Give the child's date of birth", errors.GetProperty("childDateOfBirth")[0].GetString());
     }
+    [Fact]
+    public async Task AParent_AsksForAMeetingAndASchool_WithinTheFifteenDays_AndTheCaseworkerSeesIt()
+    {
+        var id = await DraftedPlanAsync("Zoe");
+        await app.WithServices(async sp =>
+        {
+            await sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(Staff999, id, new DateOnly(2026, 6, 10), null);
+            await sp.GetRequiredService<CaseLinks>().LinkFamilyAsync(Staff999, id, "zoe.parent@example.com", Role.Parent);
+            return true;
+        });
+        var parent = app.Client();
+        await app.SignInAsFamilyAsync(parent, "zoe.parent@example.com");
+
+        var draft = await parent.GetPageAsync($"/your-requests/{id}/draft-plan");
+        var form = await parent.GetPageAsync(draft.QuerySelector("a[href$=meeting-or-setting]")!.GetAttribute("href")!);
+        var empty = await Html.ParseAsync(await parent.SubmitAsync(form));
+        var sent = await Html.ParseAsync(await parent.SubmitAsync(form, ("Meeting", "true"), ("Setting", "Oakfield Primary School")));
+
+        Assert.Contains("Until 24 June 2026", form.MainText());
+        Assert.Equal([("Select that you want a meeting, or enter the school or college you want named, or both.", "#Meeting")], empty.ErrorSummary());
+        Assert.Equal("The council has your request for a meeting and for Oakfield Primary School to be named", sent.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
+        Assert.Contains("You have asked for a meeting and for Oakfield Primary School to be named.", sent.QuerySelector("#asked")!.TextContent);
+        var caseworker = app.Client();
+        await app.SignInAsync(caseworker);
+        var asked = (await caseworker.GetPageAsync($"/cases/{id}/plan")).QuerySelector("#family-asked")!.TextContent;
+        Assert.Contains("The family asked for a meeting about the draft plan.", asked);
+        Assert.Contains("Oakfield Primary School", asked);
+        Assert.NotNull((await caseworker.GetPageAsync($"/cases/{id}")).QuerySelector("#meeting-requested"));
+    }
+
+    [Fact]
+    public async Task AParent_SharesAPhoto_TheCaseworkerPutsItInSectionA_AndTheFamilySeesItInTheDraft()
+    {
+        var id = await DraftedPlanAsync("Abel");
+        await app.WithServices(async sp => { await sp.GetRequiredService<CaseLinks>().LinkFamilyAsync(Staff999, id, "abel.parent@example.com", Role.Parent); return true; });
+        var parent = app.Client();
+        await app.SignInAsFamilyAsync(parent, "abel.parent@example.com");
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4];
+
+        async Task<HttpResponseMessage> ShareAsync(byte[] content, string fileName)
+        {
+            var form = await parent.GetPageAsync($"/your-requests/{id}/pictures");
+            var token = form.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            return await parent.PostAsync($"/your-requests/{id}/pictures", new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new StringContent("Abel at the swimming gala"), "Caption" },
+                { new ByteArrayContent(content), "Upload", fileName },
+            });
+        }
+
+        var refused = await Html.ParseAsync(await ShareAsync("%PDF-1.7\n%%EOF\n"u8.ToArray(), "gala.png"));
+        var shared = await Html.ParseAsync(await ShareAsync(png, "gala.png"));
+
+        Assert.Equal([("A photo or video for section A must be a JPEG, PNG or MP4 file", "#Upload")], refused.ErrorSummary());
+        Assert.Contains("Abel at the swimming gala (photo", shared.QuerySelector("#shared")!.TextContent);
+
+        var caseworker = app.Client();
+        await app.SignInAsync(caseworker);
+        var views = await caseworker.GetPageAsync($"/cases/{id}/plan/views");
+        var documentId = views.QuerySelector("input[name=Media]")!.GetAttribute("value")!;
+        var plan = await Html.ParseAsync(await caseworker.SubmitAsync(views, ("InTheirOwnWords", "I like swimming."), ("Media", documentId)));
+        var picture = plan.QuerySelector("#section-A-media img")!;
+        Assert.Equal("Abel at the swimming gala", picture.GetAttribute("alt"));
+        var served = await caseworker.GetAsync(picture.GetAttribute("src")!);
+        Assert.Equal("image/png", served.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("sandbox", served.Headers.GetValues("Content-Security-Policy").Single());
+
+        await app.WithServices(sp => sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(Staff999, id, new DateOnly(2026, 6, 15), null));
+        var draft = await parent.GetPageAsync($"/your-requests/{id}/draft-plan");
+        var familyPicture = draft.QuerySelector("#section-A-media img")!.GetAttribute("src")!;
+        Assert.StartsWith($"/your-requests/{id}/draft-plan", familyPicture, StringComparison.Ordinal);
+        Assert.Equal(png, await parent.GetByteArrayAsync(familyPicture));
+        var stranger = app.Client();
+        await app.SignInAsFamilyAsync(stranger, "not.abels.parent@example.com");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(familyPicture)).StatusCode);
+    }
 }
 
 public sealed class PlanPageTests_Sqlite(SqliteApp app) : PlanPageTests<SqliteApp>(app);
