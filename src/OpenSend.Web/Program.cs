@@ -57,6 +57,7 @@ builder.Services.AddScoped<FormJourneyStore>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<PlanDrafting>();
 builder.Services.AddScoped<AdviceGiving>();
+builder.Services.AddScoped<PlanTransfers>();
 builder.Services.AddScoped<PlanQueries>();
 builder.Services.AddScoped<PlanRepresentations>();
 builder.Services.AddScoped<PlanDocuments>();

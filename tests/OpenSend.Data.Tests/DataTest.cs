@@ -74,6 +74,7 @@ public abstract class DataTest(TestProvider provider, PostgresServer postgres) :
             services.AddScoped<DemoData>();
             services.AddScoped<PlanDrafting>();
             services.AddScoped<OpenSend.Data.Advice.AdviceGiving>();
+            services.AddScoped<PlanTransfers>();
             services.AddScoped<PlanQueries>();
             services.AddScoped<PlanRepresentations>();
             services.AddSingleton(Documents);

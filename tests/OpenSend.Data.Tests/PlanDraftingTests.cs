@@ -135,6 +135,70 @@ public abstract class PlanDraftingTests(TestProvider provider, PostgresServer po
         Assert.Single((await ReadAsync(id)).Plan!.Working.Needs);
     }
 
+    private async Task<Guid> FinalPlanAsync()
+    {
+        var id = await CaseReadyForADraftAsync();
+        var plan = await StartAsync(id);
+        await EditAsync(id, plan.Version, Drafted);
+        await InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(In886, id, new DateOnly(2026, 5, 11), null));
+        var afterDraft = await ReadAsync(id);
+        await EditAsync(id, afterDraft.Plan!.Version, c => c.WithSetting(new NamedSetting("Oakfield Primary School", "118000", null, null)));
+        await InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueFinalAsync(In886, id, new DateOnly(2026, 6, 1)));
+        return id;
+    }
+
+    private static async Task<PlanTransferDocument> RoundTripAsync(PlanTransferDocument document) =>
+        await PlanTransfers.ReadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(PlanJson.Serialize(document))));
+
+    [Fact]
+    public async Task Transfer_MovesThePlanWithItsHistory_AndStartsTheNewLasClocks()
+    {
+        var id = await FinalPlanAsync();
+        var exported = await InScope(sp => sp.GetRequiredService<PlanTransfers>().ExportAsync(In886, id));
+        var transfer = await RoundTripAsync(exported);
+
+        var received = await InScope(sp => sp.GetRequiredService<AssessmentCases>().ReceiveTransferredPlanAsync(In999, transfer, new DateOnly(2026, 6, 10)));
+
+        var read = await InScope(sp => sp.GetRequiredService<PlanQueries>().GetAsync(In999, received.Id));
+        Assert.Equal((AssessmentStage.PlanIssued, "886", new DateOnly(2026, 6, 1), new DateOnly(2026, 7, 22)),
+            (read.Assessment.Stage, read.Assessment.TransferredFromLaCode, read.Assessment.FinalPlanIssuedOn, read.Assessment.NextDeadlineOn));
+        Assert.StartsWith("999-2026-", received.Reference, StringComparison.Ordinal);
+        Assert.Equal(["Draft 1", "Final 1"], read.Plan!.Versions.OrderBy(v => v.Number).Select(v => v.Label));
+        Assert.All(read.Plan.Versions, v => Assert.Equal(exported.FromLaName, v.IssuedBy));
+        Assert.Equal("Oakfield Primary School", read.Plan.Working.SectionI!.Name);
+        Assert.Equal(Drafted(PlanContent.Empty).Provision[0].What, read.Plan.Working.Provision[0].What);
+        Assert.True(read.Plan.IsInForce);
+
+        var again = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => sp.GetRequiredService<AssessmentCases>().ReceiveTransferredPlanAsync(In999, transfer, new DateOnly(2026, 6, 10))));
+        Assert.Equal("transfer-already-received", again.Code);
+        Assert.Contains(received.Reference, again.Message);
+        await Assert.ThrowsAsync<CaseNotFoundException>(() => InScope(sp => sp.GetRequiredService<PlanQueries>().GetAsync(In886, received.Id)));
+    }
+
+    [Theory]
+    [InlineData("not json at all", "transfer-unreadable")]
+    [InlineData("{\"format\":\"something-else/1\"}", "transfer-format")]
+    public async Task Transfer_OfAFileThatIsNotAPlan_IsRefused(string json, string code)
+    {
+        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => PlanTransfers.ReadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))));
+
+        Assert.Equal(code, refused.Code);
+    }
+
+    [Fact]
+    public async Task Transfer_OfAPlanWithNoFinalVersion_IsRefused_AndNothingIsSaved()
+    {
+        var id = await FinalPlanAsync();
+        var exported = await InScope(sp => sp.GetRequiredService<PlanTransfers>().ExportAsync(In886, id));
+        var draftOnly = exported with { Versions = exported.Versions.Where(v => v.Status == PlanStatus.Draft).ToList() };
+        var before = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Assessments.CountAsync(a => a.LaCode == "999"));
+
+        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => RoundTripAsync(draftOnly));
+
+        Assert.Equal("transfer-no-final", refused.Code);
+        Assert.Equal(before, await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Assessments.CountAsync(a => a.LaCode == "999")));
+    }
+
     [Fact]
     public async Task Plan_OfAnotherLasCase_IsNotFound()
     {

@@ -453,6 +453,53 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
         await app.SignInAsFamilyAsync(stranger, "not.abels.parent@example.com");
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(familyPicture)).StatusCode);
     }
+    [Fact]
+    public async Task APlan_MovesToTheNewCouncil_WhichTellsTheFamilyWithinSixWeeks()
+    {
+        var id = await DraftedPlanAsync("Bea");
+        await app.WithServices(async sp =>
+        {
+            var drafting = sp.GetRequiredService<PlanDrafting>();
+            await drafting.IssueDraftAsync(Staff999, id, new DateOnly(2026, 5, 11), null);
+            var plan = await sp.GetRequiredService<PlanQueries>().GetAsync(Staff999, id);
+            await drafting.EditAsync(Staff999, id, plan.Plan!.Version, c => c.WithSetting(new NamedSetting("Oakfield Primary School", "118000", null, null)), "plan.setting-named", "Named.");
+            await drafting.IssueFinalAsync(Staff999, id, new DateOnly(2026, 6, 1));
+            return true;
+        });
+        var demoshire = app.Client();
+        await app.SignInAsync(demoshire);
+        var planPage = await demoshire.GetPageAsync($"/cases/{id}/plan");
+        var download = await demoshire.GetAsync(planPage.QuerySelector("#transfer-download a")!.GetAttribute("href")!);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        var file = await download.Content.ReadAsByteArrayAsync();
+
+        var kent = app.Client();
+        await app.SignInAsync(kent, AppFixture.KentCaseworker);
+        var form = await kent.GetPageAsync("/caseload/receive-transfer");
+        var token = form.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var received = await Html.ParseAsync(await kent.PostAsync("/caseload/receive-transfer", new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(file), "Upload", "plan.json" },
+            { new StringContent("10"), "TransferredOn.Day" },
+            { new StringContent("6"), "TransferredOn.Month" },
+            { new StringContent("2026"), "TransferredOn.Year" },
+        }));
+
+        Assert.StartsWith("Plan received from Demoshire", received.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim(), StringComparison.Ordinal);
+        var deadlines = received.QuerySelector("#deadlines")!.TextContent;
+        Assert.Contains("Tell the family the plan has transferred", deadlines);
+        Assert.Contains("22 July 2026", deadlines);
+        var noticeForm = await kent.GetPageAsync(received.QuerySelector("a[href$=transfer-notice]")!.GetAttribute("href")!);
+        Assert.Contains("31 May 2027", noticeForm.MainText());
+        var tooLate = await Html.ParseAsync(await kent.SubmitAsync(noticeForm, [.. Html.Date("GivenOn", new DateOnly(2026, 6, 12)), ("ProposesAssessment", "false"), .. Html.Date("ReviewOn", new DateOnly(2027, 6, 30))]));
+        Assert.Contains(tooLate.ErrorSummary(), e => e.Href == "#ReviewOn-day" && e.Text.Contains("31 May 2027", StringComparison.Ordinal));
+        var noticed = await Html.ParseAsync(await kent.SubmitAsync(noticeForm, [.. Html.Date("GivenOn", new DateOnly(2026, 6, 12)), ("ProposesAssessment", "false"), .. Html.Date("ReviewOn", new DateOnly(2027, 5, 20))]));
+        Assert.Equal("Notice of the transferred plan recorded", noticed.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
+        Assert.Null(noticed.QuerySelector("a[href$=transfer-notice]"));
+        var versions = await kent.GetPageAsync(noticed.QuerySelector("#plan-link")!.GetAttribute("href")!);
+        Assert.Equal(2, versions.QuerySelectorAll("#versions tbody tr").Length);
+    }
 }
 
 public sealed class PlanPageTests_Sqlite(SqliteApp app) : PlanPageTests<SqliteApp>(app);

@@ -9,6 +9,7 @@ using OpenSend.Data.Notifications;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
+using OpenSend.Domain.Plans;
 using OpenSend.Domain.Timescales;
 
 namespace OpenSend.Data.Assessments;
@@ -82,6 +83,46 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
         await transaction.CommitAsync(cancellationToken);
         return new SubmittedRequest(assessment.Id, la.Code, reference, token, day, rules.Id);
     }
+
+    /// <summary>
+    /// A plan received from another LA when the child moved (s.47; reg 15): a new case in this LA
+    /// with the plan in force and its whole history, the transfer's clocks running from
+    /// <paramref name="transferredOn"/>, and the audit record, in one transaction.
+    /// </summary>
+    public async Task<SubmittedRequest> ReceiveTransferredPlanAsync(RequestContext context, PlanTransferDocument transfer, DateOnly transferredOn, CancellationToken cancellationToken = default)
+    {
+        var laCode = context.LaCode ?? throw new CaseAccessDeniedException();
+        var now = time.GetUtcNow();
+        var la = await db.LocalAuthorities.SingleAsync(l => l.Code == laCode, cancellationToken);
+        var from = await db.LocalAuthorities.AsNoTracking().SingleOrDefaultAsync(l => l.Code == transfer.FromLaCode, cancellationToken)
+            ?? throw new StepRefusedException("transfer-unknown-la", $"The plan says it comes from council '{transfer.FromLaCode}', which is not an English local authority code.");
+        var child = new Child(transfer.Child.GivenName.Trim(), transfer.Child.FamilyName.Trim(), transfer.Child.DateOfBirth);
+        var already = await db.Assessments.AsNoTracking()
+            .Where(a => a.LaCode == laCode && a.TransferredFromLaCode == from.Code && a.Child.DateOfBirth == child.DateOfBirth
+                && a.Child.GivenName == child.GivenName && a.Child.FamilyName == child.FamilyName)
+            .Select(a => a.Reference).FirstOrDefaultAsync(cancellationToken);
+        if (already is not null)
+        {
+            throw new StepRefusedException("transfer-already-received", $"This plan has already been received from {from.Name}: it is case {already}.");
+        }
+
+        var rules = la.RuleSetForClockStart(transferredOn);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var reference = await NextReferenceAsync(la.Code, transferredOn.Year, cancellationToken);
+        var contact = new Requester(RequesterKind.Parent, Text.NullIfBlank(transfer.ContactName) ?? "Not given by the previous council", transfer.ContactEmail?.Trim() ?? string.Empty, null, null);
+        var assessment = EhcNeedsAssessment.ReceiveTransferredPlan(Guid.NewGuid(), la.Code, reference, child, contact, from.Code, from.Name,
+            transferredOn, transfer.MadeOn!.Value, transfer.LastReviewedOn, rules, HashTrackingToken(NewTrackingToken()), context.Actor, now);
+        db.Assessments.Add(assessment);
+        db.Plans.Add(EhcPlan.Transferred(assessment.Id, la.Code, from.Name, transfer.Versions, now));
+        db.AuditRecords.Add(AuditRecord.For(context, la.Code, assessment.Id, "plan.transferred-in", now,
+            $"From {from.Name} ({transfer.CaseReference}), {transfer.Versions.Count} versions, transferred on {UkCalendar.InWords(transferredOn)}."));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SubmittedRequest(assessment.Id, la.Code, reference, string.Empty, transferredOn, rules.Id);
+    }
+
+    public Task RecordTransferNoticeAsync(RequestContext context, Guid id, DateOnly givenOn, bool proposesAssessment, DateOnly reviewProposedOn, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.RecordTransferNotice, (a, now) => { a.RecordTransferNotice(givenOn, proposesAssessment, reviewProposedOn, context.Actor, now); return true; }, cancellationToken);
 
     public Task<PanelRecommendation> RecordPanelRecommendationAsync(RequestContext context, Guid id, PanelQuestion question, PanelRecommendationOutcome outcome, DateOnly meetingOn, string notes, CancellationToken cancellationToken = default) =>
         RecordAsync(context, id, PathwayAction.RecordPanelRecommendation, (a, now) => a.RecordPanelRecommendation(question, outcome, meetingOn, notes, context.Actor, now), cancellationToken);

@@ -21,6 +21,7 @@ internal sealed class EhcNeedsAssessmentConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.RequestedSetting).HasMaxLength(200);
         builder.Property(a => a.NamedSetting).HasMaxLength(200);
         builder.Property(a => a.TransferredToLaCode).HasMaxLength(3);
+        builder.Property(a => a.TransferredFromLaCode).HasMaxLength(3);
         builder.Property(a => a.TrackingTokenHash).HasMaxLength(64);
         builder.Property(a => a.Version).IsConcurrencyToken();
 

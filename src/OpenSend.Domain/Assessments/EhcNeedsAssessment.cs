@@ -78,6 +78,24 @@ public sealed class EhcNeedsAssessment
 
     public string? TransferredToLaCode { get; private set; }
 
+    /// <summary>For a plan received from another LA (reg 15): the LA that maintained it.</summary>
+    public string? TransferredFromLaCode { get; private set; }
+
+    /// <summary>The date of the transfer (reg 15(2)); the new LA's clocks start here.</summary>
+    public DateOnly? TransferredInOn { get; private set; }
+
+    /// <summary>When the old LA last reviewed the plan, if it had (the 12-month review clock, s.44(1)).</summary>
+    public DateOnly? PlanLastReviewedOn { get; private set; }
+
+    /// <summary>When the family was told of the transfer (reg 15(4)).</summary>
+    public DateOnly? TransferNoticeOn { get; private set; }
+
+    /// <summary>What the new LA told the family: whether it proposes a new EHC needs assessment.</summary>
+    public bool? TransferProposesAssessment { get; private set; }
+
+    /// <summary>What the new LA told the family: when it proposes to review the plan.</summary>
+    public DateOnly? TransferReviewProposedOn { get; private set; }
+
     /// <summary>The earliest open statutory deadline; kept on the row so a caseload sorts in the database.</summary>
     public DateOnly? NextDeadlineOn { get; private set; }
 
@@ -168,6 +186,91 @@ public sealed class EhcNeedsAssessment
             $"The council received the request on {UkCalendar.InWords(receivedOn)}. It must tell you whether it will assess by {UkCalendar.InWords(decideBy)}.",
             reasonForRequest.Trim());
         return assessment;
+    }
+
+    /// <summary>
+    /// A plan another LA maintained arrives with the child (Children and Families Act 2014 s.47;
+    /// reg 15). It is treated as made by this LA on the date the old LA made it (reg 15(3)(a)), so
+    /// the case starts with the plan in force and the transfer's clocks running: the family told
+    /// within 6 weeks (reg 15(4)) and the plan reviewed by the later of reg 15(5)'s dates.
+    /// </summary>
+    public static EhcNeedsAssessment ReceiveTransferredPlan(
+        Guid id,
+        string laCode,
+        string reference,
+        Child child,
+        Requester contact,
+        string fromLaCode,
+        string fromLaName,
+        DateOnly transferredOn,
+        DateOnly planMadeOn,
+        DateOnly? lastReviewedOn,
+        StatutoryRuleSet rules,
+        string trackingTokenHash,
+        Actor by,
+        DateTimeOffset now)
+    {
+        var today = UkCalendar.DateOf(now);
+        Require(!string.IsNullOrWhiteSpace(child.GivenName) && !string.IsNullOrWhiteSpace(child.FamilyName),
+            "child-name-missing", "The plan must name the child or young person.");
+        Require(fromLaCode != laCode, "transfer-same-la", "This plan is already maintained by your council; a transfer comes from another council.");
+        Require(transferredOn <= today, "date-in-future", $"The date of the transfer cannot be in the future. Today is {UkCalendar.InWords(today)}.");
+        Require(transferredOn >= planMadeOn, "transfer-before-plan",
+            $"The date of the transfer cannot be before the plan was made ({UkCalendar.InWords(planMadeOn)}).");
+        Require(lastReviewedOn is null || (lastReviewedOn >= planMadeOn && lastReviewedOn <= transferredOn), "review-date-out-of-range",
+            "The last review must be after the plan was made and before the transfer.");
+        Require(CompulsorySchoolAge.AgeOn(child.DateOfBirth, transferredOn) < 25, "over-25", "EHC plans cover ages 0 to 25.");
+        Require(rules.InForceOn(transferredOn), "rule-set-not-in-force", $"{rules.Name} was not in force on {UkCalendar.InWords(transferredOn)}.");
+
+        var assessment = new EhcNeedsAssessment
+        {
+            Id = id,
+            LaCode = laCode,
+            Reference = reference,
+            Child = child,
+            Requester = contact,
+            ReasonForRequest = $"EHC plan transferred from {fromLaName} ({fromLaCode}).",
+            ConsentToShare = true,
+            RequestReceivedOn = transferredOn,
+            RuleSetId = rules.Id,
+            Stage = AssessmentStage.PlanIssued,
+            WillAssess = true,
+            WillIssue = true,
+            FinalPlanIssuedOn = planMadeOn,
+            TransferredFromLaCode = fromLaCode,
+            TransferredInOn = transferredOn,
+            PlanLastReviewedOn = lastReviewedOn,
+            TrackingTokenHash = trackingTokenHash,
+            CreatedAt = now,
+        };
+        var noticeBy = rules.Rule(StatutoryStep.TransferNotice).DueFrom(transferredOn);
+        assessment.Record(PathwayAction.ReceiveTransferredPlan, AssessmentStage.PlanIssued, transferredOn, by, now,
+            $"EHC plan received from {fromLaName} ({fromLaCode}); made on {UkCalendar.InWords(planMadeOn)}. Tell the family by {UkCalendar.InWords(noticeBy)}.",
+            $"Your child's EHC plan moved from {fromLaName} on {UkCalendar.InWords(transferredOn)}. The plan stays in force. The council must tell you by {UkCalendar.InWords(noticeBy)} whether it will carry out a new assessment and when it will review the plan.",
+            null);
+        return assessment;
+    }
+
+    /// <summary>
+    /// Reg 15(4): the family told that the plan has transferred, whether the new LA proposes to make an
+    /// EHC needs assessment, and when it proposes to review the plan (no later than reg 15(5) allows).
+    /// </summary>
+    public void RecordTransferNotice(DateOnly givenOn, bool proposesAssessment, DateOnly reviewProposedOn, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.RecordTransferNotice, givenOn, now, TransferredInOn ?? RequestReceivedOn, "the date of the transfer");
+        Require(TransferredInOn is not null, "not-a-transferred-plan", "Only a plan received from another council needs this notice (reg 15(4)).");
+        Require(TransferNoticeOn is null, "transfer-notice-given", $"The family was told of the transfer on {UkCalendar.InWords(TransferNoticeOn.GetValueOrDefault())}.");
+        var reviewBy = PathwayClocks.TransferReviewDue(RuleSet, ClockFacts.TransferredIn!);
+        Require(reviewProposedOn >= givenOn, "review-before-notice", "The review the family is told of cannot be before the notice.");
+        Require(reviewProposedOn <= reviewBy, "review-too-late",
+            $"The review must be held by {UkCalendar.InWords(reviewBy)}: the later of 12 months from the plan being made or last reviewed, and 3 months from the transfer (reg 15(5)).");
+        TransferNoticeOn = givenOn;
+        TransferProposesAssessment = proposesAssessment;
+        TransferReviewProposedOn = reviewProposedOn;
+        Record(PathwayAction.RecordTransferNotice, next, givenOn, by, now,
+            $"Family told of the transfer; {(proposesAssessment ? "a new EHC needs assessment is proposed" : "no new assessment is proposed")}; review proposed for {UkCalendar.InWords(reviewProposedOn)}.",
+            $"The council told you it now maintains your child's plan. {(proposesAssessment ? "It proposes to carry out a new EHC needs assessment." : "It does not propose a new assessment.")} It plans to review the plan on {UkCalendar.InWords(reviewProposedOn)}.",
+            null);
     }
 
     public PanelRecommendation RecordPanelRecommendation(PanelQuestion question, PanelRecommendationOutcome outcome, DateOnly meetingOn, string notes, Actor by, DateTimeOffset now)
@@ -499,7 +602,8 @@ public sealed class EhcNeedsAssessment
     public PathwayFacts ClockFacts => new(
         RuleSetId, Stage, RequestReceivedOn, AssessDecisionOn, WillAssess, IssueDecisionOn, WillIssue, FinalPlanIssuedOn,
         _adviceRequests.Select(a => new AdviceClockFacts(a.Id, a.RequestedOn, a.ReceivedOn)).ToList(),
-        _exceptions.Select(e => new ExceptionClockFacts(e.Steps, e.AdviceRequestId, e.Basis)).ToList());
+        _exceptions.Select(e => new ExceptionClockFacts(e.Steps, e.AdviceRequestId, e.Basis)).ToList(),
+        TransferredInOn is { } transferredOn ? new TransferClockFacts(transferredOn, FinalPlanIssuedOn!.Value, PlanLastReviewedOn, TransferNoticeOn) : null);
 
     /// <summary>The due date of a pathway deadline counted from the clock start.</summary>
     public DateOnly Due(StatutoryStep step) => RuleSet.Rule(step).DueFrom(RequestReceivedOn);

@@ -55,6 +55,13 @@ public sealed record FamilyUpdate(
                 next.Add("Read the draft plan. Tell the council what you think, ask for a meeting, and say which school or college you would like named.");
                 next.Add("The council will then issue the final plan.");
                 break;
+            case AssessmentStage.PlanIssued when assessment.TransferredInOn is not null:
+                // Reg 15: the plan moved with the child; the appeal rights on it were given by the old LA.
+                next.Add("Your child's EHC plan moved with you from your previous council and stays in force.");
+                next.Add(assessment.TransferNoticeOn is null
+                    ? "The council will tell you whether it plans a new assessment and when it will review the plan."
+                    : $"The council plans to review the plan on {UkCalendar.InWords(assessment.TransferReviewProposedOn!.Value)}.");
+                break;
             case AssessmentStage.PlanIssued:
                 appealBy = AppealByFor(assessment, PathwayAction.IssueFinalPlan);
                 next.Add("The plan must be reviewed at least every 12 months.");

@@ -17,4 +17,10 @@ public enum PathwayAction
     RecordException,
     Withdraw,
     TransferOut,
+
+    /// <summary>A plan another LA maintained arrives with the child (reg 15(2)).</summary>
+    ReceiveTransferredPlan,
+
+    /// <summary>The new LA tells the family it holds the plan (reg 15(4)).</summary>
+    RecordTransferNotice,
 }

@@ -19,6 +19,8 @@ public static class PathwayActionText
         PathwayAction.RecordException => "Record an exception to a time limit",
         PathwayAction.Withdraw => "Record request withdrawn",
         PathwayAction.TransferOut => "Record transfer to another council",
+        PathwayAction.ReceiveTransferredPlan => "Receive a plan from another council",
+        PathwayAction.RecordTransferNotice => "Record the family told of the transfer",
         _ => action.ToString(),
     };
 
@@ -39,6 +41,8 @@ public static class PathwayActionText
         PathwayAction.RecordException => "An exception",
         PathwayAction.Withdraw => "A withdrawal",
         PathwayAction.TransferOut => "A transfer",
+        PathwayAction.ReceiveTransferredPlan => "A plan received from another council",
+        PathwayAction.RecordTransferNotice => "The notice of a transferred plan",
         _ => action.ToString(),
     };
 

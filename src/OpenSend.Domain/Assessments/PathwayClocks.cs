@@ -9,6 +9,12 @@ public sealed record AdviceClockFacts(Guid Id, DateOnly RequestedOn, DateOnly? R
 public sealed record ExceptionClockFacts(IReadOnlyList<StatutoryStep> Steps, Guid? AdviceRequestId, string Basis);
 
 /// <summary>
+/// A plan received from another LA (reg 15): when it transferred, when the old LA made it and last
+/// reviewed it, and when the family was told.
+/// </summary>
+public sealed record TransferClockFacts(DateOnly TransferredOn, DateOnly PlanMadeOn, DateOnly? LastReviewedOn, DateOnly? NoticeGivenOn);
+
+/// <summary>
 /// Everything the pathway's statutory clocks depend on, and nothing else: a case page reads it from
 /// the whole case, the deadline sweep projects it straight from the database, and both get the
 /// same answer from <see cref="PathwayClocks.Evaluate"/>.
@@ -23,7 +29,8 @@ public sealed record PathwayFacts(
     bool? WillIssue,
     DateOnly? FinalPlanIssuedOn,
     IReadOnlyList<AdviceClockFacts> Advice,
-    IReadOnlyList<ExceptionClockFacts> Exceptions);
+    IReadOnlyList<ExceptionClockFacts> Exceptions,
+    TransferClockFacts? TransferredIn = null);
 
 /// <summary>Where each statutory deadline of a needs assessment stands on a given day.</summary>
 public static class PathwayClocks
@@ -31,6 +38,12 @@ public static class PathwayClocks
     public static IReadOnlyList<DeadlineProgress> Evaluate(PathwayFacts facts, DateOnly today)
     {
         var rules = RuleSetCatalogue.Get(facts.RuleSetId);
+        if (facts.TransferredIn is { } transfer)
+        {
+            // The 20-week pathway ran at the old LA; here only the transfer's own clocks run.
+            return TransferClocks(rules, transfer, facts.Exceptions, today);
+        }
+
         var isOpen = facts.Stage.IsOpen();
         var closedWithoutOutcome = facts.Stage is AssessmentStage.Withdrawn or AssessmentStage.TransferredOut;
         var closedBecause = facts.Stage == AssessmentStage.Withdrawn ? "The request was withdrawn." : "The case moved to another council.";
@@ -66,5 +79,30 @@ public static class PathwayClocks
             facts.WillAssess == false ? "The council decided not to assess."
             : facts.WillIssue == false ? "The council decided not to issue a plan." : null));
         return result.OrderBy(p => p.Deadline.Due).ToList();
+    }
+
+    /// <summary>The review due after a transfer: the later of s.44(1)'s 12 months from the plan being made or last reviewed, and 3 months beginning with the transfer (reg 15(5)).</summary>
+    public static DateOnly TransferReviewDue(StatutoryRuleSet rules, TransferClockFacts transfer)
+    {
+        var annual = rules.Rule(StatutoryStep.AnnualReview).DueFrom(transfer.LastReviewedOn ?? transfer.PlanMadeOn);
+        var afterTransfer = rules.Rule(StatutoryStep.TransferReview).DueFrom(transfer.TransferredOn);
+        return annual > afterTransfer ? annual : afterTransfer;
+    }
+
+    private static List<DeadlineProgress> TransferClocks(StatutoryRuleSet rules, TransferClockFacts transfer, IReadOnlyList<ExceptionClockFacts> exceptions, DateOnly today)
+    {
+        DeadlineProgress Track(StatutoryStep step, DateOnly due, DateOnly? completedOn)
+        {
+            var rule = rules.Rule(step);
+            var excuse = exceptions.FirstOrDefault(e => e.Steps.Contains(step));
+            return DeadlineProgress.Evaluate(new StatutoryDeadline(step, due, rule.Title, rule.Duty, rule.Basis), completedOn, today, excuse?.Basis);
+        }
+
+        return
+        [
+            Track(StatutoryStep.TransferNotice, rules.Rule(StatutoryStep.TransferNotice).DueFrom(transfer.TransferredOn), transfer.NoticeGivenOn),
+            // Reviews are recorded by the plan-in-force work; until then this clock stays open.
+            Track(StatutoryStep.TransferReview, TransferReviewDue(rules, transfer), null),
+        ];
     }
 }

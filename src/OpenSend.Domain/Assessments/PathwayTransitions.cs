@@ -51,6 +51,9 @@ public static class PathwayTransitions
         Allow(AssessmentStage.NotIssuing, PathwayAction.RecordException, AssessmentStage.NotIssuing);
         Allow(AssessmentStage.NotAssessing, PathwayAction.RecordException, AssessmentStage.NotAssessing);
 
+        // Reg 15(4): a plan received from another LA is in force; the family is told within 6 weeks.
+        Allow(AssessmentStage.PlanIssued, PathwayAction.RecordTransferNotice, AssessmentStage.PlanIssued);
+
         AllowOnEveryOpenStage(PathwayAction.Withdraw, AssessmentStage.Withdrawn);
         AllowOnEveryOpenStage(PathwayAction.TransferOut, AssessmentStage.TransferredOut);
         return table;

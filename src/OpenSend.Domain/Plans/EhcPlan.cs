@@ -139,6 +139,45 @@ public sealed class EhcPlan
         UpdatedAt = now,
     };
 
+    /// <summary>
+    /// A plan received from another LA with its history (reg 15): every version it issued, numbered
+    /// and labelled as it was, issued by the old LA; the working copy starts as the latest version.
+    /// Section A's photos stay with the old LA (their captions travel in the text).
+    /// </summary>
+    public static EhcPlan Transferred(Guid assessmentId, string laCode, string fromLaName, IReadOnlyList<PlanVersionDocument> versions, DateTimeOffset now)
+    {
+        var plan = new EhcPlan
+        {
+            Id = Guid.NewGuid(),
+            AssessmentId = assessmentId,
+            LaCode = laCode,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        foreach (var document in versions.OrderBy(v => v.Number))
+        {
+            var content = WithoutPictures((document.Content ?? PlanContent.Empty).Normalised());
+            var statusNumber = plan._versions.Count(v => v.Status == document.Status) + 1;
+            var amendment = plan.IsInForce;
+            plan._versions.Add(new PlanVersion(plan.Id, laCode, plan._versions.Count + 1, document.Status, statusNumber, amendment, document.IssuedOn, now,
+                fromLaName, document.Reason, content, document.Warnings ?? []));
+        }
+
+        plan.Working = plan.Latest?.Content ?? PlanContent.Empty;
+        return plan;
+    }
+
+    private static PlanContent WithoutPictures(PlanContent content) => content.SectionA is { Media: { Count: > 0 } media } views
+        ? content with
+        {
+            SectionA = views with
+            {
+                Media = null,
+                InTheirOwnWords = string.Join("\n", new[] { views.InTheirOwnWords, $"Photos and videos shared with the previous council: {string.Join("; ", media.Select(m => m.Caption))}." }.OfType<string>()),
+            },
+        }
+        : content;
+
     /// <summary>Changes the working copy (never an issued version).</summary>
     public void Edit(Func<PlanContent, PlanContent> change, DateTimeOffset now)
     {

@@ -154,6 +154,15 @@ public sealed record PlanContent(
 
     public static readonly IReadOnlyList<PlanSection> ProvisionSections = [PlanSection.F, PlanSection.G, PlanSection.H1, PlanSection.H2];
 
+    /// <summary>A plan read from outside (the API, a transfer) may leave lists out; they are empty, not missing.</summary>
+    public PlanContent Normalised() => this with
+    {
+        Needs = Needs ?? [],
+        Outcomes = (Outcomes ?? []).Select(o => o with { NeedIds = o.NeedIds ?? [] }).ToList(),
+        Provision = (Provision ?? []).Select(p => p with { NeedIds = p.NeedIds ?? [], OutcomeIds = p.OutcomeIds ?? [] }).ToList(),
+        SectionK = SectionK ?? [],
+    };
+
     public IEnumerable<PlanNeed> NeedsIn(PlanSection section) => Needs.Where(n => n.Section == section);
 
     public IEnumerable<PlanProvision> ProvisionIn(PlanSection section) => Provision.Where(p => p.Section == section);

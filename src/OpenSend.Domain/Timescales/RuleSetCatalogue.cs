@@ -69,6 +69,27 @@ public static class RuleSetCatalogue
             "Issue the amended plan",
             "If the plan is to be changed, the council must send you the amended final plan by {0}",
             "R (L, M and P) v Devon CC [2022] EWHC 493 (Admin)"),
+
+        // s.44(1): a plan is reviewed in the 12 months starting with the date it was made, then in
+        // each 12 months starting with its last review.
+        new(StatutoryStep.AnnualReview, ClockAnchor.PlanMadeOrReviewed, new CalendarMonthsBeginningWith(12),
+            "Review the plan",
+            "The council must review the plan by {0}",
+            "Children and Families Act 2014 s.44(1)"),
+
+        // Reg 15: when a child with a plan moves, the plan transfers to the new LA and is treated as
+        // made by it on the date the old LA made it (reg 15(3)(a)). Within 6 weeks of the transfer
+        // the new LA tells the family it has the plan, whether it proposes to assess and when it will
+        // review (reg 15(4)); it reviews before the later of 12 months from the plan being made or
+        // last reviewed and 3 months beginning with the transfer (reg 15(5)).
+        new(StatutoryStep.TransferNotice, ClockAnchor.PlanTransferred, new WeeksAfter(6),
+            "Tell the family the plan has transferred",
+            "The council must tell you that it now holds the plan, whether it will carry out a new assessment and when it will review the plan by {0}",
+            $"{Regs} reg 15(4)"),
+        new(StatutoryStep.TransferReview, ClockAnchor.PlanTransferred, new CalendarMonthsBeginningWith(3),
+            "Review the transferred plan",
+            "The council must review the plan by {0}",
+            $"{Regs} reg 15(5)"),
     ];
 
     // Reg 18(1): reviewed and amended by 15 February in the calendar year of a transfer between
@@ -149,6 +170,8 @@ public static class RuleSetCatalogue
         [PathwayAction.RecordException] = "SEND Regulations 2014 regs 5(4), 8(2), 10(4), 13(3)",
         [PathwayAction.Withdraw] = "Request withdrawn by the parent or young person who made it (Children and Families Act 2014 s.36(1))",
         [PathwayAction.TransferOut] = "Children and Families Act 2014 s.24 (the receiving council becomes responsible)",
+        [PathwayAction.ReceiveTransferredPlan] = "Children and Families Act 2014 s.47; SEND Regulations 2014 reg 15(2)–(3)",
+        [PathwayAction.RecordTransferNotice] = "SEND Regulations 2014 reg 15(4)",
     };
 
     public static StatutoryRuleSet SendRegulations2014 { get; } = new()

@@ -16,6 +16,15 @@ public enum StatutoryStep
     ReportBy,
     DecisionBy,
     AmendedPlanBy,
+
+    /// <summary>The plan reviewed within 12 months of being made or last reviewed (s.44(1)).</summary>
+    AnnualReview,
+
+    /// <summary>After a plan moves to a new LA: the family told of the transfer (reg 15(4)).</summary>
+    TransferNotice,
+
+    /// <summary>After a plan moves to a new LA: the plan reviewed by the new LA (reg 15(5)).</summary>
+    TransferReview,
 }
 
 /// <summary>What starts a statutory clock.</summary>
@@ -32,6 +41,12 @@ public enum ClockAnchor
 
     /// <summary>The annual review meeting (reg 20).</summary>
     ReviewMeeting,
+
+    /// <summary>The plan was made, or last reviewed (s.44(1)).</summary>
+    PlanMadeOrReviewed,
+
+    /// <summary>The date an EHC plan was transferred to the new LA when the child moved (reg 15(2)).</summary>
+    PlanTransferred,
 }
 
 /// <summary>The transfers between phases of education that reg 18 gives a fixed deadline.</summary>

@@ -53,6 +53,23 @@ public sealed record CalendarMonthsAfter(int Months) : TimeLimit
     public override string Describe(string startDescription) => $"{Months} months after {startDescription}";
 }
 
+/// <summary>
+/// "Before the expiry of the period of N months beginning with X": X is the period's first day, so
+/// it ends the day before the corresponding date N months on (1 March + 12 months ends 28 February).
+/// Where that month has no corresponding date the period ends on its last day (29 February + 12
+/// months ends 28 February). Used for s.44(1)'s 12-month review period and reg 15(5).
+/// </summary>
+public sealed record CalendarMonthsBeginningWith(int Months) : TimeLimit
+{
+    public override DateOnly CountFrom(DateOnly start)
+    {
+        var corresponding = start.AddMonths(Months);
+        return corresponding.Day < start.Day ? corresponding : corresponding.AddDays(-1);
+    }
+
+    public override string Describe(string startDescription) => $"the {Months} months beginning with {startDescription}";
+}
+
 /// <summary>A fixed day in the calendar year that starts the clock: reg 18's 15 February and 31 March.</summary>
 public sealed record FixedDayInYear(int Month, int Day) : TimeLimit
 {

@@ -44,6 +44,7 @@ public static class AuditActions
         "plan.family-asked" => "Asked for a meeting or a school to be named",
         "plan.advice-adopted" => "Took advice into the plan",
         "plan.transferred-in" => "Received the plan from another council",
+        "plan.transfer-exported" => "Downloaded the plan for the council the child moved to",
         "advice.viewed" => "Looked at advice",
         "advice.summary-saved" or "advice.changed" => "Worked on their advice",
         "advice.sent" => "Sent their advice to the council",

@@ -5,7 +5,7 @@ namespace OpenSend.Web.Assessments;
 /// <summary>The page that records each step of the pathway, under /cases/{id}/.</summary>
 public static class CaseSteps
 {
-    public sealed record StepPage(string Slug, string LinkText, PathwayAction[] Actions);
+    public sealed record StepPage(string Slug, string LinkText, PathwayAction[] Actions, Func<EhcNeedsAssessment, bool>? AppliesTo = null);
 
     /// <summary>In the order a caseworker usually meets them.</summary>
     public static IReadOnlyList<StepPage> Pages { get; } =
@@ -20,8 +20,10 @@ public static class CaseSteps
         new("exception", "Record an exception to a time limit", [PathwayAction.RecordException]),
         new("withdrawal", "Record the request withdrawn", [PathwayAction.Withdraw]),
         new("transfer-out", "Record a move to another council", [PathwayAction.TransferOut]),
+        new("transfer-notice", "Record the family told of the transferred plan", [PathwayAction.RecordTransferNotice],
+            a => a.TransferredInOn is not null && a.TransferNoticeOn is null),
     ];
 
     public static IEnumerable<StepPage> AvailableFor(EhcNeedsAssessment assessment) =>
-        Pages.Where(p => p.Actions.Any(a => PathwayTransitions.IsAllowed(assessment.Stage, a)));
+        Pages.Where(p => p.Actions.Any(a => PathwayTransitions.IsAllowed(assessment.Stage, a)) && (p.AppliesTo?.Invoke(assessment) ?? true));
 }

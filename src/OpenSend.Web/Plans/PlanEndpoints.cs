@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenSend.Data.Assessments;
 using OpenSend.Data.Plans;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
@@ -11,22 +12,11 @@ using OpenSend.Web.SignIn;
 
 namespace OpenSend.Web.Plans;
 
-/// <summary>One issued version of a plan in the national JSON format (docs/ehc-plan-json.md).</summary>
-public sealed record PlanVersionContract(
-    string Format,
-    string LaCode,
-    string CaseReference,
-    int Number,
-    string Label,
-    PlanStatus Status,
-    bool Amendment,
-    DateOnly IssuedOn,
-    string? Reason,
-    PlanContent Content,
-    IReadOnlyList<PlanDefect> Warnings);
-
 /// <summary>A plan to check: what is about to be issued, the child's date of birth (for the year 9 rule) and the plan.</summary>
 public sealed record PlanCheckRequest(PlanStatus? Issuing, DateOnly? ChildDateOfBirth, PlanContent? Plan);
+
+/// <summary>A plan received from another council: the new case.</summary>
+public sealed record TransferReceivedContract(Guid Id, string Reference, string FromLaCode, DateOnly TransferredOn);
 
 public sealed record PlanCheckResult(int Errors, int Warnings, IReadOnlyList<PlanDefect> Defects, string RuleSet);
 
@@ -41,7 +31,7 @@ public sealed record PlanComparisonContract(int From, int To, IReadOnlyList<Sect
 /// </summary>
 public static class PlanEndpoints
 {
-    public const string Format = "opensend-ehc-plan/1";
+    public const string Format = PlanVersionDocument.FormatName;
 
     public static void MapPlanEndpoints(this IEndpointRouteBuilder app)
     {
@@ -55,6 +45,30 @@ public static class PlanEndpoints
         plans.MapGet("", Current).WithSummary("The plan's latest issued version (draft or final)");
         plans.MapGet("/versions/{number:int}", VersionNumbered).WithSummary("One issued version of the plan");
         plans.MapGet("/compare", Compare).WithSummary("What changed between two versions, section by section (?from=1&to=2)");
+
+        // s.47 and reg 15: the plan moves with the child, with its history, in the national format.
+        app.MapGet("/api/cases/{id:guid}/plan/transfer", ExportTransfer).WithTags("Plans").RequireAuthorization(Policies.LaStaff)
+            .AddEndpointFilter(CaseAccessFilter.Require(CaseAccessLevel.Manage))
+            .WithSummary("The plan with every issued version, for the council the child has moved to (opensend-ehc-plan-transfer/1)");
+        app.MapPost("/api/plan-transfers", ReceiveTransfer).WithTags("Plans").RequireAuthorization(Policies.LaStaff)
+            .WithSummary("Receive a plan from the council the child moved from (?transferredOn=YYYY-MM-DD, body: opensend-ehc-plan-transfer/1); starts the reg 15 clocks")
+            .ProducesValidationProblem();
+    }
+
+    private static async Task<JsonHttpResult<PlanTransferDocument>> ExportTransfer(Guid id, HttpContext http, PlanTransfers transfers, CancellationToken cancellationToken) =>
+        TypedResults.Json(await transfers.ExportAsync(http.ToRequestContext(), id, cancellationToken), PlanJson.Options);
+
+    private static async Task<Results<Created<TransferReceivedContract>, ValidationProblem>> ReceiveTransfer(DateOnly? transferredOn, HttpContext http, AssessmentCases cases, CancellationToken cancellationToken)
+    {
+        if (transferredOn is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["transferredOn"] = ["Give the date of the transfer as ?transferredOn=YYYY-MM-DD."] },
+                title: "The date of the transfer is missing");
+        }
+
+        var transfer = await PlanTransfers.ReadAsync(http.Request.Body, cancellationToken);
+        var received = await cases.ReceiveTransferredPlanAsync(http.ToRequestContext(), transfer, transferredOn.Value, cancellationToken);
+        return TypedResults.Created($"/api/cases/{received.Id}/", new TransferReceivedContract(received.Id, received.Reference, transfer.FromLaCode, transferredOn.Value));
     }
 
     private static async Task<Results<JsonHttpResult<PlanCheckResult>, ValidationProblem>> Check(HttpContext http, TimeProvider time)
@@ -93,11 +107,11 @@ public static class PlanEndpoints
         }
 
         var rules = PlanQualityRules.National;
-        var defects = PlanQualityCheck.Run(Normalised(body!.Plan!), new PlanCheckContext(body.Issuing!.Value, body.ChildDateOfBirth!.Value, UkCalendar.Today(time)), rules);
+        var defects = PlanQualityCheck.Run(body!.Plan!.Normalised(), new PlanCheckContext(body.Issuing!.Value, body.ChildDateOfBirth!.Value, UkCalendar.Today(time)), rules);
         return TypedResults.Json(new PlanCheckResult(defects.Count(d => d.Severity == DefectSeverity.Error), defects.Count(d => d.Severity == DefectSeverity.Warning), defects, rules.Id), PlanJson.Options);
     }
 
-    private static async Task<Results<JsonHttpResult<PlanVersionContract>, ProblemHttpResult>> Current(Guid id, HttpContext http, PlanQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<PlanVersionDocument>, ProblemHttpResult>> Current(Guid id, HttpContext http, PlanQueries queries, CancellationToken cancellationToken)
     {
         var viewed = await queries.GetAsync(http.ToRequestContext(), id, cancellationToken);
         return viewed.Plan?.Latest is { } latest
@@ -105,7 +119,7 @@ public static class PlanEndpoints
             : TypedResults.Problem(NoVersion("No version of this plan has been issued yet."));
     }
 
-    private static async Task<Results<JsonHttpResult<PlanVersionContract>, ProblemHttpResult>> VersionNumbered(Guid id, int number, HttpContext http, PlanQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<PlanVersionDocument>, ProblemHttpResult>> VersionNumbered(Guid id, int number, HttpContext http, PlanQueries queries, CancellationToken cancellationToken)
     {
         var viewed = await queries.GetAsync(http.ToRequestContext(), id, cancellationToken);
         var version = viewed.Plan?.Versions.FirstOrDefault(v => v.Number == number);
@@ -128,18 +142,8 @@ public static class PlanEndpoints
         return TypedResults.Json(new PlanComparisonContract(older.Number, newer.Number, PlanComparison.Compare(older.Content, newer.Content)), PlanJson.Options);
     }
 
-    public static PlanVersionContract ToContract(ViewedPlan viewed, PlanVersion version) => new(
-        Format, viewed.Assessment.LaCode, viewed.Assessment.Reference, version.Number, version.Label, version.Status, version.Amendment,
-        version.IssuedOn, version.Reason, version.Content, version.Warnings);
-
-    /// <summary>A plan from outside may leave lists out; they are empty, not missing.</summary>
-    private static PlanContent Normalised(PlanContent plan) => plan with
-    {
-        Needs = plan.Needs ?? [],
-        Outcomes = (plan.Outcomes ?? []).Select(o => o with { NeedIds = o.NeedIds ?? [] }).ToList(),
-        Provision = (plan.Provision ?? []).Select(p => p with { NeedIds = p.NeedIds ?? [], OutcomeIds = p.OutcomeIds ?? [] }).ToList(),
-        SectionK = plan.SectionK ?? [],
-    };
+    public static PlanVersionDocument ToContract(ViewedPlan viewed, PlanVersion version) =>
+        PlanVersionDocument.From(version, viewed.Assessment.LaCode, viewed.Assessment.Reference);
 
     private static Microsoft.AspNetCore.Mvc.ProblemDetails NoVersion(string detail) => new()
     {

@@ -103,7 +103,7 @@ public class EhcNeedsAssessmentTests
         Assert.Equal(AssessmentStage.RequestReceived, s.Case.Stage);
     }
 
-    public static TheoryData<PathwayAction> EveryStep => new(Enum.GetValues<PathwayAction>().Where(a => a != PathwayAction.ReceiveRequest));
+    public static TheoryData<PathwayAction> EveryStep => new(Enum.GetValues<PathwayAction>().Where(a => a is not (PathwayAction.ReceiveRequest or PathwayAction.ReceiveTransferredPlan)));
 
     [Theory]
     [MemberData(nameof(EveryStep))]
@@ -128,6 +128,7 @@ public class EhcNeedsAssessmentTests
             PathwayAction.RecordException => () => s.Case.RecordException(ExceptionReason.ExceptionalPersonalCircumstances, [StatutoryStep.FinalPlan], null, day, day, "x", Caseworker, s.Now),
             PathwayAction.Withdraw => () => s.Case.Withdraw(day, "x", Caseworker, s.Now),
             PathwayAction.TransferOut => () => s.Case.TransferOut(day, "886", "Kent", Caseworker, s.Now),
+            PathwayAction.RecordTransferNotice => () => s.Case.RecordTransferNotice(day, false, day.AddMonths(2), Caseworker, s.Now),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
 

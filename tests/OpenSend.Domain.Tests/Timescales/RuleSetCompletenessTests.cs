@@ -26,7 +26,7 @@ public class RuleSetCompletenessTests
         Assert.All(Enum.GetValues<StatutoryStep>(), step => Assert.Contains(rules.Deadlines, d => d.Step == step));
         Assert.All(rules.Deadlines, d =>
         {
-            Assert.Matches(@"reg \d+|Devon", d.Basis);
+            Assert.Matches(@"reg \d+|s\.\d+|Devon", d.Basis);
             Assert.Contains("{0}", d.Duty);
         });
         Assert.All(Enum.GetValues<PhaseTransferKind>(), kind => Assert.Contains(rules.PhaseTransfers, p => p.Kind == kind));

@@ -548,6 +548,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(40)")
                         .HasColumnName("next_deadline_step");
 
+                    b.Property<DateOnly?>("PlanLastReviewedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("plan_last_reviewed_on");
+
                     b.Property<string>("ReasonForRequest")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -590,6 +594,27 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("tracking_token_hash");
+
+                    b.Property<DateOnly?>("TransferNoticeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("transfer_notice_on");
+
+                    b.Property<bool?>("TransferProposesAssessment")
+                        .HasColumnType("boolean")
+                        .HasColumnName("transfer_proposes_assessment");
+
+                    b.Property<DateOnly?>("TransferReviewProposedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("transfer_review_proposed_on");
+
+                    b.Property<string>("TransferredFromLaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("transferred_from_la_code");
+
+                    b.Property<DateOnly?>("TransferredInOn")
+                        .HasColumnType("date")
+                        .HasColumnName("transferred_in_on");
 
                     b.Property<string>("TransferredToLaCode")
                         .HasMaxLength(3)

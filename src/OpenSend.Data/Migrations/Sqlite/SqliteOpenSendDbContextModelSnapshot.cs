@@ -539,6 +539,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("next_deadline_step");
 
+                    b.Property<DateOnly?>("PlanLastReviewedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_last_reviewed_on");
+
                     b.Property<string>("ReasonForRequest")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -581,6 +585,27 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("tracking_token_hash");
+
+                    b.Property<DateOnly?>("TransferNoticeOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transfer_notice_on");
+
+                    b.Property<bool?>("TransferProposesAssessment")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("transfer_proposes_assessment");
+
+                    b.Property<DateOnly?>("TransferReviewProposedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transfer_review_proposed_on");
+
+                    b.Property<string>("TransferredFromLaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transferred_from_la_code");
+
+                    b.Property<DateOnly?>("TransferredInOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transferred_in_on");
 
                     b.Property<string>("TransferredToLaCode")
                         .HasMaxLength(3)

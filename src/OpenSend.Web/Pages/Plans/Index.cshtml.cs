@@ -37,6 +37,28 @@ public sealed class IndexModel(PlanQueries queries, PlanDrafting drafting, Advic
         return Page();
     }
 
+    /// <summary>The plan with its history for the council the child has moved to (s.47; reg 15), as a JSON file.</summary>
+    public async Task<IActionResult> OnGetTransferAsync([FromServices] PlanTransfers transfers)
+    {
+        try
+        {
+            var transfer = await transfers.ExportAsync(Context, Id, HttpContext.RequestAborted);
+            return File(System.Text.Encoding.UTF8.GetBytes(Domain.Plans.PlanJson.Serialize(transfer)), "application/json", $"{transfer.CaseReference} plan transfer.json");
+        }
+        catch (OpenSend.Data.Assessments.CaseNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (OpenSend.Data.Access.CaseAccessDeniedException)
+        {
+            return Forbid();
+        }
+        catch (Domain.Common.StepRefusedException)
+        {
+            return Redirect(PlanLink);
+        }
+    }
+
     /// <summary>Takes one recommended need, outcome or piece of provision from an adviser's advice into the working copy, with its source.</summary>
     public async Task<IActionResult> OnPostTakeAdviceAsync()
     {

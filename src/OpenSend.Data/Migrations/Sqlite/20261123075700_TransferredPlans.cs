@@ -1,0 +1,80 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OpenSend.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class TransferredPlans : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "plan_last_reviewed_on",
+                table: "ehc_needs_assessments",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "transfer_notice_on",
+                table: "ehc_needs_assessments",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "transfer_proposes_assessment",
+                table: "ehc_needs_assessments",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "transfer_review_proposed_on",
+                table: "ehc_needs_assessments",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "transferred_from_la_code",
+                table: "ehc_needs_assessments",
+                type: "TEXT",
+                maxLength: 3,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "transferred_in_on",
+                table: "ehc_needs_assessments",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "plan_last_reviewed_on",
+                table: "ehc_needs_assessments");
+
+            migrationBuilder.DropColumn(
+                name: "transfer_notice_on",
+                table: "ehc_needs_assessments");
+
+            migrationBuilder.DropColumn(
+                name: "transfer_proposes_assessment",
+                table: "ehc_needs_assessments");
+
+            migrationBuilder.DropColumn(
+                name: "transfer_review_proposed_on",
+                table: "ehc_needs_assessments");
+
+            migrationBuilder.DropColumn(
+                name: "transferred_from_la_code",
+                table: "ehc_needs_assessments");
+
+            migrationBuilder.DropColumn(
+                name: "transferred_in_on",
+                table: "ehc_needs_assessments");
+        }
+    }
+}
