@@ -99,8 +99,36 @@ public sealed class PlanTests(SeededDemoshire app) : IClassFixture<SeededDemoshi
         await Assertions.Expect(parent.Locator(".govuk-notification-banner__heading")).ToContainTextAsync("has been sent to the council");
         await parent.AssertAccessibleAsync();
 
+        // The parent asks for a meeting and a school, and shares a photo for section A.
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Ask for a meeting or a school or college" }).ClickAsync();
+        await parent.AssertAccessibleAsync();
+        await parent.GetByLabel("I would like a meeting with the council about the draft plan").CheckAsync();
+        await parent.GetByLabel("School, college or other setting you would like named (optional)").FillAsync("Oakfield Primary School");
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Send to the council" }).ClickAsync();
+        await Assertions.Expect(parent.Locator(".govuk-notification-banner__heading")).ToHaveTextAsync("The council has your request for a meeting and for Oakfield Primary School to be named");
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Back to your request" }).ClickAsync();
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Share photos or a short video" }).ClickAsync();
+        await parent.AssertAccessibleAsync();
+        await parent.GetByLabel("What it shows").FillAsync("Building a bridge out of card");
+        await parent.GetByLabel("Photo or video").SetInputFilesAsync(new FilePayload
+        {
+            Name = "bridge.png",
+            MimeType = "image/png",
+            Buffer = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="),
+        });
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Share with the council" }).ClickAsync();
+        await Assertions.Expect(parent.Locator("#shared")).ToContainTextAsync("Building a bridge out of card");
+        await parent.AssertAccessibleAsync();
+
         await page.GotoAsync(planUrl);
         await Assertions.Expect(page.Locator("#section-F .plan-comment")).ToContainTextAsync("Could some sessions be one to one?");
+        await Assertions.Expect(page.Locator("#family-asked")).ToContainTextAsync("Oakfield Primary School");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change Views, interests and aspirations" }).ClickAsync();
+        await page.GetByLabel("Building a bridge out of card").CheckAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save section A" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#section-A-media img")).ToHaveAttributeAsync("alt", "Building a bridge out of card");
         await page.AssertAccessibleAsync();
     }
 }
