@@ -31,13 +31,16 @@ public abstract class DataProtectionTests(TestProvider provider, PostgresServer 
     {
         var submitted = await ReceiveAsync(givenName: "Ottoline");
         await InScope(sp => sp.GetRequiredService<CaseLinks>().LinkFamilyAsync(In999, submitted.Id, "carer@example.com", Role.Parent));
+        await InScope(sp => sp.GetRequiredService<CaseDocuments>().UploadAsync(In999, submitted.Id, new MemoryStream("%PDF-1.7 Ottoline's report"u8.ToArray()), "School report", DocumentPurpose.Other));
 
         var (fileName, zip) = await InScope(sp => sp.GetRequiredService<SubjectAccessExport>().CreateAsync(Manager999, submitted.Id));
 
         Assert.Equal($"subject-access-{submitted.Reference}.zip", fileName);
         using var archive = new ZipArchive(new MemoryStream(zip));
-        Assert.Equal(["README.txt", "access.json", "audit.json", "case.json"], archive.Entries.Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["README.txt", "access.json", "advice.json", "audit.json", "case.json", "documents/001 School report.pdf", "plan.json"],
+            archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         string Read(string name) => new StreamReader(archive.GetEntry(name)!.Open(), Encoding.UTF8).ReadToEnd();
+        Assert.Equal("%PDF-1.7 Ottoline's report", Read("documents/001 School report.pdf"));
         Assert.Contains("Ottoline", Read("case.json"));
         Assert.Contains("carer@example.com", Read("access.json"));
         Assert.Contains("case.request-received", Read("audit.json"));
@@ -95,6 +98,27 @@ public abstract class DataProtectionTests(TestProvider provider, PostgresServer 
         Assert.Equal(recent.Id, Assert.Single(left).AssessmentId);
         Assert.False(File.Exists(Documents.PathFor(onlyOld.Sha256)));
         Assert.True(File.Exists(Documents.PathFor(sharedOld.Sha256)));
+    }
+
+    [Fact]
+    public async Task Retention_DeletesTheAdvisersWrittenAdvice()
+    {
+        var old = await ReceiveForChildBornAsync(new DateOnly(1995, 6, 15), new DateOnly(2015, 6, 1), "Old");
+        await InScope(async sp =>
+        {
+            var cases = sp.GetRequiredService<AssessmentCases>();
+            await cases.DecideToAssessAsync(In999, old.Id, new DateOnly(2015, 7, 1), "");
+            var request = await cases.RequestAdviceAsync(In999, old.Id, AdviserKind.Health, "Paediatrics", new DateOnly(2015, 7, 2));
+            var db = sp.GetRequiredService<OpenSendDbContext>();
+            var advice = OpenSend.Domain.Advice.AdviceContribution.Start(old.Id, "999", request.Id, Time.GetUtcNow());
+            advice.WriteSummary("Old has asthma.", Time.GetUtcNow());
+            db.AdviceContributions.Add(advice);
+            await db.SaveChangesAsync();
+        });
+
+        await InScope(sp => sp.GetRequiredService<RetentionSweep>().RunAsync());
+
+        Assert.Equal(0, await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AdviceContributions.CountAsync()));
     }
 }
 

@@ -6,16 +6,20 @@ using Microsoft.EntityFrameworkCore;
 using OpenSend.Data.Access;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
+using OpenSend.Data.Documents;
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Documents;
+using OpenSend.Domain.Plans;
 
 namespace OpenSend.Data.Assessments;
 
 /// <summary>
 /// Everything held about a child, for a subject access request (UK GDPR Article 15): the case with
-/// its history, who can see it, and every audit entry, as JSON in a zip. Documents join it when the
-/// plan issue brings them. Only the responsible LA's SEND manager can make one; making one is audited.
+/// its history, who can see it, every audit entry, every issued version of the plan with the family's
+/// comments, the advisers' written advice, and the files held on the case, in a zip. Only the
+/// responsible LA's SEND manager can make one; making one is audited.
 /// </summary>
-public sealed class SubjectAccessExport(OpenSendDbContext db, TimeProvider time)
+public sealed class SubjectAccessExport(OpenSendDbContext db, DocumentStorage storage, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -44,6 +48,13 @@ public sealed class SubjectAccessExport(OpenSendDbContext db, TimeProvider time)
         var audit = await db.AuditRecords.AsNoTracking().Where(r => r.LaCode == assessment.LaCode && r.AssessmentId == assessmentId).OrderBy(r => r.Id)
             .Select(r => new { r.At, r.ActorName, r.ActorRole, r.ActorOrganisation, r.Action, r.SourceAddress, r.Detail })
             .ToListAsync(cancellationToken);
+
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.LaCode == assessment.LaCode && p.AssessmentId == assessmentId, cancellationToken);
+        var comments = plan is null ? [] : await db.PlanComments.AsNoTracking().Where(c => c.LaCode == assessment.LaCode && c.PlanId == plan.Id)
+            .OrderBy(c => c.MadeAt).Select(c => new { c.VersionNumber, c.Section, c.ItemId, c.Text, c.MadeBy, c.MadeAt }).ToListAsync(cancellationToken);
+        var advice = await db.AdviceContributions.AsNoTracking().Where(c => c.LaCode == assessment.LaCode && c.AssessmentId == assessmentId).ToListAsync(cancellationToken);
+        var documents = await db.Set<CaseDocument>().AsNoTracking().Where(d => d.LaCode == assessment.LaCode && d.AssessmentId == assessmentId)
+            .OrderBy(d => d.UploadedAt).ToListAsync(cancellationToken);
 
         var now = time.GetUtcNow();
         var record = new
@@ -74,10 +85,33 @@ public sealed class SubjectAccessExport(OpenSendDbContext db, TimeProvider time)
                 $"Subject access export of OpenSEND case {assessment.Reference}, made on {UkCalendar.InWords(now)} by {context.Actor.DisplayName}.\n\n" +
                 "case.json: the request, its statutory deadlines, advice, panel recommendations, exceptions and every recorded step with its legal basis.\n" +
                 "access.json: the family accounts and settings that can see the case.\n" +
-                "audit.json: every time the record was looked at or changed, by whom and from where.\n"));
+                "audit.json: every time the record was looked at or changed, by whom and from where.\n" +
+                "plan.json: every issued version of the EHC plan (the national format) and the family's comments on the drafts.\n" +
+                "advice.json: the advice professionals wrote through OpenSEND.\n" +
+                "documents/: every file held on the case, as uploaded.\n"));
             Add(zip, "case.json", JsonSerializer.SerializeToUtf8Bytes(record, Json));
             Add(zip, "access.json", JsonSerializer.SerializeToUtf8Bytes(new { Family = family, Settings = settings }, Json));
             Add(zip, "audit.json", JsonSerializer.SerializeToUtf8Bytes(audit, Json));
+            Add(zip, "plan.json", Encoding.UTF8.GetBytes(PlanJson.Serialize(new
+            {
+                Versions = plan?.Versions.OrderBy(v => v.Number).Select(v => PlanVersionDocument.From(v, assessment.LaCode, assessment.Reference)).ToList() ?? [],
+                Comments = comments,
+            })));
+            Add(zip, "advice.json", Encoding.UTF8.GetBytes(PlanJson.Serialize(advice.Select(a => new
+            {
+                Adviser = assessment.AdviceRequests.FirstOrDefault(r => r.Id == a.AdviceRequestId)?.AdviserName,
+                a.Summary,
+                Recommended = a.Content,
+                a.SentAt,
+                a.SentBy,
+            }))));
+            foreach (var (document, index) in documents.Select((d, i) => (d, i + 1)))
+            {
+                var entry = zip.CreateEntry($"documents/{index:000} {document.FileName}", CompressionLevel.Optimal);
+                await using var source = File.OpenRead(storage.PathFor(document.Sha256));
+                await using var target = entry.Open();
+                await source.CopyToAsync(target, cancellationToken);
+            }
         }
 
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, "case.subject-access-export", now));

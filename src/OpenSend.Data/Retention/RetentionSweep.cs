@@ -53,6 +53,7 @@ public sealed class RetentionSweep(OpenSendDbContext db, RetentionPolicy policy,
             await db.FamilyLinks.Where(l => l.AssessmentId == assessment.Id).ExecuteDeleteAsync(cancellationToken);
             // Versions and comments go with the plan (cascade).
             await db.Plans.Where(p => p.LaCode == assessment.LaCode && p.AssessmentId == assessment.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.AdviceContributions.Where(c => c.LaCode == assessment.LaCode && c.AssessmentId == assessment.Id).ExecuteDeleteAsync(cancellationToken);
             var onCase = db.Set<CaseDocument>().Where(d => d.LaCode == assessment.LaCode && d.AssessmentId == assessment.Id);
             files.UnionWith(await onCase.Select(d => d.Sha256).ToListAsync(cancellationToken));
             await onCase.ExecuteDeleteAsync(cancellationToken);
