@@ -119,6 +119,13 @@ public sealed class PlanTests(SeededDemoshire app) : IClassFixture<SeededDemoshi
         await parent.GetByRole(AriaRole.Button, new() { Name = "Share with the council" }).ClickAsync();
         await Assertions.Expect(parent.Locator("#shared")).ToContainTextAsync("Building a bridge out of card");
         await parent.AssertAccessibleAsync();
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Back to your request" }).ClickAsync();
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Give your views" }).ClickAsync();
+        await parent.AssertAccessibleAsync();
+        await parent.GetByLabel("Their interests").FillAsync("Lego, bridges and trains");
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Send your views to the council" }).ClickAsync();
+        await Assertions.Expect(parent.Locator(".govuk-notification-banner__heading")).ToHaveTextAsync("Your views have been sent to the council");
+        await parent.AssertAccessibleAsync();
 
         await page.GotoAsync(planUrl);
         await Assertions.Expect(page.Locator("#section-F .plan-comment")).ToContainTextAsync("Could some sessions be one to one?");

@@ -500,6 +500,40 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
         var versions = await kent.GetPageAsync(noticed.QuerySelector("#plan-link")!.GetAttribute("href")!);
         Assert.Equal(2, versions.QuerySelectorAll("#versions tbody tr").Length);
     }
+    [Fact]
+    public async Task TheFamilysOwnWords_StartSectionA()
+    {
+        var id = await CaseReadyForADraftAsync("Cyd");
+        await app.WithServices(async sp =>
+        {
+            await sp.GetRequiredService<CaseLinks>().LinkFamilyAsync(Staff999, id, "cyd.parent@example.com", Role.Parent);
+            await sp.GetRequiredService<PlanDrafting>().StartAsync(Staff999, id);
+            return true;
+        });
+        var parent = app.Client();
+        await app.SignInAsFamilyAsync(parent, "cyd.parent@example.com");
+
+        var form = await parent.GetPageAsync($"/your-requests/{id}/views");
+        var empty = await Html.ParseAsync(await parent.SubmitAsync(form));
+        var sent = await Html.ParseAsync(await parent.SubmitAsync(form, ("InTheirOwnWords", "I love drawing dragons."), ("Aspirations", "To be an illustrator.")));
+
+        Assert.Equal("#InTheirOwnWords", Assert.Single(empty.ErrorSummary()).Href);
+        Assert.Equal("Your views have been sent to the council", sent.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
+        Assert.Equal("I love drawing dragons.", sent.QuerySelector("textarea[name=InTheirOwnWords]")!.TextContent.Trim());
+
+        var caseworker = app.Client();
+        await app.SignInAsync(caseworker);
+        var views = await caseworker.GetPageAsync($"/cases/{id}/plan/views");
+        Assert.Contains("The family sent their views on 15 June 2026 (parent or carer)", views.QuerySelector("#family-views")!.TextContent);
+        Assert.Equal(string.Empty, views.QuerySelector("textarea[name=InTheirOwnWords]")!.TextContent.Trim());
+        var prefilled = await caseworker.GetPageAsync(views.QuerySelector("#family-views a")!.GetAttribute("href")!);
+        Assert.Equal("I love drawing dragons.", prefilled.QuerySelector("textarea[name=InTheirOwnWords]")!.TextContent.Trim());
+        // A browser sends back what the form holds: the family's words.
+        var plan = await Html.ParseAsync(await caseworker.SubmitAsync(prefilled,
+            [.. new[] { "InTheirOwnWords", "ParentsViews", "Interests", "Aspirations" }.Select(n => (n, prefilled.QuerySelector($"textarea[name={n}]")!.TextContent.Trim()))]));
+        Assert.Empty(plan.ErrorSummary());
+        Assert.Contains("To be an illustrator.", plan.QuerySelector("#section-A")!.TextContent);
+    }
 }
 
 public sealed class PlanPageTests_Sqlite(SqliteApp app) : PlanPageTests<SqliteApp>(app);

@@ -237,6 +237,24 @@ public sealed class AdviceGiving(OpenSendDbContext db, CaseNotifications notific
         "Someone else changed this advice at the same time, so your change was not saved. Check the advice and try again.");
 }
 
+internal sealed class FamilyViewsConfiguration : IEntityTypeConfiguration<FamilyViews>
+{
+    public void Configure(EntityTypeBuilder<FamilyViews> builder)
+    {
+        builder.ToTable("family_views");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.Property(v => v.LaCode).HasMaxLength(3);
+        builder.Property(v => v.SentBy).HasMaxLength(100);
+        builder.Property(v => v.Views).HasColumnName("views").HasConversion(
+            views => PlanJson.Serialize(views),
+            json => PlanJson.Deserialize<ViewsAndAspirations>(json));
+        builder.HasOne<EhcNeedsAssessment>().WithOne().HasForeignKey<FamilyViews>(v => v.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(v => v.AssessmentId).IsUnique();
+        builder.HasIndex(v => new { v.LaCode, v.AssessmentId });
+    }
+}
+
 internal sealed class AdviceContributionConfiguration : IEntityTypeConfiguration<AdviceContribution>
 {
     public void Configure(EntityTypeBuilder<AdviceContribution> builder)

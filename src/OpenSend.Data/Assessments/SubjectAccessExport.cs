@@ -52,6 +52,7 @@ public sealed class SubjectAccessExport(OpenSendDbContext db, DocumentStorage st
         var plan = await db.Plans.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.LaCode == assessment.LaCode && p.AssessmentId == assessmentId, cancellationToken);
         var comments = plan is null ? [] : await db.PlanComments.AsNoTracking().Where(c => c.LaCode == assessment.LaCode && c.PlanId == plan.Id)
             .OrderBy(c => c.MadeAt).Select(c => new { c.VersionNumber, c.Section, c.ItemId, c.Text, c.MadeBy, c.MadeAt }).ToListAsync(cancellationToken);
+        var familyViews = await db.FamilyViews.AsNoTracking().SingleOrDefaultAsync(v => v.LaCode == assessment.LaCode && v.AssessmentId == assessmentId, cancellationToken);
         var advice = await db.AdviceContributions.AsNoTracking().Where(c => c.LaCode == assessment.LaCode && c.AssessmentId == assessmentId).ToListAsync(cancellationToken);
         var documents = await db.Set<CaseDocument>().AsNoTracking().Where(d => d.LaCode == assessment.LaCode && d.AssessmentId == assessmentId)
             .OrderBy(d => d.UploadedAt).ToListAsync(cancellationToken);
@@ -87,7 +88,7 @@ public sealed class SubjectAccessExport(OpenSendDbContext db, DocumentStorage st
                 "access.json: the family accounts and settings that can see the case.\n" +
                 "audit.json: every time the record was looked at or changed, by whom and from where.\n" +
                 "plan.json: every issued version of the EHC plan (the national format) and the family's comments on the drafts.\n" +
-                "advice.json: the advice professionals wrote through OpenSEND.\n" +
+                "advice.json: the views the family sent and the advice professionals wrote through OpenSEND.\n" +
                 "documents/: every file held on the case, as uploaded.\n"));
             Add(zip, "case.json", JsonSerializer.SerializeToUtf8Bytes(record, Json));
             Add(zip, "access.json", JsonSerializer.SerializeToUtf8Bytes(new { Family = family, Settings = settings }, Json));
@@ -97,14 +98,18 @@ public sealed class SubjectAccessExport(OpenSendDbContext db, DocumentStorage st
                 Versions = plan?.Versions.OrderBy(v => v.Number).Select(v => PlanVersionDocument.From(v, assessment.LaCode, assessment.Reference)).ToList() ?? [],
                 Comments = comments,
             })));
-            Add(zip, "advice.json", Encoding.UTF8.GetBytes(PlanJson.Serialize(advice.Select(a => new
+            Add(zip, "advice.json", Encoding.UTF8.GetBytes(PlanJson.Serialize(new
             {
-                Adviser = assessment.AdviceRequests.FirstOrDefault(r => r.Id == a.AdviceRequestId)?.AdviserName,
-                a.Summary,
-                Recommended = a.Content,
-                a.SentAt,
-                a.SentBy,
-            }))));
+                Family = familyViews is null ? null : new { familyViews.Views, familyViews.SentBy, familyViews.SentAt },
+                Advisers = advice.Select(a => new
+                {
+                    Adviser = assessment.AdviceRequests.FirstOrDefault(r => r.Id == a.AdviceRequestId)?.AdviserName,
+                    a.Summary,
+                    Recommended = a.Content,
+                    a.SentAt,
+                    a.SentBy,
+                }),
+            })));
             foreach (var (document, index) in documents.Select((d, i) => (d, i + 1)))
             {
                 var entry = zip.CreateEntry($"documents/{index:000} {document.FileName}", CompressionLevel.Optimal);

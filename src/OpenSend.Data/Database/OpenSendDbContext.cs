@@ -55,6 +55,8 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<OpenSend.Domain.Advice.AdviceContribution> AdviceContributions => Set<OpenSend.Domain.Advice.AdviceContribution>();
 
+    public DbSet<OpenSend.Domain.Advice.FamilyViews> FamilyViews => Set<OpenSend.Domain.Advice.FamilyViews>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Convention 9: enums are stored as their names, readable in the database and stable

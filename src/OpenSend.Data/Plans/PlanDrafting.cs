@@ -4,6 +4,7 @@ using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
 using OpenSend.Data.Notifications;
+using OpenSend.Domain.Advice;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
@@ -196,6 +197,58 @@ public sealed class PlanQueries(OpenSendDbContext db, TimeProvider time)
 public sealed class PlanRepresentations(OpenSendDbContext db, TimeProvider time)
 {
     /// <summary>
+    /// The family's own words for section A (reg 6(1)(a), reg 7): sent through their account at any
+    /// time until the plan is final; a later sending replaces the earlier one. Audited.
+    /// </summary>
+    public async Task SendViewsAsync(RequestContext context, Guid assessmentId, ViewsAndAspirations views, CancellationToken cancellationToken = default)
+    {
+        if (!context.Viewer.IsFamily)
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var assessment = await db.ReadableBy(context.Viewer).AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+            ?? throw new CaseNotFoundException();
+        if (!assessment.IsOpen)
+        {
+            throw new StepRefusedException("views-closed", assessment.Stage == AssessmentStage.PlanIssued
+                ? "The plan is final. Your views will be asked for again at its annual review; you can also contact the council's SEND team."
+                : "This request has closed, so the council is no longer gathering views for it.");
+        }
+
+        var sentBy = await FamilyMemberAsync(context, assessmentId, cancellationToken);
+        var now = time.GetUtcNow();
+        if (await db.FamilyViews.SingleOrDefaultAsync(v => v.LaCode == assessment.LaCode && v.AssessmentId == assessmentId, cancellationToken) is { } earlier)
+        {
+            earlier.Replace(views, sentBy, now);
+        }
+        else
+        {
+            db.FamilyViews.Add(FamilyViews.Send(assessmentId, assessment.LaCode, views, sentBy, now));
+        }
+
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.family-views-sent", now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The family's latest views on a case the viewer may see, if they have sent any.</summary>
+    public async Task<FamilyViews?> ViewsAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        var laCode = await db.ReadableBy(context.Viewer).Where(a => a.Id == assessmentId).Select(a => a.LaCode).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new CaseNotFoundException();
+        return await db.FamilyViews.AsNoTracking().SingleOrDefaultAsync(v => v.LaCode == laCode && v.AssessmentId == assessmentId, cancellationToken);
+    }
+
+    private async Task<string> FamilyMemberAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken)
+    {
+        var personId = context.Viewer.PersonId;
+        var relationship = await db.FamilyLinks.AsNoTracking()
+            .Where(l => l.AssessmentId == assessmentId && l.PersonId == personId && l.RevokedAt == null)
+            .Select(l => (Role?)l.Relationship).FirstOrDefaultAsync(cancellationToken);
+        return (relationship ?? Role.Parent).Title();
+    }
+
+    /// <summary>
     /// The family asks, within the 15 days, for a meeting with the council about the draft and/or for
     /// a school or college to be named (s.38(2)(b), reg 13(1)). It is recorded on the pathway as their
     /// representations, with the audit record, in one transaction; the caseworker sees it on the case.
@@ -246,12 +299,8 @@ public sealed class PlanRepresentations(OpenSendDbContext db, TimeProvider time)
             ?? throw new CaseNotFoundException();
         var plan = await db.Plans.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken)
             ?? throw new StepRefusedException("no-draft-to-comment-on", "There is no draft plan to comment on at the moment.");
-        var personId = context.Viewer.PersonId;
-        var relationship = await db.FamilyLinks.AsNoTracking()
-            .Where(l => l.AssessmentId == assessmentId && l.PersonId == personId && l.RevokedAt == null)
-            .Select(l => (Role?)l.Relationship).FirstOrDefaultAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var comment = PlanComment.On(plan, assessment.RuleSet, section, itemId, text, (relationship ?? Role.Parent).Title(), personId, now);
+        var comment = PlanComment.On(plan, assessment.RuleSet, section, itemId, text, await FamilyMemberAsync(context, assessmentId, cancellationToken), context.Viewer.PersonId, now);
         db.PlanComments.Add(comment);
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.commented", now, $"Comment on section {section} of version {comment.VersionNumber}."));
         await db.SaveChangesAsync(cancellationToken);

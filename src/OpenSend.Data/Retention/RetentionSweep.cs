@@ -54,6 +54,7 @@ public sealed class RetentionSweep(OpenSendDbContext db, RetentionPolicy policy,
             // Versions and comments go with the plan (cascade).
             await db.Plans.Where(p => p.LaCode == assessment.LaCode && p.AssessmentId == assessment.Id).ExecuteDeleteAsync(cancellationToken);
             await db.AdviceContributions.Where(c => c.LaCode == assessment.LaCode && c.AssessmentId == assessment.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.FamilyViews.Where(v => v.LaCode == assessment.LaCode && v.AssessmentId == assessment.Id).ExecuteDeleteAsync(cancellationToken);
             var onCase = db.Set<CaseDocument>().Where(d => d.LaCode == assessment.LaCode && d.AssessmentId == assessment.Id);
             files.UnionWith(await onCase.Select(d => d.Sha256).ToListAsync(cancellationToken));
             await onCase.ExecuteDeleteAsync(cancellationToken);

@@ -29,6 +29,7 @@ public static class AuditActions
         "case.anonymised" => "Removed personal details at the end of the retention period",
         "case.document-uploaded" => "Added a document",
         "case.document-downloaded" => "Downloaded a document",
+        "case.family-views-sent" => "Sent their views for the plan",
         "plan.viewed" => "Looked at the plan",
         "plan.started" => "Started drafting the plan",
         "plan.section-a-saved" => "Changed section A of the plan",

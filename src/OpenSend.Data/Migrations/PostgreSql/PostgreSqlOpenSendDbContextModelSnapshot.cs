@@ -423,6 +423,50 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.ToTable("advice_contributions", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Advice.FamilyViews", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sent_by");
+
+                    b.Property<string>("Views")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("views");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_views");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_family_views_assessment_id");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .HasDatabaseName("ix_family_views_la_code_assessment_id");
+
+                    b.ToTable("family_views", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Assessments.AdviceRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1517,6 +1561,16 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_advice_contributions_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Advice.FamilyViews", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                        .WithOne()
+                        .HasForeignKey("OpenSend.Domain.Advice.FamilyViews", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_views_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Assessments.AdviceRequest", b =>

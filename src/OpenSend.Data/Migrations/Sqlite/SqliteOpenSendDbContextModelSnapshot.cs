@@ -414,6 +414,50 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.ToTable("advice_contributions", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Advice.FamilyViews", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_by");
+
+                    b.Property<string>("Views")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("views");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_views");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_family_views_assessment_id");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .HasDatabaseName("ix_family_views_la_code_assessment_id");
+
+                    b.ToTable("family_views", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Assessments.AdviceRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1508,6 +1552,16 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_advice_contributions_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Advice.FamilyViews", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                        .WithOne()
+                        .HasForeignKey("OpenSend.Domain.Advice.FamilyViews", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_views_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Assessments.AdviceRequest", b =>

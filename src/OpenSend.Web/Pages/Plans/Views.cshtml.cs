@@ -9,8 +9,15 @@ using OpenSend.Web.GovUk;
 namespace OpenSend.Web.Pages.Plans;
 
 /// <summary>Section A: the views, interests and aspirations of the child or young person and their parents (reg 12(1)(a)).</summary>
-public sealed class ViewsModel(PlanQueries queries, PlanDrafting drafting, CaseDocuments documents, TimeProvider time) : PlanPage(queries, time)
+public sealed class ViewsModel(PlanQueries queries, PlanDrafting drafting, CaseDocuments documents, PlanRepresentations representations, TimeProvider time) : PlanPage(queries, time)
 {
+    /// <summary>?family=true fills the form with the family's own words, to edit before saving.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Family { get; set; }
+
+    /// <summary>What the family sent for section A (reg 6(1)(a)), if anything.</summary>
+    public Domain.Advice.FamilyViews? FamilySent { get; private set; }
+
     /// <summary>The family's shared photos and videos chosen for section A (document ids).</summary>
     [BindProperty]
     public List<string> Media { get; set; } = [];
@@ -41,6 +48,12 @@ public sealed class ViewsModel(PlanQueries queries, PlanDrafting drafting, CaseD
         }
 
         (InTheirOwnWords, ParentsViews, Interests, Aspirations) = Working.SectionA is { } a ? (a.InTheirOwnWords, a.ParentsViews, a.Interests, a.Aspirations) : default;
+        FamilySent = await representations.ViewsAsync(Context, Id, HttpContext.RequestAborted);
+        if (Family && FamilySent?.Views is { } words)
+        {
+            (InTheirOwnWords, ParentsViews, Interests, Aspirations) = (words.InTheirOwnWords, words.ParentsViews, words.Interests, words.Aspirations);
+        }
+
         Media = Working.SectionA?.Media?.Select(m => m.DocumentId.ToString()).ToList() ?? [];
         await LoadPicturesAsync();
         return Page();
@@ -54,6 +67,7 @@ public sealed class ViewsModel(PlanQueries queries, PlanDrafting drafting, CaseD
         }
 
         await LoadPicturesAsync();
+        FamilySent = await representations.ViewsAsync(Context, Id, HttpContext.RequestAborted);
         var media = _pictures.Where(p => Media.Contains(p.Id.ToString()))
             .Select(p => new SectionAMedia(p.Id, p.Title, p.Type == DocumentType.Mp4 ? "video" : "photo")).ToList();
         var views = new ViewsAndAspirations(Text.NullIfBlank(InTheirOwnWords), Text.NullIfBlank(ParentsViews), Text.NullIfBlank(Interests), Text.NullIfBlank(Aspirations), media.Count > 0 ? media : null);
