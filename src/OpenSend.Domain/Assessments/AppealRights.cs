@@ -14,6 +14,12 @@ public enum AppealableDecision
 
     /// <summary>The contents of the final plan, sections B, F and I (s.51(2)(c)); notified under reg 14.</summary>
     FinalPlanContents,
+
+    /// <summary>After a review, not to amend the plan (s.51(2)(e)); notified under reg 20(10).</summary>
+    NotToAmend,
+
+    /// <summary>To cease to maintain the plan (s.51(2)(f)); the plan stays in force while an appeal is possible (s.45, regs 29–31).</summary>
+    ToCease,
 }
 
 /// <summary>
@@ -38,6 +44,11 @@ public sealed record AppealRights(AppealableDecision Decision, DateOnly AppealBy
                 "Before appealing about the needs or provision in the plan you must contact the mediation service for information and get a certificate; going to mediation is your choice. You do not need a certificate to appeal only about the school or college named.",
             _ => "Before you appeal you must contact the mediation service for information about mediation and get a certificate; going to mediation is your choice.",
         });
+        if (decision == AppealableDecision.ToCease)
+        {
+            points.Add("The plan stays in force, and the council keeps providing what it says, until the time to appeal has passed or any appeal is decided.");
+        }
+
         points.Add("You can ask the council's disagreement resolution service to help at any time.");
         points.Add("Your local SEND information, advice and support service (SENDIASS) gives free, impartial advice.");
 
@@ -45,6 +56,8 @@ public sealed record AppealRights(AppealableDecision Decision, DateOnly AppealBy
         {
             AppealableDecision.NotToAssess => "SEND Regulations 2014 reg 5(3)",
             AppealableDecision.NotToIssue => "SEND Regulations 2014 reg 10(3)",
+            AppealableDecision.NotToAmend => "SEND Regulations 2014 reg 20(10)",
+            AppealableDecision.ToCease => "Children and Families Act 2014 s.45; SEND Regulations 2014 regs 29–31",
             _ => "SEND Regulations 2014 reg 14",
         };
         return new AppealRights(decision, appealBy, points, $"{regulation}; {rules.Policy.AppealBasis}");

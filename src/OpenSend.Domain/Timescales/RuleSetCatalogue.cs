@@ -70,6 +70,13 @@ public static class RuleSetCatalogue
             "If the plan is to be changed, the council must send you the amended final plan by {0}",
             "R (L, M and P) v Devon CC [2022] EWHC 493 (Admin)"),
 
+        // Reg 22: proposed amendments go to the family with at least 15 days to comment (reg
+        // 22(2)(c), the draft plan's clock); the amended plan follows within 8 weeks (reg 22(3)).
+        new(StatutoryStep.AmendedPlanAfterNotice, ClockAnchor.AmendmentNotice, new WeeksAfter(8),
+            "Issue the amended plan after the notice",
+            "The council must send you the amended plan by {0}",
+            $"{Regs} reg 22(3)"),
+
         // s.44(1): a plan is reviewed in the 12 months starting with the date it was made, then in
         // each 12 months starting with its last review.
         new(StatutoryStep.AnnualReview, ClockAnchor.PlanMadeOrReviewed, new CalendarMonthsBeginningWith(12),

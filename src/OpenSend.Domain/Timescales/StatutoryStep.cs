@@ -25,6 +25,9 @@ public enum StatutoryStep
 
     /// <summary>After a plan moves to a new LA: the plan reviewed by the new LA (reg 15(5)).</summary>
     TransferReview,
+
+    /// <summary>The amended final plan within 8 weeks of the amendment notice (reg 22(3)).</summary>
+    AmendedPlanAfterNotice,
 }
 
 /// <summary>What starts a statutory clock.</summary>
@@ -47,6 +50,9 @@ public enum ClockAnchor
 
     /// <summary>The date an EHC plan was transferred to the new LA when the child moved (reg 15(2)).</summary>
     PlanTransferred,
+
+    /// <summary>The LA sends the proposed amendments to the family (reg 22(2)).</summary>
+    AmendmentNotice,
 }
 
 /// <summary>The transfers between phases of education that reg 18 gives a fixed deadline.</summary>

@@ -1,0 +1,391 @@
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Plans;
+using OpenSend.Domain.Timescales;
+
+namespace OpenSend.Domain.Reviews;
+
+/// <summary>Where a review of a plan in force is (s.44; SEND Regulations 2014 regs 18–22).</summary>
+public enum ReviewStage
+{
+    /// <summary>Due; no meeting arranged yet.</summary>
+    Due,
+
+    /// <summary>The meeting date is set and invitations are out (reg 20(2)).</summary>
+    MeetingArranged,
+
+    /// <summary>The meeting has been held; the report is to follow (reg 20(7)).</summary>
+    MeetingHeld,
+
+    /// <summary>The setting's report is with the LA, which must decide (reg 20(10)).</summary>
+    ReportSubmitted,
+
+    /// <summary>The LA decided to amend: proposed amendments and an amended final plan to follow (reg 22).</summary>
+    Amending,
+
+    /// <summary>Decided and, for an amendment, the amended plan issued.</summary>
+    Completed,
+}
+
+public enum ReviewDecision
+{
+    /// <summary>Keep the plan as it is (reg 20(10)(a)).</summary>
+    Maintain,
+
+    /// <summary>Amend the plan (s.44(4), reg 22).</summary>
+    Amend,
+
+    /// <summary>Cease to maintain the plan (s.45, regs 29–31).</summary>
+    Cease,
+}
+
+public enum OutcomeProgress
+{
+    Achieved,
+    OnTrack,
+    NotOnTrack,
+}
+
+/// <summary>SEN2's reasons a plan ceased (the DfE's codes 1–9).</summary>
+public enum CeaseReason
+{
+    ReachedMaximumAge = 1,
+    NeedsMetWithoutPlan = 2,
+    MovedToHigherEducation = 3,
+    PaidEmployment = 4,
+    TransferredToAnotherLa = 5,
+    NoLongerWishesToEngage = 6,
+    MovedOutsideEngland = 7,
+    Died = 8,
+    Other = 9,
+}
+
+/// <summary>Progress towards one outcome of the plan since the last review, with its evidence.</summary>
+public sealed record OutcomeProgressEntry(Guid OutcomeId, string Outcome, OutcomeProgress Progress, string Evidence);
+
+/// <summary>A change the review recommends to one section of the plan.</summary>
+public sealed record RecommendedChange(PlanSection Section, string Change);
+
+/// <summary>
+/// The written report of the review meeting (reg 20(7)): the views of the child or young person
+/// and of the family, progress against each outcome in the plan, recommended changes, and the
+/// green paper's recorded consideration of stepping down to SEN support and of ceasing the plan.
+/// </summary>
+public sealed record ReviewReport(
+    string? ChildViews,
+    string? FamilyViews,
+    IReadOnlyList<OutcomeProgressEntry> Progress,
+    IReadOnlyList<RecommendedChange> Changes,
+    bool StepDownRecommended,
+    string StepDownReasons,
+    bool CeaseRecommended,
+    string CeaseReasons);
+
+/// <summary>
+/// One review of a plan in force, from its due date to the LA's decision and, for an amendment,
+/// the amended plan. Its stage changes only through the named methods below, each checked against
+/// <see cref="ReviewTransitions"/>; every date it holds starts or stops one of the review's clocks
+/// (<see cref="Deadlines"/>).
+/// </summary>
+public sealed class AnnualReview
+{
+    private AnnualReview()
+    {
+        LaCode = RuleSetId = DecisionReasons = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The LA maintaining the plan (tenant key).</summary>
+    public string LaCode { get; private set; }
+
+    /// <summary>The case the plan belongs to.</summary>
+    public Guid AssessmentId { get; private set; }
+
+    /// <summary>The rule set of the case (its clocks for life).</summary>
+    public string RuleSetId { get; private set; }
+
+    /// <summary>The setting that leads the review (the SENCO's "my reviews"), if one does.</summary>
+    public Guid? SettingOrganisationId { get; private set; }
+
+    /// <summary>The day the review must be held by (s.44(1), or reg 15(5) after a transfer).</summary>
+    public DateOnly DueBy { get; private set; }
+
+    public PhaseTransferKind? PhaseTransfer { get; private set; }
+
+    /// <summary>Reg 18's date for the plan to be reviewed and amended before the phase transfer.</summary>
+    public DateOnly? PhaseTransferDueBy { get; private set; }
+
+    public ReviewStage Stage { get; private set; }
+
+    public DateOnly? MeetingOn { get; private set; }
+
+    public DateOnly? InvitationsSentOn { get; private set; }
+
+    public DateOnly? PapersCirculatedOn { get; private set; }
+
+    public DateOnly? MeetingHeldOn { get; private set; }
+
+    public DateOnly? ReportSentOn { get; private set; }
+
+    public ReviewReport? Report { get; private set; }
+
+    public DateOnly? DecidedOn { get; private set; }
+
+    public ReviewDecision? Decision { get; private set; }
+
+    public string DecisionReasons { get; private set; }
+
+    public CeaseReason? CeaseReason { get; private set; }
+
+    /// <summary>The proposed amendments sent to the family (reg 22(2)): the amended draft's date.</summary>
+    public DateOnly? AmendmentNoticeOn { get; private set; }
+
+    /// <summary>The amended final plan (reg 22(3)).</summary>
+    public DateOnly? AmendedPlanIssuedOn { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency.</summary>
+    public int Version { get; private set; }
+
+    public StatutoryRuleSet RuleSet => RuleSetCatalogue.Get(RuleSetId);
+
+    public bool IsOpen => Stage != ReviewStage.Completed;
+
+    /// <summary>A review falls due: when the plan was made or last reviewed says when (<see cref="ReviewSchedule"/>).</summary>
+    public static AnnualReview Schedule(Guid assessmentId, string laCode, StatutoryRuleSet rules, DateOnly dueBy, UpcomingPhaseTransfer? phaseTransfer, Guid? settingOrganisationId, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        AssessmentId = assessmentId,
+        LaCode = laCode,
+        RuleSetId = rules.Id,
+        DueBy = phaseTransfer is { } transfer && transfer.Deadline.Due < dueBy ? transfer.Deadline.Due : dueBy,
+        PhaseTransfer = phaseTransfer?.Kind,
+        PhaseTransferDueBy = phaseTransfer?.Deadline.Due,
+        SettingOrganisationId = settingOrganisationId,
+        Stage = ReviewStage.Due,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    /// <summary>Reg 20(2): the meeting is set and everyone invited, at least 2 weeks before it.</summary>
+    public void ArrangeMeeting(DateOnly meetingOn, DateOnly invitationsSentOn, DateTimeOffset now)
+    {
+        Begin(ReviewAction.ArrangeMeeting, invitationsSentOn, now);
+        Require(meetingOn >= invitationsSentOn, "meeting-before-invitations", "The meeting cannot be before the invitations were sent.");
+        MeetingOn = meetingOn;
+        InvitationsSentOn = invitationsSentOn;
+        Move(ReviewAction.ArrangeMeeting, now);
+    }
+
+    /// <summary>Reg 20(3)–(4): the advice and information gathered for the review go out at least 2 weeks before the meeting.</summary>
+    public void RecordPapersCirculated(DateOnly on, DateTimeOffset now)
+    {
+        Begin(ReviewAction.CirculatePapers, on, now);
+        RequireNotBefore(on, InvitationsSentOn!.Value, "the invitations");
+        PapersCirculatedOn = on;
+        Move(ReviewAction.CirculatePapers, now);
+    }
+
+    public void RecordMeetingHeld(DateOnly heldOn, DateTimeOffset now)
+    {
+        Begin(ReviewAction.HoldMeeting, heldOn, now);
+        RequireNotBefore(heldOn, InvitationsSentOn!.Value, "the invitations");
+        MeetingHeldOn = heldOn;
+        Move(ReviewAction.HoldMeeting, now);
+    }
+
+    /// <summary>Reg 20(7): the written report, within 2 weeks of the meeting, with progress against every outcome in the plan.</summary>
+    public void SubmitReport(DateOnly sentOn, ReviewReport report, PlanContent plan, DateTimeOffset now)
+    {
+        Begin(ReviewAction.SubmitReport, sentOn, now);
+        RequireNotBefore(sentOn, MeetingHeldOn!.Value, "the meeting");
+        var missing = plan.Outcomes.Where(o => report.Progress.All(p => p.OutcomeId != o.Id)).ToList();
+        Require(missing.Count == 0, "progress-missing",
+            $"Record progress against every outcome in the plan; missing: {string.Join("; ", missing.Select(o => o.Description))}.");
+        Require(report.Progress.All(p => !string.IsNullOrWhiteSpace(p.Evidence)), "progress-evidence",
+            "Give the evidence for the progress recorded against each outcome.");
+        // The green paper (ch.2) asks every review to consider stepping down to SEN support and ceasing, with reasons.
+        Require(!string.IsNullOrWhiteSpace(report.StepDownReasons), "step-down-reasons",
+            "Record whether stepping down to SEN support was considered, and why it is or is not recommended.");
+        Require(!string.IsNullOrWhiteSpace(report.CeaseReasons), "cease-reasons",
+            "Record whether ceasing the plan was considered, and why it is or is not recommended.");
+        Report = report;
+        ReportSentOn = sentOn;
+        Move(ReviewAction.SubmitReport, now);
+    }
+
+    /// <summary>
+    /// Reg 20(10): the LA decides to maintain, amend or cease, within 4 weeks of the meeting, and
+    /// tells the family with their rights of appeal and to mediation. The decision cannot come before
+    /// the meeting it follows. To cease, a SEN2 cease reason is recorded; the plan stays in force while
+    /// an appeal is possible (s.45, reg 31).
+    /// </summary>
+    public AppealRights? Decide(DateOnly decidedOn, ReviewDecision decision, string reasons, CeaseReason? ceaseReason, DateTimeOffset now)
+    {
+        Begin(ReviewAction.Decide, decidedOn, now);
+        RequireNotBefore(decidedOn, MeetingHeldOn!.Value, "the review meeting");
+        Require(!string.IsNullOrWhiteSpace(reasons), "decision-reasons", "Give the reasons for the decision: the family is told them with their appeal rights.");
+        Require(decision != ReviewDecision.Cease || ceaseReason is not null, "cease-reason-missing", "Select why the plan is to cease.");
+        Require(decision == ReviewDecision.Cease || ceaseReason is null, "cease-reason-not-ceasing", "A cease reason is only recorded when the plan is to cease.");
+        DecidedOn = decidedOn;
+        Decision = decision;
+        DecisionReasons = reasons.Trim();
+        CeaseReason = ceaseReason;
+        Move(ReviewAction.Decide, now, decision == ReviewDecision.Amend ? ReviewStage.Amending : ReviewStage.Completed);
+        // A decision to amend is not itself appealable: the amended plan carries the appeal rights when issued.
+        return decision switch
+        {
+            ReviewDecision.Maintain => AppealRights.For(AppealableDecision.NotToAmend, decidedOn, RuleSet),
+            ReviewDecision.Cease => AppealRights.For(AppealableDecision.ToCease, decidedOn, RuleSet),
+            _ => null,
+        };
+    }
+
+    /// <summary>Reg 22(2): the proposed amendments (the amended draft) sent to the family, with at least 15 days to comment.</summary>
+    public void RecordAmendmentNotice(DateOnly sentOn, DateTimeOffset now)
+    {
+        Begin(ReviewAction.SendAmendmentNotice, sentOn, now);
+        RequireNotBefore(sentOn, DecidedOn!.Value, "the decision to amend");
+        AmendmentNoticeOn = sentOn;
+        Move(ReviewAction.SendAmendmentNotice, now);
+    }
+
+    /// <summary>
+    /// Reg 22(3): the amended final plan. Not inside the 15 days the family has to comment on the
+    /// proposed amendments (reg 22(2)(c)), and due within 8 weeks of the notice (and 12 weeks of the
+    /// meeting, Devon [2022]).
+    /// </summary>
+    public void RecordAmendedPlanIssued(DateOnly issuedOn, bool familyHasNoFurtherComments, DateTimeOffset now)
+    {
+        Begin(ReviewAction.IssueAmendedPlan, issuedOn, now);
+        Require(AmendmentNoticeOn is not null, "amendment-notice-missing",
+            "Send the family the proposed amendments (an amended draft) first: they have at least 15 days to comment (reg 22(2)).");
+        var closes = RuleSet.Rule(StatutoryStep.RepresentationsClose).DueFrom(AmendmentNoticeOn!.Value);
+        Require(issuedOn > closes || familyHasNoFurtherComments, "amendment-representations-open",
+            $"The family can comment on the proposed amendments until {UkCalendar.InWords(closes)} (reg 22(2)(c)). Issue the amended plan after that, or once they confirm they have no further comments.");
+        AmendedPlanIssuedOn = issuedOn;
+        Move(ReviewAction.IssueAmendedPlan, now);
+    }
+
+    /// <summary>Every clock of this review on <paramref name="today"/>: the review itself, the meeting's, the decision's, the amendment's and a phase transfer's.</summary>
+    public IReadOnlyList<DeadlineProgress> Deadlines(DateOnly today)
+    {
+        var rules = RuleSet;
+        var result = new List<DeadlineProgress>
+        {
+            DeadlineProgress.Evaluate(new StatutoryDeadline(StatutoryStep.AnnualReview, DueBy, rules.Rule(StatutoryStep.AnnualReview).Title,
+                rules.Rule(StatutoryStep.AnnualReview).Duty, rules.Rule(StatutoryStep.AnnualReview).Basis), MeetingHeldOn, today),
+        };
+        if (MeetingOn is { } meeting)
+        {
+            foreach (var deadline in rules.DeadlinesFrom(ClockAnchor.ReviewMeeting, MeetingHeldOn ?? meeting))
+            {
+                DateOnly? done = deadline.Step switch
+                {
+                    StatutoryStep.InvitationsBy => InvitationsSentOn,
+                    StatutoryStep.PapersBy => PapersCirculatedOn,
+                    StatutoryStep.ReportBy => ReportSentOn,
+                    StatutoryStep.DecisionBy => DecidedOn,
+                    StatutoryStep.AmendedPlanBy => AmendedPlanIssuedOn,
+                    _ => null,
+                };
+                string? notNeeded = deadline.Step == StatutoryStep.AmendedPlanBy && Decision is { } d && d != ReviewDecision.Amend
+                    ? $"The council decided to {(d == ReviewDecision.Maintain ? "keep the plan as it is" : "cease the plan")}."
+                    : null;
+                result.Add(notNeeded is null ? DeadlineProgress.Evaluate(deadline, done, today) : DeadlineProgress.NotNeeded(deadline, today, notNeeded));
+            }
+        }
+
+        if (AmendmentNoticeOn is { } notice)
+        {
+            result.AddRange(rules.DeadlinesFrom(ClockAnchor.AmendmentNotice, notice).Select(d => DeadlineProgress.Evaluate(d, AmendedPlanIssuedOn, today)));
+        }
+
+        if (PhaseTransfer is { } kind && PhaseTransferDueBy is { } transferDue)
+        {
+            var rule = rules.PhaseTransfers.First(p => p.Kind == kind);
+            var phase = new StatutoryDeadline(StatutoryStep.AmendedPlanBy, transferDue, "Review and amend the plan, naming the next setting",
+                "The council must review the plan and send the amended plan naming the next school or college by {0}", rule.Basis);
+            // Reg 18(1): met by an amended plan naming the next setting, or a decision that nothing needs amending.
+            var done = AmendedPlanIssuedOn ?? (Decision is ReviewDecision.Maintain or ReviewDecision.Cease ? DecidedOn : null);
+            result.Add(DeadlineProgress.Evaluate(phase, done, today) with { RelatesTo = Id });
+        }
+
+        return result.OrderBy(d => d.Deadline.Due).ToList();
+    }
+
+    private void Begin(ReviewAction action, DateOnly on, DateTimeOffset now)
+    {
+        if (!ReviewTransitions.IsAllowed(Stage, action))
+        {
+            throw new StepRefusedException("review-step-not-allowed", ReviewTransitions.Refusal(Stage, action));
+        }
+
+        var today = UkCalendar.DateOf(now);
+        Require(on <= today, "date-in-future", $"The date cannot be in the future. Today is {UkCalendar.InWords(today)}.");
+    }
+
+    private void Move(ReviewAction action, DateTimeOffset now, ReviewStage? to = null)
+    {
+        Stage = to ?? ReviewTransitions.Next(Stage, action)!.Value;
+        UpdatedAt = now;
+        Version++;
+    }
+
+    private static void RequireNotBefore(DateOnly on, DateOnly notBefore, string label) =>
+        Require(on >= notBefore, "date-before-previous-step", $"The date cannot be before {label} ({UkCalendar.InWords(notBefore)}).");
+
+    private static void Require(bool condition, string code, string reason)
+    {
+        if (!condition)
+        {
+            throw new StepRefusedException(code, reason);
+        }
+    }
+}
+
+/// <summary>The named steps of a review.</summary>
+public enum ReviewAction
+{
+    ArrangeMeeting,
+    CirculatePapers,
+    HoldMeeting,
+    SubmitReport,
+    Decide,
+    SendAmendmentNotice,
+    IssueAmendedPlan,
+}
+
+/// <summary>The one table of which review step may be recorded at which stage (convention 1).</summary>
+public static class ReviewTransitions
+{
+    private static readonly Dictionary<(ReviewStage, ReviewAction), ReviewStage> Table = new()
+    {
+        [(ReviewStage.Due, ReviewAction.ArrangeMeeting)] = ReviewStage.MeetingArranged,
+        [(ReviewStage.MeetingArranged, ReviewAction.CirculatePapers)] = ReviewStage.MeetingArranged,
+        [(ReviewStage.MeetingArranged, ReviewAction.HoldMeeting)] = ReviewStage.MeetingHeld,
+        [(ReviewStage.MeetingHeld, ReviewAction.SubmitReport)] = ReviewStage.ReportSubmitted,
+        // Reg 20(10): the decision follows the meeting; the LA need not wait for a late report.
+        [(ReviewStage.MeetingHeld, ReviewAction.Decide)] = ReviewStage.Completed,
+        [(ReviewStage.ReportSubmitted, ReviewAction.Decide)] = ReviewStage.Completed,
+        [(ReviewStage.Amending, ReviewAction.SendAmendmentNotice)] = ReviewStage.Amending,
+        [(ReviewStage.Amending, ReviewAction.IssueAmendedPlan)] = ReviewStage.Completed,
+    };
+
+    public static bool IsAllowed(ReviewStage from, ReviewAction action) => Table.ContainsKey((from, action));
+
+    public static ReviewStage? Next(ReviewStage from, ReviewAction action) => Table.TryGetValue((from, action), out var to) ? to : null;
+
+    public static string Refusal(ReviewStage stage, ReviewAction action) => (stage, action) switch
+    {
+        (ReviewStage.Due, _) => "Arrange the review meeting first: set its date and send the invitations.",
+        (ReviewStage.MeetingArranged, ReviewAction.SubmitReport or ReviewAction.Decide) => "The review meeting has not been held yet. Record the meeting first; the decision cannot come before it.",
+        (ReviewStage.Amending, _) => "The council decided to amend the plan: send the proposed amendments, then issue the amended plan.",
+        (ReviewStage.Completed, _) => "This review is complete. The next review is scheduled from it.",
+        _ => $"This step cannot be recorded while the review is at '{stage}'.",
+    };
+}

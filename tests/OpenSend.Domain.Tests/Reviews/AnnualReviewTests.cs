@@ -1,0 +1,188 @@
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Plans;
+using OpenSend.Domain.Reviews;
+using OpenSend.Domain.Timescales;
+
+namespace OpenSend.Domain.Tests.Reviews;
+
+/// <summary>Reviews of a plan in force: when they fall due, the meeting's clocks, the decision and an amendment.</summary>
+public sealed class AnnualReviewTests
+{
+    private static readonly StatutoryRuleSet Rules = RuleSetCatalogue.SendRegulations2014;
+    private static readonly Guid Outcome = Guid.Parse("00000000-0000-0000-0000-00000000000e");
+
+    private static DateTimeOffset Noon(string day) => new(DateOnly.Parse(day).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+
+    private static PlanContent Plan => PlanContent.Empty
+        .WithNeed(new PlanNeed(Guid.Parse("00000000-0000-0000-0000-00000000000b"), PlanSection.B, "Reading", Sen2NeedType.SPLD, 1))
+        .WithOutcome(new PlanOutcome(Outcome, "Reads a short book aloud", new DateOnly(2027, 7, 23), [Guid.Parse("00000000-0000-0000-0000-00000000000b")]));
+
+    private static ReviewReport Report(bool withProgress = true) => new(
+        "I like my reading group.", "Reading has come on a lot.",
+        withProgress ? [new OutcomeProgressEntry(Outcome, "Reads a short book aloud", OutcomeProgress.OnTrack, "Reading age up 14 months in a year.")] : [],
+        [new RecommendedChange(PlanSection.F, "Reduce phonics to 3 sessions a week.")],
+        false, "Needs still need provision beyond SEN support.", false, "Outcomes not yet achieved.");
+
+    private static AnnualReview Held(string meeting = "2027-03-10")
+    {
+        var review = AnnualReview.Schedule(Guid.NewGuid(), "999", Rules, new DateOnly(2027, 5, 31), null, null, Noon("2026-06-01"));
+        var meetingOn = DateOnly.Parse(meeting);
+        review.ArrangeMeeting(meetingOn, meetingOn.AddDays(-21), Noon(meeting));
+        review.RecordMeetingHeld(meetingOn, Noon(meeting));
+        return review;
+    }
+
+    [Theory]
+    // s.44(1): the 12 months beginning with the day the plan was made.
+    [InlineData("2026-06-01", null, "2015-03-14", "2027-05-31")]
+    // Then the 12 months beginning with the last review.
+    [InlineData("2025-01-10", "2026-01-20", "2015-03-14", "2027-01-19")]
+    // A plan made on 29 February: the period ends on the last day of February.
+    [InlineData("2024-02-29", null, "2015-03-14", "2025-02-28")]
+    // A 3-year-old: the LA's 6-month interval for under-5s (CoP 9.178).
+    [InlineData("2026-06-01", null, "2023-01-10", "2026-11-30")]
+    // Turning 5 before the short interval ends: the statutory 12 months.
+    [InlineData("2026-06-01", null, "2021-09-01", "2027-05-31")]
+    public void TheNextReview_FallsDueAsTheLawSays(string madeOn, string? lastReview, string dateOfBirth, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected), ReviewSchedule.NextReviewDue(Rules, DateOnly.Parse(madeOn), lastReview is null ? null : DateOnly.Parse(lastReview), DateOnly.Parse(dateOfBirth), 6));
+
+    [Fact]
+    public void AnUnderFivesIntervalOutsideTheCodesRange_IsRefused() =>
+        Assert.Equal("under-fives-interval", Assert.Throws<StepRefusedException>(() =>
+            ReviewSchedule.NextReviewDue(Rules, new DateOnly(2026, 6, 1), null, new DateOnly(2023, 1, 10), 9)).Code);
+
+    [Theory]
+    // Year 6 in a primary school: into year 7 in September 2027, so by 15 February 2027 (reg 18(1)(a)).
+    [InlineData("2016-01-20", "2026-11-23", null, null, PhaseTransferKind.PrimaryToSecondary, "2027-02-15")]
+    // An infant school (ages 4 to 7), year 2: into junior school in September 2027.
+    [InlineData("2020-01-20", "2026-11-23", 4, 7, PhaseTransferKind.InfantToJunior, "2027-02-15")]
+    // Year 1 at an infant school: the move is the year after next.
+    [InlineData("2021-01-20", "2026-11-23", 4, 7, PhaseTransferKind.InfantToJunior, "2028-02-15")]
+    // Year 11: to a post-16 institution, by 31 March (reg 18(1)(b)).
+    [InlineData("2011-01-20", "2026-11-23", 11, 16, PhaseTransferKind.SecondaryToPost16, "2027-03-31")]
+    // A nursery child (born after 1 September 2022): into reception in September 2027.
+    [InlineData("2022-10-05", "2026-11-23", null, null, PhaseTransferKind.EarlyYearsToSchool, "2027-02-15")]
+    // A middle school (ages 9 to 13), year 7: into secondary after year 8.
+    [InlineData("2015-01-20", "2026-11-23", 9, 13, PhaseTransferKind.MiddleToSecondary, "2028-02-15")]
+    public void ThePhaseTransfer_IsFoundFromYearGroupAndSetting(string dateOfBirth, string today, int? low, int? high, PhaseTransferKind kind, string dueBy)
+    {
+        var transfer = ReviewSchedule.NextPhaseTransfer(Rules, DateOnly.Parse(dateOfBirth), DateOnly.Parse(today), high is null ? null : new SettingAgeRange(low!.Value, high.Value));
+
+        Assert.Equal((kind, DateOnly.Parse(dueBy)), (transfer!.Kind, transfer.Deadline.Due));
+    }
+
+    [Fact]
+    public void AYear11PupilStayingInTheirSchoolsSixthForm_HasNoTransferAt16() =>
+        Assert.Null(ReviewSchedule.NextPhaseTransfer(Rules, new DateOnly(2011, 1, 20), new DateOnly(2026, 11, 23), new SettingAgeRange(11, 18)));
+
+    [Fact]
+    public void APhaseTransfer_BringsTheReviewForward()
+    {
+        var transfer = ReviewSchedule.NextPhaseTransfer(Rules, new DateOnly(2016, 1, 20), new DateOnly(2026, 11, 23), null);
+
+        var review = AnnualReview.Schedule(Guid.NewGuid(), "999", Rules, new DateOnly(2027, 5, 31), transfer, null, Noon("2026-11-23"));
+
+        Assert.Equal(new DateOnly(2027, 2, 15), review.DueBy);
+        Assert.Contains(review.Deadlines(new DateOnly(2026, 11, 23)), d => d.Deadline.Due == new DateOnly(2027, 2, 15) && d.Deadline.Basis == "SEND Regulations 2014 reg 18(1)(a)");
+    }
+
+    [Fact]
+    public void TheMeetingDate_SetsTheInvitationPapersReportAndDecisionDates()
+    {
+        var review = AnnualReview.Schedule(Guid.NewGuid(), "999", Rules, new DateOnly(2027, 5, 31), null, null, Noon("2026-06-01"));
+        review.ArrangeMeeting(new DateOnly(2027, 3, 10), new DateOnly(2027, 2, 17), Noon("2027-02-17"));
+
+        var clocks = review.Deadlines(new DateOnly(2027, 2, 17)).ToDictionary(d => d.Deadline.Step, d => d.Deadline.Due);
+
+        Assert.Equal(new DateOnly(2027, 2, 24), clocks[StatutoryStep.InvitationsBy]);
+        Assert.Equal(new DateOnly(2027, 2, 24), clocks[StatutoryStep.PapersBy]);
+        Assert.Equal(new DateOnly(2027, 3, 24), clocks[StatutoryStep.ReportBy]);
+        Assert.Equal(new DateOnly(2027, 4, 7), clocks[StatutoryStep.DecisionBy]);
+        Assert.Equal(new DateOnly(2027, 6, 2), clocks[StatutoryStep.AmendedPlanBy]);
+    }
+
+    [Fact]
+    public void ALateMeeting_MissesTheReviewDate_AndIsShownAsMissed()
+    {
+        var review = AnnualReview.Schedule(Guid.NewGuid(), "999", Rules, new DateOnly(2027, 5, 31), null, null, Noon("2026-06-01"));
+        review.ArrangeMeeting(new DateOnly(2027, 6, 14), new DateOnly(2027, 5, 24), Noon("2027-05-24"));
+        review.RecordMeetingHeld(new DateOnly(2027, 6, 14), Noon("2027-06-14"));
+
+        var due = review.Deadlines(new DateOnly(2027, 6, 14)).Single(d => d.Deadline.Step == StatutoryStep.AnnualReview);
+
+        Assert.Equal(DeadlineState.Missed, due.State);
+    }
+
+    [Fact]
+    public void TheDecision_CannotComeBeforeTheMeeting()
+    {
+        var review = AnnualReview.Schedule(Guid.NewGuid(), "999", Rules, new DateOnly(2027, 5, 31), null, null, Noon("2026-06-01"));
+        review.ArrangeMeeting(new DateOnly(2027, 3, 10), new DateOnly(2027, 2, 17), Noon("2027-02-17"));
+
+        var beforeMeeting = Assert.Throws<StepRefusedException>(() => review.Decide(new DateOnly(2027, 3, 1), ReviewDecision.Maintain, "Fine.", null, Noon("2027-03-01")));
+        review.RecordMeetingHeld(new DateOnly(2027, 3, 10), Noon("2027-03-10"));
+        var datedBefore = Assert.Throws<StepRefusedException>(() => review.Decide(new DateOnly(2027, 3, 9), ReviewDecision.Maintain, "Fine.", null, Noon("2027-03-12")));
+
+        Assert.Equal("review-step-not-allowed", beforeMeeting.Code);
+        Assert.Equal("date-before-previous-step", datedBefore.Code);
+        Assert.Null(review.Decision);
+    }
+
+    [Fact]
+    public void TheReport_NeedsProgressAgainstEveryOutcome_AndTheStepDownConsidered()
+    {
+        var review = Held();
+
+        var noProgress = Assert.Throws<StepRefusedException>(() => review.SubmitReport(new DateOnly(2027, 3, 17), Report(withProgress: false), Plan, Noon("2027-03-17")));
+        var noStepDown = Assert.Throws<StepRefusedException>(() => review.SubmitReport(new DateOnly(2027, 3, 17), Report() with { StepDownReasons = " " }, Plan, Noon("2027-03-17")));
+        review.SubmitReport(new DateOnly(2027, 3, 17), Report(), Plan, Noon("2027-03-17"));
+
+        Assert.Equal("progress-missing", noProgress.Code);
+        Assert.Contains("Reads a short book aloud", noProgress.Message);
+        Assert.Equal("step-down-reasons", noStepDown.Code);
+        Assert.Equal(ReviewStage.ReportSubmitted, review.Stage);
+    }
+
+    [Fact]
+    public void CeasingThePlan_NeedsASen2Reason_AndGivesAppealRightsThatKeepThePlanMeanwhile()
+    {
+        var review = Held();
+
+        var noReason = Assert.Throws<StepRefusedException>(() => review.Decide(new DateOnly(2027, 3, 20), ReviewDecision.Cease, "Outcomes achieved.", null, Noon("2027-03-20")));
+        var rights = review.Decide(new DateOnly(2027, 3, 20), ReviewDecision.Cease, "Outcomes achieved.", CeaseReason.NeedsMetWithoutPlan, Noon("2027-03-20"));
+
+        Assert.Equal("cease-reason-missing", noReason.Code);
+        Assert.Equal(new DateOnly(2027, 5, 20), rights!.AppealBy);
+        Assert.Contains(rights.Points, p => p.StartsWith("The plan stays in force", StringComparison.Ordinal));
+        Assert.Equal(ReviewStage.Completed, review.Stage);
+    }
+
+    [Fact]
+    public void AnAmendment_CannotBeFinalisedInsideTheRepresentationWindow()
+    {
+        var review = Held();
+        review.Decide(new DateOnly(2027, 3, 20), ReviewDecision.Amend, "Provision to change.", null, Noon("2027-03-20"));
+        review.RecordAmendmentNotice(new DateOnly(2027, 3, 24), Noon("2027-03-24"));
+
+        var early = Assert.Throws<StepRefusedException>(() => review.RecordAmendedPlanIssued(new DateOnly(2027, 4, 7), false, Noon("2027-04-07")));
+        review.RecordAmendedPlanIssued(new DateOnly(2027, 4, 8), false, Noon("2027-04-08"));
+
+        Assert.Equal("amendment-representations-open", early.Code);
+        Assert.Contains("7 April 2027", early.Message);
+        var clocks = review.Deadlines(new DateOnly(2027, 4, 8)).ToDictionary(d => d.Deadline.Step);
+        Assert.Equal((new DateOnly(2027, 5, 19), DeadlineState.Met), (clocks[StatutoryStep.AmendedPlanAfterNotice].Deadline.Due, clocks[StatutoryStep.AmendedPlanAfterNotice].State));
+        Assert.Equal(DeadlineState.Met, clocks[StatutoryStep.AmendedPlanBy].State);
+    }
+
+    [Fact]
+    public void AnAmendment_MayBeFinalisedEarly_OnceTheFamilyHasNoFurtherComments()
+    {
+        var review = Held();
+        review.Decide(new DateOnly(2027, 3, 20), ReviewDecision.Amend, "Provision to change.", null, Noon("2027-03-20"));
+        review.RecordAmendmentNotice(new DateOnly(2027, 3, 24), Noon("2027-03-24"));
+
+        review.RecordAmendedPlanIssued(new DateOnly(2027, 3, 30), familyHasNoFurtherComments: true, Noon("2027-03-30"));
+
+        Assert.Equal(ReviewStage.Completed, review.Stage);
+    }
+}
