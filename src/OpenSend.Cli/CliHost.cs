@@ -39,6 +39,7 @@ public sealed class CliHost(TextWriter output, string? connectionString, TimePro
         services.AddSingleton(new ServiceAddress(Environment.GetEnvironmentVariable("OpenSend__PublicBaseUrl") ?? ServiceAddress.Default));
         services.AddSingleton(new RetentionPolicy(int.TryParse(Environment.GetEnvironmentVariable("OpenSend__Retention__YearsAfterBirth"), out var years) ? years : RetentionPolicy.DefaultYearsAfterBirth));
         services.AddScoped<AssessmentCases>();
+        services.AddScoped<OpenSend.Data.Reviews.PlanReviews>();
         services.AddScoped<CaseNotifications>();
         services.AddScoped<CaseLinks>();
         services.AddScoped<PeopleDirectory>();

@@ -42,6 +42,7 @@ builder.Services.AddSingleton(new ServiceAddress(configuration["OpenSend:PublicB
 builder.Services.AddSingleton(new PasswordHashing(configuration.GetValue("OpenSend:PasswordHashIterations", PasswordHashing.DefaultIterations)));
 builder.Services.AddSingleton(new RetentionPolicy(configuration.GetValue("OpenSend:Retention:YearsAfterBirth", RetentionPolicy.DefaultYearsAfterBirth)));
 builder.Services.AddScoped<AssessmentCases>();
+builder.Services.AddScoped<OpenSend.Data.Reviews.PlanReviews>();
 builder.Services.AddScoped<AssessmentQueries>();
 builder.Services.AddScoped<CaseNotifications>();
 builder.Services.AddScoped<CaseLinks>();

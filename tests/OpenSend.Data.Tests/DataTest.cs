@@ -59,6 +59,7 @@ public abstract class DataTest(TestProvider provider, PostgresServer postgres) :
             services.AddSingleton(new RetentionPolicy(RetentionPolicy.DefaultYearsAfterBirth));
             services.AddSingleton<ISecretProtector, ReversibleTestProtector>();
             services.AddScoped<AssessmentCases>();
+            services.AddScoped<OpenSend.Data.Reviews.PlanReviews>();
             services.AddScoped<AssessmentQueries>();
             services.AddScoped<CaseNotifications>();
             services.AddScoped<CaseLinks>();

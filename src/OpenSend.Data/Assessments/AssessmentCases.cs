@@ -39,7 +39,7 @@ public sealed class CaseNotFoundException() : Exception("No case was found.");
 /// applies one named domain step, appends the audit record, and saves both in one transaction
 /// (convention 3, ../shared/spec/code-style.md). Pages and API endpoints call these methods.
 /// </summary>
-public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications notifications, TimeProvider time)
+public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications notifications, OpenSend.Data.Reviews.PlanReviews reviews, TimeProvider time)
 {
     /// <summary>
     /// Starts the 20-week clock. The public form passes today as <paramref name="receivedOn"/>;
@@ -114,6 +114,8 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
             transferredOn, transfer.MadeOn!.Value, transfer.LastReviewedOn, rules, HashTrackingToken(NewTrackingToken()), context.Actor, now);
         db.Assessments.Add(assessment);
         db.Plans.Add(EhcPlan.Transferred(assessment.Id, la.Code, from.Name, transfer.Versions, now));
+        // Reg 15(5): the new LA's review, by the later of its two dates.
+        await reviews.ScheduleNextAsync(assessment, null, now, cancellationToken);
         db.AuditRecords.Add(AuditRecord.For(context, la.Code, assessment.Id, "plan.transferred-in", now,
             $"From {from.Name} ({transfer.CaseReference}), {transfer.Versions.Count} versions, transferred on {UkCalendar.InWords(transferredOn)}."));
         await db.SaveChangesAsync(cancellationToken);

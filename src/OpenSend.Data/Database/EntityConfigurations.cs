@@ -19,6 +19,7 @@ internal sealed class LocalAuthorityConfiguration : IEntityTypeConfiguration<Loc
         builder.Property(l => l.RegionName).HasMaxLength(50);
         builder.Property(l => l.AdoptedRuleSetId).HasMaxLength(40);
         builder.Ignore(l => l.RuleAdoption);
+
     }
 }
 

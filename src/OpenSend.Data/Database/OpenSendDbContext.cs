@@ -57,6 +57,8 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<OpenSend.Domain.Advice.FamilyViews> FamilyViews => Set<OpenSend.Domain.Advice.FamilyViews>();
 
+    public DbSet<OpenSend.Domain.Reviews.AnnualReview> AnnualReviews => Set<OpenSend.Domain.Reviews.AnnualReview>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Convention 9: enums are stored as their names, readable in the database and stable

@@ -31,7 +31,7 @@ public sealed record ViewedPlan(EhcNeedsAssessment Assessment, EhcPlan? Plan, Ca
 /// domain step, appends the audit record and saves once. Issuing the first draft and the first final
 /// also records those steps on the 20-week pathway, in the same transaction.
 /// </summary>
-public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notifications, TimeProvider time)
+public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notifications, OpenSend.Data.Reviews.PlanReviews reviews, TimeProvider time)
 {
     public async Task<EhcPlan> StartAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
     {
@@ -107,6 +107,11 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
             assessment.ServeDraftPlan(issuedOn, context.Actor, now);
             await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
         }
+        else
+        {
+            // Reg 22(2): an amended draft after a review's decision to amend is the notice of the proposed amendments.
+            await reviews.OnAmendedDraftAsync(assessment, issuedOn, now, cancellationToken);
+        }
 
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.draft-issued", now, $"{version.Label} issued on {UkCalendar.InWords(issuedOn)}."));
         await SaveAsync(cancellationToken);
@@ -124,6 +129,13 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
         {
             assessment.IssueFinalPlan(issuedOn, plan.Working.SectionI?.Name, context.Actor, now);
             await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
+            // s.44(1): the first review falls due within 12 months of the plan being made.
+            await reviews.ScheduleNextAsync(assessment, null, now, cancellationToken);
+        }
+        else
+        {
+            // Reg 22(3): an amended final after a review's amendment notice completes that review.
+            await reviews.OnAmendedFinalAsync(assessment, issuedOn, now, cancellationToken);
         }
 
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.final-issued", now, $"{version.Label} issued on {UkCalendar.InWords(issuedOn)}."));

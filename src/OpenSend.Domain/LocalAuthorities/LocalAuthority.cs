@@ -39,6 +39,20 @@ public sealed class LocalAuthority
 
     public DateOnly? AdoptedRuleSetFrom { get; private set; }
 
+    /// <summary>How often, in months, plans of children under 5 are reviewed (the CoP's 3 to 6 months, 9.178); 6 unless the LA sets it.</summary>
+    public int UnderFivesReviewMonths { get; private set; } = Reviews.ReviewSchedule.LongestUnderFivesInterval;
+
+    public void SetUnderFivesReviewMonths(int months)
+    {
+        if (months is < Reviews.ReviewSchedule.ShortestUnderFivesInterval or > Reviews.ReviewSchedule.LongestUnderFivesInterval)
+        {
+            throw new Common.StepRefusedException("under-fives-interval",
+                $"The review interval for children under 5 must be between {Reviews.ReviewSchedule.ShortestUnderFivesInterval} and {Reviews.ReviewSchedule.LongestUnderFivesInterval} months (SEND Code of Practice 9.178).");
+        }
+
+        UnderFivesReviewMonths = months;
+    }
+
     public LocalRuleAdoption? RuleAdoption =>
         AdoptedRuleSetId is { } id && AdoptedRuleSetFrom is { } from ? new LocalRuleAdoption(id, from) : null;
 

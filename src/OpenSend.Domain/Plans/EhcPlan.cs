@@ -188,7 +188,7 @@ public sealed class EhcPlan
 
     /// <summary>Checks the working copy as it would be issued next.</summary>
     public IReadOnlyList<PlanDefect> Check(PlanStatus issuing, DateOnly childDateOfBirth, DateOnly today, PlanQualityRuleSet? rules = null) =>
-        PlanQualityCheck.Run(Working, new PlanCheckContext(issuing, childDateOfBirth, today), rules);
+        PlanQualityCheck.Run(Working, new PlanCheckContext(issuing, childDateOfBirth, today, Amendment: IsInForce), rules);
 
     /// <summary>Issues the working copy as a draft for the family's representations (s.38; reg 13(1)).</summary>
     public PlanVersion IssueDraft(DateOnly issuedOn, string? reason, DateOnly childDateOfBirth, Actor by, DateTimeOffset now, PlanQualityRuleSet? rules = null)
@@ -245,7 +245,7 @@ public sealed class EhcPlan
 
     private IReadOnlyList<PlanDefect> RequireNoErrors(PlanStatus issuing, DateOnly childDateOfBirth, DateOnly today, PlanQualityRuleSet? rules)
     {
-        var defects = PlanQualityCheck.Run(Working, new PlanCheckContext(issuing, childDateOfBirth, today), rules);
+        var defects = PlanQualityCheck.Run(Working, new PlanCheckContext(issuing, childDateOfBirth, today, Amendment: IsInForce), rules);
         var errors = defects.Where(d => d.Severity == DefectSeverity.Error).ToList();
         if (errors.Count > 0)
         {

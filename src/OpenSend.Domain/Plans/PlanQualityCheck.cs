@@ -9,12 +9,15 @@ public enum DefectSeverity
     Warning,
 }
 
-/// <summary>When a rule applies: to every plan, or only to drafts or only to final plans.</summary>
+/// <summary>When a rule applies: to every plan, or only to drafts or only to final plans, or only to a new plan's first draft.</summary>
 public enum RuleApplies
 {
     Always,
     DraftOnly,
     FinalOnly,
+
+    /// <summary>A new plan's draft (s.38), not the proposed amendments to a plan in force (reg 22(2)), which keep the setting named.</summary>
+    NewPlanDraftOnly,
 }
 
 /// <summary>One quality rule: its stable code, how serious a breach is, and why it is a rule.</summary>
@@ -24,7 +27,7 @@ public sealed record PlanQualityRule(string Code, DefectSeverity Severity, RuleA
 public sealed record PlanDefect(string RuleCode, DefectSeverity Severity, PlanSection Section, Guid? ItemId, string Message);
 
 /// <summary>What a check needs besides the plan: what is about to be issued, and the child's age.</summary>
-public sealed record PlanCheckContext(PlanStatus Issuing, DateOnly ChildDateOfBirth, DateOnly Today);
+public sealed record PlanCheckContext(PlanStatus Issuing, DateOnly ChildDateOfBirth, DateOnly Today, bool Amendment = false);
 
 /// <summary>
 /// A versioned set of quality rules. The rules are data: an LA's severity for each can be looked
@@ -88,7 +91,7 @@ public static class PlanQualityRules
             $"{CodeOfPractice} 9.69: by whom the provision is made"),
         new(NoAdulthoodOutcome, DefectSeverity.Warning, RuleApplies.Always, "No preparation for adulthood outcome from year 9",
             $"{CodeOfPractice} 8.9–8.12 and 9.61: from year 9, outcomes prepare for adulthood"),
-        new(SettingInDraft, DefectSeverity.Error, RuleApplies.DraftOnly, "A draft plan names a setting",
+        new(SettingInDraft, DefectSeverity.Error, RuleApplies.NewPlanDraftOnly, "A draft plan names a setting",
             "Children and Families Act 2014 s.38(2)(b)(ii): the draft must not name a school or other institution, or a type"),
         new(NoSettingInFinal, DefectSeverity.Error, RuleApplies.FinalOnly, "The final plan names no setting",
             "SEND Regulations 2014 reg 12(1)(i); Children and Families Act 2014 s.39–40"),
@@ -113,6 +116,7 @@ public static class PlanQualityCheck
             var applies = rule.Applies switch
             {
                 RuleApplies.DraftOnly => context.Issuing == PlanStatus.Draft,
+                RuleApplies.NewPlanDraftOnly => context.Issuing == PlanStatus.Draft && !context.Amendment,
                 RuleApplies.FinalOnly => context.Issuing == PlanStatus.Final,
                 _ => true,
             };

@@ -1355,6 +1355,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(50)")
                         .HasColumnName("region_name");
 
+                    b.Property<int>("UnderFivesReviewMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("under_fives_review_months");
+
                     b.HasKey("Code")
                         .HasName("pk_local_authorities");
 
@@ -1546,6 +1550,131 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.ToTable("ehc_plan_versions", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Reviews.AnnualReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AmendedPlanIssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("amended_plan_issued_on");
+
+                    b.Property<DateOnly?>("AmendmentNoticeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("amendment_notice_on");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("CeaseReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cease_reason");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionReasons")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("decision_reasons");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("date")
+                        .HasColumnName("due_by");
+
+                    b.Property<DateOnly?>("InvitationsSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("invitations_sent_on");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateOnly?>("MeetingHeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("meeting_held_on");
+
+                    b.Property<DateOnly?>("MeetingOn")
+                        .HasColumnType("date")
+                        .HasColumnName("meeting_on");
+
+                    b.Property<DateOnly?>("PapersCirculatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("papers_circulated_on");
+
+                    b.Property<string>("PhaseTransfer")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phase_transfer");
+
+                    b.Property<DateOnly?>("PhaseTransferDueBy")
+                        .HasColumnType("date")
+                        .HasColumnName("phase_transfer_due_by");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("text")
+                        .HasColumnName("report");
+
+                    b.Property<DateOnly?>("ReportSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("report_sent_on");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<Guid?>("SettingOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("setting_organisation_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_annual_reviews");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_annual_reviews_assessment_id");
+
+                    b.HasIndex("SettingOrganisationId", "Stage")
+                        .HasDatabaseName("ix_annual_reviews_setting_organisation_id_stage");
+
+                    b.HasIndex("LaCode", "Stage", "DueBy")
+                        .HasDatabaseName("ix_annual_reviews_la_code_stage_due_by");
+
+                    b.ToTable("annual_reviews", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Advice.AdviceContribution", b =>
                 {
                     b.HasOne("OpenSend.Domain.Assessments.AdviceRequest", null)
@@ -1712,6 +1841,16 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ehc_plan_versions_ehc_plans_plan_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Reviews.AnnualReview", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_annual_reviews_ehc_needs_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Assessments.EhcNeedsAssessment", b =>

@@ -1346,6 +1346,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("region_name");
 
+                    b.Property<int>("UnderFivesReviewMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("under_fives_review_months");
+
                     b.HasKey("Code")
                         .HasName("pk_local_authorities");
 
@@ -1537,6 +1541,131 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.ToTable("ehc_plan_versions", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Reviews.AnnualReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AmendedPlanIssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amended_plan_issued_on");
+
+                    b.Property<DateOnly?>("AmendmentNoticeOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amendment_notice_on");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("CeaseReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cease_reason");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionReasons")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reasons");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_by");
+
+                    b.Property<DateOnly?>("InvitationsSentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invitations_sent_on");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateOnly?>("MeetingHeldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_held_on");
+
+                    b.Property<DateOnly?>("MeetingOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_on");
+
+                    b.Property<DateOnly?>("PapersCirculatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("papers_circulated_on");
+
+                    b.Property<string>("PhaseTransfer")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase_transfer");
+
+                    b.Property<DateOnly?>("PhaseTransferDueBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase_transfer_due_by");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report");
+
+                    b.Property<DateOnly?>("ReportSentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_sent_on");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<Guid?>("SettingOrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("setting_organisation_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_annual_reviews");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_annual_reviews_assessment_id");
+
+                    b.HasIndex("SettingOrganisationId", "Stage")
+                        .HasDatabaseName("ix_annual_reviews_setting_organisation_id_stage");
+
+                    b.HasIndex("LaCode", "Stage", "DueBy")
+                        .HasDatabaseName("ix_annual_reviews_la_code_stage_due_by");
+
+                    b.ToTable("annual_reviews", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Advice.AdviceContribution", b =>
                 {
                     b.HasOne("OpenSend.Domain.Assessments.AdviceRequest", null)
@@ -1703,6 +1832,16 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ehc_plan_versions_ehc_plans_plan_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Reviews.AnnualReview", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_annual_reviews_ehc_needs_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Assessments.EhcNeedsAssessment", b =>

@@ -1,0 +1,329 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenSend.Data.Access;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Audit;
+using OpenSend.Data.Database;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
+using OpenSend.Domain.Plans;
+using OpenSend.Domain.Reviews;
+using OpenSend.Domain.Timescales;
+
+namespace OpenSend.Data.Reviews;
+
+/// <summary>A review with its case and plan, and what the viewer may do with it.</summary>
+public sealed record ViewedReview(AnnualReview Review, EhcNeedsAssessment Assessment, EhcPlan? Plan, string? SettingName, bool CanManage, bool CanLead)
+{
+    public PlanContent PlanContent => Plan?.LatestFinal?.Content ?? PlanContent.Empty;
+}
+
+/// <summary>One row of a review list: the SENCO's reviews and the LA's board.</summary>
+public sealed record ReviewRow(
+    Guid Id,
+    Guid AssessmentId,
+    string CaseReference,
+    string ChildName,
+    string? SettingName,
+    ReviewStage Stage,
+    DateOnly DueBy,
+    DateOnly? MeetingOn,
+    PhaseTransferKind? PhaseTransfer,
+    DateOnly? PhaseTransferDueBy,
+    DateOnly? NextDeadline,
+    string? NextDeadlineTitle,
+    bool Overdue);
+
+/// <summary>The LA's review numbers (the same definitions later feed the dashboard and SEN2).</summary>
+public sealed record ReviewCounts(string Scope, int DueIn12Weeks, int Overdue, int HeldInYear, int DecidedWithin4Weeks, int Decided, int AmendedWithin12Weeks, int Amended, int PhaseTransfersAtRisk);
+
+/// <summary>
+/// Reviews of plans in force (s.44; regs 18–22). Every write loads the review within what the viewer
+/// may do (the LA's staff; the leading setting's SENCO or staff for the meeting and report), applies
+/// one named step, appends the audit record and saves once. The next review is scheduled when the
+/// first final plan is issued, when a plan arrives from another LA, and when a review completes.
+/// </summary>
+public sealed class PlanReviews(OpenSendDbContext db, TimeProvider time)
+{
+    /// <summary>How far ahead a setting's list looks (issue: reviews due in the next 12 weeks).</summary>
+    public const int SettingHorizonWeeks = 12;
+
+    /// <summary>A phase transfer is at risk when its reg 18 date is this close and the plan is not yet amended.</summary>
+    public const int PhaseTransferRiskWeeks = 8;
+
+    /// <summary>
+    /// Adds the case's next review if it has none open: due by s.44(1) (or reg 15(5) after a transfer,
+    /// or sooner for an under-5 or a phase transfer). Saved by the caller's transaction.
+    /// </summary>
+    public async Task<AnnualReview?> ScheduleNextAsync(EhcNeedsAssessment assessment, DateOnly? lastReviewOn, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        if (assessment.Stage != AssessmentStage.PlanIssued || assessment.FinalPlanIssuedOn is not { } madeOn)
+        {
+            return null;
+        }
+
+        // One open review at a time. A review completed in this same unit of work is not open any more,
+        // though the database still says so until it is saved.
+        var openInDatabase = await db.AnnualReviews.Where(r => r.LaCode == assessment.LaCode && r.AssessmentId == assessment.Id && r.Stage != ReviewStage.Completed)
+            .Select(r => r.Id).ToListAsync(cancellationToken);
+        if (openInDatabase.Any(id => db.AnnualReviews.Local.FirstOrDefault(l => l.Id == id) is not { IsOpen: false })
+            || db.AnnualReviews.Local.Any(r => r.AssessmentId == assessment.Id && r.IsOpen))
+        {
+            return null;
+        }
+
+        var la = await db.LocalAuthorities.AsNoTracking().SingleAsync(l => l.Code == assessment.LaCode, cancellationToken);
+        var rules = assessment.RuleSet;
+        var today = UkCalendar.DateOf(now);
+        var reviewed = lastReviewOn ?? assessment.PlanLastReviewedOn;
+        var dueBy = assessment.ClockFacts.TransferredIn is { } transfer && lastReviewOn is null
+            ? PathwayClocks.TransferReviewDue(rules, transfer)
+            : ReviewSchedule.NextReviewDue(rules, madeOn, reviewed, assessment.Child.DateOfBirth, la.UnderFivesReviewMonths);
+        var phase = ReviewSchedule.NextPhaseTransfer(rules, assessment.Child.DateOfBirth, today, null);
+        // Reg 18 applies within 12 months of the transfer; a later one belongs to a later review.
+        if (phase is not null && phase.Deadline.Due > dueBy.AddMonths(12))
+        {
+            phase = null;
+        }
+
+        var setting = await db.SettingLinks.AsNoTracking()
+            .Where(l => l.AssessmentId == assessment.Id && l.EndedAt == null && (l.Relationship == SettingRelationship.CurrentSetting || l.Relationship == SettingRelationship.NamedSetting))
+            .OrderBy(l => l.Relationship == SettingRelationship.CurrentSetting ? 0 : 1)
+            .Select(l => (Guid?)l.OrganisationId).FirstOrDefaultAsync(cancellationToken);
+        var review = AnnualReview.Schedule(assessment.Id, assessment.LaCode, rules, dueBy, phase, setting, now);
+        db.AnnualReviews.Add(review);
+        return review;
+    }
+
+    /// <summary>For plans issued before reviews were scheduled here: the LA schedules the next review by hand.</summary>
+    public async Task<AnnualReview> ScheduleAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        var assessment = await LoadCaseAsync(context, assessmentId, cancellationToken);
+        var now = time.GetUtcNow();
+        var last = await db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == assessment.LaCode && r.AssessmentId == assessmentId && r.MeetingHeldOn != null)
+            .MaxAsync(r => r.MeetingHeldOn, cancellationToken);
+        var review = await ScheduleNextAsync(assessment, last, now, cancellationToken)
+            ?? throw new StepRefusedException("review-not-schedulable", assessment.Stage != AssessmentStage.PlanIssued
+                ? "A review is scheduled once the final plan is issued."
+                : "This plan already has a review under way.");
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "review.scheduled", now, $"Due by {UkCalendar.InWords(review.DueBy)}."));
+        await db.SaveChangesAsync(cancellationToken);
+        return review;
+    }
+
+    public async Task<ViewedReview> GetAsync(RequestContext context, Guid reviewId, CancellationToken cancellationToken = default)
+    {
+        var viewed = await LoadAsync(context, reviewId, tracked: false, cancellationToken);
+        db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, "review.viewed", time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return viewed;
+    }
+
+    /// <summary>The reviews of a case the viewer may see, newest first.</summary>
+    public async Task<IReadOnlyList<AnnualReview>> OfCaseAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        var laCode = await db.ReadableBy(context.Viewer).Where(a => a.Id == assessmentId).Select(a => a.LaCode).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new CaseNotFoundException();
+        return await db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == laCode && r.AssessmentId == assessmentId)
+            .OrderByDescending(r => r.DueBy).ToListAsync(cancellationToken);
+    }
+
+    public Task ArrangeMeetingAsync(RequestContext context, Guid reviewId, DateOnly meetingOn, DateOnly invitationsSentOn, CancellationToken cancellationToken = default) =>
+        StepAsync(context, reviewId, lead: true, (r, _, now) => r.ArrangeMeeting(meetingOn, invitationsSentOn, now), "review.meeting-arranged",
+            $"Meeting on {UkCalendar.InWords(meetingOn)}; invitations sent {UkCalendar.InWords(invitationsSentOn)}.", cancellationToken);
+
+    public Task RecordPapersCirculatedAsync(RequestContext context, Guid reviewId, DateOnly on, CancellationToken cancellationToken = default) =>
+        StepAsync(context, reviewId, lead: true, (r, _, now) => r.RecordPapersCirculated(on, now), "review.papers-circulated", UkCalendar.InWords(on), cancellationToken);
+
+    public Task RecordMeetingHeldAsync(RequestContext context, Guid reviewId, DateOnly heldOn, CancellationToken cancellationToken = default) =>
+        StepAsync(context, reviewId, lead: true, (r, _, now) => r.RecordMeetingHeld(heldOn, now), "review.meeting-held", UkCalendar.InWords(heldOn), cancellationToken);
+
+    public Task SubmitReportAsync(RequestContext context, Guid reviewId, DateOnly sentOn, ReviewReport report, CancellationToken cancellationToken = default) =>
+        StepAsync(context, reviewId, lead: true, (r, viewed, now) => r.SubmitReport(sentOn, report, viewed.PlanContent, now), "review.report-submitted",
+            $"Sent {UkCalendar.InWords(sentOn)}; step down {(report.StepDownRecommended ? "recommended" : "not recommended")}; ceasing {(report.CeaseRecommended ? "recommended" : "not recommended")}.", cancellationToken);
+
+    /// <summary>Reg 20(10): the LA's decision; maintaining completes the review and schedules the next from the meeting.</summary>
+    public async Task<AppealRights?> DecideAsync(RequestContext context, Guid reviewId, DateOnly decidedOn, ReviewDecision decision, string reasons, CeaseReason? ceaseReason, CancellationToken cancellationToken = default)
+    {
+        AppealRights? rights = null;
+        await StepAsync(context, reviewId, lead: false, (r, _, now) => rights = r.Decide(decidedOn, decision, reasons, ceaseReason, now), "review.decided",
+            $"{decision} on {UkCalendar.InWords(decidedOn)}.", cancellationToken,
+            async (r, viewed, now) =>
+            {
+                if (decision == ReviewDecision.Maintain)
+                {
+                    await ScheduleNextAsync(viewed.Assessment, r.MeetingHeldOn, now, cancellationToken);
+                }
+            });
+        return rights;
+    }
+
+    /// <summary>Called by plan drafting when an amended draft is issued: the proposed amendments of reg 22(2).</summary>
+    internal async Task OnAmendedDraftAsync(EhcNeedsAssessment assessment, DateOnly issuedOn, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await AmendingAsync(assessment, cancellationToken) is { } review && review.AmendmentNoticeOn is null)
+        {
+            review.RecordAmendmentNotice(issuedOn, now);
+        }
+    }
+
+    /// <summary>Called by plan drafting when an amended final is issued: reg 22(3); the review completes and the next is scheduled.</summary>
+    internal async Task OnAmendedFinalAsync(EhcNeedsAssessment assessment, DateOnly issuedOn, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await AmendingAsync(assessment, cancellationToken) is { } review)
+        {
+            review.RecordAmendedPlanIssued(issuedOn, familyHasNoFurtherComments: false, now);
+            await ScheduleNextAsync(assessment, review.MeetingHeldOn, now, cancellationToken);
+        }
+    }
+
+    /// <summary>The reviews a setting leads, open and due within 12 weeks or already under way.</summary>
+    public async Task<IReadOnlyList<ReviewRow>> ForSettingAsync(RequestContext context, CancellationToken cancellationToken = default)
+    {
+        if (context.Viewer is not { IsStaff: true, OrganisationKind: OrganisationKind.Setting, OrganisationId: { } settingId })
+        {
+            return [];
+        }
+
+        var today = UkCalendar.DateOf(time.GetUtcNow());
+        var horizon = today.AddDays(7 * SettingHorizonWeeks);
+        var reviews = db.AnnualReviews.AsNoTracking().Where(r => r.SettingOrganisationId == settingId && r.Stage != ReviewStage.Completed
+            && (r.DueBy <= horizon || r.Stage != ReviewStage.Due));
+        return await RowsAsync(db.ReadableBy(context.Viewer), reviews, today, cancellationToken);
+    }
+
+    /// <summary>The LA's review board: every open review, overdue first, and the counts for the LA and each setting.</summary>
+    public async Task<(IReadOnlyList<ReviewRow> Rows, IReadOnlyList<ReviewCounts> Counts)> BoardAsync(RequestContext context, CancellationToken cancellationToken = default)
+    {
+        var laCode = context.LaCode ?? throw new CaseAccessDeniedException();
+        var today = UkCalendar.DateOf(time.GetUtcNow());
+        var all = await db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == laCode).ToListAsync(cancellationToken);
+        var rows = await RowsAsync(db.Assessments.Where(a => a.LaCode == laCode), db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == laCode && r.Stage != ReviewStage.Completed), today, cancellationToken);
+        var names = await SettingNamesAsync(all.Select(r => r.SettingOrganisationId).OfType<Guid>().Distinct().ToList(), cancellationToken);
+        var counts = new List<ReviewCounts> { Count("All settings", all, today) };
+        counts.AddRange(all.Where(r => r.SettingOrganisationId is not null).GroupBy(r => r.SettingOrganisationId!.Value)
+            .Select(g => Count(names.GetValueOrDefault(g.Key, "A setting"), g.ToList(), today))
+            .OrderBy(c => c.Scope, StringComparer.Ordinal));
+        return (rows, counts);
+    }
+
+    /// <summary>
+    /// The review measures, each defined once: due in the next 12 weeks; overdue; held in the last
+    /// 12 months; decided within 4 weeks of the meeting (reg 20(10)) of those decided; amended within
+    /// 12 weeks of the meeting (Devon [2022]) of those amended; phase transfers at risk.
+    /// </summary>
+    public static ReviewCounts Count(string scope, IReadOnlyCollection<AnnualReview> reviews, DateOnly today)
+    {
+        var decided = reviews.Where(r => r.DecidedOn is not null && r.MeetingHeldOn is not null).ToList();
+        var amended = reviews.Where(r => r.AmendedPlanIssuedOn is not null && r.MeetingHeldOn is not null).ToList();
+        return new ReviewCounts(
+            scope,
+            reviews.Count(r => r.IsOpen && r.MeetingHeldOn is null && r.DueBy >= today && r.DueBy <= today.AddDays(7 * SettingHorizonWeeks)),
+            reviews.Count(r => r.IsOpen && r.Deadlines(today).Any(d => d.State == DeadlineState.Overdue)),
+            reviews.Count(r => r.MeetingHeldOn is { } held && held > today.AddYears(-1)),
+            decided.Count(r => r.DecidedOn <= r.RuleSet.Rule(StatutoryStep.DecisionBy).DueFrom(r.MeetingHeldOn!.Value)),
+            decided.Count,
+            amended.Count(r => r.AmendedPlanIssuedOn <= r.RuleSet.Rule(StatutoryStep.AmendedPlanBy).DueFrom(r.MeetingHeldOn!.Value)),
+            amended.Count,
+            reviews.Count(r => r.IsOpen && r.PhaseTransferDueBy is { } due && due <= today.AddDays(7 * PhaseTransferRiskWeeks) && r.AmendedPlanIssuedOn is null));
+    }
+
+    private async Task<IReadOnlyList<ReviewRow>> RowsAsync(IQueryable<EhcNeedsAssessment> cases, IQueryable<AnnualReview> reviews, DateOnly today, CancellationToken cancellationToken)
+    {
+        var joined = await reviews.Join(cases, r => r.AssessmentId, a => a.Id, (r, a) => new { Review = r, a.Reference, a.Child })
+            .ToListAsync(cancellationToken);
+        var names = await SettingNamesAsync(joined.Select(j => j.Review.SettingOrganisationId).OfType<Guid>().Distinct().ToList(), cancellationToken);
+        return joined
+            .Select(j =>
+            {
+                var next = j.Review.Deadlines(today).Where(d => d.IsOpen).MinBy(d => d.Deadline.Due);
+                return new ReviewRow(j.Review.Id, j.Review.AssessmentId, j.Reference, j.Child.FullName,
+                    j.Review.SettingOrganisationId is { } s ? names.GetValueOrDefault(s) : null, j.Review.Stage, j.Review.DueBy, j.Review.MeetingOn,
+                    j.Review.PhaseTransfer, j.Review.PhaseTransferDueBy, next?.Deadline.Due, next?.Deadline.Title, next?.State == DeadlineState.Overdue);
+            })
+            .OrderByDescending(r => r.Overdue)
+            .ThenBy(r => r.NextDeadline ?? r.DueBy)
+            .ToList();
+    }
+
+    private async Task<Dictionary<Guid, string>> SettingNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0 ? [] : await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+
+    private async Task<AnnualReview?> AmendingAsync(EhcNeedsAssessment assessment, CancellationToken cancellationToken) =>
+        await db.AnnualReviews.SingleOrDefaultAsync(r => r.LaCode == assessment.LaCode && r.AssessmentId == assessment.Id && r.Stage == ReviewStage.Amending, cancellationToken);
+
+    private async Task StepAsync(RequestContext context, Guid reviewId, bool lead, Action<AnnualReview, ViewedReview, DateTimeOffset> step, string auditAction, string detail,
+        CancellationToken cancellationToken, Func<AnnualReview, ViewedReview, DateTimeOffset, Task>? after = null)
+    {
+        var viewed = await LoadAsync(context, reviewId, tracked: true, cancellationToken);
+        if (!(viewed.CanManage || (lead && viewed.CanLead)))
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var now = time.GetUtcNow();
+        step(viewed.Review, viewed, now);
+        if (after is not null)
+        {
+            await after(viewed.Review, viewed, now);
+        }
+
+        db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, auditAction, now, detail));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw new StepRefusedException("review-changed", "Someone else recorded a step on this review at the same time, so yours was not saved. Check the review and try again.");
+        }
+    }
+
+    private async Task<ViewedReview> LoadAsync(RequestContext context, Guid reviewId, bool tracked, CancellationToken cancellationToken)
+    {
+        var reviews = tracked ? db.AnnualReviews : db.AnnualReviews.AsNoTracking();
+        var review = await reviews.SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken) ?? throw new CaseNotFoundException();
+        var query = db.ReadableBy(context.Viewer, db.Assessments.Include(a => a.AdviceRequests).Include(a => a.Exceptions).Include(a => a.Timeline).Include(a => a.PanelRecommendations));
+        var assessment = await (tracked ? query : query.AsNoTracking()).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == review.AssessmentId, cancellationToken)
+            ?? throw new CaseNotFoundException();
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.LaCode == review.LaCode && p.AssessmentId == review.AssessmentId, cancellationToken);
+        var settingName = review.SettingOrganisationId is { } settingId
+            ? await db.Organisations.AsNoTracking().Where(o => o.Id == settingId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var canLead = context.Viewer is { IsStaff: true, Role: Role.Senco or Role.SettingStaff } && context.Viewer.OrganisationId == review.SettingOrganisationId && review.SettingOrganisationId is not null;
+        return new ViewedReview(review, assessment, plan, settingName, context.Viewer.IsLaStaff, canLead);
+    }
+
+    private async Task<EhcNeedsAssessment> LoadCaseAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken)
+    {
+        var assessment = await db.ReadableBy(context.Viewer, db.Assessments.Include(a => a.AdviceRequests).Include(a => a.Exceptions).Include(a => a.Timeline).Include(a => a.PanelRecommendations))
+            .AsSplitQuery().AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+            ?? throw new CaseNotFoundException();
+        return context.Viewer.IsLaStaff ? assessment : throw new CaseAccessDeniedException();
+    }
+}
+
+internal sealed class AnnualReviewConfiguration : IEntityTypeConfiguration<AnnualReview>
+{
+    public void Configure(EntityTypeBuilder<AnnualReview> builder)
+    {
+        builder.ToTable("annual_reviews");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.LaCode).HasMaxLength(3);
+        builder.Property(r => r.RuleSetId).HasMaxLength(40);
+        builder.Property(r => r.DecisionReasons).HasMaxLength(5_000);
+        builder.Property(r => r.Report).HasColumnName("report").HasConversion(
+            report => report == null ? null : PlanJson.Serialize(report),
+            json => json == null ? null : PlanJson.Deserialize<ReviewReport>(json));
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Ignore(r => r.RuleSet);
+        builder.Ignore(r => r.IsOpen);
+        builder.HasOne<EhcNeedsAssessment>().WithMany().HasForeignKey(r => r.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.LaCode, r.Stage, r.DueBy });
+        builder.HasIndex(r => new { r.SettingOrganisationId, r.Stage });
+        builder.HasIndex(r => r.AssessmentId);
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenSend.Data.Access;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Audit;
+using OpenSend.Data.Database;
+using OpenSend.Data.Demo;
+using OpenSend.Data.Plans;
+using OpenSend.Data.Reviews;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
+using OpenSend.Domain.Plans;
+using OpenSend.Domain.Reviews;
+using OpenSend.Testing;
+
+namespace OpenSend.Data.Tests;
+
+/// <summary>Reviews of plans in force, scheduled and carried out through the services, on both providers.</summary>
+public abstract class PlanReviewsTests(TestProvider provider, PostgresServer postgres) : DataTest(provider, postgres)
+{
+    private static readonly Guid Need = Guid.Parse("00000000-0000-0000-0000-00000000000b");
+    private static readonly Guid Outcome = Guid.Parse("00000000-0000-0000-0000-00000000000e");
+    private Dictionary<string, Organisation> _organisations = default!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _organisations = await InScope(sp => sp.GetRequiredService<DemoData>().SeedOrganisationsAsync());
+    }
+
+    private RequestContext SencoOf(string code) =>
+        new(new Actor(Guid.NewGuid().ToString(), "Jo Whitfield", "Senco", _organisations[code].Name), Viewer.Staff(Guid.NewGuid(), Role.Senco, _organisations[code]), null);
+
+    /// <summary>A Demoshire child born 14 March 2018 (year 4 in 2026/27, no phase transfer within the review's year) at Oakfield, with a final plan issued on 1 June 2026.</summary>
+    private async Task<Guid> FinalPlanAsync()
+    {
+        var received = await ReceiveAsync("999", new DateOnly(2026, 2, 2));
+        await InScope(async sp =>
+        {
+            var cases = sp.GetRequiredService<AssessmentCases>();
+            await cases.DecideToAssessAsync(In999, received.Id, new DateOnly(2026, 3, 2), "Evidence of needs.");
+            var advice = await cases.RequestAdviceAsync(In999, received.Id, AdviserKind.Psychological, "EP service", new DateOnly(2026, 3, 2));
+            await cases.RecordAdviceReceivedAsync(In999, received.Id, advice.Id, new DateOnly(2026, 4, 6));
+            await cases.DecideToIssueAsync(In999, received.Id, new DateOnly(2026, 5, 4), "Needs cannot be met at SEN support.");
+            await sp.GetRequiredService<CaseLinks>().LinkSettingAsync(In999, received.Id, _organisations["999001"].Id, SettingRelationship.CurrentSetting);
+            var drafting = sp.GetRequiredService<PlanDrafting>();
+            var plan = await drafting.StartAsync(In999, received.Id);
+            await drafting.EditAsync(In999, received.Id, plan.Version, c => c
+                .WithViews(new ViewsAndAspirations("I like trains.", null, null, null))
+                .WithNeed(new PlanNeed(Need, PlanSection.B, "Reading", Sen2NeedType.SPLD, 1))
+                .WithOutcome(new PlanOutcome(Outcome, "Reads a short book aloud", new DateOnly(2027, 7, 23), [Need]))
+                .WithProvision(new PlanProvision(Guid.NewGuid(), PlanSection.F, "Phonics programme", "Specialist teacher", "4 sessions a week", "20 minutes, for the school year", "1:1", null, Funder.Education, [Need], [Outcome])),
+                "plan.edited", "Drafted.");
+            await drafting.IssueDraftAsync(In999, received.Id, new DateOnly(2026, 5, 11), null);
+            var drafted = await sp.GetRequiredService<PlanQueries>().GetAsync(In999, received.Id);
+            await drafting.EditAsync(In999, received.Id, drafted.Plan!.Version, c => c.WithSetting(new NamedSetting("Oakfield Primary School", "999001", null, null)), "plan.setting-named", "Named.");
+            await drafting.IssueFinalAsync(In999, received.Id, new DateOnly(2026, 6, 1));
+        });
+        return received.Id;
+    }
+
+    private Task<AnnualReview> OpenReviewAsync(Guid id) =>
+        InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AnnualReviews.AsNoTracking().SingleAsync(r => r.AssessmentId == id && r.Stage != ReviewStage.Completed));
+
+    private static ReviewReport Report => new("I like my reading group.", "Reading has come on.",
+        [new OutcomeProgressEntry(Outcome, "Reads a short book aloud", OutcomeProgress.OnTrack, "Reading age up 14 months.")],
+        [new RecommendedChange(PlanSection.F, "Reduce phonics to 3 sessions a week.")],
+        false, "Needs still need more than SEN support.", false, "Outcomes not yet achieved.");
+
+    [Fact]
+    public async Task IssuingTheFinalPlan_SchedulesTheFirstReview_LedByTheChildsSetting()
+    {
+        var id = await FinalPlanAsync();
+
+        var review = await OpenReviewAsync(id);
+
+        Assert.Equal((new DateOnly(2027, 5, 31), ReviewStage.Due, _organisations["999001"].Id), (review.DueBy, review.Stage, review.SettingOrganisationId));
+        // The setting's list looks 12 weeks ahead.
+        Assert.Empty(await InScope(sp => sp.GetRequiredService<PlanReviews>().ForSettingAsync(SencoOf("999001"))));
+        Time.SetUtcNow(new DateTimeOffset(2027, 3, 15, 10, 0, 0, TimeSpan.Zero));
+        var mine = Assert.Single(await InScope(sp => sp.GetRequiredService<PlanReviews>().ForSettingAsync(SencoOf("999001"))));
+        Assert.Equal(review.Id, mine.Id);
+        Assert.Empty(await InScope(sp => sp.GetRequiredService<PlanReviews>().ForSettingAsync(SencoOf("999002"))));
+    }
+
+    [Fact]
+    public async Task TheSenco_RunsTheMeetingAndReport_TheLaAmends_AndTheNextReviewFollows()
+    {
+        var id = await FinalPlanAsync();
+        var review = await OpenReviewAsync(id);
+        Time.SetUtcNow(new DateTimeOffset(2027, 3, 12, 10, 0, 0, TimeSpan.Zero));
+        var reviews = (IServiceProvider sp) => sp.GetRequiredService<PlanReviews>();
+        var senco = SencoOf("999001");
+
+        await Assert.ThrowsAsync<CaseNotFoundException>(() => InScope(sp => reviews(sp).ArrangeMeetingAsync(SencoOf("999002"), review.Id, new DateOnly(2027, 3, 10), new DateOnly(2027, 2, 17))));
+        await InScope(sp => reviews(sp).ArrangeMeetingAsync(senco, review.Id, new DateOnly(2027, 3, 10), new DateOnly(2027, 2, 17)));
+        await InScope(sp => reviews(sp).RecordMeetingHeldAsync(senco, review.Id, new DateOnly(2027, 3, 10)));
+        await InScope(sp => reviews(sp).SubmitReportAsync(senco, review.Id, new DateOnly(2027, 3, 12), Report));
+        await Assert.ThrowsAsync<CaseAccessDeniedException>(() => InScope(sp => reviews(sp).DecideAsync(senco, review.Id, new DateOnly(2027, 3, 12), ReviewDecision.Amend, "x", null)));
+        await InScope(sp => reviews(sp).DecideAsync(In999, review.Id, new DateOnly(2027, 3, 12), ReviewDecision.Amend, "Provision to change.", null));
+
+        // The amended draft is the notice of the proposed amendments (reg 22(2)).
+        var drafting = (IServiceProvider sp) => sp.GetRequiredService<PlanDrafting>();
+        var plan = await InScope(sp => sp.GetRequiredService<PlanQueries>().GetAsync(In999, id));
+        await InScope(sp => drafting(sp).EditAsync(In999, id, plan.Plan!.Version, c => c.WithProvision(c.Provision[0] with { Frequency = "3 sessions a week" }), "plan.provision-saved", "Changed."));
+        await InScope(sp => drafting(sp).IssueDraftAsync(In999, id, new DateOnly(2027, 3, 12), "Annual review of 10 March 2027."));
+        Assert.Equal(new DateOnly(2027, 3, 12), (await InScope(sp => reviews(sp).GetAsync(In999, review.Id))).Review.AmendmentNoticeOn);
+
+        Time.SetUtcNow(new DateTimeOffset(2027, 3, 20, 10, 0, 0, TimeSpan.Zero));
+        var early = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => drafting(sp).IssueFinalAsync(In999, id, new DateOnly(2027, 3, 20))));
+        Assert.Equal("amendment-representations-open", early.Code);
+        Assert.Equal(1, (await InScope(sp => sp.GetRequiredService<PlanQueries>().GetAsync(In999, id))).Plan!.Versions.Count(v => v.Status == PlanStatus.Final));
+
+        Time.SetUtcNow(new DateTimeOffset(2027, 3, 29, 10, 0, 0, TimeSpan.Zero));
+        await InScope(sp => drafting(sp).IssueFinalAsync(In999, id, new DateOnly(2027, 3, 29)));
+
+        var done = (await InScope(sp => reviews(sp).GetAsync(In999, review.Id))).Review;
+        Assert.Equal((ReviewStage.Completed, new DateOnly(2027, 3, 29)), (done.Stage, done.AmendedPlanIssuedOn));
+        var next = await OpenReviewAsync(id);
+        Assert.Equal(new DateOnly(2028, 3, 9), next.DueBy);
+        var (_, counts) = await InScope(sp => reviews(sp).BoardAsync(In999));
+        var all = counts[0];
+        Assert.Equal((1, 1, 1, 1), (all.DecidedWithin4Weeks, all.Decided, all.AmendedWithin12Weeks, all.Amended));
+    }
+}
+
+public sealed class PlanReviewsTests_Sqlite(PostgresServer postgres) : PlanReviewsTests(TestProvider.Sqlite, postgres);
+
+public sealed class PlanReviewsTests_PostgreSql(PostgresServer postgres) : PlanReviewsTests(TestProvider.PostgreSql, postgres);
