@@ -42,6 +42,12 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
 
         /// <summary>One request for advice: the organisation asked (to write it) and the LA's staff (to read it).</summary>
         AdviceRequest,
+
+        /// <summary>The review lists: the LA's board and a setting's own reviews.</summary>
+        ReviewList,
+
+        /// <summary>A review's meeting and report: the LA's staff and the setting that leads the review.</summary>
+        ReviewLead,
         FamilyList,
         FamilyCase,
         AdministratorOnly,
@@ -135,6 +141,13 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         ["cases/{id:guid}/plan/issue-final"] = Rule.CaseManage,
         ["api/plan-quality-check"] = Rule.Public,
         ["advice"] = Rule.StaffList,
+        ["reviews"] = Rule.ReviewList,
+        ["reviews/{id:guid}"] = Rule.CaseRead,
+        ["reviews/{id:guid}/meeting"] = Rule.ReviewLead,
+        ["reviews/{id:guid}/papers"] = Rule.ReviewLead,
+        ["reviews/{id:guid}/held"] = Rule.ReviewLead,
+        ["reviews/{id:guid}/report"] = Rule.ReviewLead,
+        ["reviews/{id:guid}/decision"] = Rule.CaseManage,
         ["advice/{requestId:guid}"] = Rule.AdviceRequest,
         ["advice/{requestId:guid}/{kind:regex(^(need|outcome|provision)$)}"] = Rule.AdviceRequest,
         ["advice/{requestId:guid}/report"] = Rule.AdviceRequest,
@@ -167,9 +180,11 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         Cordelia,
     }
 
-    private sealed record Who(string Name, Func<AppFixture, HttpClient, Task>? SignIn, Viewer Kind, IReadOnlySet<Child> Reads, IReadOnlySet<Child> Manages, bool IsStaff = false, bool IsLaStaff = false, bool IsManager = false, bool IsAdministrator = false, bool IsFamily = false, bool AdvisesOnAlphonsine = false);
+    private sealed record Who(string Name, Func<AppFixture, HttpClient, Task>? SignIn, Viewer Kind, IReadOnlySet<Child> Reads, IReadOnlySet<Child> Manages, bool IsStaff = false, bool IsLaStaff = false, bool IsManager = false, bool IsAdministrator = false, bool IsFamily = false, bool AdvisesOnAlphonsine = false, bool IsSettingStaff = false);
 
     private readonly Dictionary<Child, (Guid Id, string Token, Guid AdviceId)> _children = [];
+
+    private readonly Dictionary<Child, Guid> _reviews = [];
 
     public async ValueTask InitializeAsync()
     {
@@ -208,6 +223,21 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
             _children[Child.Bartholomew] = (b.Id, b.TrackingToken, bAdvice.Id);
             _children[Child.Cordelia] = (c.Id, c.TrackingToken, cAdvice.Id);
             await AddPersonAsync(sp, "brookside.senco@example.com", "Bo Senco", organisations["999002"], Role.Senco);
+
+            // A review for each child (Alphonsine's led by Oakfield), so the review pages have one to show.
+            foreach (var (child, (caseId, laCode, setting)) in new Dictionary<Child, (Guid, string, Guid?)>
+            {
+                [Child.Alphonsine] = (a.Id, "999", organisations["999001"].Id),
+                [Child.Bartholomew] = (b.Id, "999", null),
+                [Child.Cordelia] = (c.Id, "886", null),
+            })
+            {
+                var review = OpenSend.Domain.Reviews.AnnualReview.Schedule(caseId, laCode, RuleSetCatalogue.SendRegulations2014, new DateOnly(2027, 5, 31), null, setting, DateTimeOffset.UtcNow);
+                db.AnnualReviews.Add(review);
+                _reviews[child] = review.Id;
+            }
+
+            await db.SaveChangesAsync();
             return true;
         });
     }
@@ -233,8 +263,8 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         new("LA SEND manager, own LA", (a, c) => a.SignInAsync(c, AppFixture.Manager), Viewer.Public, Set(Child.Alphonsine, Child.Bartholomew), Set(Child.Alphonsine, Child.Bartholomew), IsStaff: true, IsLaStaff: true, IsManager: true),
         new("LA caseworker, other LA", (a, c) => a.SignInAsync(c, AppFixture.KentCaseworker), Viewer.Public, Set(Child.Cordelia), Set(Child.Cordelia), IsStaff: true, IsLaStaff: true),
         new("LA administrator", (a, c) => a.SignInAsync(c, "chris.bell@demoshire.example"), Viewer.Public, Set(), Set(), IsStaff: true, IsAdministrator: true),
-        new("SENCO of the child's school", (a, c) => a.SignInAsync(c, AppFixture.Senco, Role.Senco), Viewer.Public, Set(Child.Alphonsine), Set(), IsStaff: true),
-        new("SENCO of another school", (a, c) => a.SignInAsync(c, "brookside.senco@example.com"), Viewer.Public, Set(), Set(), IsStaff: true),
+        new("SENCO of the child's school", (a, c) => a.SignInAsync(c, AppFixture.Senco, Role.Senco), Viewer.Public, Set(Child.Alphonsine), Set(), IsStaff: true, IsSettingStaff: true),
+        new("SENCO of another school", (a, c) => a.SignInAsync(c, "brookside.senco@example.com"), Viewer.Public, Set(), Set(), IsStaff: true, IsSettingStaff: true),
         new("Health adviser asked for advice", (a, c) => a.SignInAsync(c, "omar.reyes@demoshire-icb.example"), Viewer.Public, Set(Child.Alphonsine), Set(), IsStaff: true, AdvisesOnAlphonsine: true),
         new("Social care adviser not asked", (a, c) => a.SignInAsync(c, "lee.park@demoshire.example"), Viewer.Public, Set(), Set(), IsStaff: true),
         new("Panel member", (a, c) => a.SignInAsync(c, "mina.patel@demoshire.example"), Viewer.Public, Set(Child.Alphonsine), Set(), IsStaff: true),
@@ -319,6 +349,8 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         Rule.CaseManage => who.Manages.Contains(target!.Value),
         Rule.CaseManagerOnly => who.IsManager && who.Manages.Contains(target!.Value),
         Rule.AdviceRequest => who.Manages.Contains(target!.Value) || (who.AdvisesOnAlphonsine && target == Child.Alphonsine),
+        Rule.ReviewList => who.IsLaStaff || who.IsSettingStaff,
+        Rule.ReviewLead => who.Manages.Contains(target!.Value) || (who.IsSettingStaff && who.Reads.Contains(target!.Value)),
         Rule.FamilyList => who.IsFamily,
         Rule.FamilyCase => who.IsFamily && who.Reads.Contains(target!.Value),
         Rule.AdministratorOnly => who.IsAdministrator,
@@ -351,6 +383,11 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         if (target is { } child)
         {
             var (id, token, adviceId) = _children[child];
+            if (url.StartsWith("reviews/", StringComparison.Ordinal))
+            {
+                id = _reviews[child];
+            }
+
             url = url.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
                 .Replace("{adviceId:guid}", adviceId.ToString(), StringComparison.Ordinal)
                 .Replace("{requestId:guid}", adviceId.ToString(), StringComparison.Ordinal)

@@ -9,8 +9,11 @@ using OpenSend.Web.SignIn;
 namespace OpenSend.Web.Pages.Assessments.Cases;
 
 /// <summary>A case: who and what, every statutory deadline and where it stands, what can be recorded next, and the timeline.</summary>
-public sealed class IndexModel(AssessmentQueries queries, TimeProvider time) : PageModel
+public sealed class IndexModel(AssessmentQueries queries, OpenSend.Data.Reviews.PlanReviews reviews, TimeProvider time) : PageModel
 {
+    /// <summary>The plan's reviews, newest first (s.44).</summary>
+    public IReadOnlyList<OpenSend.Domain.Reviews.AnnualReview> Reviews { get; private set; } = [];
+
     public EhcNeedsAssessment Case { get; private set; } = default!;
 
     /// <summary>The responsible LA's staff record steps; others who can see the case only read it.</summary>
@@ -37,8 +40,33 @@ public sealed class IndexModel(AssessmentQueries queries, TimeProvider time) : P
 
         Today = UkCalendar.Today(time);
         Deadlines = Case.Deadlines(Today);
+        Reviews = Case.Stage == AssessmentStage.PlanIssued ? await reviews.OfCaseAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted) : [];
         Success = TempData[CaseStepPage.SuccessKey] as string;
         return Page();
+    }
+
+    /// <summary>For plans issued before reviews were scheduled here, or after a decision to cease was overturned: schedule the next review.</summary>
+    public async Task<IActionResult> OnPostScheduleReviewAsync(Guid id)
+    {
+        try
+        {
+            var review = await reviews.ScheduleAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted);
+            TempData[OpenSend.Web.Pages.Reviews.ReviewPage.SuccessKey] = $"Review scheduled: due by {UkCalendar.InWords(review.DueBy)}";
+            return Redirect($"/reviews/{review.Id}");
+        }
+        catch (CaseNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (OpenSend.Data.Access.CaseAccessDeniedException)
+        {
+            return Forbid();
+        }
+        catch (StepRefusedException refused)
+        {
+            TempData[CaseStepPage.SuccessKey] = refused.Message;
+            return Redirect($"/cases/{id}");
+        }
     }
 
     public string DeadlineTitle(DeadlineProgress progress) =>

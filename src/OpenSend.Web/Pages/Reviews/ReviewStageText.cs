@@ -1,0 +1,55 @@
+using OpenSend.Domain.Reviews;
+using OpenSend.Domain.Timescales;
+
+namespace OpenSend.Web.Pages.Reviews;
+
+/// <summary>The review's words for people.</summary>
+public static class ReviewStageText
+{
+    public static string Title(this ReviewStage stage) => stage switch
+    {
+        ReviewStage.Due => "Due: meeting not yet arranged",
+        ReviewStage.MeetingArranged => "Meeting arranged",
+        ReviewStage.MeetingHeld => "Meeting held: report due",
+        ReviewStage.ReportSubmitted => "Report in: the council to decide",
+        ReviewStage.Amending => "Amending the plan",
+        _ => "Complete",
+    };
+
+    public static string Title(this ReviewDecision decision) => decision switch
+    {
+        ReviewDecision.Maintain => "Keep the plan as it is",
+        ReviewDecision.Amend => "Amend the plan",
+        _ => "Cease the plan",
+    };
+
+    public static string Title(this OutcomeProgress progress) => progress switch
+    {
+        OutcomeProgress.Achieved => "Achieved",
+        OutcomeProgress.OnTrack => "On track",
+        _ => "Not on track",
+    };
+
+    public static string Title(this CeaseReason reason) => reason switch
+    {
+        CeaseReason.ReachedMaximumAge => "Reached the maximum age",
+        CeaseReason.NeedsMetWithoutPlan => "Needs met without an EHC plan",
+        CeaseReason.MovedToHigherEducation => "Moved on to higher education",
+        CeaseReason.PaidEmployment => "Moved into paid employment",
+        CeaseReason.TransferredToAnotherLa => "Moved to another English local authority",
+        CeaseReason.NoLongerWishesToEngage => "The young person no longer wishes to engage",
+        CeaseReason.MovedOutsideEngland => "Moved outside England",
+        CeaseReason.Died => "Died",
+        _ => "Other",
+    };
+
+    public static string Title(this PhaseTransferKind kind) => kind switch
+    {
+        PhaseTransferKind.EarlyYearsToSchool => "Early years to school",
+        PhaseTransferKind.InfantToJunior => "Infant to junior school",
+        PhaseTransferKind.PrimaryToMiddle => "Primary to middle school",
+        PhaseTransferKind.PrimaryToSecondary => "Primary to secondary school",
+        PhaseTransferKind.MiddleToSecondary => "Middle to secondary school",
+        _ => "Secondary school to post-16",
+    };
+}
