@@ -26,11 +26,11 @@ public abstract class OpenSendCommandTests(TestProvider provider, PostgresServer
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, error);
-        Assert.Contains("Seeded Demoshire (999) with 60 EHC needs assessments.", output);
+        Assert.Contains("Seeded Demoshire (999) with 65 EHC needs assessments.", output);
         await using var services = _database.Services(_time);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenSendDbContext>();
-        Assert.Equal(60, await db.Assessments.CountAsync(a => a.LaCode == "999"));
+        Assert.Equal(65, await db.Assessments.CountAsync(a => a.LaCode == "999"));
         Assert.Equal(154, await db.LocalAuthorities.CountAsync());
     }
 

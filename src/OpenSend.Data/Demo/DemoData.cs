@@ -12,11 +12,11 @@ using OpenSend.Domain.Timescales;
 namespace OpenSend.Data.Demo;
 
 /// <summary>
-/// The demo local authority, Demoshire (999), with about 60 EHC needs assessments at every stage,
+/// The demo local authority, Demoshire (999), with 65 EHC needs assessments at every stage,
 /// some overdue, all dated relative to today so the demo always looks live. Every name is
 /// invented; every case is built through the same application service the pages use.
 /// </summary>
-public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLinks links, TimeProvider time)
+public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLinks links, OpenSend.Data.Reviews.PlanReviews reviews, TimeProvider time)
 {
     public const string DemoLaCode = "999";
 
@@ -72,7 +72,7 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
         TransferredOut,
     }
 
-    // (story, days since the request was received); 60 cases in all.
+    // (story, days since the request was received); 65 cases in all.
     private static readonly (Story Story, int Age)[] Stories =
     [
         (Story.AwaitingDecision, 2), (Story.AwaitingDecision, 6), (Story.AwaitingDecision, 11), (Story.AwaitingDecision, 17),
@@ -91,6 +91,9 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
         (Story.NotIssuing, 150), (Story.NotIssuing, 260),
         (Story.Withdrawn, 40), (Story.Withdrawn, 130),
         (Story.TransferredOut, 35), (Story.TransferredOut, 88),
+
+        // Plans made nearly a year ago: their first reviews fall due in the next weeks (one at Oakfield, index 64).
+        (Story.PlanIssued, 440), (Story.PlanIssued, 455), (Story.PlanIssued, 470), (Story.PlanIssued, 485), (Story.PlanIssued, 430),
     ];
 
     /// <summary>True when the demo LA has no cases yet (an empty database, or one with only reference data).</summary>
@@ -289,6 +292,7 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
                 await Issue(98, 105);
                 await cases.RecordRepresentationsAsync(context, id, Day(112), "We agree with the draft.", school, false, true, cancellationToken);
                 await cases.IssueFinalPlanAsync(context, id, Day(late ? 147 : 126), school, cancellationToken);
+                await reviews.ScheduleAsync(context, id, cancellationToken);
                 break;
             case Story.PlanIssuedLateWithException:
                 await Assess(35);
@@ -299,6 +303,7 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
                 await cases.DecideToIssueAsync(context, id, Day(120), "", cancellationToken);
                 await cases.ServeDraftPlanAsync(context, id, Day(125), cancellationToken);
                 await cases.IssueFinalPlanAsync(context, id, Day(156), school, cancellationToken);
+                await reviews.ScheduleAsync(context, id, cancellationToken);
                 break;
             case Story.NotAssessing:
                 await Panel(PanelQuestion.WhetherToAssess, PanelRecommendationOutcome.No, Day(33));

@@ -88,8 +88,8 @@ public sealed class PlanReviews(OpenSendDbContext db, TimeProvider time)
         }
 
         var setting = await db.SettingLinks.AsNoTracking()
-            .Where(l => l.AssessmentId == assessment.Id && l.EndedAt == null && (l.Relationship == SettingRelationship.CurrentSetting || l.Relationship == SettingRelationship.NamedSetting))
-            .OrderBy(l => l.Relationship == SettingRelationship.CurrentSetting ? 0 : 1)
+            .Where(l => l.AssessmentId == assessment.Id && l.EndedAt == null)
+            .OrderBy(l => l.Relationship == SettingRelationship.CurrentSetting ? 0 : l.Relationship == SettingRelationship.NamedSetting ? 1 : 2)
             .Select(l => (Guid?)l.OrganisationId).FirstOrDefaultAsync(cancellationToken);
         var review = AnnualReview.Schedule(assessment.Id, assessment.LaCode, rules, dueBy, phase, setting, now);
         db.AnnualReviews.Add(review);

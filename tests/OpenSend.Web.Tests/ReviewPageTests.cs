@@ -1,0 +1,102 @@
+using Microsoft.Extensions.DependencyInjection;
+using OpenSend.Data.Access;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Audit;
+using OpenSend.Data.Plans;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
+using OpenSend.Domain.Plans;
+
+namespace OpenSend.Web.Tests;
+
+/// <summary>A SENCO runs a review on its pages and the caseworker decides.</summary>
+public abstract class ReviewPageTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFixture
+{
+    private RequestContext Staff999 => new(new Actor("demo-caseworker", "Sam Carter", "LaCaseworker", "Demoshire County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, app.Organisations["999"]), null);
+
+    /// <summary>A child at Oakfield Primary with a final plan issued on 1 June 2026 (one outcome).</summary>
+    private async Task<Guid> FinalPlanAtOakfieldAsync(string givenName)
+    {
+        var submitted = await app.WithServices(sp => sp.GetRequiredService<AssessmentCases>().ReceiveAsync(Staff999,
+            new AssessmentRequestSubmission("999", RequesterKind.Parent, "Pat Example", "pat@example.com", null, null, givenName, "Example",
+                new DateOnly(2018, 3, 14), "Needs not met at SEN support.", true),
+            new DateOnly(2026, 2, 2)));
+        var need = Guid.NewGuid();
+        var outcome = Guid.NewGuid();
+        await app.WithServices(async sp =>
+        {
+            var cases = sp.GetRequiredService<AssessmentCases>();
+            await cases.DecideToAssessAsync(Staff999, submitted.Id, new DateOnly(2026, 3, 2), "Evidence of needs.");
+            var advice = await cases.RequestAdviceAsync(Staff999, submitted.Id, AdviserKind.Psychological, "EP service", new DateOnly(2026, 3, 2));
+            await cases.RecordAdviceReceivedAsync(Staff999, submitted.Id, advice.Id, new DateOnly(2026, 4, 6));
+            await cases.DecideToIssueAsync(Staff999, submitted.Id, new DateOnly(2026, 5, 4), "Needs cannot be met at SEN support.");
+            await sp.GetRequiredService<CaseLinks>().LinkSettingAsync(Staff999, submitted.Id, app.Organisations["999001"].Id, SettingRelationship.CurrentSetting);
+            var drafting = sp.GetRequiredService<PlanDrafting>();
+            var plan = await drafting.StartAsync(Staff999, submitted.Id);
+            await drafting.EditAsync(Staff999, submitted.Id, plan.Version, c => c
+                .WithViews(new ViewsAndAspirations("I like trains.", null, null, null))
+                .WithNeed(new PlanNeed(need, PlanSection.B, "Reading", Sen2NeedType.SPLD, 1))
+                .WithOutcome(new PlanOutcome(outcome, "Reads a short book aloud", new DateOnly(2027, 7, 23), [need]))
+                .WithProvision(new PlanProvision(Guid.NewGuid(), PlanSection.F, "Phonics programme", "Specialist teacher", "4 sessions a week", "20 minutes, for the school year", "1:1", null, Funder.Education, [need], [outcome])),
+                "plan.edited", "Drafted.");
+            await drafting.IssueDraftAsync(Staff999, submitted.Id, new DateOnly(2026, 5, 11), null);
+            var drafted = await sp.GetRequiredService<PlanQueries>().GetAsync(Staff999, submitted.Id);
+            await drafting.EditAsync(Staff999, submitted.Id, drafted.Plan!.Version, c => c.WithSetting(new NamedSetting("Oakfield Primary School", "999001", null, null)), "plan.setting-named", "Named.");
+            await drafting.IssueFinalAsync(Staff999, submitted.Id, new DateOnly(2026, 6, 1));
+            return true;
+        });
+        return submitted.Id;
+    }
+
+    [Fact]
+    public async Task TheSenco_HoldsTheReviewAndReports_AndTheCaseworkerDecidesToAmend()
+    {
+        var id = await FinalPlanAtOakfieldAsync("Dov");
+        var caseworker = app.Client();
+        await app.SignInAsync(caseworker);
+        var casePage = await caseworker.GetPageAsync($"/cases/{id}");
+        var reviewLink = casePage.QuerySelector("#review-list a")!.GetAttribute("href")!;
+        Assert.Contains("Review due by 31 May 2027", casePage.QuerySelector("#review-list")!.TextContent);
+
+        var senco = app.Client();
+        await app.SignInAsync(senco, AppFixture.Senco, Role.Senco);
+        var review = await senco.GetPageAsync(reviewLink);
+        Assert.Contains("Oakfield Primary School", review.QuerySelector("#review-summary")!.TextContent);
+        Assert.Null(review.QuerySelector("a[href$=decision]"));
+
+        var meeting = await senco.GetPageAsync($"{reviewLink}/meeting");
+        var arranged = await Html.ParseAsync(await senco.SubmitAsync(meeting, [.. Html.Date("MeetingOn", new DateOnly(2026, 6, 12)), .. Html.Date("InvitationsSentOn", new DateOnly(2026, 6, 2))]));
+        Assert.Equal("Review meeting arranged", arranged.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
+        Assert.Contains("29 May 2026", arranged.QuerySelector("#review-deadlines")!.TextContent);
+        Assert.Contains(reviewLink, (await senco.GetPageAsync("/reviews")).QuerySelector("#reviews")!.InnerHtml);
+
+        await senco.SubmitAsync(await senco.GetPageAsync($"{reviewLink}/held"), Html.Date("Date", new DateOnly(2026, 6, 12)));
+        var reportForm = await senco.GetPageAsync($"{reviewLink}/report");
+        var incomplete = await Html.ParseAsync(await senco.SubmitAsync(reportForm, [.. Html.Date("SentOn", new DateOnly(2026, 6, 15)), ("StepDown", "false"), ("Cease", "false")]));
+        Assert.Contains(incomplete.ErrorSummary(), e => e.Text == "Select the progress towards 'Reads a short book aloud'" && e.Href == "#Progress_0_");
+        Assert.Contains(incomplete.ErrorSummary(), e => e.Href == "#Evidence_0_");
+        var reported = await Html.ParseAsync(await senco.SubmitAsync(reportForm,
+        [
+            .. Html.Date("SentOn", new DateOnly(2026, 6, 15)), ("ChildViews", "I like my reading group."), ("Progress[0]", "OnTrack"), ("Evidence[0]", "Reading age up 8 months."),
+            ("ProvisionChange", "Add a weekly spelling group."), ("StepDown", "false"), ("StepDownReasons", "Needs still need more than SEN support."),
+            ("Cease", "false"), ("CeaseReasons", "Outcomes not yet achieved."),
+        ]));
+        Assert.Equal("Review report sent to the council", reported.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
+        Assert.Contains("Reading age up 8 months.", reported.QuerySelector("#report-progress")!.TextContent);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await senco.GetAsync($"{reviewLink}/decision")).StatusCode);
+
+        var decision = await caseworker.GetPageAsync($"{reviewLink}/decision");
+        Assert.Contains("10 July 2026", decision.MainText());
+        var decided = await Html.ParseAsync(await caseworker.SubmitAsync(decision, [.. Html.Date("DecidedOn", new DateOnly(2026, 6, 15)), ("Decision", "Amend"), ("Reasons", "Add the spelling group the review recommended.")]));
+        Assert.Equal("Amending the plan", decided.QuerySelector("#review-stage")!.TextContent.Trim());
+        Assert.NotNull(decided.QuerySelector("#amending a[href$=plan]"));
+        var board = await caseworker.GetPageAsync("/reviews");
+        Assert.Contains("Oakfield Primary School", board.QuerySelector("#review-counts")!.TextContent);
+    }
+}
+
+public sealed class ReviewPageTests_Sqlite(SqliteApp app) : ReviewPageTests<SqliteApp>(app);
+
+public sealed class ReviewPageTests_PostgreSql(PostgreSqlApp app) : ReviewPageTests<PostgreSqlApp>(app);
