@@ -92,6 +92,9 @@ public abstract class ReviewPageTests<TApp>(TApp app) : IClassFixture<TApp>
         var decided = await Html.ParseAsync(await caseworker.SubmitAsync(decision, [.. Html.Date("DecidedOn", new DateOnly(2026, 6, 15)), ("Decision", "Amend"), ("Reasons", "Add the spelling group the review recommended.")]));
         Assert.Equal("Amending the plan", decided.QuerySelector("#review-stage")!.TextContent.Trim());
         Assert.NotNull(decided.QuerySelector("#amending a[href$=plan]"));
+        var progress = (await caseworker.GetPageAsync($"/cases/{id}")).QuerySelector("#progress + h3 + ol")!.TextContent;
+        Assert.Contains("On track", progress);
+        Assert.Contains("at the review of 12 June 2026: Reading age up 8 months.", System.Text.RegularExpressions.Regex.Replace(progress, @"\s+", " "));
         var board = await caseworker.GetPageAsync("/reviews");
         Assert.Contains("Oakfield Primary School", board.QuerySelector("#review-counts")!.TextContent);
     }

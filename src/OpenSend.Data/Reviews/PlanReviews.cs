@@ -19,6 +19,12 @@ public sealed record ViewedReview(AnnualReview Review, EhcNeedsAssessment Assess
     public PlanContent PlanContent => Plan?.LatestFinal?.Content ?? PlanContent.Empty;
 }
 
+/// <summary>One outcome's progress at one review.</summary>
+public sealed record ProgressPoint(DateOnly ReviewedOn, OutcomeProgress Progress, string Evidence);
+
+/// <summary>An outcome of the plan and its progress across reviews, oldest first ("celebrating progress").</summary>
+public sealed record OutcomeTimeline(Guid OutcomeId, string Outcome, IReadOnlyList<ProgressPoint> Points);
+
 /// <summary>One row of a review list: the SENCO's reviews and the LA's board.</summary>
 public sealed record ReviewRow(
     Guid Id,
@@ -127,6 +133,27 @@ public sealed class PlanReviews(OpenSendDbContext db, TimeProvider time)
             ?? throw new CaseNotFoundException();
         return await db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == laCode && r.AssessmentId == assessmentId)
             .OrderByDescending(r => r.DueBy).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Each outcome's progress across the reviews whose reports are in, for anyone who may see the
+    /// case, the family included. Outcomes are matched by their id, which stays the same across
+    /// versions of the plan.
+    /// </summary>
+    public async Task<IReadOnlyList<OutcomeTimeline>> ProgressAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        var laCode = await db.ReadableBy(context.Viewer).Where(a => a.Id == assessmentId).Select(a => a.LaCode).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new CaseNotFoundException();
+        var reported = await db.AnnualReviews.AsNoTracking()
+            .Where(r => r.LaCode == laCode && r.AssessmentId == assessmentId && r.ReportSentOn != null)
+            .ToListAsync(cancellationToken);
+        return reported
+            .Where(r => r.Report is not null)
+            .SelectMany(r => r.Report!.Progress.Select(p => (p.OutcomeId, p.Outcome, Point: new ProgressPoint(r.MeetingHeldOn ?? r.ReportSentOn!.Value, p.Progress, p.Evidence))))
+            .GroupBy(p => p.OutcomeId)
+            .Select(g => new OutcomeTimeline(g.Key, g.OrderBy(p => p.Point.ReviewedOn).Last().Outcome, g.Select(p => p.Point).OrderBy(p => p.ReviewedOn).ToList()))
+            .OrderBy(t => t.Outcome, StringComparer.Ordinal)
+            .ToList();
     }
 
     public Task ArrangeMeetingAsync(RequestContext context, Guid reviewId, DateOnly meetingOn, DateOnly invitationsSentOn, CancellationToken cancellationToken = default) =>

@@ -10,8 +10,11 @@ using OpenSend.Web.SignIn;
 namespace OpenSend.Web.Pages.Family;
 
 /// <summary>One of the family's own requests, with the log of who has looked at the record.</summary>
-public sealed class RequestModel(AssessmentQueries queries, OpenSend.Data.Plans.PlanQueries plans, TimeProvider time) : PageModel
+public sealed class RequestModel(AssessmentQueries queries, OpenSend.Data.Plans.PlanQueries plans, OpenSend.Data.Reviews.PlanReviews reviews, TimeProvider time) : PageModel
 {
+    /// <summary>Progress towards each outcome across the plan's reviews ("celebrating progress").</summary>
+    public IReadOnlyList<OpenSend.Data.Reviews.OutcomeTimeline> Progress { get; private set; } = [];
+
     /// <summary>The latest draft plan, when there is one for the family to read.</summary>
     public OpenSend.Domain.Plans.PlanVersion? DraftPlan { get; private set; }
 
@@ -28,6 +31,7 @@ public sealed class RequestModel(AssessmentQueries queries, OpenSend.Data.Plans.
             View = new FamilyCaseView(viewed.Assessment, viewed.LocalAuthority.Name, FamilyUpdate.For(viewed.Assessment, UkCalendar.Today(time)));
             DraftPlan = (await plans.GetAsync(context, id, HttpContext.RequestAborted)).DraftForFamily;
             AccessLog = await queries.AccessLogAsync(context, id, HttpContext.RequestAborted);
+            Progress = await reviews.ProgressAsync(context, id, HttpContext.RequestAborted);
         }
         catch (CaseNotFoundException)
         {

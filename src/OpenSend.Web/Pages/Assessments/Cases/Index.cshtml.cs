@@ -14,6 +14,9 @@ public sealed class IndexModel(AssessmentQueries queries, OpenSend.Data.Reviews.
     /// <summary>The plan's reviews, newest first (s.44).</summary>
     public IReadOnlyList<OpenSend.Domain.Reviews.AnnualReview> Reviews { get; private set; } = [];
 
+    /// <summary>Each outcome's progress across reviews.</summary>
+    public IReadOnlyList<OpenSend.Data.Reviews.OutcomeTimeline> Progress { get; private set; } = [];
+
     public EhcNeedsAssessment Case { get; private set; } = default!;
 
     /// <summary>The responsible LA's staff record steps; others who can see the case only read it.</summary>
@@ -41,6 +44,7 @@ public sealed class IndexModel(AssessmentQueries queries, OpenSend.Data.Reviews.
         Today = UkCalendar.Today(time);
         Deadlines = Case.Deadlines(Today);
         Reviews = Case.Stage == AssessmentStage.PlanIssued ? await reviews.OfCaseAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted) : [];
+        Progress = Reviews.Count > 0 ? await reviews.ProgressAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted) : [];
         Success = TempData[CaseStepPage.SuccessKey] as string;
         return Page();
     }
