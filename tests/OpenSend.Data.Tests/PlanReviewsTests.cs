@@ -123,6 +123,25 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
         var all = counts[0];
         Assert.Equal((1, 1, 1, 1), (all.DecidedWithin4Weeks, all.Decided, all.AmendedWithin12Weeks, all.Amended));
     }
+
+    [Fact]
+    public async Task KeepingThePlan_GoesOnTheFamilysRecordWithTheirAppealDate_AndSchedulesTheNextReview()
+    {
+        var id = await FinalPlanAsync();
+        var review = await OpenReviewAsync(id);
+        Time.SetUtcNow(new DateTimeOffset(2027, 3, 12, 10, 0, 0, TimeSpan.Zero));
+        await InScope(sp => sp.GetRequiredService<PlanReviews>().ArrangeMeetingAsync(In999, review.Id, new DateOnly(2027, 3, 10), new DateOnly(2027, 2, 17)));
+        await InScope(sp => sp.GetRequiredService<PlanReviews>().RecordMeetingHeldAsync(In999, review.Id, new DateOnly(2027, 3, 10)));
+
+        var rights = await InScope(sp => sp.GetRequiredService<PlanReviews>().DecideAsync(In999, review.Id, new DateOnly(2027, 3, 12), ReviewDecision.Maintain, "Provision is working.", null));
+
+        Assert.Equal(new DateOnly(2027, 5, 12), rights!.AppealBy);
+        var assessment = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Assessments.AsNoTracking().Include(a => a.Timeline).SingleAsync(a => a.Id == id));
+        var entry = assessment.Timeline.Single(e => e.Action == PathwayAction.RecordReviewDecision);
+        Assert.Equal("After the review meeting on 10 March 2027, the council decided to keep your child's plan as it is. You can appeal until 12 May 2027.", entry.FamilySummary);
+        Assert.Contains("SEND Regulations 2014 reg 20(10)", entry.Detail);
+        Assert.Equal(new DateOnly(2028, 3, 9), (await OpenReviewAsync(id)).DueBy);
+    }
 }
 
 public sealed class PlanReviewsTests_Sqlite(PostgresServer postgres) : PlanReviewsTests(TestProvider.Sqlite, postgres);

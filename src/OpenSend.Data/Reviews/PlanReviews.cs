@@ -50,7 +50,7 @@ public sealed record ReviewCounts(string Scope, int DueIn12Weeks, int Overdue, i
 /// one named step, appends the audit record and saves once. The next review is scheduled when the
 /// first final plan is issued, when a plan arrives from another LA, and when a review completes.
 /// </summary>
-public sealed class PlanReviews(OpenSendDbContext db, TimeProvider time)
+public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notifications.CaseNotifications notifications, TimeProvider time)
 {
     /// <summary>How far ahead a setting's list looks (issue: reviews due in the next 12 weeks).</summary>
     public const int SettingHorizonWeeks = 12;
@@ -178,6 +178,9 @@ public sealed class PlanReviews(OpenSendDbContext db, TimeProvider time)
             $"{decision} on {UkCalendar.InWords(decidedOn)}.", cancellationToken,
             async (r, viewed, now) =>
             {
+                // The decision goes on the case's record and to the family, with their rights (reg 20(10)).
+                viewed.Assessment.RecordReviewDecision(decidedOn, r.MeetingHeldOn!.Value, decision, reasons, rights, context.Actor, now);
+                await notifications.QueueUpdateAsync(viewed.Assessment, now, cancellationToken);
                 if (decision == ReviewDecision.Maintain)
                 {
                     await ScheduleNextAsync(viewed.Assessment, r.MeetingHeldOn, now, cancellationToken);

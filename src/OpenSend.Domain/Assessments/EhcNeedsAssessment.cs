@@ -273,6 +273,25 @@ public sealed class EhcNeedsAssessment
             null);
     }
 
+    /// <summary>
+    /// A review's decision (reg 20(10)) written on the case, so the family's page and email say what
+    /// was decided, why, and (to keep or cease the plan) how to appeal and by when.
+    /// </summary>
+    public void RecordReviewDecision(DateOnly decidedOn, DateOnly meetingOn, Reviews.ReviewDecision decision, string reasons, AppealRights? rights, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.RecordReviewDecision, decidedOn, now, meetingOn, "the review meeting");
+        var (staff, family) = decision switch
+        {
+            Reviews.ReviewDecision.Maintain => ("keep the plan as it is", "keep your child's plan as it is"),
+            Reviews.ReviewDecision.Amend => ("amend the plan", "change your child's plan. You will be sent the proposed changes and have at least 15 days to comment before the amended plan is issued"),
+            _ => ("cease the plan", "stop maintaining your child's plan. The plan stays in force until the time to appeal has passed or any appeal is decided"),
+        };
+        Record(PathwayAction.RecordReviewDecision, next, decidedOn, by, now,
+            $"Review of {UkCalendar.InWords(meetingOn)}: decided to {staff}.",
+            $"After the review meeting on {UkCalendar.InWords(meetingOn)}, the council decided to {family}." + (rights is null ? string.Empty : $" You can appeal until {UkCalendar.InWords(rights.AppealBy)}."),
+            rights is null ? Text.NullIfBlank(reasons) : RightsDetail(reasons, rights));
+    }
+
     public PanelRecommendation RecordPanelRecommendation(PanelQuestion question, PanelRecommendationOutcome outcome, DateOnly meetingOn, string notes, Actor by, DateTimeOffset now)
     {
         var next = Begin(PathwayAction.RecordPanelRecommendation, meetingOn, now, RequestReceivedOn, "the date the request was received");

@@ -23,4 +23,7 @@ public enum PathwayAction
 
     /// <summary>The new LA tells the family it holds the plan (reg 15(4)).</summary>
     RecordTransferNotice,
+
+    /// <summary>After a review meeting, the LA's decision to keep, amend or cease the plan (reg 20(10)).</summary>
+    RecordReviewDecision,
 }

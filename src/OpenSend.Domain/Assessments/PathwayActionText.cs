@@ -21,6 +21,7 @@ public static class PathwayActionText
         PathwayAction.TransferOut => "Record transfer to another council",
         PathwayAction.ReceiveTransferredPlan => "Receive a plan from another council",
         PathwayAction.RecordTransferNotice => "Record the family told of the transfer",
+        PathwayAction.RecordReviewDecision => "Record a review decision",
         _ => action.ToString(),
     };
 
@@ -43,6 +44,7 @@ public static class PathwayActionText
         PathwayAction.TransferOut => "A transfer",
         PathwayAction.ReceiveTransferredPlan => "A plan received from another council",
         PathwayAction.RecordTransferNotice => "The notice of a transferred plan",
+        PathwayAction.RecordReviewDecision => "A review decision",
         _ => action.ToString(),
     };
 

@@ -54,6 +54,9 @@ public static class PathwayTransitions
         // Reg 15(4): a plan received from another LA is in force; the family is told within 6 weeks.
         Allow(AssessmentStage.PlanIssued, PathwayAction.RecordTransferNotice, AssessmentStage.PlanIssued);
 
+        // Reg 20(10): each review's decision goes on the case's record, and to the family, with their rights.
+        Allow(AssessmentStage.PlanIssued, PathwayAction.RecordReviewDecision, AssessmentStage.PlanIssued);
+
         AllowOnEveryOpenStage(PathwayAction.Withdraw, AssessmentStage.Withdrawn);
         AllowOnEveryOpenStage(PathwayAction.TransferOut, AssessmentStage.TransferredOut);
         return table;

@@ -179,6 +179,7 @@ public static class RuleSetCatalogue
         [PathwayAction.TransferOut] = "Children and Families Act 2014 s.24 (the receiving council becomes responsible)",
         [PathwayAction.ReceiveTransferredPlan] = "Children and Families Act 2014 s.47; SEND Regulations 2014 reg 15(2)–(3)",
         [PathwayAction.RecordTransferNotice] = "SEND Regulations 2014 reg 15(4)",
+        [PathwayAction.RecordReviewDecision] = "Children and Families Act 2014 s.44; SEND Regulations 2014 reg 20(10); appeal rights s.51(2)(e)–(f)",
     };
 
     public static StatutoryRuleSet SendRegulations2014 { get; } = new()

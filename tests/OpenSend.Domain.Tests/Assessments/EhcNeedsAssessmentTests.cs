@@ -129,6 +129,7 @@ public class EhcNeedsAssessmentTests
             PathwayAction.Withdraw => () => s.Case.Withdraw(day, "x", Caseworker, s.Now),
             PathwayAction.TransferOut => () => s.Case.TransferOut(day, "886", "Kent", Caseworker, s.Now),
             PathwayAction.RecordTransferNotice => () => s.Case.RecordTransferNotice(day, false, day.AddMonths(2), Caseworker, s.Now),
+            PathwayAction.RecordReviewDecision => () => s.Case.RecordReviewDecision(day, day, Domain.Reviews.ReviewDecision.Maintain, "x", null, Caseworker, s.Now),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
 
