@@ -32,9 +32,9 @@ public sealed class ReviewTests(SeededDemoshire app) : IClassFixture<SeededDemos
         await senco.GetByRole(AriaRole.Link, new() { Name = "Arrange the meeting and send invitations" }).ClickAsync();
         await senco.AssertAccessibleAsync();
         await FillDateAsync(senco, "MeetingOn", today);
-        await FillDateAsync(senco, "InvitationsSentOn", today.AddDays(-14));
+        await Assertions.Expect(senco.GetByLabel("Send the invitations now through OpenSEND")).ToBeCheckedAsync();
         await senco.GetByRole(AriaRole.Button, new() { Name = "Save meeting" }).ClickAsync();
-        await Assertions.Expect(senco.Locator(".govuk-notification-banner__heading")).ToHaveTextAsync("Review meeting arranged");
+        await Assertions.Expect(senco.Locator(".govuk-notification-banner__heading")).ToContainTextAsync("Review meeting arranged: ");
         await senco.AssertAccessibleAsync();
 
         await senco.GetByRole(AriaRole.Link, new() { Name = "Record the meeting held" }).ClickAsync();

@@ -125,6 +125,24 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
     }
 
     [Fact]
+    public async Task InvitationsSentThroughOpenSend_GoToTheFamily_WithoutTheChildsName_AndDateTheInvitationsToday()
+    {
+        var id = await FinalPlanAsync();
+        var review = await OpenReviewAsync(id);
+        Time.SetUtcNow(new DateTimeOffset(2027, 2, 17, 10, 0, 0, TimeSpan.Zero));
+
+        var sent = await InScope(sp => sp.GetRequiredService<PlanReviews>().ArrangeMeetingAsync(SencoOf("999001"), review.Id, new DateOnly(2027, 3, 10), null, sendInvitations: true));
+
+        Assert.Equal(1, sent);
+        var invitation = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Outbox.AsNoTracking().SingleAsync(m => m.Kind == "review-invitation"));
+        Assert.Equal("pat@example.com", invitation.Recipient);
+        Assert.Contains("10 March 2027", invitation.Body);
+        Assert.Contains("by 24 February 2027", invitation.Body);
+        Assert.DoesNotContain("Ada", invitation.Body);
+        Assert.Equal(new DateOnly(2027, 2, 17), (await OpenReviewAsync(id)).InvitationsSentOn);
+    }
+
+    [Fact]
     public async Task KeepingThePlan_GoesOnTheFamilysRecordWithTheirAppealDate_AndSchedulesTheNextReview()
     {
         var id = await FinalPlanAsync();

@@ -38,6 +38,33 @@ public sealed class CaseNotifications(OpenSendDbContext db)
         }
     }
 
+    public const string InvitationKind = "review-invitation";
+
+    /// <summary>
+    /// Reg 20(2): invitations to a review meeting, to the family and to the staff of every organisation
+    /// asked for advice on the case, with the date advice and information are due (reg 20(3)–(4)).
+    /// Like every email, it gives the reference, never the child's name. Returns how many were queued.
+    /// </summary>
+    public async Task<int> QueueReviewInvitationsAsync(EhcNeedsAssessment assessment, string invitedBy, DateOnly meetingOn, DateOnly papersBy, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var advisers = assessment.AdviceRequests.Select(r => r.AdviserOrganisationId).OfType<Guid>().Distinct().ToList();
+        var professionals = advisers.Count == 0 ? [] : await db.Memberships
+            .Where(m => advisers.Contains(m.OrganisationId) && m.RemovedAt == null)
+            .Join(db.People, m => m.PersonId, p => p.Id, (_, p) => p.Email)
+            .ToListAsync(cancellationToken);
+        var recipients = (await RecipientsAsync(assessment, cancellationToken)).Concat(professionals.Select(e => e.Trim().ToLowerInvariant())).Distinct().ToList();
+        var body = string.Join("\n\n",
+            $"You are invited to the annual review meeting for EHC plan {assessment.Reference} on {UkCalendar.InWords(meetingOn)}, arranged by {invitedBy}.",
+            $"Please send any advice or information for the review by {UkCalendar.InWords(papersBy)}, so it can go to everyone invited at least 2 weeks before the meeting.",
+            "Sign in to OpenSEND to see the plan and the review. If you cannot attend, you can send your views in writing.");
+        foreach (var recipient in recipients)
+        {
+            db.Outbox.Add(new OutboxMessage(Guid.NewGuid(), InvitationKind, recipient, $"Invitation: annual review meeting for {assessment.Reference}", body, assessment.LaCode, now));
+        }
+
+        return recipients.Count;
+    }
+
     /// <summary>The person who made the request, and every parent or young person linked to the case.</summary>
     private async Task<IReadOnlyList<string>> RecipientsAsync(EhcNeedsAssessment assessment, CancellationToken cancellationToken)
     {

@@ -156,9 +156,29 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
             .ToList();
     }
 
-    public Task ArrangeMeetingAsync(RequestContext context, Guid reviewId, DateOnly meetingOn, DateOnly invitationsSentOn, CancellationToken cancellationToken = default) =>
-        StepAsync(context, reviewId, lead: true, (r, _, now) => r.ArrangeMeeting(meetingOn, invitationsSentOn, now), "review.meeting-arranged",
-            $"Meeting on {UkCalendar.InWords(meetingOn)}; invitations sent {UkCalendar.InWords(invitationsSentOn)}.", cancellationToken);
+    /// <summary>
+    /// Reg 20(2): the meeting's date and the invitations. With <paramref name="sendInvitations"/> the
+    /// system sends them today to the family and the professionals asked for advice; otherwise
+    /// <paramref name="invitationsSentOn"/> records when they went another way. Returns how many were sent.
+    /// </summary>
+    public async Task<int> ArrangeMeetingAsync(RequestContext context, Guid reviewId, DateOnly meetingOn, DateOnly? invitationsSentOn, bool sendInvitations = false, CancellationToken cancellationToken = default)
+    {
+        var sent = 0;
+        var today = UkCalendar.DateOf(time.GetUtcNow());
+        var sentOn = sendInvitations ? today : invitationsSentOn
+            ?? throw new StepRefusedException("invitations-date", "Enter the date the invitations were sent, or send them now through OpenSEND.");
+        await StepAsync(context, reviewId, lead: true, (r, _, now) => r.ArrangeMeeting(meetingOn, sentOn, now), "review.meeting-arranged",
+            $"Meeting on {UkCalendar.InWords(meetingOn)}; invitations sent {UkCalendar.InWords(sentOn)}{(sendInvitations ? " through OpenSEND" : "")}.", cancellationToken,
+            async (r, viewed, now) =>
+            {
+                if (sendInvitations)
+                {
+                    var papersBy = r.RuleSet.Rule(StatutoryStep.PapersBy).DueFrom(meetingOn);
+                    sent = await notifications.QueueReviewInvitationsAsync(viewed.Assessment, viewed.SettingName ?? context.Actor.Organisation ?? context.Actor.DisplayName, meetingOn, papersBy, now, cancellationToken);
+                }
+            });
+        return sent;
+    }
 
     public Task RecordPapersCirculatedAsync(RequestContext context, Guid reviewId, DateOnly on, CancellationToken cancellationToken = default) =>
         StepAsync(context, reviewId, lead: true, (r, _, now) => r.RecordPapersCirculated(on, now), "review.papers-circulated", UkCalendar.InWords(on), cancellationToken);
