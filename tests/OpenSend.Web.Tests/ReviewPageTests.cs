@@ -98,6 +98,32 @@ public abstract class ReviewPageTests<TApp>(TApp app) : IClassFixture<TApp>
         var board = await caseworker.GetPageAsync("/reviews");
         Assert.Contains("Oakfield Primary School", board.QuerySelector("#review-counts")!.TextContent);
     }
+
+    [Fact]
+    public async Task ASendManager_SetsHowOftenUnderFivesPlansAreReviewed_WithinTheCodesRange()
+    {
+        var manager = app.Client();
+        await app.SignInAsync(manager, AppFixture.Manager);
+        var form = await manager.GetPageAsync("/reviews/settings");
+
+        var refused = await Html.ParseAsync(await manager.SubmitAsync(form, ("Months", "9")));
+        var saved = await Html.ParseAsync(await manager.SubmitAsync(form, ("Months", "3")));
+
+        Assert.Equal("#Months", Assert.Single(refused.ErrorSummary()).Href);
+        Assert.Equal("Plans of children under 5 will be reviewed every 3 months", saved.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
+        Assert.True(saved.QuerySelector("input[name=Months][value='3']")!.HasAttribute("checked"));
+        var caseworker = app.Client();
+        await app.SignInAsync(caseworker);
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, (await caseworker.GetAsync("/reviews/settings")).StatusCode);
+        await app.WithServices(async sp =>
+        {
+            var db = sp.GetRequiredService<OpenSend.Data.Database.OpenSendDbContext>();
+            var demoshire = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.LocalAuthorities, l => l.Code == "999");
+            demoshire.SetUnderFivesReviewMonths(6);
+            await db.SaveChangesAsync();
+            return true;
+        });
+    }
 }
 
 public sealed class ReviewPageTests_Sqlite(SqliteApp app) : ReviewPageTests<SqliteApp>(app);

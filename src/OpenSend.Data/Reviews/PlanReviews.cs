@@ -102,6 +102,27 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
         return review;
     }
 
+    /// <summary>The LA's interval for reviewing under-5s' plans (CoP 9.178: 3 to 6 months).</summary>
+    public async Task<int> UnderFivesIntervalAsync(RequestContext context, CancellationToken cancellationToken = default)
+    {
+        var laCode = context.LaCode ?? throw new CaseAccessDeniedException();
+        return await db.LocalAuthorities.Where(l => l.Code == laCode).Select(l => l.UnderFivesReviewMonths).SingleAsync(cancellationToken);
+    }
+
+    /// <summary>A SEND manager sets the interval; reviews scheduled from now on use it. Audited.</summary>
+    public async Task SetUnderFivesIntervalAsync(RequestContext context, int months, CancellationToken cancellationToken = default)
+    {
+        if (context.Viewer is not { IsLaStaff: true, Role: Role.LaSendManager, LaCode: { } laCode })
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var la = await db.LocalAuthorities.SingleAsync(l => l.Code == laCode, cancellationToken);
+        la.SetUnderFivesReviewMonths(months);
+        db.AuditRecords.Add(AuditRecord.For(context, laCode, null, "la.under-fives-review-interval", time.GetUtcNow(), $"{months} months."));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>For plans issued before reviews were scheduled here: the LA schedules the next review by hand.</summary>
     public async Task<AnnualReview> ScheduleAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
     {

@@ -30,6 +30,7 @@ public static class AuditActions
         "case.document-uploaded" => "Added a document",
         "case.document-downloaded" => "Downloaded a document",
         "case.family-views-sent" => "Sent their views for the plan",
+        "la.under-fives-review-interval" => "Changed how often under-5s' plans are reviewed",
         "plan.viewed" => "Looked at the plan",
         "plan.started" => "Started drafting the plan",
         "plan.section-a-saved" => "Changed section A of the plan",
