@@ -170,8 +170,8 @@ public sealed class AdviceGiving(OpenSendDbContext db, CaseNotifications notific
 
     private async Task<AdviceInProgress> LoadAsync(RequestContext context, Guid adviceRequestId, bool tracked, CancellationToken cancellationToken)
     {
-        var query = db.ReadableBy(context.Viewer, db.Assessments.Include(a => a.AdviceRequests).Include(a => a.PanelRecommendations).Include(a => a.Exceptions).Include(a => a.Timeline));
-        var assessment = await (tracked ? query : query.AsNoTracking()).AsSplitQuery()
+        var query = db.ReadableBy(context.Viewer, db.WholeCases);
+        var assessment = await (tracked ? query : query.AsNoTracking())
             .SingleOrDefaultAsync(a => a.AdviceRequests.Any(r => r.Id == adviceRequestId), cancellationToken)
             ?? throw new CaseNotFoundException();
         var request = assessment.AdviceRequests.Single(r => r.Id == adviceRequestId);
@@ -220,18 +220,7 @@ public sealed class AdviceGiving(OpenSendDbContext db, CaseNotifications notific
         }
     }
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            throw ChangedMeanwhile();
-        }
-    }
+    private Task SaveAsync(CancellationToken cancellationToken) => db.SaveOrRefuseAsync(ChangedMeanwhile, cancellationToken);
 
     private static StepRefusedException ChangedMeanwhile() => new("advice-changed",
         "Someone else changed this advice at the same time, so your change was not saved. Check the advice and try again.");

@@ -207,12 +207,7 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
 
     private async Task<T> RecordAsync<T>(RequestContext context, Guid id, PathwayAction action, Func<EhcNeedsAssessment, DateTimeOffset, T> step, CancellationToken cancellationToken)
     {
-        var assessment = await db.ReadableBy(context.Viewer, db.Assessments
-                .Include(a => a.AdviceRequests)
-                .Include(a => a.PanelRecommendations)
-                .Include(a => a.Exceptions)
-                .Include(a => a.Timeline))
-            .AsSplitQuery()
+        var assessment = await db.ReadableBy(context.Viewer, db.WholeCases)
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw new CaseNotFoundException();
 
@@ -226,16 +221,8 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
         var result = step(assessment, now);
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, $"case.{JsonNamingPolicy.KebabCaseLower.ConvertName(action.ToString())}", now, assessment.Timeline[^1].Summary));
         await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            throw new StepRefusedException("case-changed",
-                "Someone else recorded a step on this case at the same time, so yours was not saved. Check the case and try again.");
-        }
+        await db.SaveOrRefuseAsync(() => new StepRefusedException("case-changed",
+            "Someone else recorded a step on this case at the same time, so yours was not saved. Check the case and try again."), cancellationToken);
 
         return result;
     }

@@ -167,12 +167,7 @@ public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time)
     public Task<List<LocalAuthority>> LocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
         db.LocalAuthorities.AsNoTracking().OrderBy(l => l.Name).ToListAsync(cancellationToken);
 
-    private IQueryable<EhcNeedsAssessment> LoadFull() => db.Assessments.AsNoTracking()
-        .Include(a => a.AdviceRequests)
-        .Include(a => a.PanelRecommendations)
-        .Include(a => a.Exceptions)
-        .Include(a => a.Timeline)
-        .AsSplitQuery();
+    private IQueryable<EhcNeedsAssessment> LoadFull() => db.WholeCases.AsNoTracking();
 
     private async Task AuditReadAsync(RequestContext context, EhcNeedsAssessment assessment, string action, CancellationToken cancellationToken)
     {

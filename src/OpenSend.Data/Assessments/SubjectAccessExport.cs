@@ -29,9 +29,7 @@ public sealed class SubjectAccessExport(OpenSendDbContext db, DocumentStorage st
 
     public async Task<(string FileName, byte[] Zip)> CreateAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
     {
-        var assessment = await db.ReadableBy(context.Viewer, db.Assessments.AsNoTracking()
-                .Include(a => a.AdviceRequests).Include(a => a.PanelRecommendations).Include(a => a.Exceptions).Include(a => a.Timeline))
-            .AsSplitQuery()
+        var assessment = await db.ReadableBy(context.Viewer, db.WholeCases.AsNoTracking())
             .SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
             ?? throw new CaseNotFoundException();
         if (context.Viewer is not { IsLaStaff: true, Role: OpenSend.Domain.Identity.Role.LaSendManager })

@@ -4,6 +4,7 @@ using OpenSend.Data.Identity;
 using OpenSend.Data.Journeys;
 using OpenSend.Data.Notifications;
 using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 using OpenSend.Domain.LocalAuthorities;
 using OpenSend.Domain.Plans;
@@ -20,6 +21,14 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
 
     public DbSet<EhcNeedsAssessment> Assessments => Set<EhcNeedsAssessment>();
+
+    /// <summary>Cases with everything their steps and clocks depend on (advice, panel, exceptions, timeline), read in split queries.</summary>
+    public IQueryable<EhcNeedsAssessment> WholeCases => Assessments
+        .Include(a => a.AdviceRequests)
+        .Include(a => a.PanelRecommendations)
+        .Include(a => a.Exceptions)
+        .Include(a => a.Timeline)
+        .AsSplitQuery();
 
     public DbSet<AdviceRequest> AdviceRequests => Set<AdviceRequest>();
 
@@ -64,6 +73,24 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
         // Convention 9: enums are stored as their names, readable in the database and stable
         // when members are reordered.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    /// <summary>
+    /// Saves the unit of work; when another writer changed one of its rows first (optimistic
+    /// concurrency), forgets it and refuses with <paramref name="changedMeanwhile"/>, so nothing is
+    /// half-written and the person is told to look again.
+    /// </summary>
+    public async Task SaveOrRefuseAsync(Func<StepRefusedException> changedMeanwhile, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ChangeTracker.Clear();
+            throw changedMeanwhile();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

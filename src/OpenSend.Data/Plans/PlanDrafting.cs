@@ -158,8 +158,8 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
 
     private async Task<EhcNeedsAssessment> LoadAssessmentAsync(RequestContext context, Guid assessmentId, bool tracked, CancellationToken cancellationToken)
     {
-        var query = db.ReadableBy(context.Viewer, db.Assessments.Include(a => a.AdviceRequests).Include(a => a.PanelRecommendations).Include(a => a.Exceptions).Include(a => a.Timeline));
-        var assessment = await (tracked ? query : query.AsNoTracking()).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+        var query = db.ReadableBy(context.Viewer, db.WholeCases);
+        var assessment = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
             ?? throw new CaseNotFoundException();
         if (!context.Viewer.IsLaStaff)
         {
@@ -169,18 +169,7 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
         return assessment;
     }
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            throw ChangedMeanwhile();
-        }
-    }
+    private Task SaveAsync(CancellationToken cancellationToken) => db.SaveOrRefuseAsync(ChangedMeanwhile, cancellationToken);
 
     private static StepRefusedException ChangedMeanwhile() => new("plan-changed",
         "Someone else changed this plan at the same time, so your change was not saved. Check the plan and try again.");
@@ -272,8 +261,7 @@ public sealed class PlanRepresentations(OpenSendDbContext db, TimeProvider time)
             throw new CaseAccessDeniedException();
         }
 
-        var assessment = await db.ReadableBy(context.Viewer, db.Assessments.Include(a => a.AdviceRequests).Include(a => a.PanelRecommendations).Include(a => a.Exceptions).Include(a => a.Timeline))
-            .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+        var assessment = await db.ReadableBy(context.Viewer, db.WholeCases).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
             ?? throw new CaseNotFoundException();
         var now = time.GetUtcNow();
         var today = UkCalendar.DateOf(now);

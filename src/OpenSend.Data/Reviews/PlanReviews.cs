@@ -41,6 +41,9 @@ public sealed record ReviewRow(
     string? NextDeadlineTitle,
     bool Overdue);
 
+/// <summary>A review with the case details a list shows.</summary>
+internal sealed record ReviewedCase(AnnualReview Review, string Reference, Child Child);
+
 /// <summary>The LA's review numbers (the same definitions later feed the dashboard and SEN2).</summary>
 public sealed record ReviewCounts(string Scope, int DueIn12Weeks, int Overdue, int HeldInYear, int DecidedWithin4Weeks, int Decided, int AmendedWithin12Weeks, int Amended, int PhaseTransfersAtRisk);
 
@@ -259,9 +262,9 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
 
         var today = UkCalendar.DateOf(time.GetUtcNow());
         var horizon = today.AddDays(7 * SettingHorizonWeeks);
-        var reviews = db.AnnualReviews.AsNoTracking().Where(r => r.SettingOrganisationId == settingId && r.Stage != ReviewStage.Completed
-            && (r.DueBy <= horizon || r.Stage != ReviewStage.Due));
-        return await RowsAsync(db.ReadableBy(context.Viewer), reviews, today, cancellationToken);
+        var reviews = await WithCasesAsync(db.ReadableBy(context.Viewer), db.AnnualReviews.AsNoTracking().Where(r => r.SettingOrganisationId == settingId
+            && r.Stage != ReviewStage.Completed && (r.DueBy <= horizon || r.Stage != ReviewStage.Due)), cancellationToken);
+        return Rows(reviews, await SettingNamesAsync(reviews, cancellationToken), today);
     }
 
     /// <summary>The LA's review board: every open review, overdue first, and the counts for the LA and each setting.</summary>
@@ -269,14 +272,15 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
     {
         var laCode = context.LaCode ?? throw new CaseAccessDeniedException();
         var today = UkCalendar.DateOf(time.GetUtcNow());
-        var all = await db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == laCode).ToListAsync(cancellationToken);
-        var rows = await RowsAsync(db.Assessments.Where(a => a.LaCode == laCode), db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == laCode && r.Stage != ReviewStage.Completed), today, cancellationToken);
-        var names = await SettingNamesAsync(all.Select(r => r.SettingOrganisationId).OfType<Guid>().Distinct().ToList(), cancellationToken);
-        var counts = new List<ReviewCounts> { Count("All settings", all, today) };
-        counts.AddRange(all.Where(r => r.SettingOrganisationId is not null).GroupBy(r => r.SettingOrganisationId!.Value)
+        // One read of the LA's reviews serves both the open rows and the counts, which need the closed ones too.
+        var all = await WithCasesAsync(db.Assessments.Where(a => a.LaCode == laCode), db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == laCode), cancellationToken);
+        var names = await SettingNamesAsync(all, cancellationToken);
+        var reviews = all.Select(c => c.Review).ToList();
+        var counts = new List<ReviewCounts> { Count("All settings", reviews, today) };
+        counts.AddRange(reviews.Where(r => r.SettingOrganisationId is not null).GroupBy(r => r.SettingOrganisationId!.Value)
             .Select(g => Count(names.GetValueOrDefault(g.Key, "A setting"), g.ToList(), today))
             .OrderBy(c => c.Scope, StringComparer.Ordinal));
-        return (rows, counts);
+        return (Rows(all.Where(c => c.Review.IsOpen), names, today), counts);
     }
 
     /// <summary>
@@ -300,26 +304,27 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
             reviews.Count(r => r.IsOpen && r.PhaseTransferDueBy is { } due && due <= today.AddDays(7 * PhaseTransferRiskWeeks) && r.AmendedPlanIssuedOn is null));
     }
 
-    private async Task<IReadOnlyList<ReviewRow>> RowsAsync(IQueryable<EhcNeedsAssessment> cases, IQueryable<AnnualReview> reviews, DateOnly today, CancellationToken cancellationToken)
-    {
-        var joined = await reviews.Join(cases, r => r.AssessmentId, a => a.Id, (r, a) => new { Review = r, a.Reference, a.Child })
-            .ToListAsync(cancellationToken);
-        var names = await SettingNamesAsync(joined.Select(j => j.Review.SettingOrganisationId).OfType<Guid>().Distinct().ToList(), cancellationToken);
-        return joined
-            .Select(j =>
+    private async Task<List<ReviewedCase>> WithCasesAsync(IQueryable<EhcNeedsAssessment> cases, IQueryable<AnnualReview> reviews, CancellationToken cancellationToken) =>
+        await reviews.Join(cases, r => r.AssessmentId, a => a.Id, (r, a) => new ReviewedCase(r, a.Reference, a.Child)).ToListAsync(cancellationToken);
+
+    private static IReadOnlyList<ReviewRow> Rows(IEnumerable<ReviewedCase> reviews, IReadOnlyDictionary<Guid, string> settingNames, DateOnly today) =>
+        reviews
+            .Select(c =>
             {
-                var next = j.Review.Deadlines(today).Where(d => d.IsOpen).MinBy(d => d.Deadline.Due);
-                return new ReviewRow(j.Review.Id, j.Review.AssessmentId, j.Reference, j.Child.FullName,
-                    j.Review.SettingOrganisationId is { } s ? names.GetValueOrDefault(s) : null, j.Review.Stage, j.Review.DueBy, j.Review.MeetingOn,
-                    j.Review.PhaseTransfer, j.Review.PhaseTransferDueBy, next?.Deadline.Due, next?.Deadline.Title, next?.State == DeadlineState.Overdue);
+                var next = c.Review.Deadlines(today).Where(d => d.IsOpen).MinBy(d => d.Deadline.Due);
+                return new ReviewRow(c.Review.Id, c.Review.AssessmentId, c.Reference, c.Child.FullName,
+                    c.Review.SettingOrganisationId is { } s ? settingNames.GetValueOrDefault(s) : null, c.Review.Stage, c.Review.DueBy, c.Review.MeetingOn,
+                    c.Review.PhaseTransfer, c.Review.PhaseTransferDueBy, next?.Deadline.Due, next?.Deadline.Title, next?.State == DeadlineState.Overdue);
             })
             .OrderByDescending(r => r.Overdue)
             .ThenBy(r => r.NextDeadline ?? r.DueBy)
             .ToList();
-    }
 
-    private async Task<Dictionary<Guid, string>> SettingNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        ids.Count == 0 ? [] : await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+    private async Task<Dictionary<Guid, string>> SettingNamesAsync(IReadOnlyCollection<ReviewedCase> reviews, CancellationToken cancellationToken)
+    {
+        var ids = reviews.Select(c => c.Review.SettingOrganisationId).OfType<Guid>().Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+    }
 
     private async Task<AnnualReview?> AmendingAsync(EhcNeedsAssessment assessment, CancellationToken cancellationToken) =>
         await db.AnnualReviews.SingleOrDefaultAsync(r => r.LaCode == assessment.LaCode && r.AssessmentId == assessment.Id && r.Stage == ReviewStage.Amending, cancellationToken);
@@ -341,23 +346,16 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
         }
 
         db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, auditAction, now, detail));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            throw new StepRefusedException("review-changed", "Someone else recorded a step on this review at the same time, so yours was not saved. Check the review and try again.");
-        }
+        await db.SaveOrRefuseAsync(() => new StepRefusedException("review-changed",
+            "Someone else recorded a step on this review at the same time, so yours was not saved. Check the review and try again."), cancellationToken);
     }
 
     private async Task<ViewedReview> LoadAsync(RequestContext context, Guid reviewId, bool tracked, CancellationToken cancellationToken)
     {
         var reviews = tracked ? db.AnnualReviews : db.AnnualReviews.AsNoTracking();
         var review = await reviews.SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken) ?? throw new CaseNotFoundException();
-        var query = db.ReadableBy(context.Viewer, db.Assessments.Include(a => a.AdviceRequests).Include(a => a.Exceptions).Include(a => a.Timeline).Include(a => a.PanelRecommendations));
-        var assessment = await (tracked ? query : query.AsNoTracking()).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == review.AssessmentId, cancellationToken)
+        var query = db.ReadableBy(context.Viewer, db.WholeCases);
+        var assessment = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == review.AssessmentId, cancellationToken)
             ?? throw new CaseNotFoundException();
         var plan = await db.Plans.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.LaCode == review.LaCode && p.AssessmentId == review.AssessmentId, cancellationToken);
         var settingName = review.SettingOrganisationId is { } settingId
@@ -369,8 +367,7 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
 
     private async Task<EhcNeedsAssessment> LoadCaseAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken)
     {
-        var assessment = await db.ReadableBy(context.Viewer, db.Assessments.Include(a => a.AdviceRequests).Include(a => a.Exceptions).Include(a => a.Timeline).Include(a => a.PanelRecommendations))
-            .AsSplitQuery().AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+        var assessment = await db.ReadableBy(context.Viewer, db.WholeCases).AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
             ?? throw new CaseNotFoundException();
         return context.Viewer.IsLaStaff ? assessment : throw new CaseAccessDeniedException();
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using OpenSend.Data.Advice;
 using OpenSend.Domain.Plans;
 using OpenSend.Web.GovUk;
+using OpenSend.Web.Pages.Plans;
 
 namespace OpenSend.Web.Pages.Advice;
 
@@ -36,21 +37,21 @@ public sealed class ItemModel(AdviceGiving advice) : AdvicePage(advice)
     [BindProperty]
     public string? FundedBy { get; set; }
 
-    public override string Title => Kind switch
+    public override string Title => $"Add {What}";
+
+    /// <summary>What is being added, as a sentence names it.</summary>
+    private string What => Kind switch
     {
-        "outcome" => "Add an outcome",
-        "provision" => "Add provision",
-        _ => "Add a need",
+        "outcome" => "an outcome",
+        "provision" => "provision",
+        _ => "a need",
     };
 
-    public IReadOnlyList<GovUkChoice> Sections => (Kind == "provision" ? PlanContent.ProvisionSections : PlanContent.NeedSections)
-        .Select(s => new GovUkChoice(s.ToString(), $"Section {s}: {PlanReading.Title(s)}")).ToList();
+    public IReadOnlyList<GovUkChoice> Sections => Kind == "provision" ? PlanChoices.ProvisionSections : PlanChoices.NeedSections;
 
-    public IReadOnlyList<GovUkChoice> Funders { get; } = Enum.GetValues<Funder>().Select(f => new GovUkChoice(f.ToString(), PlanReading.FunderName(f))).ToList();
+    public IReadOnlyList<GovUkChoice> Funders => PlanChoices.Funders;
 
-    public IReadOnlyList<SelectListItem> NeedTypes { get; } =
-        [new SelectListItem("Not a special educational need (sections C and D)", string.Empty),
-         .. Enum.GetValues<Sen2NeedType>().Select(t => new SelectListItem($"{PlanReading.NeedTypeName(t)} ({t})", t.ToString()))];
+    public IReadOnlyList<SelectListItem> NeedTypes => PlanChoices.NeedTypes;
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
@@ -91,8 +92,8 @@ public sealed class ItemModel(AdviceGiving advice) : AdvicePage(advice)
                 Enum.TryParse<Funder>(FundedBy, out var f) ? f : null, [], [])),
             _ => c => c.WithNeed(new PlanNeed(Guid.NewGuid(), section ?? PlanSection.B, text, needType)),
         };
-        return await WriteAsync((context, ct) => Giving.ChangeContentAsync(context, RequestId, AdviceVersion, change, $"{Title[4..]} added.", ct),
-            $"{char.ToUpperInvariant(Title[4])}{Title[5..]} added to your advice", code => code.EndsWith("-section", StringComparison.Ordinal) ? nameof(Section) : nameof(Description));
+        return await WriteAsync((context, ct) => Giving.ChangeContentAsync(context, RequestId, AdviceVersion, change, $"{What} added.", ct),
+            $"{char.ToUpperInvariant(What[0])}{What[1..]} added to your advice", code => code.EndsWith("-section", StringComparison.Ordinal) ? nameof(Section) : nameof(Description));
     }
 
     private static string? Text(string? value) => Domain.Common.Text.NullIfBlank(value);

@@ -28,11 +28,9 @@ public sealed class NeedModel(PlanQueries queries, PlanDrafting drafting, TimePr
 
     public PlanNeed? Existing { get; private set; }
 
-    public IReadOnlyList<GovUkChoice> Sections { get; } = PlanContent.NeedSections.Select(s => new GovUkChoice(s.ToString(), $"Section {s}: {PlanReading.Title(s)}")).ToList();
+    public IReadOnlyList<GovUkChoice> Sections => PlanChoices.NeedSections;
 
-    public IReadOnlyList<SelectListItem> NeedTypes { get; } =
-        [new SelectListItem("Not a special educational need (sections C and D)", string.Empty),
-         .. Enum.GetValues<Sen2NeedType>().Select(t => new SelectListItem($"{PlanReading.NeedTypeName(t)} ({t})", t.ToString()))];
+    public IReadOnlyList<SelectListItem> NeedTypes => PlanChoices.NeedTypes;
 
     public async Task<IActionResult> OnGetAsync()
     {

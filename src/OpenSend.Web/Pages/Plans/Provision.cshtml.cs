@@ -46,9 +46,9 @@ public sealed class ProvisionModel(PlanQueries queries, PlanDrafting drafting, T
 
     public PlanProvision? Existing { get; private set; }
 
-    public IReadOnlyList<GovUkChoice> Sections { get; } = PlanContent.ProvisionSections.Select(s => new GovUkChoice(s.ToString(), $"Section {s}: {PlanReading.Title(s)}")).ToList();
+    public IReadOnlyList<GovUkChoice> Sections => PlanChoices.ProvisionSections;
 
-    public IReadOnlyList<GovUkChoice> Funders { get; } = Enum.GetValues<Funder>().Select(f => new GovUkChoice(f.ToString(), PlanReading.FunderName(f))).ToList();
+    public IReadOnlyList<GovUkChoice> Funders => PlanChoices.Funders;
 
     public IReadOnlyList<GovUkChoice> NeedChoices => Working.Needs.Select(n => new GovUkChoice(n.Id.ToString(), n.Description, $"Section {n.Section}")).ToList();
 
