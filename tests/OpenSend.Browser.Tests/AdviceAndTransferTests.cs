@@ -8,18 +8,11 @@ namespace OpenSend.Browser.Tests;
 /// </summary>
 public sealed class AdviceAndTransferTests(SeededDemoshire app) : IClassFixture<SeededDemoshire>
 {
-    private static async Task SignInAsync(IPage page, string label)
-    {
-        await page.GotoAsync("/development/sign-in");
-        await page.GetByLabel(label).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
-
     [Fact]
     public async Task AnAdviserWritesAndSendsAdvice()
     {
         var page = await app.NewPageAsync();
-        await SignInAsync(page, "Dr Omar Reyes, Health adviser");
+        await page.SignInAsAsync("Dr Omar Reyes, Health adviser");
 
         await page.GotoAsync("/advice");
         await Assertions.Expect(page.Locator("#advice-due")).ToContainTextAsync("Due");
@@ -63,7 +56,7 @@ public sealed class AdviceAndTransferTests(SeededDemoshire app) : IClassFixture<
                "issuedOn":"2025-03-03","content":{"sectionA":{"inTheirOwnWords":"I like maps."},"needs":[],"outcomes":[],"provision":[],"sectionK":[]},"warnings":[]}]}
             """;
         var page = await app.NewPageAsync();
-        await SignInAsync(page, "Alex Morgan, LA SEND caseworker");
+        await page.SignInAsAsync("Alex Morgan, LA SEND caseworker");
 
         await page.GotoAsync("/caseload");
         await page.GetByRole(AriaRole.Link, new() { Name = "Receive a plan from another council" }).ClickAsync();

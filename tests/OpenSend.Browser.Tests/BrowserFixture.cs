@@ -130,3 +130,23 @@ public static class Accessibility
         Assert.True(violations.Count == 0, $"{page.Url} has accessibility violations:\n{string.Join("\n", violations)}");
     }
 }
+
+/// <summary>What every journey does first: sign in as one of the demo's invented people (development only), and type dates.</summary>
+public static class Journeys
+{
+    /// <summary>Signs in through the development sign-in as the choice labelled <paramref name="who"/> ("Sam Carter, LA SEND caseworker").</summary>
+    public static async Task SignInAsAsync(this IPage page, string who)
+    {
+        await page.GotoAsync("/development/sign-in");
+        await page.GetByLabel(who).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>Types a date into the GOV.UK date input named <paramref name="field"/>.</summary>
+    public static async Task FillDateAsync(this IPage page, string field, DateOnly date)
+    {
+        await page.Locator($"#{field}-day").FillAsync(date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator($"#{field}-month").FillAsync(date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator($"#{field}-year").FillAsync(date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

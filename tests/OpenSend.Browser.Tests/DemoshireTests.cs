@@ -9,9 +9,7 @@ public sealed class DemoshireTests(SeededDemoshire app) : IClassFixture<SeededDe
     public async Task TheCaseloadAndItsCases_AreAccessible()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/development/sign-in");
-        await page.GetByLabel("Priya Shah, LA SEND manager").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.SignInAsAsync("Priya Shah, LA SEND manager");
 
         await Assertions.Expect(page.Locator("#caseload tbody tr").First.Locator(".govuk-tag--red")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
@@ -37,9 +35,7 @@ public sealed class DemoshireTests(SeededDemoshire app) : IClassFixture<SeededDe
     public async Task AnAssessmentUnderWay_ShowsItsAdviceClocks_AndItsStepPagesAreAccessible()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/development/sign-in");
-        await page.GetByLabel("Sam Carter, LA SEND caseworker").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.SignInAsAsync("Sam Carter, LA SEND caseworker");
         await page.GotoAsync("/caseload?stage=Assessing");
         await page.Locator("#caseload tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
 

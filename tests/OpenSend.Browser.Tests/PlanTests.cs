@@ -13,9 +13,7 @@ public sealed class PlanTests(SeededDemoshire app) : IClassFixture<SeededDemoshi
     public async Task ACaseworkerDraftsAPlan_FixesWhatTheCheckFlags_IssuesTheDraft_AndTheParentComments()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/development/sign-in");
-        await page.GetByLabel("Sam Carter, LA SEND caseworker").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.SignInAsAsync("Sam Carter, LA SEND caseworker");
         await page.GotoAsync("/caseload?stage=DraftingPlan");
         await page.Locator("#caseload tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
 
@@ -85,9 +83,7 @@ public sealed class PlanTests(SeededDemoshire app) : IClassFixture<SeededDemoshi
         await page.GetByRole(AriaRole.Button, new() { Name = "Give access" }).ClickAsync();
 
         var parent = await app.NewPageAsync();
-        await parent.GotoAsync("/development/sign-in");
-        await parent.GetByLabel("aa.plan.parent@example.com").CheckAsync();
-        await parent.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await parent.SignInAsAsync("aa.plan.parent@example.com");
         await parent.Locator("#your-requests a").First.ClickAsync();
         await parent.GetByRole(AriaRole.Link, new() { Name = "Read the draft plan and comment on it" }).ClickAsync();
         await Assertions.Expect(parent.Locator("#comment-window")).ToContainTextAsync("You can comment on any part of it until");

@@ -6,21 +6,12 @@ namespace OpenSend.Browser.Tests;
 /// <summary>A SENCO completes an annual review and the caseworker decides to amend the plan, in a real browser; every page passes axe.</summary>
 public sealed class ReviewTests(SeededDemoshire app) : IClassFixture<SeededDemoshire>
 {
-    private static async Task FillDateAsync(IPage page, string field, DateOnly date)
-    {
-        await page.Locator($"#{field}-day").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{field}-month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{field}-year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
-    }
-
     [Fact]
     public async Task ASencoCompletesAReview_AndTheCaseworkerDecidesToAmend()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var senco = await app.NewPageAsync();
-        await senco.GotoAsync("/development/sign-in");
-        await senco.GetByLabel("Jo Whitfield, SENCO").CheckAsync();
-        await senco.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await senco.SignInAsAsync("Jo Whitfield, SENCO");
 
         await senco.GetByRole(AriaRole.Link, new() { Name = "Your reviews" }).ClickAsync();
         await senco.AssertAccessibleAsync();
@@ -31,15 +22,26 @@ public sealed class ReviewTests(SeededDemoshire app) : IClassFixture<SeededDemos
 
         await senco.GetByRole(AriaRole.Link, new() { Name = "Arrange the meeting and send invitations" }).ClickAsync();
         await senco.AssertAccessibleAsync();
-        await FillDateAsync(senco, "MeetingOn", today);
+        await senco.FillDateAsync("MeetingOn", today);
         await Assertions.Expect(senco.GetByLabel("Send the invitations now through OpenSEND")).ToBeCheckedAsync();
         await senco.GetByRole(AriaRole.Button, new() { Name = "Save meeting" }).ClickAsync();
         await Assertions.Expect(senco.Locator(".govuk-notification-banner__heading")).ToContainTextAsync("Review meeting arranged: ");
         await senco.AssertAccessibleAsync();
 
+        // The school's own advice for the review, then everything circulated to everyone invited (reg 20(3)-(4)).
+        await senco.GetByRole(AriaRole.Link, new() { Name = "Give advice and information for the review" }).ClickAsync();
+        await senco.AssertAccessibleAsync();
+        await senco.GetByLabel("Your advice and information").FillAsync("Reading age up 8 months; spelling is the next target.");
+        await senco.GetByRole(AriaRole.Button, new() { Name = "Give advice" }).ClickAsync();
+        await Assertions.Expect(senco.Locator("#contributions + dl")).ToContainTextAsync("spelling is the next target");
+        await senco.GetByRole(AriaRole.Link, new() { Name = "Circulate the advice and information" }).ClickAsync();
+        await senco.AssertAccessibleAsync();
+        await senco.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(senco.Locator(".govuk-notification-banner__heading")).ToContainTextAsync("Advice and information circulated");
+
         await senco.GetByRole(AriaRole.Link, new() { Name = "Record the meeting held" }).ClickAsync();
         await senco.AssertAccessibleAsync();
-        await FillDateAsync(senco, "Date", today);
+        await senco.FillDateAsync("Date", today);
         await senco.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
         await senco.GetByRole(AriaRole.Link, new() { Name = "Write and send the review report" }).ClickAsync();
@@ -53,15 +55,13 @@ public sealed class ReviewTests(SeededDemoshire app) : IClassFixture<SeededDemos
         await senco.GetByLabel("Why stepping down is or is not recommended").FillAsync("Needs still need more than SEN support can give.");
         await senco.Locator("#Cease-2").CheckAsync();
         await senco.GetByLabel("Why ceasing is or is not recommended").FillAsync("Outcomes not yet achieved.");
-        await FillDateAsync(senco, "SentOn", today);
+        await senco.FillDateAsync("SentOn", today);
         await senco.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
         await Assertions.Expect(senco.Locator(".govuk-notification-banner__heading")).ToHaveTextAsync("Review report sent to the council");
         await senco.AssertAccessibleAsync();
 
         var caseworker = await app.NewPageAsync();
-        await caseworker.GotoAsync("/development/sign-in");
-        await caseworker.GetByLabel("Sam Carter, LA SEND caseworker").CheckAsync();
-        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await caseworker.SignInAsAsync("Sam Carter, LA SEND caseworker");
         await caseworker.GetByRole(AriaRole.Link, new() { Name = "Reviews", Exact = true }).ClickAsync();
         await Assertions.Expect(caseworker.Locator("#review-counts")).ToContainTextAsync("All settings");
         await caseworker.AssertAccessibleAsync();
@@ -70,9 +70,72 @@ public sealed class ReviewTests(SeededDemoshire app) : IClassFixture<SeededDemos
         await caseworker.AssertAccessibleAsync();
         await caseworker.GetByLabel("Amend the plan").CheckAsync();
         await caseworker.GetByLabel("Reasons").FillAsync("Add the spelling group the review recommended.");
-        await FillDateAsync(caseworker, "DecidedOn", today);
+        await caseworker.FillDateAsync("DecidedOn", today);
         await caseworker.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
         await Assertions.Expect(caseworker.Locator("#review-stage")).ToHaveTextAsync("Amending the plan");
         await caseworker.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task ACaseworkerDecidesToCease_AndRecordsThePlanCeasedAfterTheTribunalDismissedTheAppeal()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var caseworker = await app.NewPageAsync();
+        await caseworker.SignInAsAsync("Sam Carter, LA SEND caseworker");
+        await caseworker.GetByRole(AriaRole.Link, new() { Name = "Reviews", Exact = true }).ClickAsync();
+        // A review the SENCO's test does not use.
+        await caseworker.Locator("#reviews tbody tr", new() { HasNotText = "Oakfield" }).Last.GetByRole(AriaRole.Link).ClickAsync();
+
+        await caseworker.GetByRole(AriaRole.Link, new() { Name = "Arrange the meeting and send invitations" }).ClickAsync();
+        await caseworker.FillDateAsync("MeetingOn", today);
+        await caseworker.GetByLabel("Send the invitations now through OpenSEND").UncheckAsync();
+        await caseworker.FillDateAsync("InvitationsSentOn", today);
+        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Save meeting" }).ClickAsync();
+        await caseworker.GetByRole(AriaRole.Link, new() { Name = "Record the meeting held" }).ClickAsync();
+        await caseworker.FillDateAsync("Date", today);
+        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await caseworker.GetByRole(AriaRole.Link, new() { Name = "Record the council's decision" }).ClickAsync();
+        await caseworker.GetByLabel("Cease the plan").CheckAsync();
+        await caseworker.GetByLabel("Reasons").FillAsync("Every outcome achieved; needs met at SEN support.");
+        await caseworker.Locator("#CeaseReason").SelectOptionAsync(new SelectOptionValue { Value = "NeedsMetWithoutPlan" });
+        await caseworker.FillDateAsync("DecidedOn", today);
+        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
+        await Assertions.Expect(caseworker.Locator("#review-stage")).ToHaveTextAsync("Complete");
+
+        await caseworker.GetByRole(AriaRole.Link, new() { Name = "Back to case" }).ClickAsync();
+        await Assertions.Expect(caseworker.Locator("#cease-pending")).ToContainTextAsync("stays in force");
+        await caseworker.AssertAccessibleAsync();
+        await caseworker.GetByRole(AriaRole.Link, new() { Name = "Record the plan ceased" }).ClickAsync();
+        await caseworker.AssertAccessibleAsync();
+        await caseworker.FillDateAsync("CeasedOn", today);
+        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Record the plan ceased" }).ClickAsync();
+        await Assertions.Expect(caseworker.Locator(".govuk-error-summary")).ToContainTextAsync("The family can appeal the decision to cease until");
+        await caseworker.AssertAccessibleAsync();
+        await caseworker.FillDateAsync("AppealDismissedOn", today);
+        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Record the plan ceased" }).ClickAsync();
+        await Assertions.Expect(caseworker.Locator("#stage")).ToHaveTextAsync("Plan ceased");
+        await caseworker.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task AParentOpensTheirChildsPlanReview()
+    {
+        var parent = await app.NewPageAsync();
+        await parent.SignInAsAsync("pat.ashdown@example.com");
+        await parent.GotoAsync("/your-requests");
+        var requests = await parent.Locator("#your-requests a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        foreach (var request in requests)
+        {
+            await parent.GotoAsync(request);
+            if (await parent.Locator("#plan-review").CountAsync() > 0)
+            {
+                break;
+            }
+        }
+
+        await parent.GetByRole(AriaRole.Link, new() { Name = "See the plan's review and give your views for it" }).ClickAsync();
+        await Assertions.Expect(parent.Locator("h1")).ToHaveTextAsync("Your child's plan review");
+        await Assertions.Expect(parent.Locator("#family-review")).ToContainTextAsync("Review due by");
+        await parent.AssertAccessibleAsync();
     }
 }

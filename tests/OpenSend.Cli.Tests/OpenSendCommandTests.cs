@@ -26,11 +26,11 @@ public abstract class OpenSendCommandTests(TestProvider provider, PostgresServer
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, error);
-        Assert.Contains("Seeded Demoshire (999) with 65 EHC needs assessments.", output);
+        Assert.Contains("Seeded Demoshire (999) with 67 EHC needs assessments.", output);
         await using var services = _database.Services(_time);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenSendDbContext>();
-        Assert.Equal(65, await db.Assessments.CountAsync(a => a.LaCode == "999"));
+        Assert.Equal(67, await db.Assessments.CountAsync(a => a.LaCode == "999"));
         Assert.Equal(154, await db.LocalAuthorities.CountAsync());
     }
 
@@ -159,10 +159,16 @@ public abstract class OpenSendCommandTests(TestProvider provider, PostgresServer
         await using var scope = services.CreateAsyncScope();
         var cases = await scope.ServiceProvider.GetRequiredService<OpenSendDbContext>().Assessments.AsNoTracking()
             .Include(a => a.AdviceRequests).Include(a => a.Exceptions).AsSplitQuery().ToListAsync();
-        var clocks = cases.SelectMany(c => c.Deadlines(new DateOnly(2026, 6, 15))).Where(d => d.IsOpen).ToList();
+        var inForce = cases.Where(c => c.Stage == OpenSend.Domain.Assessments.AssessmentStage.PlanIssued).Select(c => c.Id).ToHashSet();
+        var reviews = (await scope.ServiceProvider.GetRequiredService<OpenSendDbContext>().AnnualReviews.AsNoTracking().ToListAsync())
+            .Where(r => r.IsOpen && inForce.Contains(r.AssessmentId)).ToList();
+        var clocks = cases.SelectMany(c => c.Deadlines(new DateOnly(2026, 6, 15)))
+            .Concat(reviews.SelectMany(r => r.Deadlines(new DateOnly(2026, 6, 15))))
+            .Where(d => d.IsOpen).ToList();
         var overdue = clocks.Count(d => d.State == OpenSend.Domain.Timescales.DeadlineState.Overdue);
         Assert.True(overdue > 0, "Demoshire has overdue cases.");
-        Assert.Contains($"On 15 June 2026: {clocks.Count:N0} open clocks on {cases.Count(c => c.IsOpen)} open cases in 1 LAs; {overdue} overdue,", output);
+        Assert.NotEmpty(reviews);
+        Assert.Contains($"On 15 June 2026: {clocks.Count:N0} open clocks on {cases.Count(c => c.IsOpen)} open cases and {reviews.Count} open reviews in 1 LAs; {overdue} overdue,", output);
         Assert.Contains("Decide whether to assess", output);
     }
 

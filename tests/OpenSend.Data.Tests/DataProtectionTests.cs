@@ -37,7 +37,7 @@ public abstract class DataProtectionTests(TestProvider provider, PostgresServer 
 
         Assert.Equal($"subject-access-{submitted.Reference}.zip", fileName);
         using var archive = new ZipArchive(new MemoryStream(zip));
-        Assert.Equal(["README.txt", "access.json", "advice.json", "audit.json", "case.json", "documents/001 School report.pdf", "plan.json"],
+        Assert.Equal(["README.txt", "access.json", "advice.json", "audit.json", "case.json", "documents/001 School report.pdf", "plan.json", "reviews.json"],
             archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         string Read(string name) => new StreamReader(archive.GetEntry(name)!.Open(), Encoding.UTF8).ReadToEnd();
         Assert.Equal("%PDF-1.7 Ottoline's report", Read("documents/001 School report.pdf"));

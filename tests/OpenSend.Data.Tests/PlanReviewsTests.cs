@@ -12,6 +12,7 @@ using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 using OpenSend.Domain.Plans;
 using OpenSend.Domain.Reviews;
+using OpenSend.Domain.Timescales;
 using OpenSend.Testing;
 
 namespace OpenSend.Data.Tests;
@@ -159,6 +160,136 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
         Assert.Equal("After the review meeting on 10 March 2027, the council decided to keep your child's plan as it is. You can appeal until 12 May 2027.", entry.FamilySummary);
         Assert.Contains("SEND Regulations 2014 reg 20(10)", entry.Detail);
         Assert.Equal(new DateOnly(2028, 3, 9), (await OpenReviewAsync(id)).DueBy);
+    }
+
+    private async Task<RequestContext> ParentOfAsync(Guid id)
+    {
+        await InScope(sp => sp.GetRequiredService<CaseLinks>().LinkFamilyAsync(In999, id, "review.parent@example.com", Role.Parent));
+        var person = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().People.SingleAsync(p => p.Email == "review.parent@example.com"));
+        return new RequestContext(new Actor(person.Id.ToString(), "Pat Parent", "Family", null), Viewer.Family(person.Id), null);
+    }
+
+    [Fact]
+    public async Task AdviceAndViews_AreReadByTheirAuthorAndTheLeadUntilCirculated_ThenByEveryoneInvited()
+    {
+        var id = await FinalPlanAsync();
+        var review = await OpenReviewAsync(id);
+        var parent = await ParentOfAsync(id);
+        var senco = SencoOf("999001");
+        var reviews = (IServiceProvider sp) => sp.GetRequiredService<PlanReviews>();
+        Time.SetUtcNow(new DateTimeOffset(2027, 2, 17, 10, 0, 0, TimeSpan.Zero));
+        var early = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => reviews(sp).ContributeAsync(parent, review.Id, "I like trains.", "Reading is better.")));
+        await InScope(sp => reviews(sp).ArrangeMeetingAsync(senco, review.Id, new DateOnly(2027, 3, 10), null, sendInvitations: true));
+
+        await InScope(sp => reviews(sp).ContributeAsync(parent, review.Id, "I like my reading group.", "Reading is much better this year."));
+        await InScope(sp => reviews(sp).ContributeAsync(senco, review.Id, "Ignored for staff.", "Reading age up 14 months."));
+
+        Assert.Equal("review-not-collecting", early.Code);
+        var seenByParent = (await InScope(sp => reviews(sp).GetAsync(parent, review.Id))).Contributions;
+        var family = Assert.Single(seenByParent);
+        Assert.Equal((ReviewContributorKind.Family, "I like my reading group."), (family.Kind, family.ChildViews));
+        var seenByLead = (await InScope(sp => reviews(sp).GetAsync(senco, review.Id))).Contributions;
+        Assert.Equal(2, seenByLead.Count);
+        Assert.Null(seenByLead.Single(c => c.Kind == ReviewContributorKind.Professional).ChildViews);
+        Assert.Equal(2, (await InScope(sp => reviews(sp).GetAsync(In999, review.Id))).Contributions.Count);
+        await Assert.ThrowsAsync<CaseNotFoundException>(() => InScope(sp => reviews(sp).ContributeAsync(SencoOf("999002"), review.Id, null, "Not our pupil.")));
+        await Assert.ThrowsAsync<CaseNotFoundException>(() => InScope(sp => reviews(sp).ContributeAsync(In886, review.Id, null, "Another council.")));
+
+        // Reg 20(4): circulated through OpenSEND, everyone invited is told and the family reads it all.
+        Time.SetUtcNow(new DateTimeOffset(2027, 2, 24, 10, 0, 0, TimeSpan.Zero));
+        var emailed = await InScope(sp => reviews(sp).RecordPapersCirculatedAsync(senco, review.Id, null, sendThroughOpenSend: true));
+
+        Assert.True(emailed >= 1);
+        var papers = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Outbox.AsNoTracking().Where(m => m.Kind == "review-papers").ToListAsync());
+        Assert.Contains(papers, m => m.Recipient == "review.parent@example.com" && m.Body.Contains("2 contributions", StringComparison.Ordinal));
+        Assert.All(papers, m => Assert.DoesNotContain("Ada", m.Body));
+        var circulated = await InScope(sp => reviews(sp).GetAsync(parent, review.Id));
+        Assert.Equal((new DateOnly(2027, 2, 24), 2), (circulated.Review.PapersCirculatedOn, circulated.Contributions.Count));
+        var current = await InScope(sp => reviews(sp).CurrentOfCaseAsync(parent, id));
+        Assert.Equal(review.Id, current!.Review.Id);
+    }
+
+    /// <summary>The review held on 10 March 2027 and the council's decision of 12 March 2027 to cease the plan.</summary>
+    private async Task<Guid> DecidedToCeaseAsync()
+    {
+        var id = await FinalPlanAsync();
+        var review = await OpenReviewAsync(id);
+        Time.SetUtcNow(new DateTimeOffset(2027, 3, 12, 10, 0, 0, TimeSpan.Zero));
+        await InScope(sp => sp.GetRequiredService<PlanReviews>().ArrangeMeetingAsync(In999, review.Id, new DateOnly(2027, 3, 10), new DateOnly(2027, 2, 17)));
+        await InScope(sp => sp.GetRequiredService<PlanReviews>().RecordMeetingHeldAsync(In999, review.Id, new DateOnly(2027, 3, 10)));
+        await InScope(sp => sp.GetRequiredService<PlanReviews>().DecideAsync(In999, review.Id, new DateOnly(2027, 3, 12), ReviewDecision.Cease, "Outcomes achieved.", CeaseReason.NeedsMetWithoutPlan));
+        return id;
+    }
+
+    private Task<EhcNeedsAssessment> CaseAsync(Guid id) =>
+        InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Assessments.AsNoTracking().Include(a => a.Timeline).SingleAsync(a => a.Id == id));
+
+    [Fact]
+    public async Task ADecisionToCease_KeepsThePlanUntilTheAppealWindowCloses_ThenItCeasesAndTheFamilyIsTold()
+    {
+        var id = await DecidedToCeaseAsync();
+        var reviews = (IServiceProvider sp) => sp.GetRequiredService<PlanReviews>();
+
+        var pending = await CaseAsync(id);
+        Assert.Equal((AssessmentStage.PlanIssued, new DateOnly(2027, 3, 12), CeaseReason.NeedsMetWithoutPlan), (pending.Stage, pending.CeaseDecidedOn, pending.CeaseReason));
+        Assert.Empty(await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AnnualReviews.AsNoTracking().Where(r => r.AssessmentId == id && r.Stage != ReviewStage.Completed).ToListAsync()));
+
+        Time.SetUtcNow(new DateTimeOffset(2027, 5, 12, 10, 0, 0, TimeSpan.Zero));
+        var early = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => reviews(sp).CeasePlanAsync(In999, id, new DateOnly(2027, 5, 12), null, null)));
+        Assert.Equal("appeal-window-open", early.Code);
+        Assert.Equal(AssessmentStage.PlanIssued, (await CaseAsync(id)).Stage);
+        await Assert.ThrowsAsync<CaseAccessDeniedException>(() => InScope(sp => reviews(sp).CeasePlanAsync(SencoOf("999001"), id, new DateOnly(2027, 5, 13), null, null)));
+        await Assert.ThrowsAsync<CaseNotFoundException>(() => InScope(sp => reviews(sp).CeasePlanAsync(In886, id, new DateOnly(2027, 5, 13), null, null)));
+
+        Time.SetUtcNow(new DateTimeOffset(2027, 5, 13, 10, 0, 0, TimeSpan.Zero));
+        await InScope(sp => reviews(sp).CeasePlanAsync(In999, id, new DateOnly(2027, 5, 13), null, null));
+
+        var ceased = await CaseAsync(id);
+        Assert.Equal((AssessmentStage.PlanCeased, new DateOnly(2027, 5, 13)), (ceased.Stage, ceased.PlanCeasedOn));
+        var told = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Outbox.AsNoTracking().Where(m => m.Kind == "case-update").OrderBy(m => m.CreatedAt).ToListAsync());
+        Assert.Contains("stopped maintaining the EHC plan on 13 May 2027", told[^1].Body);
+        Assert.Contains(await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords.AsNoTracking().Where(r => r.AssessmentId == id).Select(r => r.Action).ToListAsync()), a => a == "case.cease-plan");
+    }
+
+    [Fact]
+    public async Task KeepingThePlanAfterADecisionToCease_SchedulesTheNextReviewFromTheMeeting()
+    {
+        var id = await DecidedToCeaseAsync();
+        Time.SetUtcNow(new DateTimeOffset(2027, 4, 20, 10, 0, 0, TimeSpan.Zero));
+
+        await InScope(sp => sp.GetRequiredService<PlanReviews>().KeepPlanAsync(In999, id, new DateOnly(2027, 4, 20), "Tribunal ordered the plan to continue."));
+
+        var kept = await CaseAsync(id);
+        Assert.Null(kept.CeaseDecidedOn);
+        Assert.Equal(new DateOnly(2028, 3, 9), (await OpenReviewAsync(id)).DueBy);
+    }
+
+    [Fact]
+    public async Task AMoveBetweenPost16Institutions_BringsTheReviewForward_OnTheLeadsWord()
+    {
+        var id = await FinalPlanAsync();
+        var review = await OpenReviewAsync(id);
+        Time.SetUtcNow(new DateTimeOffset(2026, 7, 1, 10, 0, 0, TimeSpan.Zero));
+
+        await InScope(sp => sp.GetRequiredService<PlanReviews>().ProposePost16TransferAsync(SencoOf("999001"), review.Id, new DateOnly(2027, 1, 6)));
+
+        var moved = await OpenReviewAsync(id);
+        Assert.Equal((PhaseTransferKind.Post16ToPost16, new DateOnly(2026, 8, 6), new DateOnly(2026, 8, 6)), (moved.PhaseTransfer!.Value, moved.PhaseTransferDueBy!.Value, moved.DueBy));
+        await Assert.ThrowsAsync<CaseNotFoundException>(() => InScope(sp => sp.GetRequiredService<PlanReviews>().ProposePost16TransferAsync(SencoOf("999002"), review.Id, new DateOnly(2027, 1, 6))));
+    }
+
+    [Fact]
+    public async Task TheDeadlineSweep_CountsEveryOpenReviewClock_AsTheReviewPageShowsThem()
+    {
+        var id = await FinalPlanAsync();
+        var review = await OpenReviewAsync(id);
+        var today = new DateOnly(2027, 6, 1);
+
+        var result = await InScope(sp => new DeadlineSweep(sp.GetRequiredService<OpenSendDbContext>()).RunAsync(today, ["999"]));
+
+        Assert.Equal((0, 1), (result.OpenCases, result.OpenReviews));
+        Assert.Equal(1, result.Count(OpenSend.Domain.Timescales.DeadlineState.Overdue, "999", StatutoryStep.AnnualReview));
+        Assert.Equal(review.Deadlines(today).Count(d => d.IsOpen), result.OpenClocks);
     }
 }
 

@@ -100,6 +100,78 @@ public abstract class ReviewPageTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task TheFamilyAndTheSchool_GiveTheirViewsAndAdvice_WhichEveryoneReadsOnceCirculated()
+    {
+        var id = await FinalPlanAtOakfieldAsync("Eli");
+        await app.WithServices(async sp =>
+        {
+            await sp.GetRequiredService<CaseLinks>().LinkFamilyAsync(Staff999, id, "eli.parent@example.com", Role.Parent);
+            return true;
+        });
+        var senco = app.Client();
+        await app.SignInAsync(senco, AppFixture.Senco, Role.Senco);
+        var caseworker = app.Client();
+        await app.SignInAsync(caseworker);
+        var reviewLink = (await caseworker.GetPageAsync($"/cases/{id}")).QuerySelector("#review-list a")!.GetAttribute("href")!;
+        await senco.SubmitAsync(await senco.GetPageAsync($"{reviewLink}/meeting"), [.. Html.Date("MeetingOn", new DateOnly(2026, 7, 1)), ("SendNow", "true")]);
+
+        var parent = app.Client();
+        await app.SignInAsFamilyAsync(parent, "eli.parent@example.com");
+        var familyReview = await parent.GetPageAsync($"/your-requests/{id}/review");
+        Assert.Contains("1 July 2026", familyReview.QuerySelector("#family-review")!.TextContent);
+        Assert.Contains("17 June 2026", familyReview.QuerySelector("#give-views + p")!.TextContent);
+        var blank = await Html.ParseAsync(await parent.SubmitAsync(familyReview, ("ChildViews", "I like trains."), ("FamilyViews", " ")));
+        Assert.Equal("#FamilyViews", Assert.Single(blank.ErrorSummary()).Href);
+        var given = await Html.ParseAsync(await parent.SubmitAsync(familyReview, ("ChildViews", "I like my reading group."), ("FamilyViews", "Reading is much better this year.")));
+        Assert.Equal("Your views have been given for the review", given.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
+        Assert.Contains("I like my reading group.", given.QuerySelector("#review-papers + dl")!.TextContent);
+
+        await senco.SubmitAsync(await senco.GetPageAsync($"{reviewLink}/advice"), ("Advice", "Reading age up 8 months; spelling is the next target."));
+        Assert.DoesNotContain("spelling is the next target", (await parent.GetPageAsync($"/your-requests/{id}/review")).MainText());
+        var report = await senco.GetPageAsync($"{reviewLink}/papers");
+        var circulated = await Html.ParseAsync(await senco.SubmitAsync(report, ("SendNow", "true")));
+        Assert.StartsWith("Advice and information circulated:", circulated.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
+        Assert.Contains("Oakfield Primary School", circulated.QuerySelector("#contributions + dl")!.TextContent);
+
+        var papers = await parent.GetPageAsync($"/your-requests/{id}/review");
+        Assert.Contains("spelling is the next target", papers.QuerySelector("#review-papers + dl")!.TextContent);
+        Assert.Equal("Advice and views for the review", papers.QuerySelector("#review-papers")!.TextContent.Trim());
+        var stranger = app.Client();
+        await app.SignInAsFamilyAsync(stranger, "not.eli.parent@example.com");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await stranger.GetAsync($"/your-requests/{id}/review")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ACeasedPlan_StaysInForceUntilTheAppealWindowCloses_UnlessTheTribunalDismissedAnAppeal()
+    {
+        var id = await FinalPlanAtOakfieldAsync("Fen");
+        var caseworker = app.Client();
+        await app.SignInAsync(caseworker);
+        var reviewLink = (await caseworker.GetPageAsync($"/cases/{id}")).QuerySelector("#review-list a")!.GetAttribute("href")!;
+        await caseworker.SubmitAsync(await caseworker.GetPageAsync($"{reviewLink}/meeting"), [.. Html.Date("MeetingOn", new DateOnly(2026, 6, 12)), .. Html.Date("InvitationsSentOn", new DateOnly(2026, 6, 2))]);
+        await caseworker.SubmitAsync(await caseworker.GetPageAsync($"{reviewLink}/held"), Html.Date("Date", new DateOnly(2026, 6, 12)));
+        await caseworker.SubmitAsync(await caseworker.GetPageAsync($"{reviewLink}/decision"),
+            [.. Html.Date("DecidedOn", new DateOnly(2026, 6, 15)), ("Decision", "Cease"), ("Reasons", "Outcomes achieved; needs met at SEN support."), ("CeaseReason", "NeedsMetWithoutPlan")]);
+
+        var casePage = await caseworker.GetPageAsync($"/cases/{id}");
+        Assert.Contains("15 August 2026", casePage.QuerySelector("#cease-pending")!.TextContent);
+        var ceaseLink = casePage.QuerySelector("a[href$='/cease-plan']")!.GetAttribute("href")!;
+        var form = await caseworker.GetPageAsync(ceaseLink);
+        Assert.Contains("16 August 2026", form.MainText());
+
+        var early = await Html.ParseAsync(await caseworker.SubmitAsync(form, Html.Date("CeasedOn", new DateOnly(2026, 6, 15))));
+        var error = Assert.Single(early.ErrorSummary());
+        Assert.Equal("#CeasedOn-day", error.Href);
+        Assert.Contains("15 August 2026", error.Text);
+        Assert.Equal("Final plan issued", (await caseworker.GetPageAsync($"/cases/{id}")).QuerySelector("#stage")!.TextContent.Trim());
+
+        var ceased = await Html.ParseAsync(await caseworker.SubmitAsync(form, [.. Html.Date("CeasedOn", new DateOnly(2026, 6, 15)), .. Html.Date("AppealDismissedOn", new DateOnly(2026, 6, 15))]));
+        Assert.Equal("Plan recorded as ceased", ceased.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
+        Assert.Equal("Plan ceased", ceased.QuerySelector("#stage")!.TextContent.Trim());
+        Assert.Contains("15 June 2026", ceased.QuerySelector("#plan-ceased")!.TextContent);
+    }
+
+    [Fact]
     public async Task ASendManager_SetsHowOftenUnderFivesPlansAreReviewed_WithinTheCodesRange()
     {
         var manager = app.Client();

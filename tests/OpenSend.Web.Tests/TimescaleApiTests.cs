@@ -67,8 +67,19 @@ public sealed class TimescaleApiTests(SqliteApp app) : IClassFixture<SqliteApp>
         var json = await GetJson($"/api/timescales/phase-transfer?transferYear=2027&transfer={transfer}");
 
         var deadline = Assert.Single(json.GetProperty("deadlines").EnumerateArray());
-        Assert.Equal("amended-plan-by", deadline.GetProperty("step").GetString());
+        Assert.Equal("phase-transfer-amendment", deadline.GetProperty("step").GetString());
         Assert.Equal(due, deadline.GetProperty("due").GetString());
+    }
+
+    [Fact]
+    public async Task PhaseTransfer_BetweenPost16Institutions_IsFiveMonthsBeforeTheMove()
+    {
+        // Reg 18(2): a move on 6 January 2028 is reviewed and amended by 6 August 2027.
+        var json = await GetJson("/api/timescales/phase-transfer?transferDate=2028-01-06&transfer=post16-to-post16");
+
+        var deadline = Assert.Single(json.GetProperty("deadlines").EnumerateArray());
+        Assert.Equal("2027-08-06", deadline.GetProperty("due").GetString());
+        Assert.EndsWith("reg 18(2)", deadline.GetProperty("basis").GetString());
     }
 
     [Theory]

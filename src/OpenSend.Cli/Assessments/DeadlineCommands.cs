@@ -44,7 +44,7 @@ public static class DeadlineCommands
 
             host.Console.Write(table);
             await host.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"On {UkCalendar.InWords(today)}: {result.OpenClocks:N0} open clocks on {result.OpenCases:N0} open cases in {result.Tallies.Select(t => t.LaCode).Distinct().Count()} LAs; {result.Count(DeadlineState.Overdue):N0} overdue, {result.Count(DeadlineState.DueSoon):N0} due within 7 days ({clock.Elapsed.TotalSeconds:N1} s)."));
+                $"On {UkCalendar.InWords(today)}: {result.OpenClocks:N0} open clocks on {result.OpenCases:N0} open cases and {result.OpenReviews:N0} open reviews in {result.Tallies.Select(t => t.LaCode).Distinct().Count()} LAs; {result.Count(DeadlineState.Overdue):N0} overdue, {result.Count(DeadlineState.DueSoon):N0} due within 7 days ({clock.Elapsed.TotalSeconds:N1} s)."));
             return 0;
         });
         return command;
@@ -54,6 +54,11 @@ public static class DeadlineCommands
     // and regulations of the 2014 Regulations name the rows.
     private static string StepName(StatutoryStep step)
     {
+        if (step == StatutoryStep.PhaseTransferAmendment)
+        {
+            return "Review and amend the plan before a phase transfer (SEND Regulations 2014 reg 18)";
+        }
+
         var rule = RuleSetCatalogue.SendRegulations2014.Rule(step);
         return $"{rule.Title} ({rule.Basis})";
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenSend.Data.Database;
 using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Reviews;
 using OpenSend.Domain.Timescales;
 
 namespace OpenSend.Data.Assessments;
@@ -9,7 +10,7 @@ namespace OpenSend.Data.Assessments;
 public sealed record DeadlineTally(string LaCode, StatutoryStep Step, DeadlineState State, int Count);
 
 /// <summary>Every open clock classified on one day: per LA, per step, overdue / due within 7 days / not yet due.</summary>
-public sealed record DeadlineSweepResult(DateOnly Today, int OpenCases, IReadOnlyList<DeadlineTally> Tallies)
+public sealed record DeadlineSweepResult(DateOnly Today, int OpenCases, IReadOnlyList<DeadlineTally> Tallies, int OpenReviews = 0)
 {
     public int OpenClocks => Tallies.Sum(t => t.Count);
 
@@ -19,8 +20,9 @@ public sealed record DeadlineSweepResult(DateOnly Today, int OpenCases, IReadOnl
 
 /// <summary>
 /// Classifies every open statutory clock of every open case — the pathway's decisions and each
-/// adviser's 6 weeks (reg 8(1)) — through the domain's own <see cref="PathwayClocks"/>, as the case
-/// page does, so the two can never disagree. The caseload's cheaper next-deadline column
+/// adviser's 6 weeks (reg 8(1)) — through the domain's own <see cref="PathwayClocks"/>, and of every
+/// open review of a plan in force (s.44, regs 18–22) through <see cref="ReviewClocks"/>, as the case
+/// and review pages do, so they can never disagree. The caseload's cheaper next-deadline column
 /// answers "which case is most urgent"; this answers "how many clocks are overdue" (an adviser can be
 /// late while the case's next pathway deadline is weeks away).
 /// </summary>
@@ -41,13 +43,16 @@ public sealed class DeadlineSweep(OpenSendDbContext db)
         var openStages = AssessmentStageText.Open.ToArray();
         var laCodes = onlyLaCodes is { Count: > 0 }
             ? onlyLaCodes.Order(StringComparer.Ordinal).ToList()
-            : await db.Assessments.AsNoTracking()
+            : (await db.Assessments.AsNoTracking()
                 .Where(a => openStages.Contains(a.Stage))
-                .Select(a => a.LaCode).Distinct().OrderBy(c => c)
-                .ToListAsync(cancellationToken);
+                .Select(a => a.LaCode).Distinct()
+                .ToListAsync(cancellationToken))
+                .Union(await db.AnnualReviews.AsNoTracking().Where(r => r.Stage != ReviewStage.Completed).Select(r => r.LaCode).Distinct().ToListAsync(cancellationToken))
+                .Order(StringComparer.Ordinal).ToList();
 
         var tallies = new List<DeadlineTally>();
         var openCases = 0;
+        var openReviews = 0;
         var counts = new Dictionary<(string, StatutoryStep, DeadlineState), int>();
         foreach (var chunk in laCodes.Chunk(LasPerQuery))
         {
@@ -64,6 +69,30 @@ public sealed class DeadlineSweep(OpenSendDbContext db)
             var exceptions = (await open.Join(db.Set<PathwayException>().AsNoTracking(), a => a.Id, e => e.AssessmentId, (a, e) => new { e.AssessmentId, e.Steps, e.AdviceRequestId, e.Basis })
                     .ToListAsync(cancellationToken))
                 .ToLookup(e => e.AssessmentId, e => new ExceptionClockFacts(e.Steps, e.AdviceRequestId, e.Basis));
+
+            // The reviews of plans in force (a review left open on a case that moved away or ceased is not the LA's clock).
+            var reviews = await db.AnnualReviews.AsNoTracking()
+                .Where(r => chunk.Contains(r.LaCode) && r.Stage != ReviewStage.Completed)
+                .Join(db.Assessments.AsNoTracking().Where(a => a.Stage == AssessmentStage.PlanIssued), r => r.AssessmentId, a => a.Id,
+                    (r, _) => new
+                    {
+                        r.LaCode,
+                        Facts = new ReviewFacts(r.Id, r.RuleSetId, r.DueBy, r.MeetingOn, r.InvitationsSentOn, r.PapersCirculatedOn, r.MeetingHeldOn, r.ReportSentOn,
+                            r.DecidedOn, r.Decision, r.AmendmentNoticeOn, r.AmendedPlanIssuedOn, r.PhaseTransfer, r.PhaseTransferDueBy),
+                    })
+                .ToListAsync(cancellationToken);
+            openReviews += reviews.Count;
+            foreach (var review in reviews)
+            {
+                foreach (var clock in ReviewClocks.Evaluate(review.Facts, today))
+                {
+                    if (clock.IsOpen)
+                    {
+                        var key = (review.LaCode, clock.Deadline.Step, clock.State);
+                        counts[key] = counts.GetValueOrDefault(key) + 1;
+                    }
+                }
+            }
 
             openCases += cases.Count;
             foreach (var c in cases)
@@ -85,7 +114,7 @@ public sealed class DeadlineSweep(OpenSendDbContext db)
                 .Select(c => new DeadlineTally(c.Key.Item1, c.Key.Item2, c.Key.Item3, c.Value)));
         }
 
-        return new DeadlineSweepResult(today, openCases, tallies);
+        return new DeadlineSweepResult(today, openCases, tallies, openReviews);
     }
 
     private sealed record CaseRow(

@@ -52,6 +52,9 @@ public sealed class SubjectAccessExport(OpenSendDbContext db, DocumentStorage st
             .OrderBy(c => c.MadeAt).Select(c => new { c.VersionNumber, c.Section, c.ItemId, c.Text, c.MadeBy, c.MadeAt }).ToListAsync(cancellationToken);
         var familyViews = await db.FamilyViews.AsNoTracking().SingleOrDefaultAsync(v => v.LaCode == assessment.LaCode && v.AssessmentId == assessmentId, cancellationToken);
         var advice = await db.AdviceContributions.AsNoTracking().Where(c => c.LaCode == assessment.LaCode && c.AssessmentId == assessmentId).ToListAsync(cancellationToken);
+        var reviews = await db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == assessment.LaCode && r.AssessmentId == assessmentId).OrderBy(r => r.DueBy).ToListAsync(cancellationToken);
+        var reviewContributions = await db.ReviewContributions.AsNoTracking().Where(c => c.LaCode == assessment.LaCode && c.AssessmentId == assessmentId)
+            .OrderBy(c => c.SubmittedAt).ToListAsync(cancellationToken);
         var documents = await db.Set<CaseDocument>().AsNoTracking().Where(d => d.LaCode == assessment.LaCode && d.AssessmentId == assessmentId)
             .OrderBy(d => d.UploadedAt).ToListAsync(cancellationToken);
 
@@ -87,6 +90,7 @@ public sealed class SubjectAccessExport(OpenSendDbContext db, DocumentStorage st
                 "audit.json: every time the record was looked at or changed, by whom and from where.\n" +
                 "plan.json: every issued version of the EHC plan (the national format) and the family's comments on the drafts.\n" +
                 "advice.json: the views the family sent and the advice professionals wrote through OpenSEND.\n" +
+                "reviews.json: every review of the plan, its report and decision, and the advice and views given for it.\n" +
                 "documents/: every file held on the case, as uploaded.\n"));
             Add(zip, "case.json", JsonSerializer.SerializeToUtf8Bytes(record, Json));
             Add(zip, "access.json", JsonSerializer.SerializeToUtf8Bytes(new { Family = family, Settings = settings }, Json));
@@ -108,6 +112,27 @@ public sealed class SubjectAccessExport(OpenSendDbContext db, DocumentStorage st
                     a.SentBy,
                 }),
             })));
+            Add(zip, "reviews.json", Encoding.UTF8.GetBytes(PlanJson.Serialize(reviews.Select(r => new
+            {
+                r.DueBy,
+                r.PhaseTransfer,
+                r.PhaseTransferOn,
+                r.PhaseTransferDueBy,
+                r.MeetingOn,
+                r.InvitationsSentOn,
+                r.PapersCirculatedOn,
+                r.MeetingHeldOn,
+                r.ReportSentOn,
+                r.Report,
+                r.Decision,
+                r.DecidedOn,
+                r.DecisionReasons,
+                r.CeaseReason,
+                r.AmendmentNoticeOn,
+                r.AmendedPlanIssuedOn,
+                Contributions = reviewContributions.Where(c => c.ReviewId == r.Id)
+                    .Select(c => new { c.Kind, c.AuthorName, c.OrganisationName, c.ChildViews, c.Text, c.SubmittedOn }),
+            }).ToList())));
             foreach (var (document, index) in documents.Select((d, i) => (d, i + 1)))
             {
                 var entry = zip.CreateEntry($"documents/{index:000} {document.FileName}", CompressionLevel.Optimal);

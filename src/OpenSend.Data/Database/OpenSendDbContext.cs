@@ -68,6 +68,8 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<OpenSend.Domain.Reviews.AnnualReview> AnnualReviews => Set<OpenSend.Domain.Reviews.AnnualReview>();
 
+    public DbSet<OpenSend.Domain.Reviews.ReviewContribution> ReviewContributions => Set<OpenSend.Domain.Reviews.ReviewContribution>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Convention 9: enums are stored as their names, readable in the database and stable

@@ -7,6 +7,7 @@ using OpenSend.Data.LocalAuthorities;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
+using OpenSend.Domain.Reviews;
 using OpenSend.Domain.Timescales;
 
 namespace OpenSend.Data.Demo;
@@ -70,9 +71,15 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
         NotIssuing,
         Withdrawn,
         TransferredOut,
+
+        /// <summary>A plan whose review decided to cease it, ceased once the family's time to appeal passed.</summary>
+        PlanCeased,
+
+        /// <summary>A plan whose review decided to cease it, still in force while the family can appeal.</summary>
+        CeaseDecided,
     }
 
-    // (story, days since the request was received); 65 cases in all.
+    // (story, days since the request was received); 67 cases in all.
     private static readonly (Story Story, int Age)[] Stories =
     [
         (Story.AwaitingDecision, 2), (Story.AwaitingDecision, 6), (Story.AwaitingDecision, 11), (Story.AwaitingDecision, 17),
@@ -94,6 +101,9 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
 
         // Plans made nearly a year ago: their first reviews fall due in the next weeks (one at Oakfield, index 64).
         (Story.PlanIssued, 440), (Story.PlanIssued, 455), (Story.PlanIssued, 470), (Story.PlanIssued, 485), (Story.PlanIssued, 430),
+
+        // Plans reviewed and decided to cease: one ceased, one waiting for the family's time to appeal.
+        (Story.PlanCeased, 520), (Story.CeaseDecided, 470),
     ];
 
     /// <summary>True when the demo LA has no cases yet (an empty database, or one with only reference data).</summary>
@@ -321,6 +331,24 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
                 break;
             case Story.TransferredOut:
                 await cases.TransferOutAsync(context, id, Day(21), index % 2 == 0 ? "886" : "850", cancellationToken);
+                break;
+            case Story.PlanCeased:
+            case Story.CeaseDecided:
+                await Issue(98, 105);
+                await cases.RecordRepresentationsAsync(context, id, Day(112), "We agree with the draft.", school, false, true, cancellationToken);
+                await cases.IssueFinalPlanAsync(context, id, Day(126), school, cancellationToken);
+                var review = await reviews.ScheduleAsync(context, id, cancellationToken);
+                var (meetingAgo, ceasesAgo) = story == Story.PlanCeased ? (80, 5) : (30, 0);
+                var meeting = today.AddDays(-meetingAgo);
+                await reviews.ArrangeMeetingAsync(context, review.Id, meeting, meeting.AddDays(-20), cancellationToken: cancellationToken);
+                await reviews.RecordMeetingHeldAsync(context, review.Id, meeting, cancellationToken);
+                await reviews.DecideAsync(context, review.Id, meeting.AddDays(5), ReviewDecision.Cease,
+                    "The review found every outcome achieved and the school meeting the remaining needs from SEN support.", CeaseReason.NeedsMetWithoutPlan, cancellationToken);
+                if (ceasesAgo > 0)
+                {
+                    await reviews.CeasePlanAsync(context, id, today.AddDays(-ceasesAgo), null, null, cancellationToken);
+                }
+
                 break;
         }
     }

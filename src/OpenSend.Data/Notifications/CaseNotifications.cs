@@ -47,19 +47,36 @@ public sealed class CaseNotifications(OpenSendDbContext db)
     /// </summary>
     public async Task<int> QueueReviewInvitationsAsync(EhcNeedsAssessment assessment, string invitedBy, DateOnly meetingOn, DateOnly papersBy, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        var body = string.Join("\n\n",
+            $"You are invited to the annual review meeting for EHC plan {assessment.Reference} on {UkCalendar.InWords(meetingOn)}, arranged by {invitedBy}.",
+            $"Please give any advice or information for the review by {UkCalendar.InWords(papersBy)}, so it can go to everyone invited at least 2 weeks before the meeting. Sign in to OpenSEND and open the review to give it; parents, carers and young people can give their own and their child's views there too.",
+            "If you cannot attend, you can send your views in writing.");
+        return await QueueToInviteesAsync(assessment, InvitationKind, $"Invitation: annual review meeting for {assessment.Reference}", body, now, cancellationToken);
+    }
+
+    public const string PapersKind = "review-papers";
+
+    /// <summary>Reg 20(4): everyone invited is told the advice and information for the meeting are ready to read. Returns how many were queued.</summary>
+    public async Task<int> QueueReviewPapersAsync(EhcNeedsAssessment assessment, DateOnly meetingOn, int contributions, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var body = string.Join("\n\n",
+            $"The advice and information gathered for the annual review meeting for EHC plan {assessment.Reference} on {UkCalendar.InWords(meetingOn)} are ready to read ({contributions} {(contributions == 1 ? "contribution" : "contributions")}).",
+            "Sign in to OpenSEND and open the review to read them before the meeting.");
+        return await QueueToInviteesAsync(assessment, PapersKind, $"Papers for the annual review meeting for {assessment.Reference}", body, now, cancellationToken);
+    }
+
+    /// <summary>The family and the staff of every organisation asked for advice on the case (reg 20(2)).</summary>
+    private async Task<int> QueueToInviteesAsync(EhcNeedsAssessment assessment, string kind, string subject, string body, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var advisers = assessment.AdviceRequests.Select(r => r.AdviserOrganisationId).OfType<Guid>().Distinct().ToList();
         var professionals = advisers.Count == 0 ? [] : await db.Memberships
             .Where(m => advisers.Contains(m.OrganisationId) && m.RemovedAt == null)
             .Join(db.People, m => m.PersonId, p => p.Id, (_, p) => p.Email)
             .ToListAsync(cancellationToken);
         var recipients = (await RecipientsAsync(assessment, cancellationToken)).Concat(professionals.Select(e => e.Trim().ToLowerInvariant())).Distinct().ToList();
-        var body = string.Join("\n\n",
-            $"You are invited to the annual review meeting for EHC plan {assessment.Reference} on {UkCalendar.InWords(meetingOn)}, arranged by {invitedBy}.",
-            $"Please send any advice or information for the review by {UkCalendar.InWords(papersBy)}, so it can go to everyone invited at least 2 weeks before the meeting.",
-            "Sign in to OpenSEND to see the plan and the review. If you cannot attend, you can send your views in writing.");
         foreach (var recipient in recipients)
         {
-            db.Outbox.Add(new OutboxMessage(Guid.NewGuid(), InvitationKind, recipient, $"Invitation: annual review meeting for {assessment.Reference}", body, assessment.LaCode, now));
+            db.Outbox.Add(new OutboxMessage(Guid.NewGuid(), kind, recipient, subject, body, assessment.LaCode, now));
         }
 
         return recipients.Count;

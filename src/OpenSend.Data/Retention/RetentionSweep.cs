@@ -55,6 +55,12 @@ public sealed class RetentionSweep(OpenSendDbContext db, RetentionPolicy policy,
             await db.Plans.Where(p => p.LaCode == assessment.LaCode && p.AssessmentId == assessment.Id).ExecuteDeleteAsync(cancellationToken);
             await db.AdviceContributions.Where(c => c.LaCode == assessment.LaCode && c.AssessmentId == assessment.Id).ExecuteDeleteAsync(cancellationToken);
             await db.FamilyViews.Where(v => v.LaCode == assessment.LaCode && v.AssessmentId == assessment.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.ReviewContributions.Where(c => c.LaCode == assessment.LaCode && c.AssessmentId == assessment.Id).ExecuteDeleteAsync(cancellationToken);
+            foreach (var review in await db.AnnualReviews.Where(r => r.LaCode == assessment.LaCode && r.AssessmentId == assessment.Id).ToListAsync(cancellationToken))
+            {
+                review.Anonymise();
+            }
+
             var onCase = db.Set<CaseDocument>().Where(d => d.LaCode == assessment.LaCode && d.AssessmentId == assessment.Id);
             files.UnionWith(await onCase.Select(d => d.Sha256).ToListAsync(cancellationToken));
             await onCase.ExecuteDeleteAsync(cancellationToken);

@@ -13,10 +13,18 @@ using OpenSend.Domain.Timescales;
 
 namespace OpenSend.Data.Reviews;
 
-/// <summary>A review with its case and plan, and what the viewer may do with it.</summary>
-public sealed record ViewedReview(AnnualReview Review, EhcNeedsAssessment Assessment, EhcPlan? Plan, string? SettingName, bool CanManage, bool CanLead)
+/// <summary>
+/// A review with its case and plan, what the viewer may do with it, and the advice and views given
+/// for it that the viewer may read: all of them for the council and the leading setting; for anyone
+/// else their own, and everyone's once the papers are circulated (reg 20(4)).
+/// </summary>
+public sealed record ViewedReview(AnnualReview Review, EhcNeedsAssessment Assessment, EhcPlan? Plan, string? SettingName, bool CanManage, bool CanLead,
+    IReadOnlyList<ReviewContribution> Contributions)
 {
     public PlanContent PlanContent => Plan?.LatestFinal?.Content ?? PlanContent.Empty;
+
+    /// <summary>Whether the viewer may give advice or views now: anyone who can see the case, while the meeting is ahead.</summary>
+    public bool CanContribute => ReviewTransitions.IsAllowed(Review.Stage, ReviewAction.Contribute);
 }
 
 /// <summary>One outcome's progress at one review.</summary>
@@ -150,6 +158,17 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
         return viewed;
     }
 
+    /// <summary>The review a family or professional is most likely looking for: the open one, else the latest. Null when none is scheduled. Audited.</summary>
+    public async Task<ViewedReview?> CurrentOfCaseAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        var laCode = await db.ReadableBy(context.Viewer).Where(a => a.Id == assessmentId).Select(a => a.LaCode).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new CaseNotFoundException();
+        var reviewId = await db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == laCode && r.AssessmentId == assessmentId)
+            .OrderBy(r => r.Stage == ReviewStage.Completed).ThenByDescending(r => r.DueBy)
+            .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        return reviewId is { } id ? await GetAsync(context, id, cancellationToken) : null;
+    }
+
     /// <summary>The reviews of a case the viewer may see, newest first.</summary>
     public async Task<IReadOnlyList<AnnualReview>> OfCaseAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
     {
@@ -204,8 +223,93 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
         return sent;
     }
 
-    public Task RecordPapersCirculatedAsync(RequestContext context, Guid reviewId, DateOnly on, CancellationToken cancellationToken = default) =>
-        StepAsync(context, reviewId, lead: true, (r, _, now) => r.RecordPapersCirculated(on, now), "review.papers-circulated", UkCalendar.InWords(on), cancellationToken);
+    /// <summary>
+    /// Reg 20(4): the advice and information go to everyone invited. With <paramref name="sendThroughOpenSend"/>
+    /// everyone invited is emailed today that they can read them in OpenSEND (where the family and
+    /// professionals then see every contribution); otherwise <paramref name="on"/> records when they
+    /// went another way. Returns how many emails were sent.
+    /// </summary>
+    public async Task<int> RecordPapersCirculatedAsync(RequestContext context, Guid reviewId, DateOnly? on, bool sendThroughOpenSend = false, CancellationToken cancellationToken = default)
+    {
+        var sent = 0;
+        var circulatedOn = sendThroughOpenSend ? UkCalendar.DateOf(time.GetUtcNow()) : on
+            ?? throw new StepRefusedException("papers-date", "Enter the date the advice and information were sent, or send them now through OpenSEND.");
+        await StepAsync(context, reviewId, lead: true, (r, _, now) => r.RecordPapersCirculated(circulatedOn, now), "review.papers-circulated",
+            $"{UkCalendar.InWords(circulatedOn)}{(sendThroughOpenSend ? " through OpenSEND" : "")}.", cancellationToken,
+            async (r, viewed, now) =>
+            {
+                if (sendThroughOpenSend)
+                {
+                    sent = await notifications.QueueReviewPapersAsync(viewed.Assessment, r.MeetingOn!.Value, viewed.Contributions.Count, now, cancellationToken);
+                }
+            });
+        return sent;
+    }
+
+    /// <summary>
+    /// Advice and information for the review (reg 20(3)) from a professional who can see the case, or
+    /// the family's and child's views (s.19), while the meeting is ahead. Audited; the review's own
+    /// steps are untouched, so contributions never collide with the SENCO's work.
+    /// </summary>
+    public async Task<ReviewContribution> ContributeAsync(RequestContext context, Guid reviewId, string? childViews, string text, CancellationToken cancellationToken = default)
+    {
+        var viewed = await LoadAsync(context, reviewId, tracked: false, cancellationToken);
+        var viewer = context.Viewer;
+        if (!(viewer.IsStaff || viewer.IsFamily))
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var now = time.GetUtcNow();
+        var kind = viewer.IsFamily ? ReviewContributorKind.Family : ReviewContributorKind.Professional;
+        var contribution = viewed.Review.Contribute(kind, viewer.PersonId, context.Actor.DisplayName, viewer.OrganisationId, context.Actor.Organisation,
+            kind == ReviewContributorKind.Family ? childViews : null, text, now);
+        db.ReviewContributions.Add(contribution);
+        db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, "review.contribution-given", now,
+            kind == ReviewContributorKind.Family ? "The family's views." : $"Advice from {context.Actor.Organisation ?? context.Actor.DisplayName}."));
+        await db.SaveChangesAsync(cancellationToken);
+        return contribution;
+    }
+
+    /// <summary>Reg 18(2): a proposed move between post-16 institutions, with the date 5 months before it.</summary>
+    public Task ProposePost16TransferAsync(RequestContext context, Guid reviewId, DateOnly transferOn, CancellationToken cancellationToken = default) =>
+        StepAsync(context, reviewId, lead: true, (r, _, now) => r.ProposePost16Transfer(transferOn, now), "review.post16-transfer-proposed",
+            $"Move on {UkCalendar.InWords(transferOn)}.", cancellationToken);
+
+    /// <summary>
+    /// The plan ceases after a review decided to cease it (s.45): once the family's time to appeal has
+    /// passed (extended by a mediation certificate), or at once when the tribunal dismissed their
+    /// appeal (reg 44(2)(a)). The family is told. The council's staff only.
+    /// </summary>
+    public async Task CeasePlanAsync(RequestContext context, Guid assessmentId, DateOnly ceasedOn, DateOnly? mediationCertificateOn, DateOnly? appealDismissedOn, CancellationToken cancellationToken = default)
+    {
+        var assessment = await LoadCaseAsync(context, assessmentId, cancellationToken, tracked: true);
+        var now = time.GetUtcNow();
+        assessment.CeasePlan(ceasedOn, mediationCertificateOn, appealDismissedOn, context.Actor, now);
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.cease-plan", now, assessment.Timeline[^1].Summary));
+        await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
+        await db.SaveOrRefuseAsync(CaseChanged, cancellationToken);
+    }
+
+    /// <summary>
+    /// The decision to cease is withdrawn, or the tribunal ordered the plan to continue (reg 44(2)):
+    /// the plan stays in force and its next review is scheduled from the last review meeting.
+    /// </summary>
+    public async Task KeepPlanAsync(RequestContext context, Guid assessmentId, DateOnly decidedOn, string reasons, CancellationToken cancellationToken = default)
+    {
+        var assessment = await LoadCaseAsync(context, assessmentId, cancellationToken, tracked: true);
+        var now = time.GetUtcNow();
+        assessment.KeepPlan(decidedOn, reasons, context.Actor, now);
+        var last = await db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == assessment.LaCode && r.AssessmentId == assessmentId && r.MeetingHeldOn != null)
+            .MaxAsync(r => r.MeetingHeldOn, cancellationToken);
+        await ScheduleNextAsync(assessment, last, now, cancellationToken);
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.keep-plan", now, assessment.Timeline[^1].Summary));
+        await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
+        await db.SaveOrRefuseAsync(CaseChanged, cancellationToken);
+    }
+
+    private static StepRefusedException CaseChanged() => new("case-changed",
+        "Someone else recorded a step on this case at the same time, so yours was not saved. Check the case and try again.");
 
     public Task RecordMeetingHeldAsync(RequestContext context, Guid reviewId, DateOnly heldOn, CancellationToken cancellationToken = default) =>
         StepAsync(context, reviewId, lead: true, (r, _, now) => r.RecordMeetingHeld(heldOn, now), "review.meeting-held", UkCalendar.InWords(heldOn), cancellationToken);
@@ -223,7 +327,7 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
             async (r, viewed, now) =>
             {
                 // The decision goes on the case's record and to the family, with their rights (reg 20(10)).
-                viewed.Assessment.RecordReviewDecision(decidedOn, r.MeetingHeldOn!.Value, decision, reasons, rights, context.Actor, now);
+                viewed.Assessment.RecordReviewDecision(decidedOn, r.MeetingHeldOn!.Value, decision, reasons, rights, context.Actor, now, ceaseReason);
                 await notifications.QueueUpdateAsync(viewed.Assessment, now, cancellationToken);
                 if (decision == ReviewDecision.Maintain)
                 {
@@ -362,12 +466,18 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
             ? await db.Organisations.AsNoTracking().Where(o => o.Id == settingId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken)
             : null;
         var canLead = context.Viewer is { IsStaff: true, Role: Role.Senco or Role.SettingStaff } && context.Viewer.OrganisationId == review.SettingOrganisationId && review.SettingOrganisationId is not null;
-        return new ViewedReview(review, assessment, plan, settingName, context.Viewer.IsLaStaff, canLead);
+        var seesAll = context.Viewer.IsLaStaff || canLead || review.PapersCirculatedOn is not null;
+        var personId = context.Viewer.PersonId;
+        var contributions = await db.ReviewContributions.AsNoTracking()
+            .Where(c => c.LaCode == review.LaCode && c.ReviewId == review.Id && (seesAll || (personId != null && c.PersonId == personId)))
+            .OrderBy(c => c.SubmittedAt).ToListAsync(cancellationToken);
+        return new ViewedReview(review, assessment, plan, settingName, context.Viewer.IsLaStaff, canLead, contributions);
     }
 
-    private async Task<EhcNeedsAssessment> LoadCaseAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken)
+    private async Task<EhcNeedsAssessment> LoadCaseAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken, bool tracked = false)
     {
-        var assessment = await db.ReadableBy(context.Viewer, db.WholeCases).AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+        var query = db.ReadableBy(context.Viewer, db.WholeCases);
+        var assessment = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
             ?? throw new CaseNotFoundException();
         return context.Viewer.IsLaStaff ? assessment : throw new CaseAccessDeniedException();
     }
@@ -393,5 +503,23 @@ internal sealed class AnnualReviewConfiguration : IEntityTypeConfiguration<Annua
         builder.HasIndex(r => new { r.LaCode, r.Stage, r.DueBy });
         builder.HasIndex(r => new { r.SettingOrganisationId, r.Stage });
         builder.HasIndex(r => r.AssessmentId);
+    }
+}
+
+internal sealed class ReviewContributionConfiguration : IEntityTypeConfiguration<ReviewContribution>
+{
+    public void Configure(EntityTypeBuilder<ReviewContribution> builder)
+    {
+        builder.ToTable("review_contributions");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.LaCode).HasMaxLength(3);
+        builder.Property(c => c.AuthorName).HasMaxLength(200);
+        builder.Property(c => c.OrganisationName).HasMaxLength(200);
+        builder.Property(c => c.ChildViews).HasMaxLength(ReviewContribution.MaxLength);
+        builder.Property(c => c.Text).HasMaxLength(ReviewContribution.MaxLength);
+        builder.HasOne<AnnualReview>().WithMany().HasForeignKey(c => c.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.LaCode, c.ReviewId });
+        builder.HasIndex(c => c.AssessmentId);
     }
 }

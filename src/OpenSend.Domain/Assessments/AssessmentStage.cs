@@ -12,6 +12,9 @@ public enum AssessmentStage
     NotIssuing,
     Withdrawn,
     TransferredOut,
+
+    /// <summary>The LA no longer maintains the plan (s.45), after the time to appeal its decision passed or an appeal was dismissed.</summary>
+    PlanCeased,
 }
 
 public static class AssessmentStageText
@@ -39,6 +42,7 @@ public static class AssessmentStageText
         AssessmentStage.NotIssuing => "Decided not to issue a plan",
         AssessmentStage.Withdrawn => "Withdrawn",
         AssessmentStage.TransferredOut => "Transferred to another council",
+        AssessmentStage.PlanCeased => "Plan ceased",
         _ => stage.ToString(),
     };
 
@@ -54,6 +58,7 @@ public static class AssessmentStageText
         AssessmentStage.NotIssuing => "The council decided not to issue an EHC plan",
         AssessmentStage.Withdrawn => "The request was withdrawn",
         AssessmentStage.TransferredOut => "The request has moved to another council",
+        AssessmentStage.PlanCeased => "The council no longer maintains the EHC plan",
         _ => stage.ToString(),
     };
 }

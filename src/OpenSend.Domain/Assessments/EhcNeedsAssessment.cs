@@ -96,6 +96,15 @@ public sealed class EhcNeedsAssessment
     /// <summary>What the new LA told the family: when it proposes to review the plan.</summary>
     public DateOnly? TransferReviewProposedOn { get; private set; }
 
+    /// <summary>A review's decision to cease the plan (reg 20(10)), pending until the plan ceases or is kept.</summary>
+    public DateOnly? CeaseDecidedOn { get; private set; }
+
+    /// <summary>Why the plan is to cease, or ceased (SEN2's reason).</summary>
+    public Reviews.CeaseReason? CeaseReason { get; private set; }
+
+    /// <summary>The day the LA stopped maintaining the plan (s.45).</summary>
+    public DateOnly? PlanCeasedOn { get; private set; }
+
     /// <summary>The earliest open statutory deadline; kept on the row so a caseload sorts in the database.</summary>
     public DateOnly? NextDeadlineOn { get; private set; }
 
@@ -277,9 +286,14 @@ public sealed class EhcNeedsAssessment
     /// A review's decision (reg 20(10)) written on the case, so the family's page and email say what
     /// was decided, why, and (to keep or cease the plan) how to appeal and by when.
     /// </summary>
-    public void RecordReviewDecision(DateOnly decidedOn, DateOnly meetingOn, Reviews.ReviewDecision decision, string reasons, AppealRights? rights, Actor by, DateTimeOffset now)
+    public void RecordReviewDecision(DateOnly decidedOn, DateOnly meetingOn, Reviews.ReviewDecision decision, string reasons, AppealRights? rights, Actor by, DateTimeOffset now,
+        Reviews.CeaseReason? ceaseReason = null)
     {
         var next = Begin(PathwayAction.RecordReviewDecision, decidedOn, now, meetingOn, "the review meeting");
+        Require(decision != Reviews.ReviewDecision.Cease || ceaseReason is not null, "cease-reason-missing", "Select why the plan is to cease.");
+        // A later decision to keep or amend the plan replaces an earlier decision to cease it.
+        CeaseDecidedOn = decision == Reviews.ReviewDecision.Cease ? decidedOn : null;
+        CeaseReason = decision == Reviews.ReviewDecision.Cease ? ceaseReason : null;
         var (staff, family) = decision switch
         {
             Reviews.ReviewDecision.Maintain => ("keep the plan as it is", "keep your child's plan as it is"),
@@ -290,6 +304,73 @@ public sealed class EhcNeedsAssessment
             $"Review of {UkCalendar.InWords(meetingOn)}: decided to {staff}.",
             $"After the review meeting on {UkCalendar.InWords(meetingOn)}, the council decided to {family}." + (rights is null ? string.Empty : $" You can appeal until {UkCalendar.InWords(rights.AppealBy)}."),
             rights is null ? Text.NullIfBlank(reasons) : RightsDetail(reasons, rights));
+    }
+
+    /// <summary>
+    /// The earliest day the plan may cease after the decision to cease it: the day after the family's
+    /// time to appeal ends, which is 2 months from the decision or 1 month from a mediation
+    /// certificate, whichever is later (Tribunal Procedure Rules r.20; s.55).
+    /// </summary>
+    public DateOnly? EarliestCeaseOn(DateOnly? mediationCertificateOn)
+    {
+        if (CeaseDecidedOn is not { } decided)
+        {
+            return null;
+        }
+
+        var appealBy = RuleSet.Policy.AppealWindow.CountFrom(decided);
+        if (mediationCertificateOn is { } certificate && certificate.AddMonths(1) > appealBy)
+        {
+            appealBy = certificate.AddMonths(1);
+        }
+
+        return appealBy.AddDays(1);
+    }
+
+    /// <summary>
+    /// The plan ceases (s.45). The LA must keep maintaining it until the family's time to appeal the
+    /// decision to cease has passed (regs 29–31), or, where they appealed, until the tribunal
+    /// dismissed the appeal, when it ceases at once (reg 44(2)(a)). An appeal still waiting for the
+    /// tribunal is recorded by not ceasing.
+    /// </summary>
+    public void CeasePlan(DateOnly ceasedOn, DateOnly? mediationCertificateOn, DateOnly? appealDismissedOn, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.CeasePlan, ceasedOn, now, CeaseDecidedOn ?? RequestReceivedOn, "the decision to cease the plan");
+        Require(CeaseDecidedOn is not null && CeaseReason is not null, "no-decision-to-cease",
+            "The plan can only cease after a review decides to cease it, with the reason, and the family is told their right to appeal (reg 20(10), reg 31).");
+        if (appealDismissedOn is { } dismissed)
+        {
+            Require(dismissed >= CeaseDecidedOn!.Value, "date-before-previous-step", $"The tribunal's decision cannot be before the decision to cease ({UkCalendar.InWords(CeaseDecidedOn!.Value)}).");
+            RequireNotBefore(ceasedOn, dismissed, "the tribunal's decision");
+        }
+        else
+        {
+            var earliest = EarliestCeaseOn(mediationCertificateOn)!.Value;
+            Require(ceasedOn >= earliest, "appeal-window-open",
+                $"The family can appeal the decision to cease until {UkCalendar.InWords(earliest.AddDays(-1))}, and the plan stays in force until then. Record the plan ceased on or after {UkCalendar.InWords(earliest)}, or on the day the tribunal dismissed an appeal.");
+        }
+
+        PlanCeasedOn = ceasedOn;
+        ClosedOn = ceasedOn;
+        var reason = CeaseReason!.Value;
+        Record(PathwayAction.CeasePlan, next, ceasedOn, by, now,
+            $"Plan ceased ({Reviews.CeaseReasonText.Title(reason)}){(appealDismissedOn is { } d ? $" after the tribunal dismissed the appeal on {UkCalendar.InWords(d)}" : "")}.",
+            $"The council stopped maintaining the EHC plan on {UkCalendar.InWords(ceasedOn)}.",
+            null);
+    }
+
+    /// <summary>A decision to cease is withdrawn or overturned (reg 44(2)): the plan stays in force and is reviewed as usual.</summary>
+    public void KeepPlan(DateOnly decidedOn, string reasons, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.KeepPlan, decidedOn, now, CeaseDecidedOn ?? RequestReceivedOn, "the decision to cease the plan");
+        Require(CeaseDecidedOn is not null, "no-decision-to-cease", "The plan is not due to cease, so there is nothing to withdraw.");
+        Require(!string.IsNullOrWhiteSpace(reasons), "reason-missing", "Enter why the plan is to continue: for example, the tribunal's order or the council's reconsideration.");
+        CeaseDecidedOn = null;
+        CeaseReason = null;
+        Record(PathwayAction.KeepPlan, next, decidedOn, by, now,
+            "Decision to cease withdrawn: the plan stays in force.",
+            "Your child's EHC plan will not cease. It stays in force and will be reviewed as usual.",
+            reasons.Trim());
     }
 
     public PanelRecommendation RecordPanelRecommendation(PanelQuestion question, PanelRecommendationOutcome outcome, DateOnly meetingOn, string notes, Actor by, DateTimeOffset now)
@@ -662,6 +743,8 @@ public sealed class EhcNeedsAssessment
                 $"The council decided not to assess on {closedOn}, so {action.AsSubject().ToLowerInvariant()} cannot be recorded. If the decision changes on appeal, record the tribunal's order; a new request starts a new case."),
             AssessmentStage.NotIssuing => new StepRefusedException("decided-not-to-issue",
                 $"The council decided not to issue a plan on {closedOn}, so {action.AsSubject().ToLowerInvariant()} cannot be recorded."),
+            AssessmentStage.PlanCeased => new StepRefusedException("plan-ceased",
+                $"The plan ceased on {closedOn}. Nothing more can be recorded on it; a new request starts a new case."),
             AssessmentStage.PlanIssued => new StepRefusedException("plan-issued",
                 $"The final plan was issued on {closedOn} and the assessment is complete. Changes to the plan are made through a review or an amendment."),
             _ => action switch

@@ -55,6 +55,12 @@ public sealed record FamilyUpdate(
                 next.Add("Read the draft plan. Tell the council what you think, ask for a meeting, and say which school or college you would like named.");
                 next.Add("The council will then issue the final plan.");
                 break;
+            case AssessmentStage.PlanIssued when assessment.CeaseDecidedOn is { } ceaseDecided:
+                // s.45, regs 29-31: the plan stays in force while an appeal is possible.
+                appealBy = assessment.RuleSet.Policy.AppealWindow.CountFrom(ceaseDecided);
+                next.Add($"The council decided on {UkCalendar.InWords(ceaseDecided)} to stop maintaining your child's EHC plan.");
+                next.AddRange(AppealRights.For(AppealableDecision.ToCease, ceaseDecided, rules).Points);
+                break;
             case AssessmentStage.PlanIssued when assessment.TransferredInOn is not null:
                 // Reg 15: the plan moved with the child; the appeal rights on it were given by the old LA.
                 next.Add("Your child's EHC plan moved with you from your previous council and stays in force.");
@@ -75,6 +81,14 @@ public sealed record FamilyUpdate(
                 break;
             case AssessmentStage.Withdrawn:
                 next.Add("Nothing more will happen on this request. You can make a new request at any time.");
+                break;
+            case AssessmentStage.PlanCeased:
+                next.Add($"The council stopped maintaining the EHC plan on {UkCalendar.InWords(assessment.PlanCeasedOn!.Value)}.");
+                if (assessment.CeaseReason is not Reviews.CeaseReason.Died)
+                {
+                    next.Add("You can ask the council for a new EHC needs assessment at any time if needs change.");
+                }
+
                 break;
             case AssessmentStage.TransferredOut:
                 next.Add("Your new council is now responsible and will contact you. Its time limits start from the day it became responsible.");

@@ -26,4 +26,10 @@ public enum PathwayAction
 
     /// <summary>After a review meeting, the LA's decision to keep, amend or cease the plan (reg 20(10)).</summary>
     RecordReviewDecision,
+
+    /// <summary>The plan ceases, once the family's time to appeal the decision has passed or their appeal was dismissed (s.45; reg 31; reg 44(2)(a)).</summary>
+    CeasePlan,
+
+    /// <summary>A decision to cease is withdrawn, or the tribunal orders the plan to continue (reg 44(2)): the plan stays in force.</summary>
+    KeepPlan,
 }

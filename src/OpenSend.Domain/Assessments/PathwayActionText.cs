@@ -22,6 +22,8 @@ public static class PathwayActionText
         PathwayAction.ReceiveTransferredPlan => "Receive a plan from another council",
         PathwayAction.RecordTransferNotice => "Record the family told of the transfer",
         PathwayAction.RecordReviewDecision => "Record a review decision",
+        PathwayAction.CeasePlan => "Record the plan ceased",
+        PathwayAction.KeepPlan => "Record the plan kept in force",
         _ => action.ToString(),
     };
 
@@ -45,6 +47,8 @@ public static class PathwayActionText
         PathwayAction.ReceiveTransferredPlan => "A plan received from another council",
         PathwayAction.RecordTransferNotice => "The notice of a transferred plan",
         PathwayAction.RecordReviewDecision => "A review decision",
+        PathwayAction.CeasePlan => "Ceasing the plan",
+        PathwayAction.KeepPlan => "Keeping the plan in force",
         _ => action.ToString(),
     };
 

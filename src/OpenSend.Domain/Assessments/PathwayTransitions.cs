@@ -57,6 +57,11 @@ public static class PathwayTransitions
         // Reg 20(10): each review's decision goes on the case's record, and to the family, with their rights.
         Allow(AssessmentStage.PlanIssued, PathwayAction.RecordReviewDecision, AssessmentStage.PlanIssued);
 
+        // s.45, regs 29–31: a plan the LA decided to cease stays in force until the family's time to
+        // appeal has passed or their appeal is decided; then it ceases, or it is kept.
+        Allow(AssessmentStage.PlanIssued, PathwayAction.CeasePlan, AssessmentStage.PlanCeased);
+        Allow(AssessmentStage.PlanIssued, PathwayAction.KeepPlan, AssessmentStage.PlanIssued);
+
         AllowOnEveryOpenStage(PathwayAction.Withdraw, AssessmentStage.Withdrawn);
         AllowOnEveryOpenStage(PathwayAction.TransferOut, AssessmentStage.TransferredOut);
         return table;

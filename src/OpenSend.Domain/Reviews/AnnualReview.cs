@@ -60,6 +60,22 @@ public enum CeaseReason
     Other = 9,
 }
 
+public static class CeaseReasonText
+{
+    public static string Title(this CeaseReason reason) => reason switch
+    {
+        CeaseReason.ReachedMaximumAge => "Reached the maximum age",
+        CeaseReason.NeedsMetWithoutPlan => "Needs met without an EHC plan",
+        CeaseReason.MovedToHigherEducation => "Moved on to higher education",
+        CeaseReason.PaidEmployment => "Moved into paid employment",
+        CeaseReason.TransferredToAnotherLa => "Moved to another English local authority",
+        CeaseReason.NoLongerWishesToEngage => "The young person no longer wishes to engage",
+        CeaseReason.MovedOutsideEngland => "Moved outside England",
+        CeaseReason.Died => "Died",
+        _ => "Other",
+    };
+}
+
 /// <summary>Progress towards one outcome of the plan since the last review, with its evidence.</summary>
 public sealed record OutcomeProgressEntry(Guid OutcomeId, string Outcome, OutcomeProgress Progress, string Evidence);
 
@@ -116,6 +132,9 @@ public sealed class AnnualReview
     /// <summary>Reg 18's date for the plan to be reviewed and amended before the phase transfer.</summary>
     public DateOnly? PhaseTransferDueBy { get; private set; }
 
+    /// <summary>The day the child or young person moves to the next setting.</summary>
+    public DateOnly? PhaseTransferOn { get; private set; }
+
     public ReviewStage Stage { get; private set; }
 
     public DateOnly? MeetingOn { get; private set; }
@@ -165,6 +184,7 @@ public sealed class AnnualReview
         DueBy = phaseTransfer is { } transfer && transfer.Deadline.Due < dueBy ? transfer.Deadline.Due : dueBy,
         PhaseTransfer = phaseTransfer?.Kind,
         PhaseTransferDueBy = phaseTransfer?.Deadline.Due,
+        PhaseTransferOn = phaseTransfer?.TransferOn,
         SettingOrganisationId = settingOrganisationId,
         Stage = ReviewStage.Due,
         CreatedAt = now,
@@ -179,6 +199,53 @@ public sealed class AnnualReview
         MeetingOn = meetingOn;
         InvitationsSentOn = invitationsSentOn;
         Move(ReviewAction.ArrangeMeeting, now);
+    }
+
+    /// <summary>
+    /// Reg 18(2): a young person is to move from one post-16 institution to another at a time other
+    /// than the usual phase transfers; the plan must be reviewed and amended at least 5 months
+    /// before the move, which brings the review forward if it was due later.
+    /// </summary>
+    public void ProposePost16Transfer(DateOnly transferOn, DateTimeOffset now)
+    {
+        Begin(ReviewAction.ProposePost16Transfer, UkCalendar.DateOf(now), now);
+        Require(transferOn > UkCalendar.DateOf(now), "transfer-not-ahead", "Enter the date the young person is to start at the new college or institution; it must be in the future.");
+        Require(PhaseTransfer is null or PhaseTransferKind.Post16ToPost16, "phase-transfer-already",
+            "This review already covers a transfer between phases of education; a move between post-16 institutions is recorded on the review after it.");
+        var due = RuleSet.PhaseTransferDeadline(PhaseTransferKind.Post16ToPost16, transferOn).Due;
+        PhaseTransfer = PhaseTransferKind.Post16ToPost16;
+        PhaseTransferOn = transferOn;
+        PhaseTransferDueBy = due;
+        if (MeetingHeldOn is null && due < DueBy)
+        {
+            DueBy = due;
+        }
+
+        Move(ReviewAction.ProposePost16Transfer, now);
+    }
+
+    /// <summary>
+    /// Reg 20(3): advice and information for the review, and the views of the child and family
+    /// (s.19), are gathered between the invitations and the meeting. Taking one does not change
+    /// the review's stage or version, so a family and a school giving theirs at once both succeed.
+    /// </summary>
+    public ReviewContribution Contribute(ReviewContributorKind kind, Guid? personId, string authorName, Guid? organisationId, string? organisationName,
+        string? childViews, string text, DateTimeOffset now)
+    {
+        if (!ReviewTransitions.IsAllowed(Stage, ReviewAction.Contribute))
+        {
+            throw new StepRefusedException("review-not-collecting", Stage == ReviewStage.Due
+                ? "The review meeting has not been arranged yet. Advice and views are collected once the invitations are sent."
+                : $"The review meeting was held on {UkCalendar.InWords(MeetingHeldOn.GetValueOrDefault())}, so advice and views for it can no longer be added. Contact the school or the council.");
+        }
+
+        Require(!string.IsNullOrWhiteSpace(text), "contribution-text", kind == ReviewContributorKind.Family
+            ? "Enter your views for the review."
+            : "Enter your advice and information for the review.");
+        Require(text.Length <= ReviewContribution.MaxLength && (childViews?.Length ?? 0) <= ReviewContribution.MaxLength, "contribution-too-long",
+            $"Keep each answer to {ReviewContribution.MaxLength:N0} characters or fewer; attach a longer report to the case instead.");
+        return new ReviewContribution(Guid.NewGuid(), LaCode, Id, AssessmentId, kind, personId, authorName, organisationId, organisationName,
+            Text.NullIfBlank(childViews), text.Trim(), UkCalendar.DateOf(now), now);
     }
 
     /// <summary>Reg 20(3)–(4): the advice and information gathered for the review go out at least 2 weeks before the meeting.</summary>
@@ -271,51 +338,34 @@ public sealed class AnnualReview
         Move(ReviewAction.IssueAmendedPlan, now);
     }
 
-    /// <summary>Every clock of this review on <paramref name="today"/>: the review itself, the meeting's, the decision's, the amendment's and a phase transfer's.</summary>
-    public IReadOnlyList<DeadlineProgress> Deadlines(DateOnly today)
+    /// <summary>Every clock of this review on <paramref name="today"/> (<see cref="ReviewClocks"/>).</summary>
+    public IReadOnlyList<DeadlineProgress> Deadlines(DateOnly today) => ReviewClocks.Evaluate(ClockFacts, today);
+
+    /// <summary>What the clocks depend on.</summary>
+    public ReviewFacts ClockFacts => new(Id, RuleSetId, DueBy, MeetingOn, InvitationsSentOn, PapersCirculatedOn, MeetingHeldOn, ReportSentOn,
+        DecidedOn, Decision, AmendmentNoticeOn, AmendedPlanIssuedOn, PhaseTransfer, PhaseTransferDueBy);
+
+    /// <summary>
+    /// Removes what identifies the child and family under the retention policy (the views, evidence,
+    /// outcomes' wording and reasons), keeping the dates, decision and progress ratings statistics need.
+    /// </summary>
+    public void Anonymise()
     {
-        var rules = RuleSet;
-        var result = new List<DeadlineProgress>
+        const string removed = "Removed under the retention policy";
+        if (Report is { } report)
         {
-            DeadlineProgress.Evaluate(new StatutoryDeadline(StatutoryStep.AnnualReview, DueBy, rules.Rule(StatutoryStep.AnnualReview).Title,
-                rules.Rule(StatutoryStep.AnnualReview).Duty, rules.Rule(StatutoryStep.AnnualReview).Basis), MeetingHeldOn, today),
-        };
-        if (MeetingOn is { } meeting)
-        {
-            foreach (var deadline in rules.DeadlinesFrom(ClockAnchor.ReviewMeeting, MeetingHeldOn ?? meeting))
+            Report = report with
             {
-                DateOnly? done = deadline.Step switch
-                {
-                    StatutoryStep.InvitationsBy => InvitationsSentOn,
-                    StatutoryStep.PapersBy => PapersCirculatedOn,
-                    StatutoryStep.ReportBy => ReportSentOn,
-                    StatutoryStep.DecisionBy => DecidedOn,
-                    StatutoryStep.AmendedPlanBy => AmendedPlanIssuedOn,
-                    _ => null,
-                };
-                string? notNeeded = deadline.Step == StatutoryStep.AmendedPlanBy && Decision is { } d && d != ReviewDecision.Amend
-                    ? $"The council decided to {(d == ReviewDecision.Maintain ? "keep the plan as it is" : "cease the plan")}."
-                    : null;
-                result.Add(notNeeded is null ? DeadlineProgress.Evaluate(deadline, done, today) : DeadlineProgress.NotNeeded(deadline, today, notNeeded));
-            }
+                ChildViews = null,
+                FamilyViews = null,
+                Progress = report.Progress.Select(p => p with { Outcome = removed, Evidence = removed }).ToList(),
+                Changes = report.Changes.Select(c => c with { Change = removed }).ToList(),
+                StepDownReasons = removed,
+                CeaseReasons = removed,
+            };
         }
 
-        if (AmendmentNoticeOn is { } notice)
-        {
-            result.AddRange(rules.DeadlinesFrom(ClockAnchor.AmendmentNotice, notice).Select(d => DeadlineProgress.Evaluate(d, AmendedPlanIssuedOn, today)));
-        }
-
-        if (PhaseTransfer is { } kind && PhaseTransferDueBy is { } transferDue)
-        {
-            var rule = rules.PhaseTransfers.First(p => p.Kind == kind);
-            var phase = new StatutoryDeadline(StatutoryStep.AmendedPlanBy, transferDue, "Review and amend the plan, naming the next setting",
-                "The council must review the plan and send the amended plan naming the next school or college by {0}", rule.Basis);
-            // Reg 18(1): met by an amended plan naming the next setting, or a decision that nothing needs amending.
-            var done = AmendedPlanIssuedOn ?? (Decision is ReviewDecision.Maintain or ReviewDecision.Cease ? DecidedOn : null);
-            result.Add(DeadlineProgress.Evaluate(phase, done, today) with { RelatesTo = Id });
-        }
-
-        return result.OrderBy(d => d.Deadline.Due).ToList();
+        DecisionReasons = DecisionReasons.Length == 0 ? DecisionReasons : removed;
     }
 
     private void Begin(ReviewAction action, DateOnly on, DateTimeOffset now)
@@ -358,6 +408,8 @@ public enum ReviewAction
     Decide,
     SendAmendmentNotice,
     IssueAmendedPlan,
+    ProposePost16Transfer,
+    Contribute,
 }
 
 /// <summary>The one table of which review step may be recorded at which stage (convention 1).</summary>
@@ -374,6 +426,14 @@ public static class ReviewTransitions
         [(ReviewStage.ReportSubmitted, ReviewAction.Decide)] = ReviewStage.Completed,
         [(ReviewStage.Amending, ReviewAction.SendAmendmentNotice)] = ReviewStage.Amending,
         [(ReviewStage.Amending, ReviewAction.IssueAmendedPlan)] = ReviewStage.Completed,
+        // Reg 20(3)-(4): advice and views are gathered between the invitations and the meeting.
+        [(ReviewStage.MeetingArranged, ReviewAction.Contribute)] = ReviewStage.MeetingArranged,
+        // Reg 18(2): a move between post-16 institutions can be proposed while the review is open.
+        [(ReviewStage.Due, ReviewAction.ProposePost16Transfer)] = ReviewStage.Due,
+        [(ReviewStage.MeetingArranged, ReviewAction.ProposePost16Transfer)] = ReviewStage.MeetingArranged,
+        [(ReviewStage.MeetingHeld, ReviewAction.ProposePost16Transfer)] = ReviewStage.MeetingHeld,
+        [(ReviewStage.ReportSubmitted, ReviewAction.ProposePost16Transfer)] = ReviewStage.ReportSubmitted,
+        [(ReviewStage.Amending, ReviewAction.ProposePost16Transfer)] = ReviewStage.Amending,
     };
 
     public static bool IsAllowed(ReviewStage from, ReviewAction action) => Table.ContainsKey((from, action));
@@ -382,6 +442,7 @@ public static class ReviewTransitions
 
     public static string Refusal(ReviewStage stage, ReviewAction action) => (stage, action) switch
     {
+        (ReviewStage.Completed, ReviewAction.ProposePost16Transfer) => "This review is complete. Record the move on the next review.",
         (ReviewStage.Due, _) => "Arrange the review meeting first: set its date and send the invitations.",
         (ReviewStage.MeetingArranged, ReviewAction.SubmitReport or ReviewAction.Decide) => "The review meeting has not been held yet. Record the meeting first; the decision cannot come before it.",
         (ReviewStage.Amending, _) => "The council decided to amend the plan: send the proposed amendments, then issue the amended plan.",

@@ -20,10 +20,17 @@ public sealed record DeadlineRule(
     public DateOnly DueFrom(DateOnly clockStart) => Limit.CountFrom(clockStart);
 }
 
-/// <summary>Reg 18: the date by which a plan must be reviewed and amended before a phase transfer.</summary>
-public sealed record PhaseTransferRule(PhaseTransferKind Kind, FixedDayInYear Limit, string Basis)
+/// <summary>
+/// Reg 18: the date by which a plan must be reviewed and amended before a transfer, counted from
+/// the day the child or young person moves: a fixed day of that calendar year (reg 18(1)), or a
+/// period before it (reg 18(2)).
+/// </summary>
+public sealed record PhaseTransferRule(PhaseTransferKind Kind, TimeLimit Limit, string Basis)
 {
-    public DateOnly DueIn(int transferYear) => Limit.CountFrom(new DateOnly(transferYear, 1, 1));
+    public DateOnly DueBefore(DateOnly transferOn) => Limit.CountFrom(transferOn);
+
+    /// <summary>Whether the date follows from the year alone (reg 18(1)), or needs the day of the move (reg 18(2)).</summary>
+    public bool IsFixedDay => Limit is FixedDayInYear;
 }
 
 /// <summary>A deadline worked out for a particular date: what the calculators and cases show.</summary>

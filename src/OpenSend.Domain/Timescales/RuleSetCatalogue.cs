@@ -110,6 +110,8 @@ public static class RuleSetCatalogue
         new(PhaseTransferKind.PrimaryToSecondary, new FixedDayInYear(2, 15), $"{Regs} reg 18(1)(a)"),
         new(PhaseTransferKind.MiddleToSecondary, new FixedDayInYear(2, 15), $"{Regs} reg 18(1)(a)"),
         new(PhaseTransferKind.SecondaryToPost16, new FixedDayInYear(3, 31), $"{Regs} reg 18(1)(b)"),
+        // Reg 18(2): a move between post-16 institutions "at any other time" has no fixed day.
+        new(PhaseTransferKind.Post16ToPost16, new CalendarMonthsBefore(5), $"{Regs} reg 18(2)"),
     ];
 
     private static ExceptionGround PathwayGround(ExceptionReason reason, char letter, string title, string explanation, int? minimumDays) =>
@@ -180,6 +182,8 @@ public static class RuleSetCatalogue
         [PathwayAction.ReceiveTransferredPlan] = "Children and Families Act 2014 s.47; SEND Regulations 2014 reg 15(2)–(3)",
         [PathwayAction.RecordTransferNotice] = "SEND Regulations 2014 reg 15(4)",
         [PathwayAction.RecordReviewDecision] = "Children and Families Act 2014 s.44; SEND Regulations 2014 reg 20(10); appeal rights s.51(2)(e)–(f)",
+        [PathwayAction.CeasePlan] = "Children and Families Act 2014 s.45; SEND Regulations 2014 regs 29–31; after an appeal is dismissed, reg 44(2)(a)",
+        [PathwayAction.KeepPlan] = "Children and Families Act 2014 s.45; after the tribunal orders the plan to continue, SEND Regulations 2014 reg 44(2)",
     };
 
     public static StatutoryRuleSet SendRegulations2014 { get; } = new()

@@ -52,14 +52,21 @@ public sealed record StatutoryRuleSet
             .OrderBy(d => d.Due)
             .ToList();
 
-    public StatutoryDeadline PhaseTransferDeadline(PhaseTransferKind kind, int transferYear)
+    public PhaseTransferRule PhaseTransfer(PhaseTransferKind kind) =>
+        PhaseTransfers.FirstOrDefault(p => p.Kind == kind)
+        ?? throw new InvalidOperationException($"Rule set '{Id}' has no phase transfer rule for {kind}.");
+
+    /// <summary>Reg 18(1)'s fixed day for a transfer at the start of the school year in <paramref name="transferYear"/>.</summary>
+    public StatutoryDeadline PhaseTransferDeadline(PhaseTransferKind kind, int transferYear) =>
+        PhaseTransferDeadline(kind, new DateOnly(transferYear, 9, 1));
+
+    /// <summary>Reg 18's date for a transfer on <paramref name="transferOn"/>.</summary>
+    public StatutoryDeadline PhaseTransferDeadline(PhaseTransferKind kind, DateOnly transferOn)
     {
-        var rule = PhaseTransfers.FirstOrDefault(p => p.Kind == kind)
-            ?? throw new InvalidOperationException($"Rule set '{Id}' has no phase transfer rule for {kind}.");
-        var due = rule.DueIn(transferYear);
+        var rule = PhaseTransfer(kind);
         return new StatutoryDeadline(
-            StatutoryStep.AmendedPlanBy,
-            due,
+            StatutoryStep.PhaseTransferAmendment,
+            rule.DueBefore(transferOn),
             "Review and amend the plan, naming the next setting",
             "The council must review the plan and send the amended plan naming the next school or college by {0}",
             rule.Basis);

@@ -28,6 +28,9 @@ public enum StatutoryStep
 
     /// <summary>The amended final plan within 8 weeks of the amendment notice (reg 22(3)).</summary>
     AmendedPlanAfterNotice,
+
+    /// <summary>The plan reviewed and amended to name the next setting before a phase transfer (reg 18).</summary>
+    PhaseTransferAmendment,
 }
 
 /// <summary>What starts a statutory clock.</summary>
@@ -64,4 +67,7 @@ public enum PhaseTransferKind
     PrimaryToSecondary,
     MiddleToSecondary,
     SecondaryToPost16,
+
+    /// <summary>A young person moving from one post-16 institution to another (reg 18(2)): no fixed day, 5 months before the move.</summary>
+    Post16ToPost16,
 }

@@ -70,6 +70,18 @@ public sealed record CalendarMonthsBeginningWith(int Months) : TimeLimit
     public override string Describe(string startDescription) => $"the {Months} months beginning with {startDescription}";
 }
 
+/// <summary>
+/// "At least N months before X": the latest date is the same day of the month N months earlier, or
+/// that month's last day when the day does not exist (31 July − 5 months = 28 or 29 February).
+/// Reg 18(2): a move between post-16 institutions is reviewed at least 5 months before it.
+/// </summary>
+public sealed record CalendarMonthsBefore(int Months) : TimeLimit
+{
+    public override DateOnly CountFrom(DateOnly start) => start.AddMonths(-Months);
+
+    public override string Describe(string startDescription) => $"{Months} months before {startDescription}";
+}
+
 /// <summary>A fixed day in the calendar year that starts the clock: reg 18's 15 February and 31 March.</summary>
 public sealed record FixedDayInYear(int Month, int Day) : TimeLimit
 {

@@ -39,8 +39,8 @@ public static class TimescaleEndpoints
             .WithSummary("Annual review dates around the review meeting (reg 20; Devon [2022] for the amended plan)")
             .ProducesValidationProblem();
 
-        group.MapGet("/phase-transfer", (string? transferYear, string? transfer, string? ruleSet) => PhaseTransfer(transferYear, transfer, ruleSet))
-            .WithSummary("The reg 18 date by which a plan must be amended before a transfer between phases")
+        group.MapGet("/phase-transfer", (string? transferYear, string? transferDate, string? transfer, string? ruleSet) => PhaseTransfer(transferYear, transferDate, transfer, ruleSet))
+            .WithSummary("The reg 18 date by which a plan must be amended before a transfer: give transferYear for a transfer between phases, transferDate for a move between post-16 institutions")
             .ProducesValidationProblem();
     }
 
@@ -73,19 +73,33 @@ public static class TimescaleEndpoints
         return TypedResults.Ok(new TimescalesContract(rules!.Name, deadlines(rules, date).Select(d => new DeadlineContract(d.Step, d.Due, d.Basis)).ToList()));
     }
 
-    private static Results<Ok<TimescalesContract>, ValidationProblem> PhaseTransfer(string? transferYear, string? transfer, string? ruleSetId)
+    private static Results<Ok<TimescalesContract>, ValidationProblem> PhaseTransfer(string? transferYear, string? transferDate, string? transfer, string? ruleSetId)
     {
         var kinds = Enum.GetValues<PhaseTransferKind>().ToDictionary(k => k.Key(), k => k);
         var errors = new Dictionary<string, string[]>();
-        if (!int.TryParse(transferYear, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 2015 || year > 2100)
-        {
-            errors["transferYear"] = [$"Give transferYear as the calendar year of the transfer, a 4-digit year from 2015, for example 2027."];
-        }
-
         if (transfer is null || !kinds.TryGetValue(transfer, out var kind))
         {
             errors["transfer"] = [$"Give transfer as one of: {string.Join(", ", kinds.Keys)}."];
             kind = default;
+        }
+
+        // Reg 18(1)'s dates follow from the calendar year of a transfer at the start of the school
+        // year; reg 18(2)'s move between post-16 institutions happens "at any other time", so its day is needed.
+        DateOnly transferOn = default;
+        if (kind == PhaseTransferKind.Post16ToPost16)
+        {
+            if (!TryParseDate(transferDate, out transferOn))
+            {
+                errors["transferDate"] = [$"Give transferDate, the day the young person moves, as {DateFormat}."];
+            }
+        }
+        else if (int.TryParse(transferYear, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2015 and <= 2100)
+        {
+            transferOn = new DateOnly(year, 9, 1);
+        }
+        else
+        {
+            errors["transferYear"] = [$"Give transferYear as the calendar year of the transfer, a 4-digit year from 2015, for example 2027."];
         }
 
         if (errors.Count > 0)
@@ -93,12 +107,12 @@ public static class TimescaleEndpoints
             return TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(v => v)), title: "One or more parameters are not valid");
         }
 
-        if (!TryRuleSet(ruleSetId, new DateOnly(year, 1, 1), "transferYear", out var rules, out var problem))
+        if (!TryRuleSet(ruleSetId, kind == PhaseTransferKind.Post16ToPost16 ? transferOn : new DateOnly(transferOn.Year, 1, 1), kind == PhaseTransferKind.Post16ToPost16 ? "transferDate" : "transferYear", out var rules, out var problem))
         {
             return problem!;
         }
 
-        var deadline = rules!.PhaseTransferDeadline(kind, year);
+        var deadline = rules!.PhaseTransferDeadline(kind, transferOn);
         return TypedResults.Ok(new TimescalesContract(rules.Name, [new DeadlineContract(deadline.Step, deadline.Due, deadline.Basis)]));
     }
 

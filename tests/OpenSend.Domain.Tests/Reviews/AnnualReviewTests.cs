@@ -175,6 +175,23 @@ public sealed class AnnualReviewTests
     }
 
     [Fact]
+    public void Anonymising_RemovesViewsEvidenceAndReasons_KeepingDatesDecisionAndProgressRatings()
+    {
+        var review = Held();
+        review.SubmitReport(new DateOnly(2027, 3, 17), Report(), Plan, Noon("2027-03-17"));
+        review.Decide(new DateOnly(2027, 3, 20), ReviewDecision.Maintain, "Provision is working for Ada.", null, Noon("2027-03-20"));
+
+        review.Anonymise();
+
+        Assert.Null(review.Report!.ChildViews);
+        Assert.Null(review.Report.FamilyViews);
+        var progress = Assert.Single(review.Report.Progress);
+        Assert.Equal((OutcomeProgress.OnTrack, "Removed under the retention policy"), (progress.Progress, progress.Evidence));
+        Assert.DoesNotContain("Ada", review.DecisionReasons);
+        Assert.Equal((ReviewDecision.Maintain, new DateOnly(2027, 3, 20), new DateOnly(2027, 3, 10)), (review.Decision!.Value, review.DecidedOn!.Value, review.MeetingHeldOn!.Value));
+    }
+
+    [Fact]
     public void AnAmendment_MayBeFinalisedEarly_OnceTheFamilyHasNoFurtherComments()
     {
         var review = Held();
@@ -184,5 +201,70 @@ public sealed class AnnualReviewTests
         review.RecordAmendedPlanIssued(new DateOnly(2027, 3, 30), familyHasNoFurtherComments: true, Noon("2027-03-30"));
 
         Assert.Equal(ReviewStage.Completed, review.Stage);
+    }
+}
+
+public sealed class ReviewContributionAndPost16Tests
+{
+    private static readonly StatutoryRuleSet Rules = RuleSetCatalogue.SendRegulations2014;
+
+    private static DateTimeOffset Noon(string day) => new(DateOnly.Parse(day).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+
+    private static AnnualReview Due() => AnnualReview.Schedule(Guid.NewGuid(), "999", Rules, new DateOnly(2027, 5, 31), null, null, Noon("2026-06-01"));
+
+    [Fact]
+    public void AdviceAndViews_AreTakenBetweenTheInvitationsAndTheMeeting_AndNeverBumpTheReview()
+    {
+        var review = Due();
+        var before = Assert.Throws<StepRefusedException>(() => review.Contribute(ReviewContributorKind.Family, Guid.NewGuid(), "Pat", null, null, "I like school.", "Going well.", Noon("2027-02-01")));
+        review.ArrangeMeeting(new DateOnly(2027, 3, 10), new DateOnly(2027, 2, 10), Noon("2027-02-10"));
+        var version = review.Version;
+
+        var family = review.Contribute(ReviewContributorKind.Family, Guid.NewGuid(), "Pat", null, null, " I like school. ", "Going well.", Noon("2027-02-15"));
+        var blank = Assert.Throws<StepRefusedException>(() => review.Contribute(ReviewContributorKind.Professional, Guid.NewGuid(), "Omar", Guid.NewGuid(), "ICB", null, " ", Noon("2027-02-15")));
+        review.RecordMeetingHeld(new DateOnly(2027, 3, 10), Noon("2027-03-10"));
+        var after = Assert.Throws<StepRefusedException>(() => review.Contribute(ReviewContributorKind.Professional, Guid.NewGuid(), "Omar", Guid.NewGuid(), "ICB", null, "Late advice.", Noon("2027-03-11")));
+
+        Assert.Equal("review-not-collecting", before.Code);
+        Assert.Contains("not been arranged", before.Message);
+        Assert.Equal(version, review.Version - 1); // only the meeting being held moved it
+        Assert.Equal(("I like school.", new DateOnly(2027, 2, 15), review.Id), (family.ChildViews, family.SubmittedOn, family.ReviewId));
+        Assert.Equal("contribution-text", blank.Code);
+        Assert.Equal("review-not-collecting", after.Code);
+        Assert.Contains("10 March 2027", after.Message);
+    }
+
+    [Fact]
+    public void AMoveBetweenPost16Institutions_IsDueFiveMonthsBefore_AndBringsTheReviewForward()
+    {
+        var review = Due();
+
+        // Reg 18(2): starting at a new college on 6 January 2027, reviewed and amended by 6 August 2026.
+        review.ProposePost16Transfer(new DateOnly(2027, 1, 6), Noon("2026-06-15"));
+
+        Assert.Equal(PhaseTransferKind.Post16ToPost16, review.PhaseTransfer);
+        Assert.Equal(new DateOnly(2026, 8, 6), review.PhaseTransferDueBy);
+        Assert.Equal(new DateOnly(2026, 8, 6), review.DueBy);
+        var clock = Assert.Single(review.Deadlines(new DateOnly(2026, 6, 15)), d => d.Deadline.Step == StatutoryStep.PhaseTransferAmendment);
+        Assert.EndsWith("reg 18(2)", clock.Deadline.Basis);
+    }
+
+    [Fact]
+    public void AMoveOnTheLastDayOfAMonth_CountsBackToTheLastDayOfAShorterMonth() =>
+        // 31 July 2028 less 5 months: there is no 31 February, so 29 February 2028.
+        Assert.Equal(new DateOnly(2028, 2, 29), Rules.PhaseTransferDeadline(PhaseTransferKind.Post16ToPost16, new DateOnly(2028, 7, 31)).Due);
+
+    [Fact]
+    public void AMoveInThePast_OrOnAReviewOfAnotherPhaseTransfer_IsRefused()
+    {
+        var review = Due();
+        var past = Assert.Throws<StepRefusedException>(() => review.ProposePost16Transfer(new DateOnly(2026, 6, 1), Noon("2026-06-15")));
+        var secondary = AnnualReview.Schedule(Guid.NewGuid(), "999", Rules, new DateOnly(2027, 5, 31),
+            new UpcomingPhaseTransfer(PhaseTransferKind.SecondaryToPost16, new DateOnly(2027, 9, 1), Rules.PhaseTransferDeadline(PhaseTransferKind.SecondaryToPost16, 2027)), null, Noon("2026-06-01"));
+
+        var other = Assert.Throws<StepRefusedException>(() => secondary.ProposePost16Transfer(new DateOnly(2028, 1, 6), Noon("2026-06-15")));
+
+        Assert.Equal("transfer-not-ahead", past.Code);
+        Assert.Equal("phase-transfer-already", other.Code);
     }
 }

@@ -23,13 +23,15 @@ public class RuleSetCompletenessTests
     {
         var rules = RuleSetCatalogue.Get(id);
 
-        Assert.All(Enum.GetValues<StatutoryStep>(), step => Assert.Contains(rules.Deadlines, d => d.Step == step));
+        // Reg 18's dates depend on the kind of transfer, so they are the phase transfer rules below.
+        Assert.All(Enum.GetValues<StatutoryStep>().Where(s => s != StatutoryStep.PhaseTransferAmendment), step => Assert.Contains(rules.Deadlines, d => d.Step == step));
         Assert.All(rules.Deadlines, d =>
         {
             Assert.Matches(@"reg \d+|s\.\d+|Devon", d.Basis);
             Assert.Contains("{0}", d.Duty);
         });
         Assert.All(Enum.GetValues<PhaseTransferKind>(), kind => Assert.Contains(rules.PhaseTransfers, p => p.Kind == kind));
+        Assert.All(rules.PhaseTransfers, p => Assert.Matches(@"reg 18\(\d\)", p.Basis));
     }
 
     [Fact]

@@ -536,6 +536,15 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("date")
                         .HasColumnName("assess_decision_on");
 
+                    b.Property<DateOnly?>("CeaseDecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("cease_decided_on");
+
+                    b.Property<string>("CeaseReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cease_reason");
+
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date")
                         .HasColumnName("closed_on");
@@ -591,6 +600,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("next_deadline_step");
+
+                    b.Property<DateOnly?>("PlanCeasedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("plan_ceased_on");
 
                     b.Property<DateOnly?>("PlanLastReviewedOn")
                         .HasColumnType("date")
@@ -1627,6 +1640,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("date")
                         .HasColumnName("phase_transfer_due_by");
 
+                    b.Property<DateOnly?>("PhaseTransferOn")
+                        .HasColumnType("date")
+                        .HasColumnName("phase_transfer_on");
+
                     b.Property<string>("Report")
                         .HasColumnType("text")
                         .HasColumnName("report");
@@ -1673,6 +1690,85 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasDatabaseName("ix_annual_reviews_la_code_stage_due_by");
 
                     b.ToTable("annual_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Reviews.ReviewContribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("ChildViews")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("child_views");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation_name");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_contributions");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_review_contributions_assessment_id");
+
+                    b.HasIndex("ReviewId")
+                        .HasDatabaseName("ix_review_contributions_review_id");
+
+                    b.HasIndex("LaCode", "ReviewId")
+                        .HasDatabaseName("ix_review_contributions_la_code_review_id");
+
+                    b.ToTable("review_contributions", (string)null);
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Advice.AdviceContribution", b =>
@@ -1851,6 +1947,16 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_annual_reviews_ehc_needs_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Reviews.ReviewContribution", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Reviews.AnnualReview", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_contributions_annual_reviews_review_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Assessments.EhcNeedsAssessment", b =>

@@ -527,6 +527,15 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("assess_decision_on");
 
+                    b.Property<DateOnly?>("CeaseDecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cease_decided_on");
+
+                    b.Property<string>("CeaseReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cease_reason");
+
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("closed_on");
@@ -582,6 +591,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("next_deadline_step");
+
+                    b.Property<DateOnly?>("PlanCeasedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_ceased_on");
 
                     b.Property<DateOnly?>("PlanLastReviewedOn")
                         .HasColumnType("TEXT")
@@ -1618,6 +1631,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("phase_transfer_due_by");
 
+                    b.Property<DateOnly?>("PhaseTransferOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase_transfer_on");
+
                     b.Property<string>("Report")
                         .HasColumnType("TEXT")
                         .HasColumnName("report");
@@ -1664,6 +1681,85 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_annual_reviews_la_code_stage_due_by");
 
                     b.ToTable("annual_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Reviews.ReviewContribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("ChildViews")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_views");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_name");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_id");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_contributions");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_review_contributions_assessment_id");
+
+                    b.HasIndex("ReviewId")
+                        .HasDatabaseName("ix_review_contributions_review_id");
+
+                    b.HasIndex("LaCode", "ReviewId")
+                        .HasDatabaseName("ix_review_contributions_la_code_review_id");
+
+                    b.ToTable("review_contributions", (string)null);
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Advice.AdviceContribution", b =>
@@ -1842,6 +1938,16 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_annual_reviews_ehc_needs_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Reviews.ReviewContribution", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Reviews.AnnualReview", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_contributions_annual_reviews_review_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Assessments.EhcNeedsAssessment", b =>

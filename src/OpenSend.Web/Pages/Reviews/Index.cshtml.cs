@@ -33,10 +33,14 @@ public sealed class IndexModel(PlanReviews reviews, TimeProvider time) : ReviewP
         }
 
         Offer(ReviewAction.ArrangeMeeting, lead, "meeting", "Arrange the meeting and send invitations");
-        Offer(ReviewAction.CirculatePapers, lead && Review.PapersCirculatedOn is null, "papers", "Record advice and information circulated");
+        Offer(ReviewAction.Contribute, true, "advice", "Give advice and information for the review");
+        Offer(ReviewAction.CirculatePapers, lead && Review.PapersCirculatedOn is null, "papers", "Circulate the advice and information");
         Offer(ReviewAction.HoldMeeting, lead, "held", "Record the meeting held");
         Offer(ReviewAction.SubmitReport, lead, "report", "Write and send the review report");
         Offer(ReviewAction.Decide, Viewed.CanManage, "decision", "Record the council's decision");
+        // Reg 18(2) concerns young people already in post-16 education (year 12 and above).
+        Offer(ReviewAction.ProposePost16Transfer, lead && OpenSend.Domain.Plans.SchoolYear.Of(Viewed.Assessment.Child.DateOfBirth, Today) >= 12, "post16-transfer",
+            Review.PhaseTransfer == OpenSend.Domain.Timescales.PhaseTransferKind.Post16ToPost16 ? "Change the date of the move to another post-16 institution" : "Record a move to another college or post-16 institution");
         Steps = steps;
         return Page();
     }

@@ -5,16 +5,28 @@ using OpenSend.Web.GovUk;
 
 namespace OpenSend.Web.Pages.Reviews;
 
+/// <summary>Reg 20(4): the advice and information gathered for the review go to everyone invited, at least 2 weeks before the meeting.</summary>
 public sealed class PapersModel(PlanReviews reviews, TimeProvider time) : ReviewPage(reviews, time)
 {
     [BindProperty]
     public DateInput Date { get; set; } = new();
 
-    public override string Title => "Advice and information circulated";
+    /// <summary>Circulate now through OpenSEND (the usual way), rather than record papers sent another way.</summary>
+    [BindProperty]
+    public bool SendNow { get; set; }
+
+    public override string Title => "Circulate the advice and information";
 
     protected override ReviewAction? Action => ReviewAction.CirculatePapers;
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+    public IReadOnlyList<GovUkChoice> SendChoices { get; } =
+        [new("true", "Circulate them now through OpenSEND", "Everyone invited is emailed that they can read every piece of advice and the family's views in OpenSEND")];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        SendNow = true;
+        return await LoadAsync() ?? Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -23,7 +35,14 @@ public sealed class PapersModel(PlanReviews reviews, TimeProvider time) : Review
             return elsewhere;
         }
 
-        var on = Date.Validate(ModelState, nameof(Date), "The date", notAfter: Today);
-        return await RecordAsync((context, ct) => Reviews.RecordPapersCirculatedAsync(context, Id, on!.Value, ct), "Advice and information recorded as circulated");
+        DateOnly? on = SendNow ? null : Date.Validate(ModelState, nameof(Date), "The date", notAfter: Today);
+        var sent = 0;
+        var result = await RecordAsync(async (context, ct) => sent = await Reviews.RecordPapersCirculatedAsync(context, Id, on, SendNow, ct), "Advice and information recorded as circulated");
+        if (SendNow && sent > 0)
+        {
+            TempData[SuccessKey] = $"Advice and information circulated: {sent} {(sent == 1 ? "person" : "people")} emailed";
+        }
+
+        return result;
     }
 }

@@ -69,7 +69,19 @@ public sealed class ReportModel(PlanReviews reviews, TimeProvider time) : Review
         _ => nameof(SentOn),
     };
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        // The views the family gave for the review start the report's; the SENCO adds what was said at the meeting.
+        var family = Viewed.Contributions.Where(c => c.Kind == ReviewContributorKind.Family).ToList();
+        ChildViews = Text.NullIfBlank(string.Join("\n\n", family.Select(c => c.ChildViews).OfType<string>()));
+        FamilyViews = Text.NullIfBlank(string.Join("\n\n", family.Select(c => c.Text)));
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

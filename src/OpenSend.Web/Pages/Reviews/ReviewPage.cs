@@ -45,6 +45,9 @@ public abstract class ReviewPage(PlanReviews reviews, TimeProvider time) : PageM
     /// <summary>Deciding is the LA's; the meeting and report are also the leading setting's.</summary>
     protected virtual bool LaOnly => false;
 
+    /// <summary>Giving advice for the review is open to everyone who may see the case (reg 20(3)).</summary>
+    protected virtual bool OpenToEveryReader => false;
+
     protected virtual string FieldFor(string refusalCode) => "Date";
 
     protected async Task<IActionResult?> LoadAsync()
@@ -66,7 +69,7 @@ public abstract class ReviewPage(PlanReviews reviews, TimeProvider time) : PageM
 
         if (Action is { } action)
         {
-            if (!(Viewed.CanManage || (!LaOnly && Viewed.CanLead)))
+            if (!OpenToEveryReader && !(Viewed.CanManage || (!LaOnly && Viewed.CanLead)))
             {
                 return Forbid();
             }

@@ -30,19 +30,6 @@ public static class ReviewStageText
         _ => "Not on track",
     };
 
-    public static string Title(this CeaseReason reason) => reason switch
-    {
-        CeaseReason.ReachedMaximumAge => "Reached the maximum age",
-        CeaseReason.NeedsMetWithoutPlan => "Needs met without an EHC plan",
-        CeaseReason.MovedToHigherEducation => "Moved on to higher education",
-        CeaseReason.PaidEmployment => "Moved into paid employment",
-        CeaseReason.TransferredToAnotherLa => "Moved to another English local authority",
-        CeaseReason.NoLongerWishesToEngage => "The young person no longer wishes to engage",
-        CeaseReason.MovedOutsideEngland => "Moved outside England",
-        CeaseReason.Died => "Died",
-        _ => "Other",
-    };
-
     public static string Title(this PhaseTransferKind kind) => kind switch
     {
         PhaseTransferKind.EarlyYearsToSchool => "Early years to school",
@@ -50,6 +37,7 @@ public static class ReviewStageText
         PhaseTransferKind.PrimaryToMiddle => "Primary to middle school",
         PhaseTransferKind.PrimaryToSecondary => "Primary to secondary school",
         PhaseTransferKind.MiddleToSecondary => "Middle to secondary school",
-        _ => "Secondary school to post-16",
+        PhaseTransferKind.SecondaryToPost16 => "Secondary school to post-16",
+        _ => "One post-16 institution to another",
     };
 }

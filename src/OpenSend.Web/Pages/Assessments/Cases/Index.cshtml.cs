@@ -43,7 +43,7 @@ public sealed class IndexModel(AssessmentQueries queries, OpenSend.Data.Reviews.
 
         Today = UkCalendar.Today(time);
         Deadlines = Case.Deadlines(Today);
-        Reviews = Case.Stage == AssessmentStage.PlanIssued ? await reviews.OfCaseAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted) : [];
+        Reviews = Case.Stage is AssessmentStage.PlanIssued or AssessmentStage.PlanCeased ? await reviews.OfCaseAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted) : [];
         Progress = Reviews.Count > 0 ? await reviews.ProgressAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted) : [];
         Success = TempData[CaseStepPage.SuccessKey] as string;
         return Page();
