@@ -4,6 +4,7 @@ using OpenSend.Cli.Audit;
 using OpenSend.Cli.Demo;
 using OpenSend.Cli.Generation;
 using OpenSend.Cli.Identity;
+using OpenSend.Cli.Placements;
 using OpenSend.Cli.Retention;
 
 namespace OpenSend.Cli;
@@ -25,6 +26,7 @@ public static class OpenSendCommand
         root.Subcommands.Add(RetentionCommands.Retention(host));
         root.Subcommands.Add(GenerateCommands.Generate(host));
         root.Subcommands.Add(DeadlineCommands.Deadlines(host));
+        root.Subcommands.Add(ImportCommands.Import(host));
 
         try
         {

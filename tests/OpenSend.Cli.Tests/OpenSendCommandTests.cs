@@ -181,6 +181,34 @@ public abstract class OpenSendCommandTests(TestProvider provider, PostgresServer
         Assert.Contains("--on must be a date written yyyy-mm-dd, for example 2026-06-15; '15/06/2026' is not.", error);
     }
 
+    [Fact]
+    public async Task ImportGias_PrintsEachRejectedRowAndTheSummary_AndAgainFindsNothingNew()
+    {
+        var path = GiasFile.Write(
+        [
+            GiasFile.School("100001", "Oakfield Primary School"),
+            GiasFile.School("100002", "Brookside Infant School, Demotown", ("StatutoryHighAge", "7")),
+            GiasFile.School("1000033", "Riverside Nursery", ("StatutoryLowAge", "5"), ("StatutoryHighAge", "2")),
+        ]);
+
+        var (exit, output, error) = await RunAsync("import", "gias", path);
+        var (_, again, _) = await RunAsync("import", "gias", path);
+
+        Assert.Equal((0, string.Empty), (exit, error));
+        Assert.Contains("rejected row 4 (URN 1000033): StatutoryLowAge 5 is above StatutoryHighAge 2.", output);
+        Assert.Contains("rows read: 3, imported: 2, updated: 0, rejected: 1;", output);
+        Assert.Contains("rows read: 3, imported: 0, updated: 0, rejected: 1; unchanged: 2", again);
+    }
+
+    [Fact]
+    public async Task ImportGias_OfAMissingFile_FailsWithTheReason()
+    {
+        var (exit, _, error) = await RunAsync("import", "gias", "/nowhere/edubasealldata.csv");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("There is no file at /nowhere/edubasealldata.csv", error);
+    }
+
     private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
         var output = new StringWriter();

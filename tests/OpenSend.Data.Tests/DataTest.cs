@@ -80,6 +80,7 @@ public abstract class DataTest(TestProvider provider, PostgresServer postgres) :
             services.AddScoped<PlanRepresentations>();
             services.AddSingleton(Documents);
             services.AddScoped<CaseDocuments>();
+            services.AddScoped<OpenSend.Data.Placements.GiasImport>();
         });
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenSendDbContext>();

@@ -70,6 +70,9 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<OpenSend.Domain.Reviews.ReviewContribution> ReviewContributions => Set<OpenSend.Domain.Reviews.ReviewContribution>();
 
+    /// <summary>The settings register (GIAS and the providers LAs add): public data, not scoped by LA.</summary>
+    public DbSet<OpenSend.Domain.Placements.Setting> Settings => Set<OpenSend.Domain.Placements.Setting>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Convention 9: enums are stored as their names, readable in the database and stable

@@ -1378,6 +1378,169 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.ToTable("local_authorities", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Placements.Setting", b =>
+                {
+                    b.Property<string>("Urn")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("urn");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CatersForCodes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("caters_for_codes");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<int?>("Easting")
+                        .HasColumnType("integer")
+                        .HasColumnName("easting");
+
+                    b.Property<int?>("HighAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("high_age");
+
+                    b.Property<string>("LaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateOnly?>("LastChangedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_changed_on");
+
+                    b.Property<int?>("LowAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("low_age");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("Northing")
+                        .HasColumnType("integer")
+                        .HasColumnName("northing");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phase");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("postcode");
+
+                    b.Property<string>("PredecessorUrn")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("predecessor_urn");
+
+                    b.Property<int?>("Pupils")
+                        .HasColumnType("integer")
+                        .HasColumnName("pupils");
+
+                    b.Property<int?>("ResourcedProvisionCapacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("resourced_provision_capacity");
+
+                    b.Property<int?>("ResourcedProvisionOnRoll")
+                        .HasColumnType("integer")
+                        .HasColumnName("resourced_provision_on_roll");
+
+                    b.Property<bool>("Section41Approved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("section41approved");
+
+                    b.Property<int?>("SenUnitCapacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("sen_unit_capacity");
+
+                    b.Property<int?>("SenUnitOnRoll")
+                        .HasColumnType("integer")
+                        .HasColumnName("sen_unit_on_roll");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Specialist")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer")
+                        .HasColumnName("specialist");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Street")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("street");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("town");
+
+                    b.Property<int?>("TypeCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("type_code");
+
+                    b.Property<string>("TypeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type_name");
+
+                    b.Property<string>("Ukprn")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("ukprn");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Urn")
+                        .HasName("pk_settings");
+
+                    b.HasIndex("Postcode")
+                        .HasDatabaseName("ix_settings_postcode");
+
+                    b.HasIndex("Ukprn")
+                        .HasDatabaseName("ix_settings_ukprn");
+
+                    b.HasIndex("LaCode", "Status")
+                        .HasDatabaseName("ix_settings_la_code_status");
+
+                    b.ToTable("settings", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Plans.EhcPlan", b =>
                 {
                     b.Property<Guid>("Id")

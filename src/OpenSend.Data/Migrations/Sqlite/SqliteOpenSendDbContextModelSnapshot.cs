@@ -1369,6 +1369,169 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.ToTable("local_authorities", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Placements.Setting", b =>
+                {
+                    b.Property<string>("Urn")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("urn");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CatersForCodes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caters_for_codes");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<int?>("Easting")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("easting");
+
+                    b.Property<int?>("HighAge")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("high_age");
+
+                    b.Property<string>("LaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateOnly?>("LastChangedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_changed_on");
+
+                    b.Property<int?>("LowAge")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("low_age");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("Northing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("northing");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postcode");
+
+                    b.Property<string>("PredecessorUrn")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("predecessor_urn");
+
+                    b.Property<int?>("Pupils")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pupils");
+
+                    b.Property<int?>("ResourcedProvisionCapacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resourced_provision_capacity");
+
+                    b.Property<int?>("ResourcedProvisionOnRoll")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resourced_provision_on_roll");
+
+                    b.Property<bool>("Section41Approved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("section41approved");
+
+                    b.Property<int?>("SenUnitCapacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sen_unit_capacity");
+
+                    b.Property<int?>("SenUnitOnRoll")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sen_unit_on_roll");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Specialist")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("specialist");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Street")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("street");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("town");
+
+                    b.Property<int?>("TypeCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type_code");
+
+                    b.Property<string>("TypeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type_name");
+
+                    b.Property<string>("Ukprn")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ukprn");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Urn")
+                        .HasName("pk_settings");
+
+                    b.HasIndex("Postcode")
+                        .HasDatabaseName("ix_settings_postcode");
+
+                    b.HasIndex("Ukprn")
+                        .HasDatabaseName("ix_settings_ukprn");
+
+                    b.HasIndex("LaCode", "Status")
+                        .HasDatabaseName("ix_settings_la_code_status");
+
+                    b.ToTable("settings", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Plans.EhcPlan", b =>
                 {
                     b.Property<Guid>("Id")

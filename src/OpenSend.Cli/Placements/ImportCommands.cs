@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using OpenSend.Data.Database;
+using OpenSend.Data.Generation;
+using OpenSend.Data.Placements;
+using Spectre.Console;
+
+namespace OpenSend.Cli.Placements;
+
+/// <summary>`opensend import ...`: load outside data the service uses, with progress and a summary of what was loaded.</summary>
+public static class ImportCommands
+{
+    public static Command Import(CliHost host)
+    {
+        var import = new Command("import", "Load outside data: the settings register from GIAS.");
+        import.Subcommands.Add(Gias(host));
+        return import;
+    }
+
+    private static Command Gias(CliHost host)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "GIAS's all establishment data CSV (edubasealldataYYYYMMDD.csv), as downloaded (Windows-1252)." };
+        var gias = new Command("gias", "Import or refresh the settings register from Get Information About Schools. Rows are matched by URN: new ones are added, changed ones updated, closures and academy conversions recorded; a row that cannot be read is reported and skipped.")
+        {
+            file,
+        };
+        gias.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                throw new FileNotFoundException($"There is no file at {path.FullName}.");
+            }
+
+            await using var scope = await host.OpenAsync(cancellationToken);
+            var importer = new GiasImport(scope.ServiceProvider.GetRequiredService<OpenSendDbContext>(), host.Time);
+            var clock = Stopwatch.StartNew();
+            GiasImportSummary summary = default!;
+            await host.Console.Progress().StartAsync(async progress =>
+            {
+                var task = progress.AddTask("Importing GIAS");
+                task.MaxValue = path.Length;
+                summary = await importer.RunAsync(path.FullName, new SynchronousProgress<GiasImportProgress>(p =>
+                {
+                    task.Value = p.BytesRead;
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"Importing GIAS: {p.RowsRead:N0} rows");
+                }), cancellationToken);
+            });
+            clock.Stop();
+            foreach (var rejection in summary.Rejected)
+            {
+                await host.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"rejected row {rejection.Row}{(rejection.Urn is null ? "" : $" (URN {rejection.Urn})")}: {rejection.Reason}"));
+            }
+
+            await host.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Read {path.Name} as {summary.Encoding} in {clock.Elapsed.TotalSeconds:N1} s."));
+            await host.Output.WriteLineAsync(summary.Line);
+            return 0;
+        });
+        return gias;
+    }
+}
