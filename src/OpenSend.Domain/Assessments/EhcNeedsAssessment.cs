@@ -307,6 +307,22 @@ public sealed class EhcNeedsAssessment
     }
 
     /// <summary>
+    /// The LA's decision on section I goes on the case's record and to the family: the setting named,
+    /// each preference not named with its ground, and their right to appeal about section I once the
+    /// plan is issued, which needs no mediation certificate (s.51(2)(c), s.55).
+    /// </summary>
+    public void RecordPlacementDecision(DateOnly decidedOn, string namedSetting, IReadOnlyList<(string Setting, string Why)> notNamed, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.RecordPlacementDecision, decidedOn, now, DraftServedOn ?? RequestReceivedOn, "the date the draft was served");
+        NamedSetting = namedSetting;
+        var refused = notNamed.Count == 0 ? string.Empty : " " + string.Join(" ", notNamed.Select(n => $"{n.Setting} was not named: {n.Why}."));
+        Record(PathwayAction.RecordPlacementDecision, next, decidedOn, by, now,
+            $"Named {namedSetting} in section I.{(notNamed.Count > 0 ? $" {notNamed.Count} preference{(notNamed.Count == 1 ? "" : "s")} not named." : "")}",
+            $"The council decided to name {namedSetting} in section I of the plan.{refused}",
+            $"{refused.Trim()} When the {(Stage == AssessmentStage.PlanIssued ? "amended" : "final")} plan is issued you can appeal to the First-tier Tribunal (SEND) about the school or college named in section I; an appeal only about section I does not need a mediation certificate (Children and Families Act 2014 s.55).".Trim());
+    }
+
+    /// <summary>
     /// The earliest day the plan may cease after the decision to cease it: the day after the family's
     /// time to appeal ends, which is 2 months from the decision or 1 month from a mediation
     /// certificate, whichever is later (Tribunal Procedure Rules r.20; s.55).

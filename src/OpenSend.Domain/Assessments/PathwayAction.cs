@@ -30,6 +30,9 @@ public enum PathwayAction
     /// <summary>The plan ceases, once the family's time to appeal the decision has passed or their appeal was dismissed (s.45; reg 31; reg 44(2)(a)).</summary>
     CeasePlan,
 
+    /// <summary>The LA names the school or college in section I, after consulting the family's preferences (ss.33, 38–40).</summary>
+    RecordPlacementDecision,
+
     /// <summary>A decision to cease is withdrawn, or the tribunal orders the plan to continue (reg 44(2)): the plan stays in force.</summary>
     KeepPlan,
 }

@@ -23,6 +23,7 @@ public static class PathwayActionText
         PathwayAction.RecordTransferNotice => "Record the family told of the transfer",
         PathwayAction.RecordReviewDecision => "Record a review decision",
         PathwayAction.CeasePlan => "Record the plan ceased",
+        PathwayAction.RecordPlacementDecision => "Name the school or college",
         PathwayAction.KeepPlan => "Record the plan kept in force",
         _ => action.ToString(),
     };
@@ -48,6 +49,7 @@ public static class PathwayActionText
         PathwayAction.RecordTransferNotice => "The notice of a transferred plan",
         PathwayAction.RecordReviewDecision => "A review decision",
         PathwayAction.CeasePlan => "Ceasing the plan",
+        PathwayAction.RecordPlacementDecision => "A decision naming the school or college",
         PathwayAction.KeepPlan => "Keeping the plan in force",
         _ => action.ToString(),
     };

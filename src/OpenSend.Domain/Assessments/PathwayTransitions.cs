@@ -57,6 +57,11 @@ public static class PathwayTransitions
         // Reg 20(10): each review's decision goes on the case's record, and to the family, with their rights.
         Allow(AssessmentStage.PlanIssued, PathwayAction.RecordReviewDecision, AssessmentStage.PlanIssued);
 
+        // ss.38–40: the school or college is named after the draft (when the family has said what they
+        // prefer), or in an amendment of a plan in force.
+        Allow(AssessmentStage.DraftServed, PathwayAction.RecordPlacementDecision, AssessmentStage.DraftServed);
+        Allow(AssessmentStage.PlanIssued, PathwayAction.RecordPlacementDecision, AssessmentStage.PlanIssued);
+
         // s.45, regs 29–31: a plan the LA decided to cease stays in force until the family's time to
         // appeal has passed or their appeal is decided; then it ceases, or it is kept.
         Allow(AssessmentStage.PlanIssued, PathwayAction.CeasePlan, AssessmentStage.PlanCeased);

@@ -182,6 +182,7 @@ public static class RuleSetCatalogue
         [PathwayAction.ReceiveTransferredPlan] = "Children and Families Act 2014 s.47; SEND Regulations 2014 reg 15(2)–(3)",
         [PathwayAction.RecordTransferNotice] = "SEND Regulations 2014 reg 15(4)",
         [PathwayAction.RecordReviewDecision] = "Children and Families Act 2014 s.44; SEND Regulations 2014 reg 20(10); appeal rights s.51(2)(e)–(f)",
+        [PathwayAction.RecordPlacementDecision] = "Children and Families Act 2014 ss.33, 38(2)(b), 39(2)–(4), 40; appeal rights s.51(2)(c)",
         [PathwayAction.CeasePlan] = "Children and Families Act 2014 s.45; SEND Regulations 2014 regs 29–31; after an appeal is dismissed, reg 44(2)(a)",
         [PathwayAction.KeepPlan] = "Children and Families Act 2014 s.45; after the tribunal orders the plan to continue, SEND Regulations 2014 reg 44(2)",
     };

@@ -130,6 +130,7 @@ public class EhcNeedsAssessmentTests
             PathwayAction.TransferOut => () => s.Case.TransferOut(day, "886", "Kent", Caseworker, s.Now),
             PathwayAction.RecordTransferNotice => () => s.Case.RecordTransferNotice(day, false, day.AddMonths(2), Caseworker, s.Now),
             PathwayAction.RecordReviewDecision => () => s.Case.RecordReviewDecision(day, day, Domain.Reviews.ReviewDecision.Maintain, "x", null, Caseworker, s.Now),
+            PathwayAction.RecordPlacementDecision => () => s.Case.RecordPlacementDecision(day, "Oakfield Primary School", [], Caseworker, s.Now),
             PathwayAction.CeasePlan => () => s.Case.CeasePlan(day, null, null, Caseworker, s.Now),
             PathwayAction.KeepPlan => () => s.Case.KeepPlan(day, "x", Caseworker, s.Now),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),

@@ -1,0 +1,213 @@
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Placements;
+using OpenSend.Domain.Plans;
+
+namespace OpenSend.Domain.Tests.Placements;
+
+/// <summary>Tailored lists, preferences and naming a place: ss.33, 38–40 and the green paper's list.</summary>
+public sealed class PlacementTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 2, 12, 0, 0, TimeSpan.Zero);
+    private static readonly GridPoint Home = new(450_000, 300_000);
+
+    private static Setting School(string urn, string name, int type, int low, int high, int eastKm, SpecialistProvision specialist = SpecialistProvision.None,
+        Sen2NeedType[]? caters = null, SettingStatus status = SettingStatus.Open, bool section41 = false) => new(urn, SettingSource.Gias, name)
+    {
+        TypeCode = type,
+        Category = Setting.CategoryOf(type),
+        Status = status,
+        LowAge = low,
+        HighAge = high,
+        Specialist = specialist,
+        CatersFor = caters ?? [],
+        Section41Approved = section41,
+        Easting = Home.Easting + (eastKm * 1000),
+        Northing = Home.Northing,
+    };
+
+    private static readonly Setting Oakfield = School("100001", "Oakfield Primary School", 1, 4, 11, 2);
+    private static readonly Setting Brookside = School("100002", "Brookside Primary School", 1, 4, 11, 5, SpecialistProvision.SenUnit, [Sen2NeedType.ASD]);
+    private static readonly Setting Hillcrest = School("100003", "Hillcrest Academy", 34, 11, 16, 3);
+    private static readonly Setting Meadowbank = School("100004", "Meadowbank Special School", 7, 3, 19, 8, caters: [Sen2NeedType.ASD, Sen2NeedType.SLCN]);
+    private static readonly Setting Larches = School("100005", "The Larches School", 7, 3, 19, 4, caters: [Sen2NeedType.PMLD]);
+    private static readonly Setting OakLodge = School("100006", "Oak Lodge School", 10, 5, 16, 12, caters: [Sen2NeedType.ASD], section41: true);
+    private static readonly Setting Faraway = School("100007", "Faraway Primary School", 1, 4, 11, 40);
+    private static readonly Setting Closed = School("100008", "Old Mill Primary School", 1, 4, 11, 1, status: SettingStatus.Closed);
+    private static readonly Setting Riverside = School("100009", "Riverside Pupil Referral Unit", 14, 5, 16, 1);
+    private static readonly Setting Grange = School("100010", "The Grange", 11, 4, 18, 6, caters: [Sen2NeedType.ASD]);
+
+    /// <summary>A child born 10 May 2021 with autism as primary need, starting school in September 2026 (age 4 then).</summary>
+    private static ListRequest Request(Sen2NeedType? need = Sen2NeedType.ASD, double maxKm = 15) => new(new DateOnly(2021, 5, 10), need, new DateOnly(2026, 9, 1), Home, maxKm);
+
+    private static IReadOnlyList<ProposedSetting> Propose(ListRequest request) =>
+        TailoredListRules.Propose(request, new[] { Oakfield, Brookside, Hillcrest, Meadowbank, Larches, OakLodge, Faraway, Closed, Riverside, Grange }.Select(s => new SettingCandidate(s, null)));
+
+    [Fact]
+    public void TheList_TakesTheChildsAgeAndNeed_WithinTheDistance_MainstreamFirst()
+    {
+        var list = Propose(Request());
+
+        Assert.Equal(["Oakfield Primary School", "Brookside Primary School", "Meadowbank Special School", "Oak Lodge School"], list.Select(p => p.Setting.Name));
+        Assert.Equal([ListTier.Mainstream, ListTier.SpecialistInMainstream, ListTier.Special, ListTier.Independent], list.Select(p => p.Tier));
+        Assert.Equal(2.0, list[0].DistanceKm);
+        Assert.Equal("SEN unit for ASD in a mainstream school, ages 4 to 11", list[1].Why);
+    }
+
+    [Fact]
+    public void ForAnotherNeed_TheUnitAndSpecialSchoolsForAutismDropOut_AndAMainstreamSchoolWithAUnitIsMainstream()
+    {
+        var list = Propose(Request(Sen2NeedType.PMLD));
+
+        Assert.Equal(["Oakfield Primary School", "Brookside Primary School", "The Larches School"], list.Select(p => p.Setting.Name));
+        Assert.Equal(ListTier.Mainstream, list[1].Tier);
+    }
+
+    [Fact]
+    public void ASecondaryAgedChild_IsOfferedSecondarySchools_AndAWiderDistanceReachesFurther()
+    {
+        var secondary = TailoredListRules.Propose(new ListRequest(new DateOnly(2015, 3, 1), null, new DateOnly(2026, 9, 1), Home, 50),
+            new[] { Oakfield, Hillcrest, Faraway, Meadowbank }.Select(s => new SettingCandidate(s, null)));
+
+        Assert.Equal(11, TailoredListRules.AgeAtStart(new DateOnly(2015, 3, 1), new DateOnly(2026, 9, 1)));
+        Assert.Equal(["Hillcrest Academy", "Meadowbank Special School"], secondary.Select(p => p.Setting.Name));
+    }
+
+    private static Placement Proposed() => Placement.Propose(Guid.NewGuid(), "999", Request(), "DE1 1AA", Propose(Request()), Now);
+
+    [Fact]
+    public void AdjustingTheList_NeedsAReason_AndIsKept()
+    {
+        var placement = Proposed();
+
+        var noReason = Assert.Throws<StepRefusedException>(() => placement.RemoveFromList(OakLodge.Urn, " ", Now));
+        placement.RemoveFromList(OakLodge.Urn, "No places for 2026; the trust is not admitting.", Now);
+        placement.AddToList(Hillcrest, ListTier.Mainstream, 12, "The family's older child attends.", Now);
+
+        Assert.Equal("list-reason", noReason.Code);
+        Assert.DoesNotContain(placement.Listed, e => e.Urn == OakLodge.Urn);
+        Assert.Equal("No places for 2026; the trust is not admitting.", placement.Entries.Single(e => e.Urn == OakLodge.Urn).RemovedReason);
+        Assert.Contains(placement.Listed, e => e.Urn == Hillcrest.Urn && e.AddedByCaseworker);
+    }
+
+    [Fact]
+    public void AFamilysPreferenceOffTheList_NeedsTheirReasons_AndStandsBesideThoseFromIt()
+    {
+        var placement = Proposed();
+
+        var noReasons = Assert.Throws<StepRefusedException>(() => placement.ExpressPreferences([(Faraway, null)], "Pat", Now));
+        placement.ExpressPreferences([(Meadowbank, null), (Faraway, "Near grandparents who do the school run.")], "Pat", Now);
+
+        Assert.Equal("preference-reasons", noReasons.Code);
+        Assert.Equal([(1, true), (2, false)], placement.FamilyPreferences.Select(p => (p.Rank, p.FromList)));
+    }
+
+    /// <summary>The family ranks Oakfield (mainstream), then Meadowbank (special); both are consulted.</summary>
+    private static (Placement Placement, SettingPreference Oakfield, SettingPreference Meadowbank) Consulted()
+    {
+        var placement = Proposed();
+        placement.ExpressPreferences([(Oakfield, "Her friends go there."), (Meadowbank, null)], "Pat", Now);
+        var oak = placement.FamilyPreferences.First();
+        var meadow = placement.FamilyPreferences.Last();
+        placement.Consult(oak.Id, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 16), Now);
+        placement.Consult(meadow.Id, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 16), Now);
+        return (placement, oak, meadow);
+    }
+
+    [Fact]
+    public void TheSystemProposes_TheFirstPreferenceWithAPlace_AndNoGround()
+    {
+        var (placement, oak, meadow) = Consulted();
+
+        Assert.Equal(oak.Id, placement.Proposal(_ => null)!.Id);
+        Assert.Equal(meadow.Id, placement.Proposal(urn => urn == Oakfield.Urn ? 0 : null)!.Id);
+        placement.RecordGrounds(oak.Id, [(NamingGround.UnsuitableForAgeAbilityAptitudeOrSen, "The EP's advice: needs a specialist setting.")], null, "Sam", Now);
+        Assert.Equal(meadow.Id, placement.Proposal(_ => null)!.Id);
+    }
+
+    [Fact]
+    public void NamingALaterPreference_WithoutAGroundAgainstTheFirst_IsRefused()
+    {
+        var (placement, _, meadow) = Consulted();
+
+        var refused = Assert.Throws<StepRefusedException>(() => placement.Decide(meadow.Id, new DateOnly(2026, 10, 20), null, Now));
+
+        Assert.Equal("preference-passed-over", refused.Code);
+        Assert.Contains("Oakfield Primary School", refused.Message);
+        Assert.False(placement.IsDecided);
+    }
+
+    [Fact]
+    public void RefusingAMainstreamPreference_ForASpecialSchool_OnAnyGroundButTheEducationOfOthers_IsRefused()
+    {
+        var (placement, oak, meadow) = Consulted();
+        placement.RecordGrounds(oak.Id, [(NamingGround.IncompatibleWithEfficientUseOfResources, "A unit place costs less than 1:1 support at Oakfield.")], null, "Sam", Now);
+
+        var wrongGround = Assert.Throws<StepRefusedException>(() => placement.Decide(meadow.Id, new DateOnly(2026, 10, 20), null, Now));
+        placement.RecordGrounds(oak.Id, [(NamingGround.IncompatibleWithEfficientEducationOfOthers, "Class of 30 with three children needing 1:1 already.")], null, "Sam", Now);
+        var noSteps = Assert.Throws<StepRefusedException>(() => placement.Decide(meadow.Id, new DateOnly(2026, 10, 20), null, Now));
+        placement.RecordGrounds(oak.Id, [(NamingGround.IncompatibleWithEfficientEducationOfOthers, "Class of 30 with three children needing 1:1 already.")],
+            "Considered a second teaching assistant and a quiet room; neither prevents the disruption the school described.", "Sam", Now);
+        var named = placement.Decide(meadow.Id, new DateOnly(2026, 10, 20), "Meadowbank can meet her needs.", Now);
+
+        Assert.Equal(("mainstream-presumption", "mainstream-presumption"), (wrongGround.Code, noSteps.Code));
+        Assert.Contains("section 33", wrongGround.Message);
+        Assert.Equal((meadow.Id, "Meadowbank Special School", new DateOnly(2026, 10, 20)), (named.Id, placement.NamedName, placement.DecidedOn!.Value));
+    }
+
+    [Fact]
+    public void RefusingOneMainstreamSchoolForAnother_MayUseAnyGroundOfSection39()
+    {
+        var placement = Proposed();
+        placement.ExpressPreferences([(Oakfield, "Nearest."), (Brookside, null)], "Pat", Now);
+        var (oak, brook) = (placement.FamilyPreferences.First(), placement.FamilyPreferences.Last());
+        placement.Consult(brook.Id, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 16), Now);
+        placement.RecordGrounds(oak.Id, [(NamingGround.UnsuitableForAgeAbilityAptitudeOrSen, "Oakfield has no autism provision; the EP advises the unit.")], null, "Sam", Now);
+
+        placement.Decide(brook.Id, new DateOnly(2026, 10, 20), null, Now);
+
+        Assert.Equal(Brookside.Urn, placement.NamedUrn);
+    }
+
+    [Fact]
+    public void ASettingNotConsulted_CannotBeNamed_AndADecidedPlacementTakesNoMoreChanges()
+    {
+        var placement = Proposed();
+        placement.ExpressPreferences([(Faraway, "Near grandparents.")], "Pat", Now);
+        var faraway = placement.FamilyPreferences.Single();
+
+        var notConsulted = Assert.Throws<StepRefusedException>(() => placement.Decide(faraway.Id, new DateOnly(2026, 10, 20), null, Now));
+        placement.Consult(faraway.Id, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 16), Now);
+        placement.Decide(faraway.Id, new DateOnly(2026, 10, 20), null, Now);
+        var afterwards = Assert.Throws<StepRefusedException>(() => placement.RemoveFromList(Oakfield.Urn, "x", Now));
+
+        Assert.Equal("not-consulted", notConsulted.Code);
+        Assert.Equal("Faraway Primary School", placement.NamedName);
+        Assert.Equal("placement-decided", afterwards.Code);
+    }
+
+    [Fact]
+    public void NoResponse_IsRecordedOnlyAfterTheSettingsFifteenDays_AndCannotMeetNeedsNeedsReasons()
+    {
+        var (placement, oak, _) = Consulted();
+
+        var early = Assert.Throws<StepRefusedException>(() => placement.RecordResponse(oak.Id, ConsultationResponse.NoResponse, null, new DateOnly(2026, 10, 16), "Sam", Now));
+        var bare = Assert.Throws<StepRefusedException>(() => placement.RecordResponse(oak.Id, ConsultationResponse.CannotMeetNeeds, " ", new DateOnly(2026, 10, 10), "Sam", Now));
+        placement.RecordResponse(oak.Id, ConsultationResponse.NoResponse, null, new DateOnly(2026, 10, 17), "Sam", Now);
+
+        Assert.Equal(("response-not-due", "response-reasons"), (early.Code, bare.Code));
+        Assert.Equal(ConsultationResponse.NoResponse, oak.Response);
+    }
+
+    [Fact]
+    public void NotASection38Setting_ApplysOnlyToSettingsOutsideSection38()
+    {
+        var placement = Proposed();
+        placement.ExpressPreferences([(Oakfield, "Nearest."), (Grange, "Small classes.")], "Pat", Now);
+
+        var wrong = Assert.Throws<StepRefusedException>(() => placement.RecordGrounds(placement.FamilyPreferences.First().Id, [(NamingGround.NotASection38Setting, "x")], null, "Sam", Now));
+        placement.RecordGrounds(placement.FamilyPreferences.Last().Id, [(NamingGround.NotASection38Setting, "An independent school not approved under section 41; a maintained school can meet her needs.")], null, "Sam", Now);
+
+        Assert.Equal("ground-not-applicable", wrong.Code);
+        Assert.True(placement.FamilyPreferences.Last().IsExcluded);
+    }
+}
