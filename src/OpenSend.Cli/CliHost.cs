@@ -38,15 +38,8 @@ public sealed class CliHost(TextWriter output, string? connectionString, TimePro
         services.AddSingleton(Time);
         services.AddSingleton(new ServiceAddress(Environment.GetEnvironmentVariable("OpenSend__PublicBaseUrl") ?? ServiceAddress.Default));
         services.AddSingleton(new RetentionPolicy(int.TryParse(Environment.GetEnvironmentVariable("OpenSend__Retention__YearsAfterBirth"), out var years) ? years : RetentionPolicy.DefaultYearsAfterBirth));
-        services.AddScoped<AssessmentCases>();
-        services.AddScoped<OpenSend.Data.Reviews.PlanReviews>();
-        services.AddScoped<CaseNotifications>();
-        services.AddScoped<CaseLinks>();
-        services.AddScoped<PeopleDirectory>();
-        services.AddScoped<AuditChain>();
         services.AddSingleton(DocumentStorage.Resolve(Environment.GetEnvironmentVariable("OpenSend__Documents__Path"), null, Directory.GetCurrentDirectory()));
-        services.AddScoped<RetentionSweep>();
-        services.AddScoped<DemoData>();
+        services.AddOpenSendServices();
         var provider = services.BuildServiceProvider();
         var scope = provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenSendDbContext>();

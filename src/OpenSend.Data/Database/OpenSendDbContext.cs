@@ -73,6 +73,15 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
     /// <summary>The settings register (GIAS and the providers LAs add): public data, not scoped by LA.</summary>
     public DbSet<OpenSend.Domain.Placements.Setting> Settings => Set<OpenSend.Domain.Placements.Setting>();
 
+    public DbSet<OpenSend.Domain.Placements.CommissionedPlaces> CommissionedPlaces => Set<OpenSend.Domain.Placements.CommissionedPlaces>();
+
+    public DbSet<OpenSend.Domain.Placements.SuitableSetting> SuitableSettings => Set<OpenSend.Domain.Placements.SuitableSetting>();
+
+    public DbSet<OpenSend.Domain.Placements.Placement> Placements => Set<OpenSend.Domain.Placements.Placement>();
+
+    /// <summary>A placement with its list and preferences, read in split queries.</summary>
+    public IQueryable<OpenSend.Domain.Placements.Placement> WholePlacements => Placements.Include(p => p.Entries).Include(p => p.Preferences).AsSplitQuery();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Convention 9: enums are stored as their names, readable in the database and stable

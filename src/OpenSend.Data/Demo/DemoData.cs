@@ -13,7 +13,7 @@ using OpenSend.Domain.Timescales;
 namespace OpenSend.Data.Demo;
 
 /// <summary>
-/// The demo local authority, Demoshire (999), with 65 EHC needs assessments at every stage,
+/// The demo local authority, Demoshire (999), with 67 EHC needs assessments at every stage,
 /// some overdue, all dated relative to today so the demo always looks live. Every name is
 /// invented; every case is built through the same application service the pages use.
 /// </summary>
@@ -127,6 +127,8 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        // The register is seeded even into a demo database made before it existed.
+        await DemoSettings.SeedAsync(db, DemoLaCode, time.GetUtcNow(), cancellationToken);
         if (!await IsEmptyAsync(cancellationToken))
         {
             return 0;

@@ -38,6 +38,16 @@ public sealed class CaseNotifications(OpenSendDbContext db)
         }
     }
 
+    /// <summary>Adds a message to the family that is not a step on the pathway (a list to choose from, say), with their reference.</summary>
+    public async Task QueueMessageAsync(EhcNeedsAssessment assessment, string subject, string text, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var body = string.Join("\n\n", text, $"Your reference: {assessment.Reference}");
+        foreach (var recipient in await RecipientsAsync(assessment, cancellationToken))
+        {
+            db.Outbox.Add(new OutboxMessage(Guid.NewGuid(), Kind, recipient, subject, body, assessment.LaCode, now));
+        }
+    }
+
     public const string InvitationKind = "review-invitation";
 
     /// <summary>

@@ -49,12 +49,13 @@ public sealed class ListEntry
 {
     private ListEntry()
     {
-        Urn = Name = Why = string.Empty;
+        LaCode = Urn = Name = Why = string.Empty;
     }
 
-    internal ListEntry(Guid id, string urn, string name, ListTier tier, double? distanceKm, int? available, string why, bool addedByCaseworker, string? addedReason)
+    internal ListEntry(Guid id, string laCode, string urn, string name, ListTier tier, double? distanceKm, int? available, string why, bool addedByCaseworker, string? addedReason)
     {
         Id = id;
+        LaCode = laCode;
         Urn = urn;
         Name = name;
         Tier = tier;
@@ -66,6 +67,9 @@ public sealed class ListEntry
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The LA (tenant key), as on the placement.</summary>
+    public string LaCode { get; private set; }
 
     public string Urn { get; private set; }
 
@@ -105,13 +109,14 @@ public sealed class SettingPreference
 {
     private SettingPreference()
     {
-        Urn = Name = ExpressedBy = string.Empty;
+        LaCode = Urn = Name = ExpressedBy = string.Empty;
         Grounds = [];
     }
 
-    internal SettingPreference(Guid id, PreferenceSource source, int rank, Setting setting, bool fromList, string? reasons, DateOnly expressedOn, string expressedBy)
+    internal SettingPreference(Guid id, string laCode, PreferenceSource source, int rank, Setting setting, bool fromList, string? reasons, DateOnly expressedOn, string expressedBy)
     {
         Id = id;
+        LaCode = laCode;
         Source = source;
         Rank = rank;
         Urn = setting.Urn;
@@ -126,6 +131,9 @@ public sealed class SettingPreference
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The LA (tenant key), as on the placement.</summary>
+    public string LaCode { get; private set; }
 
     public PreferenceSource Source { get; private set; }
 
@@ -301,7 +309,7 @@ public sealed class Placement
         Require(!string.IsNullOrWhiteSpace(reason), "list-reason", "Enter why this setting is being added to the list.");
         Require(!_entries.Any(e => e.IsListed && e.Urn == setting.Urn), "already-listed", $"{setting.Name} is already on the list.");
         Require(setting.IsOpen, "setting-closed", $"{setting.Name} is closed, so it cannot be offered.");
-        _entries.Add(new ListEntry(Guid.NewGuid(), setting.Urn, setting.Name, tier, setting.KilometresFrom(Home), available, "Added by the council", true, reason.Trim()));
+        _entries.Add(new ListEntry(Guid.NewGuid(), LaCode, setting.Urn, setting.Name, tier, setting.KilometresFrom(Home), available, "Added by the council", true, reason.Trim()));
         Touch(now);
     }
 
@@ -354,7 +362,7 @@ public sealed class Placement
             }
             else
             {
-                kept.Add(new SettingPreference(Guid.NewGuid(), PreferenceSource.Family, i + 1, setting, fromList, Text.NullIfBlank(reasons), today, by));
+                kept.Add(new SettingPreference(Guid.NewGuid(), LaCode, PreferenceSource.Family, i + 1, setting, fromList, Text.NullIfBlank(reasons), today, by));
             }
         }
 
@@ -371,7 +379,7 @@ public sealed class Placement
         Require(!string.IsNullOrWhiteSpace(reasons), "council-setting-reasons", "Enter why the council proposes this setting.");
         Require(!_preferences.Any(p => p.Urn == setting.Urn), "preferences-repeated", $"{setting.Name} is already being considered.");
         Require(setting.IsOpen, "setting-closed", $"{setting.Name} is closed.");
-        var preference = new SettingPreference(Guid.NewGuid(), PreferenceSource.Council, MaxPreferences + 1 + _preferences.Count(p => p.Source == PreferenceSource.Council), setting,
+        var preference = new SettingPreference(Guid.NewGuid(), LaCode, PreferenceSource.Council, MaxPreferences + 1 + _preferences.Count(p => p.Source == PreferenceSource.Council), setting,
             _entries.Any(e => e.IsListed && e.Urn == setting.Urn), reasons.Trim(), UkCalendar.DateOf(now), by);
         _preferences.Add(preference);
         Touch(now);
@@ -477,7 +485,7 @@ public sealed class Placement
         StartsOn = request.StartsOn;
         ListProposedOn = UkCalendar.DateOf(now);
         _entries.Clear();
-        _entries.AddRange(proposed.Select(p => new ListEntry(Guid.NewGuid(), p.Setting.Urn, p.Setting.Name, p.Tier, p.DistanceKm, p.Available, p.Why, false, null)));
+        _entries.AddRange(proposed.Select(p => new ListEntry(Guid.NewGuid(), LaCode, p.Setting.Urn, p.Setting.Name, p.Tier, p.DistanceKm, p.Available, p.Why, false, null)));
         UpdatedAt = now;
     }
 

@@ -165,6 +165,10 @@ public sealed record PlanContent(
 
     public IEnumerable<PlanNeed> NeedsIn(PlanSection section) => Needs.Where(n => n.Section == section);
 
+    /// <summary>The primary special educational need: section B's need ranked 1 (SEN2's "rank 1"), if one is.</summary>
+    [JsonIgnore]
+    public PlanNeed? PrimaryNeed => NeedsIn(PlanSection.B).Where(n => n.Rank == 1 && n.NeedType is not null).FirstOrDefault();
+
     public IEnumerable<PlanProvision> ProvisionIn(PlanSection section) => Provision.Where(p => p.Section == section);
 
     public PlanContent WithViews(ViewsAndAspirations views) => this with { SectionA = views.IsEmpty ? null : views };

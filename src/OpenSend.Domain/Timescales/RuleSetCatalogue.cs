@@ -97,6 +97,13 @@ public static class RuleSetCatalogue
             "Review the transferred plan",
             "The council must review the plan by {0}",
             $"{Regs} reg 15(5)"),
+
+        // s.39(2): the LA consults the setting before naming it. The Act sets no period; a setting is
+        // asked to answer within 15 days, the family's own period on the draft (reg 13(1)(a)).
+        new(StatutoryStep.ConsultationResponse, ClockAnchor.SettingConsulted, new DaysAfter(15),
+            "The setting answers the consultation",
+            "The school or college has been asked to say by {0} whether it can meet the child's needs",
+            "Children and Families Act 2014 s.39(2) (15 days: OpenSEND's practice, no period in law)"),
     ];
 
     // Reg 18(1): reviewed and amended by 15 February in the calendar year of a transfer between

@@ -31,6 +31,9 @@ public enum StatutoryStep
 
     /// <summary>The plan reviewed and amended to name the next setting before a phase transfer (reg 18).</summary>
     PhaseTransferAmendment,
+
+    /// <summary>A setting consulted about being named answers whether it can meet the child's needs (s.39(2)).</summary>
+    ConsultationResponse,
 }
 
 /// <summary>What starts a statutory clock.</summary>
@@ -56,6 +59,9 @@ public enum ClockAnchor
 
     /// <summary>The LA sends the proposed amendments to the family (reg 22(2)).</summary>
     AmendmentNotice,
+
+    /// <summary>The LA consults a setting about naming it in section I (s.39(2)).</summary>
+    SettingConsulted,
 }
 
 /// <summary>The transfers between phases of education that reg 18 gives a fixed deadline.</summary>

@@ -31,6 +31,14 @@ public sealed record WeeksBefore(int Weeks) : TimeLimit
     public override string Describe(string startDescription) => $"{Weeks} weeks before {startDescription}";
 }
 
+/// <summary>"Within N days of X": X + N days.</summary>
+public sealed record DaysAfter(int Days) : TimeLimit
+{
+    public override DateOnly CountFrom(DateOnly start) => start.AddDays(Days);
+
+    public override string Describe(string startDescription) => $"{Days} days after {startDescription}";
+}
+
 /// <summary>
 /// "At least N days, beginning with the day on which X": X is day 1, so the period's last day
 /// is X + (N − 1). Reg 13(1)(a): 15 days beginning with the day the draft plan was served.

@@ -1378,6 +1378,246 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.ToTable("local_authorities", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Placements.CommissionedPlaces", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Commissioned")
+                        .HasColumnType("integer")
+                        .HasColumnName("commissioned");
+
+                    b.Property<int>("Filled")
+                        .HasColumnType("integer")
+                        .HasColumnName("filled");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("Need")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("need");
+
+                    b.Property<string>("SettingUrn")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("setting_urn");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commissioned_places");
+
+                    b.HasIndex("SettingUrn")
+                        .HasDatabaseName("ix_commissioned_places_setting_urn");
+
+                    b.HasIndex("LaCode", "SettingUrn", "Kind", "Need")
+                        .IsUnique()
+                        .HasDatabaseName("ix_commissioned_places_la_code_setting_urn_kind_need");
+
+                    b.ToTable("commissioned_places", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.ListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AddedByCaseworker")
+                        .HasColumnType("boolean")
+                        .HasColumnName("added_by_caseworker");
+
+                    b.Property<string>("AddedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("added_reason");
+
+                    b.Property<int?>("AvailableWhenListed")
+                        .HasColumnType("integer")
+                        .HasColumnName("available_when_listed");
+
+                    b.Property<double?>("DistanceKm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("distance_km");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("PlacementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("placement_id");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("removed_on");
+
+                    b.Property<string>("RemovedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("removed_reason");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tier");
+
+                    b.Property<string>("Urn")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("urn");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("why");
+
+                    b.HasKey("Id")
+                        .HasName("pk_placement_list_entries");
+
+                    b.HasIndex("PlacementId")
+                        .HasDatabaseName("ix_placement_list_entries_placement_id");
+
+                    b.HasIndex("LaCode", "PlacementId")
+                        .HasDatabaseName("ix_placement_list_entries_la_code_placement_id");
+
+                    b.ToTable("placement_list_entries", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.Placement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("decision_reasons");
+
+                    b.Property<int?>("HomeEasting")
+                        .HasColumnType("integer")
+                        .HasColumnName("home_easting");
+
+                    b.Property<int?>("HomeNorthing")
+                        .HasColumnType("integer")
+                        .HasColumnName("home_northing");
+
+                    b.Property<string>("HomePostcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("home_postcode");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateOnly>("ListProposedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("list_proposed_on");
+
+                    b.Property<DateOnly?>("ListSharedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("list_shared_on");
+
+                    b.Property<double>("MaxDistanceKm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_distance_km");
+
+                    b.Property<string>("NamedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("named_name");
+
+                    b.Property<Guid?>("NamedPreferenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("named_preference_id");
+
+                    b.Property<string>("NamedUrn")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("named_urn");
+
+                    b.Property<DateOnly?>("PreferencesExpressedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("preferences_expressed_on");
+
+                    b.Property<string>("PrimaryNeed")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("primary_need");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_placements");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_placements_assessment_id");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_placements_la_code_assessment_id");
+
+                    b.ToTable("placements", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Placements.Setting", b =>
                 {
                     b.Property<string>("Urn")
@@ -1539,6 +1779,159 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasDatabaseName("ix_settings_la_code_status");
 
                     b.ToTable("settings", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.SettingPreference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ConsultationDueBy")
+                        .HasColumnType("date")
+                        .HasColumnName("consultation_due_by");
+
+                    b.Property<DateOnly?>("ConsultationSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("consultation_sent_on");
+
+                    b.Property<string>("ExpressedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("expressed_by");
+
+                    b.Property<DateOnly>("ExpressedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expressed_on");
+
+                    b.Property<bool>("FromList")
+                        .HasColumnType("boolean")
+                        .HasColumnName("from_list");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("grounds");
+
+                    b.Property<bool>("IsMainstream")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_mainstream");
+
+                    b.Property<bool>("IsSection38Setting")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_section38setting");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("PlacementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("placement_id");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<string>("ReasonableSteps")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("reasonable_steps");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("responded_by");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("responded_on");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("response");
+
+                    b.Property<string>("ResponseReasons")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("response_reasons");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Urn")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("urn");
+
+                    b.HasKey("Id")
+                        .HasName("pk_setting_preferences");
+
+                    b.HasIndex("PlacementId")
+                        .HasDatabaseName("ix_setting_preferences_placement_id");
+
+                    b.HasIndex("LaCode", "PlacementId")
+                        .HasDatabaseName("ix_setting_preferences_la_code_placement_id");
+
+                    b.HasIndex("Urn", "ConsultationSentOn")
+                        .HasDatabaseName("ix_setting_preferences_urn_consultation_sent_on");
+
+                    b.ToTable("setting_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.SuitableSetting", b =>
+                {
+                    b.Property<string>("LaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("SettingUrn")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("setting_urn");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("added_by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.HasKey("LaCode", "SettingUrn")
+                        .HasName("pk_suitable_settings");
+
+                    b.HasIndex("SettingUrn")
+                        .HasDatabaseName("ix_suitable_settings_setting_urn");
+
+                    b.ToTable("suitable_settings", (string)null);
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Plans.EhcPlan", b =>
@@ -2072,6 +2465,54 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasConstraintName("fk_setting_links_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Placements.CommissionedPlaces", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Placements.Setting", null)
+                        .WithMany()
+                        .HasForeignKey("SettingUrn")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commissioned_places_settings_setting_urn");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.ListEntry", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Placements.Placement", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_placement_list_entries_placements_placement_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.Placement", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_placements_ehc_needs_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.SettingPreference", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Placements.Placement", null)
+                        .WithMany("Preferences")
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_setting_preferences_placements_placement_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.SuitableSetting", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Placements.Setting", null)
+                        .WithMany()
+                        .HasForeignKey("SettingUrn")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_suitable_settings_settings_setting_urn");
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Plans.EhcPlan", b =>
                 {
                     b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
@@ -2131,6 +2572,13 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.Navigation("PanelRecommendations");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.Placement", b =>
+                {
+                    b.Navigation("Entries");
+
+                    b.Navigation("Preferences");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Plans.EhcPlan", b =>

@@ -1369,6 +1369,246 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.ToTable("local_authorities", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Placements.CommissionedPlaces", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Commissioned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("commissioned");
+
+                    b.Property<int>("Filled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filled");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("Need")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("need");
+
+                    b.Property<string>("SettingUrn")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("setting_urn");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commissioned_places");
+
+                    b.HasIndex("SettingUrn")
+                        .HasDatabaseName("ix_commissioned_places_setting_urn");
+
+                    b.HasIndex("LaCode", "SettingUrn", "Kind", "Need")
+                        .IsUnique()
+                        .HasDatabaseName("ix_commissioned_places_la_code_setting_urn_kind_need");
+
+                    b.ToTable("commissioned_places", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.ListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AddedByCaseworker")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added_by_caseworker");
+
+                    b.Property<string>("AddedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_reason");
+
+                    b.Property<int?>("AvailableWhenListed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("available_when_listed");
+
+                    b.Property<double?>("DistanceKm")
+                        .HasColumnType("REAL")
+                        .HasColumnName("distance_km");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("PlacementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("placement_id");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_on");
+
+                    b.Property<string>("RemovedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_reason");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tier");
+
+                    b.Property<string>("Urn")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("urn");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("why");
+
+                    b.HasKey("Id")
+                        .HasName("pk_placement_list_entries");
+
+                    b.HasIndex("PlacementId")
+                        .HasDatabaseName("ix_placement_list_entries_placement_id");
+
+                    b.HasIndex("LaCode", "PlacementId")
+                        .HasDatabaseName("ix_placement_list_entries_la_code_placement_id");
+
+                    b.ToTable("placement_list_entries", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.Placement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reasons");
+
+                    b.Property<int?>("HomeEasting")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("home_easting");
+
+                    b.Property<int?>("HomeNorthing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("home_northing");
+
+                    b.Property<string>("HomePostcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("home_postcode");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateOnly>("ListProposedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_proposed_on");
+
+                    b.Property<DateOnly?>("ListSharedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_shared_on");
+
+                    b.Property<double>("MaxDistanceKm")
+                        .HasColumnType("REAL")
+                        .HasColumnName("max_distance_km");
+
+                    b.Property<string>("NamedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("named_name");
+
+                    b.Property<Guid?>("NamedPreferenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("named_preference_id");
+
+                    b.Property<string>("NamedUrn")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("named_urn");
+
+                    b.Property<DateOnly?>("PreferencesExpressedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("preferences_expressed_on");
+
+                    b.Property<string>("PrimaryNeed")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("primary_need");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_placements");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_placements_assessment_id");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_placements_la_code_assessment_id");
+
+                    b.ToTable("placements", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Placements.Setting", b =>
                 {
                     b.Property<string>("Urn")
@@ -1530,6 +1770,159 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_settings_la_code_status");
 
                     b.ToTable("settings", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.SettingPreference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ConsultationDueBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consultation_due_by");
+
+                    b.Property<DateOnly?>("ConsultationSentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consultation_sent_on");
+
+                    b.Property<string>("ExpressedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expressed_by");
+
+                    b.Property<DateOnly>("ExpressedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expressed_on");
+
+                    b.Property<bool>("FromList")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_list");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grounds");
+
+                    b.Property<bool>("IsMainstream")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_mainstream");
+
+                    b.Property<bool>("IsSection38Setting")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_section38setting");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("PlacementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("placement_id");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rank");
+
+                    b.Property<string>("ReasonableSteps")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasonable_steps");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responded_by");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responded_on");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response");
+
+                    b.Property<string>("ResponseReasons")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_reasons");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Urn")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("urn");
+
+                    b.HasKey("Id")
+                        .HasName("pk_setting_preferences");
+
+                    b.HasIndex("PlacementId")
+                        .HasDatabaseName("ix_setting_preferences_placement_id");
+
+                    b.HasIndex("LaCode", "PlacementId")
+                        .HasDatabaseName("ix_setting_preferences_la_code_placement_id");
+
+                    b.HasIndex("Urn", "ConsultationSentOn")
+                        .HasDatabaseName("ix_setting_preferences_urn_consultation_sent_on");
+
+                    b.ToTable("setting_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.SuitableSetting", b =>
+                {
+                    b.Property<string>("LaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("SettingUrn")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("setting_urn");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.HasKey("LaCode", "SettingUrn")
+                        .HasName("pk_suitable_settings");
+
+                    b.HasIndex("SettingUrn")
+                        .HasDatabaseName("ix_suitable_settings_setting_urn");
+
+                    b.ToTable("suitable_settings", (string)null);
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Plans.EhcPlan", b =>
@@ -2063,6 +2456,54 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasConstraintName("fk_setting_links_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Placements.CommissionedPlaces", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Placements.Setting", null)
+                        .WithMany()
+                        .HasForeignKey("SettingUrn")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commissioned_places_settings_setting_urn");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.ListEntry", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Placements.Placement", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_placement_list_entries_placements_placement_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.Placement", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_placements_ehc_needs_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.SettingPreference", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Placements.Placement", null)
+                        .WithMany("Preferences")
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_setting_preferences_placements_placement_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.SuitableSetting", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Placements.Setting", null)
+                        .WithMany()
+                        .HasForeignKey("SettingUrn")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_suitable_settings_settings_setting_urn");
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Plans.EhcPlan", b =>
                 {
                     b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
@@ -2122,6 +2563,13 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.Navigation("PanelRecommendations");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Placements.Placement", b =>
+                {
+                    b.Navigation("Entries");
+
+                    b.Navigation("Preferences");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Plans.EhcPlan", b =>

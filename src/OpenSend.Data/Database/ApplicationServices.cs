@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using OpenSend.Data.Access;
+using OpenSend.Data.Advice;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Audit;
+using OpenSend.Data.Demo;
+using OpenSend.Data.Documents;
+using OpenSend.Data.Identity;
+using OpenSend.Data.Journeys;
+using OpenSend.Data.Notifications;
+using OpenSend.Data.Placements;
+using OpenSend.Data.Plans;
+using OpenSend.Data.Retention;
+using OpenSend.Data.Reviews;
+
+namespace OpenSend.Data.Database;
+
+/// <summary>
+/// The application services every page, endpoint and command writes and reads through, one list
+/// for the web app, the command line and the tests. Each host adds its own settings (time, the
+/// service's address, password hashing, document storage, retention policy, secret protection).
+/// </summary>
+public static class ApplicationServices
+{
+    public static IServiceCollection AddOpenSendServices(this IServiceCollection services) => services
+        .AddScoped<AssessmentCases>()
+        .AddScoped<PlanReviews>()
+        .AddScoped<AssessmentQueries>()
+        .AddScoped<CaseNotifications>()
+        .AddScoped<CaseLinks>()
+        .AddScoped<PeopleDirectory>()
+        .AddScoped<StaffSignIn>()
+        .AddScoped<FamilySignIn>()
+        .AddScoped<AuditChain>()
+        .AddScoped<AuditSearch>()
+        .AddScoped<OutboxDispatcher>()
+        .AddScoped<SubjectAccessExport>()
+        .AddScoped<RetentionSweep>()
+        .AddScoped<FormJourneyStore>()
+        .AddScoped<DemoData>()
+        .AddScoped<PlanDrafting>()
+        .AddScoped<AdviceGiving>()
+        .AddScoped<PlanTransfers>()
+        .AddScoped<PlanQueries>()
+        .AddScoped<PlanRepresentations>()
+        .AddScoped<PlanDocuments>()
+        .AddScoped<CaseDocuments>()
+        .AddScoped<GiasImport>()
+        .AddScoped<SettingsRegister>()
+        .AddScoped<PlacementNaming>();
+}

@@ -1,0 +1,378 @@
+using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Access;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Audit;
+using OpenSend.Data.Database;
+using OpenSend.Data.Notifications;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
+using OpenSend.Domain.Placements;
+using OpenSend.Domain.Plans;
+using OpenSend.Domain.Timescales;
+
+namespace OpenSend.Data.Placements;
+
+/// <summary>What the caseworker asks for when proposing a tailored list.</summary>
+public sealed record ListProposal(string HomePostcode, Sen2NeedType? PrimaryNeed, DateOnly StartsOn, double MaxDistanceKm);
+
+/// <summary>
+/// A child's placement as the viewer may see it: the case, the placement (null before the LA has
+/// proposed a list, or for the family before it is shared), each setting's register entry and
+/// places free now, the preference the system proposes to name, and what the viewer may do.
+/// </summary>
+public sealed record ViewedPlacement(
+    EhcNeedsAssessment Assessment,
+    Placement? Placement,
+    IReadOnlyDictionary<string, Setting> Settings,
+    IReadOnlyDictionary<string, int?> Available,
+    SettingPreference? Proposal,
+    Sen2NeedType? PlanPrimaryNeed,
+    bool CanManage)
+{
+    public int? AvailableAt(string urn) => Available.GetValueOrDefault(urn);
+}
+
+/// <summary>A consultation a setting has been sent, for its staff.</summary>
+public sealed record ConsultationRow(Guid AssessmentId, string CaseReference, Guid PreferenceId, string SettingName, DateOnly SentOn, DateOnly DueBy, ConsultationResponse? Response);
+
+/// <summary>
+/// Naming a place (ss.33, 38–40; green paper ch.2 paras 24–28): the tailored list, the family's
+/// preferences, consultations with settings and the decision on section I. Each write loads the
+/// placement within the viewer's access, applies one named step of <see cref="Placement"/>, adds
+/// its audit record, and saves once. Naming a commissioned place takes it in the same transaction,
+/// by a conditional update, so two caseworkers naming the last place cannot both have it.
+/// </summary>
+public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister register, CaseNotifications notifications, TimeProvider time)
+{
+    public const string ConsultationKind = "setting-consultation";
+
+    public async Task<ViewedPlacement> GetAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        var viewed = await LoadAsync(context, assessmentId, tracked: false, cancellationToken);
+        db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, assessmentId, "placement.viewed", time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return viewed;
+    }
+
+    /// <summary>The LA proposes the tailored list from its suitable settings, from the child's home postcode; again replaces the list.</summary>
+    public async Task ProposeListAsync(RequestContext context, Guid assessmentId, ListProposal proposal, CancellationToken cancellationToken = default)
+    {
+        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
+        var home = await register.LocateAsync(proposal.HomePostcode, cancellationToken)
+            ?? throw new StepRefusedException("home-postcode", $"The register has no settings near {Postcodes.Normalise(proposal.HomePostcode) ?? "that postcode"}, so distances cannot be worked out. Check the postcode.");
+        var laCode = viewed.Assessment.LaCode;
+        var suitable = await db.SuitableSettings.AsNoTracking().Where(s => s.LaCode == laCode)
+            .Join(db.Settings.AsNoTracking(), s => s.SettingUrn, s => s.Urn, (_, setting) => setting).ToListAsync(cancellationToken);
+        if (suitable.Count == 0)
+        {
+            throw new StepRefusedException("no-suitable-settings", "The council has not listed any suitable settings yet. A SEND manager adds them under Settings, suitable settings.");
+        }
+
+        var available = await AvailabilityAsync(laCode, suitable, proposal.PrimaryNeed, cancellationToken);
+        var request = new ListRequest(viewed.Assessment.Child.DateOfBirth, proposal.PrimaryNeed, proposal.StartsOn, home.Point, proposal.MaxDistanceKm);
+        var proposed = TailoredListRules.Propose(request, suitable.Select(s => new SettingCandidate(s, available.GetValueOrDefault(s.Urn))));
+        var now = time.GetUtcNow();
+        if (viewed.Placement is { } existing)
+        {
+            existing.ProposeAgain(request, home.Postcode, proposed, now);
+        }
+        else
+        {
+            db.Placements.Add(Placement.Propose(assessmentId, laCode, request, home.Postcode, proposed, now));
+        }
+
+        await SaveAsync(context, viewed, "placement.list-proposed", $"{proposed.Count} settings within {proposal.MaxDistanceKm} km of {home.Postcode}.", now, cancellationToken);
+    }
+
+    public async Task AddToListAsync(RequestContext context, Guid assessmentId, string urn, string reason, CancellationToken cancellationToken = default)
+    {
+        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
+        var placement = RequirePlacement(viewed);
+        var setting = await SettingAsync(urn, cancellationToken);
+        var available = await AvailabilityAsync(placement.LaCode, [setting], placement.PrimaryNeed, cancellationToken);
+        var now = time.GetUtcNow();
+        placement.AddToList(setting, TailoredListRules.Tier(setting, placement.PrimaryNeed) ?? ListTier.Independent, available.GetValueOrDefault(urn), reason, now);
+        await SaveAsync(context, viewed, "placement.list-added", $"{setting.Name} ({urn}): {reason.Trim()}", now, cancellationToken);
+    }
+
+    public async Task RemoveFromListAsync(RequestContext context, Guid assessmentId, string urn, string reason, CancellationToken cancellationToken = default)
+    {
+        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
+        var now = time.GetUtcNow();
+        RequirePlacement(viewed).RemoveFromList(urn, reason, now);
+        await SaveAsync(context, viewed, "placement.list-removed", $"{urn}: {reason.Trim()}", now, cancellationToken);
+    }
+
+    /// <summary>The family can see the list and rank their preferences; they are emailed that it is ready (never the child's name).</summary>
+    public async Task ShareListAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
+        var now = time.GetUtcNow();
+        RequirePlacement(viewed).ShareList(now);
+        await notifications.QueueMessageAsync(viewed.Assessment, $"Schools and colleges to choose from for {viewed.Assessment.Reference}",
+            "The council has shared a list of schools and colleges that could meet your child's needs. Sign in to OpenSEND to see it and tell the council which you would prefer, in order. You can also ask for any other school or college.",
+            now, cancellationToken);
+        await SaveAsync(context, viewed, "placement.list-shared", null, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The family's preferences in order (or the LA recording them on the family's behalf), from the
+    /// list or any open setting in the register, each with their reasons (s.38(2)(b)).
+    /// </summary>
+    public async Task ExpressPreferencesAsync(RequestContext context, Guid assessmentId, IReadOnlyList<(string Urn, string? Reasons)> ranked, CancellationToken cancellationToken = default)
+    {
+        var viewed = await LoadAsync(context, assessmentId, tracked: true, cancellationToken);
+        if (!(viewed.CanManage || context.Viewer.IsFamily))
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var placement = viewed.Placement ?? throw new StepRefusedException("no-list", "The council has not shared a list of settings yet. You can still ask for a school or college to be named when you comment on the draft plan.");
+        var urns = ranked.Select(r => r.Urn).ToList();
+        var settings = await db.Settings.AsNoTracking().Where(s => urns.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, cancellationToken);
+        var missing = urns.FirstOrDefault(u => !settings.ContainsKey(u));
+        if (missing is not null)
+        {
+            throw new StepRefusedException("setting-not-found", $"There is no setting with URN {missing} in the register.");
+        }
+
+        var now = time.GetUtcNow();
+        placement.ExpressPreferences(ranked.Select(r => (settings[r.Urn], r.Reasons)).ToList(), context.Actor.DisplayName, now);
+        await SaveAsync(context, viewed, "placement.preferences-expressed",
+            string.Join("; ", placement.FamilyPreferences.Select(p => $"{p.Rank}. {p.Name}")), now, cancellationToken);
+    }
+
+    /// <summary>s.40: the LA puts forward a setting of its own to consult, when it cannot name the family's.</summary>
+    public async Task<Guid> ProposeCouncilSettingAsync(RequestContext context, Guid assessmentId, string urn, string reasons, CancellationToken cancellationToken = default)
+    {
+        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
+        var setting = await SettingAsync(urn, cancellationToken);
+        var now = time.GetUtcNow();
+        var preference = RequirePlacement(viewed).ProposeCouncilSetting(setting, reasons, context.Actor.DisplayName, now);
+        await SaveAsync(context, viewed, "placement.council-setting", $"{setting.Name} ({urn}): {reasons.Trim()}", now, cancellationToken);
+        return preference.Id;
+    }
+
+    /// <summary>
+    /// s.39(2): the LA consults the setting today, giving it 15 days. A setting that uses OpenSEND is
+    /// linked to the case, so its staff can read the draft plan and answer in OpenSEND, and emailed.
+    /// Returns how many of its staff were emailed.
+    /// </summary>
+    public async Task<int> ConsultAsync(RequestContext context, Guid assessmentId, Guid preferenceId, CancellationToken cancellationToken = default)
+    {
+        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
+        var placement = RequirePlacement(viewed);
+        var now = time.GetUtcNow();
+        var today = UkCalendar.DateOf(now);
+        var dueBy = viewed.Assessment.RuleSet.Rule(StatutoryStep.ConsultationResponse).DueFrom(today);
+        placement.Consult(preferenceId, today, dueBy, now);
+        var preference = placement.Preferences.Single(p => p.Id == preferenceId);
+        var emailed = 0;
+        if (await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Kind == OrganisationKind.Setting && o.Code == preference.Urn, cancellationToken) is { } organisation)
+        {
+            if (!await db.SettingLinks.AnyAsync(l => l.AssessmentId == assessmentId && l.OrganisationId == organisation.Id && l.Relationship == SettingRelationship.NamedSetting && l.EndedAt == null, cancellationToken))
+            {
+                db.SettingLinks.Add(new SettingLink(Guid.NewGuid(), placement.LaCode, assessmentId, organisation.Id, SettingRelationship.NamedSetting, now, context.Actor.DisplayName));
+            }
+
+            var staff = await db.Memberships.AsNoTracking().Where(m => m.OrganisationId == organisation.Id && m.RemovedAt == null && (m.Role == Role.Senco || m.Role == Role.SettingStaff))
+                .Join(db.People.AsNoTracking(), m => m.PersonId, p => p.Id, (_, p) => p.Email).Distinct().ToListAsync(cancellationToken);
+            foreach (var email in staff)
+            {
+                db.Outbox.Add(new OutboxMessage(Guid.NewGuid(), ConsultationKind, email, $"Consultation: can {preference.Name} meet a child's needs? ({viewed.Assessment.Reference})",
+                    string.Join("\n\n",
+                        $"{viewed.Assessment.Reference}: the council is considering naming {preference.Name} in an EHC plan and must consult you first (Children and Families Act 2014 s.39(2)).",
+                        $"Please say by {UkCalendar.InWords(dueBy)} whether you can meet the child's needs. Sign in to OpenSEND to read the draft plan and answer under Consultations."),
+                    placement.LaCode, now));
+                emailed++;
+            }
+        }
+
+        await SaveAsync(context, viewed, "placement.consulted", $"{preference.Name} ({preference.Urn}), answer due {UkCalendar.InWords(dueBy)}.", now, cancellationToken);
+        return emailed;
+    }
+
+    /// <summary>The setting's answer: from its own staff in OpenSEND, or recorded by the LA when it came another way.</summary>
+    public async Task RecordResponseAsync(RequestContext context, Guid assessmentId, Guid preferenceId, ConsultationResponse response, string? reasons, DateOnly on, CancellationToken cancellationToken = default)
+    {
+        var viewed = await LoadAsync(context, assessmentId, tracked: true, cancellationToken);
+        var placement = RequirePlacement(viewed);
+        var preference = placement.Preferences.FirstOrDefault(p => p.Id == preferenceId) ?? throw new StepRefusedException("preference-not-found", "That consultation is not on this case.");
+        if (!viewed.CanManage && !await IsSettingStaffAsync(context, preference.Urn, cancellationToken))
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var now = time.GetUtcNow();
+        placement.RecordResponse(preferenceId, response, reasons, on, context.Actor.Organisation ?? context.Actor.DisplayName, now);
+        await SaveAsync(context, viewed, "placement.consultation-answered", $"{preference.Name}: {response}.", now, cancellationToken);
+    }
+
+    /// <summary>The grounds for not naming a preference, each with evidence, and for refusing mainstream the reasonable steps considered (s.33).</summary>
+    public async Task RecordGroundsAsync(RequestContext context, Guid assessmentId, Guid preferenceId, IReadOnlyList<(NamingGround Ground, string Evidence)> grounds, string? reasonableSteps, CancellationToken cancellationToken = default)
+    {
+        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
+        var now = time.GetUtcNow();
+        var placement = RequirePlacement(viewed);
+        placement.RecordGrounds(preferenceId, grounds, reasonableSteps, context.Actor.DisplayName, now);
+        var preference = placement.Preferences.Single(p => p.Id == preferenceId);
+        await SaveAsync(context, viewed, "placement.grounds-recorded",
+            grounds.Count == 0 ? $"{preference.Name}: grounds cleared." : $"{preference.Name}: {string.Join(", ", grounds.Select(g => g.Ground))}.", now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The LA names the setting in section I: the placement's rules (s.39(2), s.39(4), s.33); a
+    /// commissioned place taken, refused if another child took the last one first; section I of the
+    /// plan's working copy filled; the decision on the case's record with the family's appeal
+    /// rights; the family told. All in one transaction.
+    /// </summary>
+    public async Task DecideAsync(RequestContext context, Guid assessmentId, Guid preferenceId, DateOnly decidedOn, string? reasons, CancellationToken cancellationToken = default)
+    {
+        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
+        var placement = RequirePlacement(viewed);
+        var now = time.GetUtcNow();
+        var named = placement.Decide(preferenceId, decidedOn, reasons, now);
+        var setting = await SettingAsync(named.Urn, cancellationToken);
+        var notNamed = placement.Preferences.Where(p => p.Id != named.Id && p.IsExcluded && (p.Source == PreferenceSource.Family || p.Rank < named.Rank))
+            .OrderBy(p => p.Rank)
+            .Select(p => (p.Name, string.Join("; ", p.Grounds.Select(g => $"{NamingGroundText.Title(g.Ground)} ({g.Evidence})"))))
+            .ToList();
+        viewed.Assessment.RecordPlacementDecision(decidedOn, named.Name, notNamed, context.Actor, now);
+        var plan = await db.Plans.SingleOrDefaultAsync(p => p.LaCode == placement.LaCode && p.AssessmentId == assessmentId, cancellationToken);
+        plan?.Edit(c => c.WithSetting(new NamedSetting(setting.Name, setting.Source == SettingSource.Gias ? setting.Urn : null, setting.Ukprn, null)), now);
+        await notifications.QueueUpdateAsync(viewed.Assessment, now, cancellationToken);
+
+        var places = await db.CommissionedPlaces.AsNoTracking()
+            .Where(p => p.LaCode == placement.LaCode && p.SettingUrn == named.Urn)
+            .ToListAsync(cancellationToken);
+        var forNeed = places.Where(p => p.Need == placement.PrimaryNeed || p.Need == null).OrderBy(p => p.Need == null).ToList();
+        if (places.Count > 0 && forNeed.Count == 0)
+        {
+            db.ChangeTracker.Clear();
+            throw new StepRefusedException("no-commissioned-place",
+                $"The council commissions places at {named.Name}, but none for {placement.PrimaryNeed?.ToString() ?? "this need"}. Record the places, or name another setting.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var taken = forNeed.Count == 0;
+        foreach (var candidate in forNeed)
+        {
+            // One statement decides who gets the place: the database takes it only while one is free.
+            taken = await db.CommissionedPlaces
+                .Where(p => p.Id == candidate.Id && p.Filled < p.Commissioned)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.Filled, p => p.Filled + 1).SetProperty(p => p.Version, p => p.Version + 1), cancellationToken) == 1;
+            if (taken)
+            {
+                break;
+            }
+        }
+
+        if (!taken)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            throw new StepRefusedException("no-place-left",
+                $"{named.Name} has no commissioned place left: {forNeed.Sum(p => p.Commissioned)} of {forNeed.Sum(p => p.Commissioned)} are filled. If another caseworker named the last place a moment ago, record a ground for {named.Name} and name the next preference.");
+        }
+
+        await SaveAsync(context, viewed, "placement.decided", $"Named {named.Name} ({named.Urn}).", now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The consultations a setting has been sent, newest first, for its own staff.</summary>
+    public async Task<IReadOnlyList<ConsultationRow>> ConsultationsForSettingAsync(RequestContext context, CancellationToken cancellationToken = default)
+    {
+        if (context.Viewer is not { IsStaff: true, OrganisationKind: OrganisationKind.Setting, OrganisationId: { } organisationId })
+        {
+            return [];
+        }
+
+        var code = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.Code).SingleAsync(cancellationToken);
+        var readable = db.ReadableBy(context.Viewer);
+        var rows = await db.Placements.AsNoTracking()
+            .SelectMany(p => p.Preferences.Where(s => s.Urn == code && s.ConsultationSentOn != null), (p, s) => new { p.AssessmentId, Preference = s })
+            .Join(readable, x => x.AssessmentId, a => a.Id, (x, a) => new { x.AssessmentId, a.Reference, x.Preference })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new ConsultationRow(r.AssessmentId, r.Reference, r.Preference.Id, r.Preference.Name, r.Preference.ConsultationSentOn!.Value, r.Preference.ConsultationDueBy!.Value, r.Preference.Response))
+            .OrderByDescending(r => r.SentOn).ToList();
+    }
+
+    /// <summary>Whether the viewer is staff of the setting with this URN.</summary>
+    public async Task<bool> IsSettingStaffAsync(RequestContext context, string urn, CancellationToken cancellationToken = default) =>
+        context.Viewer is { IsStaff: true, OrganisationKind: OrganisationKind.Setting, OrganisationId: { } organisationId }
+        && await db.Organisations.AsNoTracking().AnyAsync(o => o.Id == organisationId && o.Code == urn, cancellationToken);
+
+    /// <summary>
+    /// Places free now at each setting for a child with <paramref name="need"/>: the LA's commissioned
+    /// places for that need or any need, less those filled; where it commissions none, a school's
+    /// capacity less its pupils (GIAS); unknown otherwise.
+    /// </summary>
+    public async Task<Dictionary<string, int?>> AvailabilityAsync(string laCode, IReadOnlyCollection<Setting> settings, Sen2NeedType? need, CancellationToken cancellationToken)
+    {
+        var urns = settings.Select(s => s.Urn).ToList();
+        var places = (await db.CommissionedPlaces.AsNoTracking().Where(p => p.LaCode == laCode && urns.Contains(p.SettingUrn)).ToListAsync(cancellationToken))
+            .ToLookup(p => p.SettingUrn);
+        return settings.ToDictionary(s => s.Urn, s => places[s.Urn].Any()
+            ? places[s.Urn].Where(p => p.Need == need || p.Need == null).Sum(p => p.Available)
+            : s.Capacity is { } capacity && s.Pupils is { } pupils ? Math.Max(0, capacity - pupils) : (int?)null);
+    }
+
+    private async Task<ViewedPlacement> ManagedAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken)
+    {
+        var viewed = await LoadAsync(context, assessmentId, tracked: true, cancellationToken);
+        return viewed.CanManage ? viewed : throw new CaseAccessDeniedException();
+    }
+
+    private async Task<ViewedPlacement> LoadAsync(RequestContext context, Guid assessmentId, bool tracked, CancellationToken cancellationToken)
+    {
+        var cases = db.ReadableBy(context.Viewer, db.WholeCases);
+        var assessment = await (tracked ? cases : cases.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+            ?? throw new CaseNotFoundException();
+        var placements = tracked ? db.WholePlacements : db.WholePlacements.AsNoTracking();
+        var placement = await placements.SingleOrDefaultAsync(p => p.LaCode == assessment.LaCode && p.AssessmentId == assessmentId, cancellationToken);
+        var canManage = context.Viewer.IsLaStaff;
+        if (context.Viewer.IsFamily && placement?.ListSharedOn is null)
+        {
+            placement = null;
+        }
+
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.LaCode == assessment.LaCode && p.AssessmentId == assessmentId, cancellationToken);
+        var planNeed = (plan?.LatestFinal?.Content ?? plan?.LatestDraft?.Content ?? plan?.Working)?.PrimaryNeed?.NeedType;
+        if (placement is null)
+        {
+            return new ViewedPlacement(assessment, null, new Dictionary<string, Setting>(), new Dictionary<string, int?>(), null, planNeed, canManage);
+        }
+
+        var urns = placement.Entries.Select(e => e.Urn).Concat(placement.Preferences.Select(p => p.Urn)).Distinct().ToList();
+        var settings = await db.Settings.AsNoTracking().Where(s => urns.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, cancellationToken);
+        var available = await AvailabilityAsync(placement.LaCode, settings.Values, placement.PrimaryNeed, cancellationToken);
+        return new ViewedPlacement(assessment, placement, settings, available, placement.IsDecided ? null : placement.Proposal(urn => available.GetValueOrDefault(urn)), planNeed, canManage);
+    }
+
+    private async Task SaveAsync(RequestContext context, ViewedPlacement viewed, string action, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, action, now, detail));
+        await db.SaveOrRefuseAsync(() => new StepRefusedException("placement-changed",
+            "Someone else changed this child's placement at the same time, so your change was not saved. Check it and try again."), cancellationToken);
+    }
+
+    private async Task<Setting> SettingAsync(string urn, CancellationToken cancellationToken) =>
+        await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == urn, cancellationToken)
+        ?? throw new StepRefusedException("setting-not-found", $"There is no setting with URN {urn} in the register.");
+
+    private static Placement RequirePlacement(ViewedPlacement viewed) =>
+        viewed.Placement ?? throw new StepRefusedException("no-list", "Propose the tailored list first.");
+}
+
+/// <summary>The grounds' words for people, with the section each comes from.</summary>
+public static class NamingGroundText
+{
+    public static string Title(NamingGround ground) => ground switch
+    {
+        NamingGround.UnsuitableForAgeAbilityAptitudeOrSen => "unsuitable for the child's age, ability, aptitude or special educational needs (section 39(4)(a))",
+        NamingGround.IncompatibleWithEfficientEducationOfOthers => "incompatible with the efficient education of others (section 39(4)(b)(i))",
+        NamingGround.IncompatibleWithEfficientUseOfResources => "incompatible with the efficient use of resources (section 39(4)(b)(ii))",
+        _ => "not a school or college of a kind the family has the right to ask for (section 38(3)); the council considered the request",
+    };
+}
