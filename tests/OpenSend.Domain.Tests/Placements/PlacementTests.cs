@@ -12,18 +12,18 @@ public sealed class PlacementTests
 
     private static Setting School(string urn, string name, int type, int low, int high, int eastKm, SpecialistProvision specialist = SpecialistProvision.None,
         Sen2NeedType[]? caters = null, SettingStatus status = SettingStatus.Open, bool section41 = false) => new(urn, SettingSource.Gias, name)
-    {
-        TypeCode = type,
-        Category = Setting.CategoryOf(type),
-        Status = status,
-        LowAge = low,
-        HighAge = high,
-        Specialist = specialist,
-        CatersFor = caters ?? [],
-        Section41Approved = section41,
-        Easting = Home.Easting + (eastKm * 1000),
-        Northing = Home.Northing,
-    };
+        {
+            TypeCode = type,
+            Category = Setting.CategoryOf(type),
+            Status = status,
+            LowAge = low,
+            HighAge = high,
+            Specialist = specialist,
+            CatersFor = caters ?? [],
+            Section41Approved = section41,
+            Easting = Home.Easting + (eastKm * 1000),
+            Northing = Home.Northing,
+        };
 
     private static readonly Setting Oakfield = School("100001", "Oakfield Primary School", 1, 4, 11, 2);
     private static readonly Setting Brookside = School("100002", "Brookside Primary School", 1, 4, 11, 5, SpecialistProvision.SenUnit, [Sen2NeedType.ASD]);
