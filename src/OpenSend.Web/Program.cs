@@ -23,6 +23,7 @@ using OpenSend.Domain.Identity;
 using OpenSend.Web.Assessments;
 using OpenSend.Web.Journeys;
 using OpenSend.Web.Notifications;
+using OpenSend.Web.Placements;
 using OpenSend.Web.Plans;
 using OpenSend.Web.Problems;
 using OpenSend.Web.Security;
@@ -99,6 +100,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizePage("/Assessments/Caseload", Policies.Staff);
     options.Conventions.AuthorizeFolder("/Assessments/Cases", Policies.Staff);
     options.Conventions.AuthorizeFolder("/Plans", Policies.Staff);
+    options.Conventions.AuthorizeFolder("/Placements/Case", Policies.Staff);
     options.Conventions.AuthorizePage("/Assessments/RecordRequest", Policies.LaStaff);
     options.Conventions.AuthorizeFolder("/Family", Policies.Family);
     options.Conventions.AuthorizeFolder("/Organisation", Policies.Administrator);
@@ -158,6 +160,7 @@ app.MapRazorPages();
 app.MapTimescaleEndpoints();
 app.MapAssessmentEndpoints();
 app.MapPlanEndpoints();
+app.MapPlacementEndpoints();
 
 app.Run();
 

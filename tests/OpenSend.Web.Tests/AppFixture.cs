@@ -38,6 +38,7 @@ public abstract class AppFixture(TestProvider provider, PostgresServer postgres)
         db.LocalAuthorities.Add(LocalAuthorityRegister.Demoshire());
         await db.SaveChangesAsync();
         Organisations = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedOrganisationsAsync();
+        await DemoSettings.SeedAsync(db, "999", Start);
     }
 
     /// <summary>Demoshire's organisations by code (999 the council, 999001 Oakfield Primary, ICB-999, PANEL-999, ...).</summary>

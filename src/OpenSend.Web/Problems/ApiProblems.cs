@@ -56,6 +56,16 @@ public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExcept
         Type = TypeFor("case-not-found"),
     };
 
+    /// <summary>Something other than a case that is not there (a setting, a list not yet shared), with its own type so it is not mistaken for a case hidden from the caller.</summary>
+    public static ProblemDetails NotFound(string code, string detail) => new()
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "Not found",
+        Detail = detail,
+        Type = TypeFor(code),
+        Extensions = { ["code"] = code },
+    };
+
     public static ProblemDetails CaseAccessDenied() => new()
     {
         Status = StatusCodes.Status403Forbidden,
