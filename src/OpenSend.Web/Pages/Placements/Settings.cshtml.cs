@@ -28,7 +28,7 @@ public sealed class SettingsModel(SettingsRegister register) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Within { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public SettingSearchPage? Results { get; private set; }
@@ -77,6 +77,6 @@ public sealed class SettingsModel(SettingsRegister register) : PageModel
         [nameof(Need)] = Need,
         [nameof(Postcode)] = Postcode,
         [nameof(Within)] = Within,
-        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 }
