@@ -63,7 +63,11 @@ public abstract class PlacementPageTests<TApp>(TApp app) : IClassFixture<TApp>
         var removed = await Html.ParseAsync(await caseworker.SubmitAsync(remove, ("Reason", "No reception places for 2027.")));
         Assert.DoesNotContain("St Aldhelm", removed.QuerySelector("#list")!.TextContent);
         Assert.Contains("No reception places for 2027.", removed.QuerySelector(".govuk-details")!.TextContent);
-        var shared = await Html.ParseAsync(await caseworker.SubmitAsync(removed, [], "form[action$='handler=Share']"));
+        var add = await caseworker.GetPageAsync($"{placement}/add?Query=Kestrel");
+        Assert.Equal("Kestrel House School", add.QuerySelector("#Urn + label")!.TextContent.Trim());
+        var withKestrel = await Html.ParseAsync(await caseworker.SubmitAsync(add, ("Urn", "999010"), ("Reason", "The family visited and asked about it.")));
+        Assert.Contains("The family visited and asked about it.", withKestrel.QuerySelector("#list")!.TextContent);
+        var shared = await Html.ParseAsync(await caseworker.SubmitAsync(withKestrel, [], "form[action$='handler=Share']"));
         Assert.StartsWith("The list is shared with the family", Banner(shared));
 
         // The family: the list, then the journey, one question a page.
@@ -74,7 +78,7 @@ public abstract class PlacementPageTests<TApp>(TApp app) : IClassFixture<TApp>
         var choose = await Html.ParseAsync(await parent.SubmitAsync(list));
         var others = await Html.ParseAsync(await parent.SubmitAsync(choose, ("Chosen", "999001")));
         Assert.Equal("Would you like to ask for any other school or college?", others.QuerySelector("h1")!.TextContent.Trim());
-        var found = await parent.GetPageAsync(others.Location.Href.Replace("?journey=", "?q=Fenwick&journey=", StringComparison.Ordinal));
+        var found = await parent.GetPageAsync(others.Location.Href.Replace("?journey=", "?Query=Fenwick&journey=", StringComparison.Ordinal));
         var added = await Html.ParseAsync(await parent.SubmitAsync(found, [], "#found form"));
         Assert.Contains("Fenwick Primary School", added.QuerySelector("#others")!.TextContent);
         var order = await Html.ParseAsync(await parent.SubmitAsync(added, [], "form[action$='handler=Continue']"));

@@ -10,7 +10,7 @@ namespace OpenSend.Web.Pages.Placements;
 /// <summary>The settings register, searchable by anyone: by name or number, type, phase, need catered for and distance from a postcode.</summary>
 public sealed class SettingsModel(SettingsRegister register) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "q")]
+    [BindProperty(SupportsGet = true)]
     public string? Query { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -71,7 +71,7 @@ public sealed class SettingsModel(SettingsRegister register) : PageModel
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Query,
+        [nameof(Query)] = Query,
         [nameof(Category)] = Category,
         [nameof(Phase)] = Phase,
         [nameof(Need)] = Need,

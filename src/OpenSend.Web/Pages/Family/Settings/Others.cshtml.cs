@@ -13,7 +13,7 @@ namespace OpenSend.Web.Pages.Family.Settings;
 /// </summary>
 public sealed class OthersModel(PlacementNaming naming, FormJourneyStore journeys, SettingsRegister register) : PreferencesJourney(naming, journeys)
 {
-    [BindProperty(SupportsGet = true, Name = "q")]
+    [BindProperty(SupportsGet = true)]
     public string? Query { get; set; }
 
     public IReadOnlyList<SettingResult> Found { get; private set; } = [];

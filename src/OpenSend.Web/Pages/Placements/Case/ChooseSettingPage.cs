@@ -8,7 +8,7 @@ namespace OpenSend.Web.Pages.Placements.Case;
 /// <summary>A page that finds a setting in the register by name or URN, then records it with a reason.</summary>
 public abstract class ChooseSettingPage(PlacementNaming naming, SettingsRegister register, TimeProvider time) : PlacementPage(naming, time)
 {
-    [BindProperty(SupportsGet = true, Name = "q")]
+    [BindProperty(SupportsGet = true)]
     public string? Query { get; set; }
 
     [BindProperty]
