@@ -88,11 +88,11 @@ public abstract class DataTest(TestProvider provider, PostgresServer postgres) :
 
     protected Task InScope(Func<IServiceProvider, Task> work) => InScope(async sp => { await work(sp); return true; });
 
-    protected Task<SubmittedRequest> ReceiveAsync(string laCode = "999", DateOnly? receivedOn = null, string givenName = "Ada") =>
+    protected Task<SubmittedRequest> ReceiveAsync(string laCode = "999", DateOnly? receivedOn = null, string givenName = "Ada", DateOnly? dateOfBirth = null) =>
         InScope(sp => sp.GetRequiredService<AssessmentCases>().ReceiveAsync(
             RequestContext.Public("127.0.0.1", "Pat Example"),
             new AssessmentRequestSubmission(laCode, RequesterKind.Parent, "Pat Example", "pat@example.com", null, null, givenName, "Example",
-                new DateOnly(2018, 3, 14), "Needs not met at SEN support.", true),
+                dateOfBirth ?? new DateOnly(2018, 3, 14), "Needs not met at SEN support.", true),
             receivedOn));
 }
 

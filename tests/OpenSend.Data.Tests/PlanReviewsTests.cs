@@ -34,9 +34,9 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
         new(new Actor(Guid.NewGuid().ToString(), "Jo Whitfield", "Senco", _organisations[code].Name), Viewer.Staff(Guid.NewGuid(), Role.Senco, _organisations[code]), null);
 
     /// <summary>A Demoshire child born 14 March 2018 (year 4 in 2026/27, no phase transfer within the review's year) at Oakfield, with a final plan issued on 1 June 2026.</summary>
-    private async Task<Guid> FinalPlanAsync()
+    private async Task<Guid> FinalPlanAsync(DateOnly? dateOfBirth = null, string settingUrn = "999001", string settingName = "Oakfield Primary School")
     {
-        var received = await ReceiveAsync("999", new DateOnly(2026, 2, 2));
+        var received = await ReceiveAsync("999", new DateOnly(2026, 2, 2), dateOfBirth: dateOfBirth);
         await InScope(async sp =>
         {
             var cases = sp.GetRequiredService<AssessmentCases>();
@@ -55,7 +55,7 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
                 "plan.edited", "Drafted.");
             await drafting.IssueDraftAsync(In999, received.Id, new DateOnly(2026, 5, 11), null);
             var drafted = await sp.GetRequiredService<PlanQueries>().GetAsync(In999, received.Id);
-            await drafting.EditAsync(In999, received.Id, drafted.Plan!.Version, c => c.WithSetting(new NamedSetting("Oakfield Primary School", "999001", null, null)), "plan.setting-named", "Named.");
+            await drafting.EditAsync(In999, received.Id, drafted.Plan!.Version, c => c.WithSetting(new NamedSetting(settingName, settingUrn, null, null)), "plan.setting-named", "Named.");
             await drafting.IssueFinalAsync(In999, received.Id, new DateOnly(2026, 6, 1));
         });
         return received.Id;
@@ -290,6 +290,22 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
         Assert.Equal((0, 1), (result.OpenCases, result.OpenReviews));
         Assert.Equal(1, result.Count(OpenSend.Domain.Timescales.DeadlineState.Overdue, "999", StatutoryStep.AnnualReview));
         Assert.Equal(review.Deadlines(today).Count(d => d.IsOpen), result.OpenClocks);
+    }
+
+    [Fact]
+    public async Task AChildAtAnInfantSchool_IsReviewedForTheMoveToJuniorSchool_FromTheRegistersAges()
+    {
+        // Born May 2020: year 1 in 2025/26, so into year 3, and junior school, in September 2027.
+        await InScope(sp => DemoSettings.SeedAsync(sp.GetRequiredService<OpenSendDbContext>(), "999", Time.GetUtcNow()));
+        var atInfants = await FinalPlanAsync(new DateOnly(2020, 5, 1), "999002", "Brookside Infant School");
+        var atPrimary = await FinalPlanAsync(new DateOnly(2020, 5, 1));
+
+        var infants = await OpenReviewAsync(atInfants);
+        var primary = await OpenReviewAsync(atPrimary);
+
+        Assert.Equal((PhaseTransferKind.InfantToJunior, new DateOnly(2027, 2, 15), new DateOnly(2027, 2, 15)), (infants.PhaseTransfer!.Value, infants.PhaseTransferDueBy!.Value, infants.DueBy));
+        Assert.Null(primary.PhaseTransfer);
+        Assert.Equal(new DateOnly(2027, 5, 31), primary.DueBy);
     }
 }
 

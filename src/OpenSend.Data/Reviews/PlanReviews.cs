@@ -97,7 +97,7 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
         var dueBy = assessment.ClockFacts.TransferredIn is { } transfer && lastReviewOn is null
             ? PathwayClocks.TransferReviewDue(rules, transfer)
             : ReviewSchedule.NextReviewDue(rules, madeOn, reviewed, assessment.Child.DateOfBirth, la.UnderFivesReviewMonths);
-        var phase = ReviewSchedule.NextPhaseTransfer(rules, assessment.Child.DateOfBirth, today, null);
+        var phase = ReviewSchedule.NextPhaseTransfer(rules, assessment.Child.DateOfBirth, today, await NamedSettingAgesAsync(assessment, cancellationToken));
         // Reg 18 applies within 12 months of the transfer; a later one belongs to a later review.
         if (phase is not null && phase.Deadline.Due > dueBy.AddMonths(12))
         {
@@ -111,6 +111,24 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
         var review = AnnualReview.Schedule(assessment.Id, assessment.LaCode, rules, dueBy, phase, setting, now);
         db.AnnualReviews.Add(review);
         return review;
+    }
+
+    /// <summary>
+    /// The ages the setting named in section I takes, from the settings register (GIAS's statutory
+    /// low and high age), which say when the child moves on: an infant school's pupils after year 2,
+    /// a middle school's after year 7 or 8. The plan may be issued in this same unit of work.
+    /// </summary>
+    private async Task<SettingAgeRange?> NamedSettingAgesAsync(EhcNeedsAssessment assessment, CancellationToken cancellationToken)
+    {
+        var plan = db.Plans.Local.FirstOrDefault(p => p.AssessmentId == assessment.Id)
+            ?? await db.Plans.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.LaCode == assessment.LaCode && p.AssessmentId == assessment.Id, cancellationToken);
+        if (plan?.LatestFinal?.Content.SectionI?.Urn is not { } urn)
+        {
+            return null;
+        }
+
+        var ages = await db.Settings.AsNoTracking().Where(s => s.Urn == urn).Select(s => new { s.LowAge, s.HighAge }).SingleOrDefaultAsync(cancellationToken);
+        return ages is { LowAge: { } low, HighAge: { } high } ? new SettingAgeRange(low, high) : null;
     }
 
     /// <summary>The LA's interval for reviewing under-5s' plans (CoP 9.178: 3 to 6 months).</summary>
