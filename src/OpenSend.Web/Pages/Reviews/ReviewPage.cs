@@ -6,6 +6,7 @@ using OpenSend.Data.Audit;
 using OpenSend.Data.Reviews;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Reviews;
+using OpenSend.Web.Pages.Shared;
 using OpenSend.Web.SignIn;
 
 namespace OpenSend.Web.Pages.Reviews;
@@ -84,28 +85,6 @@ public abstract class ReviewPage(PlanReviews reviews, TimeProvider time) : PageM
         return null;
     }
 
-    protected async Task<IActionResult> RecordAsync(Func<RequestContext, CancellationToken, Task> write, string success)
-    {
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        try
-        {
-            await write(Context, HttpContext.RequestAborted);
-        }
-        catch (StepRefusedException refused)
-        {
-            ModelState.AddModelError(FieldFor(refused.Code), refused.Message);
-            return Page();
-        }
-        catch (CaseAccessDeniedException)
-        {
-            return Forbid();
-        }
-
-        TempData[SuccessKey] = success;
-        return Redirect(ReviewLink);
-    }
+    protected Task<IActionResult> RecordAsync(Func<RequestContext, CancellationToken, Task> write, string success) =>
+        this.RecordStepAsync(ct => write(Context, ct), FieldFor, SuccessKey, success, ReviewLink);
 }

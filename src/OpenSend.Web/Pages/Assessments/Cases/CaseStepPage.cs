@@ -5,6 +5,7 @@ using OpenSend.Data.Audit;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Web.Assessments;
+using OpenSend.Web.Pages.Shared;
 using OpenSend.Web.SignIn;
 
 namespace OpenSend.Web.Pages.Assessments.Cases;
@@ -64,24 +65,6 @@ public abstract class CaseStepPage(AssessmentQueries queries, TimeProvider time)
         return Actions.Length == 0 || Actions.Any(a => PathwayTransitions.IsAllowed(Case.Stage, a)) ? null : Redirect(CaseLink);
     }
 
-    protected async Task<IActionResult> RecordAsync(Func<RequestContext, CancellationToken, Task> write, string success)
-    {
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        try
-        {
-            await write(Context, HttpContext.RequestAborted);
-        }
-        catch (StepRefusedException refused)
-        {
-            ModelState.AddModelError(FieldFor(refused.Code), refused.Message);
-            return Page();
-        }
-
-        TempData[SuccessKey] = success;
-        return Redirect(CaseLink);
-    }
+    protected Task<IActionResult> RecordAsync(Func<RequestContext, CancellationToken, Task> write, string success) =>
+        this.RecordStepAsync(ct => write(Context, ct), FieldFor, SuccessKey, success, CaseLink);
 }

@@ -6,6 +6,7 @@ using OpenSend.Data.Audit;
 using OpenSend.Data.Placements;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Placements;
+using OpenSend.Web.Pages.Shared;
 using OpenSend.Web.SignIn;
 
 namespace OpenSend.Web.Pages.Placements.Case;
@@ -75,28 +76,6 @@ public abstract class PlacementPage(PlacementNaming naming, TimeProvider time) :
         return null;
     }
 
-    protected async Task<IActionResult> RecordAsync(Func<RequestContext, CancellationToken, Task> write, string success, string? redirect = null)
-    {
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        try
-        {
-            await write(Context, HttpContext.RequestAborted);
-        }
-        catch (StepRefusedException refused)
-        {
-            ModelState.AddModelError(FieldFor(refused.Code), refused.Message);
-            return Page();
-        }
-        catch (CaseAccessDeniedException)
-        {
-            return Forbid();
-        }
-
-        TempData[SuccessKey] = success;
-        return Redirect(redirect ?? PlacementLink);
-    }
+    protected Task<IActionResult> RecordAsync(Func<RequestContext, CancellationToken, Task> write, string success, string? redirect = null) =>
+        this.RecordStepAsync(ct => write(Context, ct), FieldFor, SuccessKey, success, redirect ?? PlacementLink);
 }

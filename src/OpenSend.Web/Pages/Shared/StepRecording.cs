@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenSend.Data.Access;
+using OpenSend.Domain.Common;
+
+namespace OpenSend.Web.Pages.Shared;
+
+/// <summary>
+/// How every page that records a step writes it: nothing when the form has errors; a refusal shown
+/// against the field it concerns (the GOV.UK error summary), with nothing saved; someone who may see
+/// but not change it refused (403); otherwise the success banner and the page to go to next.
+/// </summary>
+public static class StepRecording
+{
+    public static async Task<IActionResult> RecordStepAsync(this PageModel page, Func<CancellationToken, Task> write, Func<string, string> fieldFor,
+        string successKey, string success, string redirect)
+    {
+        if (!page.ModelState.IsValid)
+        {
+            return page.Page();
+        }
+
+        try
+        {
+            await write(page.HttpContext.RequestAborted);
+        }
+        catch (StepRefusedException refused)
+        {
+            page.ModelState.AddModelError(fieldFor(refused.Code), refused.Message);
+            return page.Page();
+        }
+        catch (CaseAccessDeniedException)
+        {
+            return page.Forbid();
+        }
+
+        page.TempData[successKey] = success;
+        return new RedirectResult(redirect);
+    }
+}
