@@ -6,6 +6,7 @@ using OpenSend.Cli.Generation;
 using OpenSend.Cli.Identity;
 using OpenSend.Cli.Placements;
 using OpenSend.Cli.Retention;
+using OpenSend.Cli.Returns;
 
 namespace OpenSend.Cli;
 
@@ -27,6 +28,7 @@ public static class OpenSendCommand
         root.Subcommands.Add(GenerateCommands.Generate(host));
         root.Subcommands.Add(DeadlineCommands.Deadlines(host));
         root.Subcommands.Add(ImportCommands.Import(host));
+        root.Subcommands.Add(ExportCommands.Export(host));
 
         try
         {

@@ -49,6 +49,14 @@ public sealed class ReviewTests(SeededDemoshire app) : IClassFixture<SeededDemos
         await senco.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
         await Assertions.Expect(senco.Locator(".govuk-error-summary")).ToContainTextAsync("Select whether stepping down to SEN support is recommended");
         await senco.AssertAccessibleAsync();
+        // Progress against every outcome of the plan (the demo plans have two).
+        var outcomes = await senco.Locator("textarea[name^='Evidence']").CountAsync();
+        for (var i = 0; i < outcomes; i++)
+        {
+            await senco.Locator($"input[name='Progress[{i}]'][value='OnTrack']").CheckAsync();
+            await senco.Locator($"textarea[name='Evidence[{i}]']").FillAsync("Teacher assessment and the review meeting agree it is on track.");
+        }
+
         await senco.GetByLabel("The child's or young person's views").FillAsync("I like my new reading group.");
         await senco.GetByLabel("Provision (sections F to H2)").FillAsync("Add a weekly spelling group.");
         await senco.Locator("#StepDown-2").CheckAsync();

@@ -14,9 +14,52 @@ public static class ImportCommands
 {
     public static Command Import(CliHost host)
     {
-        var import = new Command("import", "Load outside data: the settings register from GIAS.");
+        var import = new Command("import", "Load outside data: the settings register from GIAS, the DfE's published statistics.");
         import.Subcommands.Add(Gias(host));
+        import.Subcommands.Add(Statistics(host));
         return import;
+    }
+
+    private static Command Statistics(CliHost host)
+    {
+        var file = new Argument<FileInfo>("zip") { Description = "The DfE's Education, health and care plans release, as downloaded (for example ../shared/data/ehc-plans-statistics-2025.zip)." };
+        var statistics = new Command("statistics", "Load the DfE's published Education, health and care plans statistics (national, regional and LA rows; suppressed cells kept as suppressed). A later release replaces what it republishes.")
+        {
+            file,
+        };
+        statistics.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                throw new FileNotFoundException($"There is no file at {path.FullName}.");
+            }
+
+            await using var scope = await host.OpenAsync(cancellationToken);
+            var importer = new OpenSend.Data.Statistics.StatisticsImport(scope.ServiceProvider.GetRequiredService<OpenSendDbContext>());
+            var clock = Stopwatch.StartNew();
+            OpenSend.Data.Statistics.StatisticsImportSummary summary = default!;
+            await host.Console.Progress().StartAsync(async progress =>
+            {
+                var task = progress.AddTask("Importing statistics");
+                summary = await importer.RunAsync(path.FullName, new SynchronousProgress<OpenSend.Data.Statistics.StatisticsImportProgress>(p =>
+                {
+                    task.MaxValue = p.TablesTotal;
+                    task.Value = p.TablesDone;
+                    task.Description = $"Importing statistics: {p.Table}";
+                }), cancellationToken);
+            });
+            clock.Stop();
+            foreach (var table in summary.Tables)
+            {
+                await host.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  {table.Table}: {table.Rows:N0} rows, {table.FirstYear} to {table.LastYear} ({table.Inserted:N0} new, {table.Updated:N0} updated, {table.Unchanged:N0} unchanged; {table.Suppressed:N0} suppressed cells)"));
+            }
+
+            await host.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{summary.Line} ({clock.Elapsed.TotalSeconds:N1} s)."));
+            return 0;
+        });
+        return statistics;
     }
 
     private static Command Gias(CliHost host)

@@ -178,6 +178,23 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
             (a, now) => { a.TransferOut(transferredOn, receiving.Code, receiving.Name, context.Actor, now); return true; }, cancellationToken);
     }
 
+    /// <summary>The child's sex, ethnicity, postcode and UPN or ULN for the SEN2 return: the LA's staff only, audited (never the values themselves).</summary>
+    public async Task RecordChildDetailsAsync(RequestContext context, Guid id, OpenSend.Domain.Returns.ChildDetails details, CancellationToken cancellationToken = default)
+    {
+        var assessment = await db.ReadableBy(context.Viewer, db.Assessments).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw new CaseNotFoundException();
+        if (!context.Viewer.IsLaStaff)
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var now = time.GetUtcNow();
+        assessment.RecordChildDetails(details, now);
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.child-details", now, "Details for the SEN2 return recorded."));
+        await db.SaveOrRefuseAsync(() => new StepRefusedException("case-changed",
+            "Someone else changed this case at the same time, so your change was not saved. Check the case and try again."), cancellationToken);
+    }
+
     /// <summary>The token is shown to the family once; only its hash is stored.</summary>
     public static string HashTrackingToken(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -32,6 +32,15 @@ internal sealed class EhcNeedsAssessmentConfiguration : IEntityTypeConfiguration
             child.Property(c => c.DateOfBirth).HasColumnName("child_date_of_birth");
             child.Ignore(c => c.FullName);
         });
+        builder.ComplexProperty(a => a.ChildDetails, details =>
+        {
+            details.Property(d => d.Sex).HasColumnName("child_sex");
+            details.Property(d => d.Ethnicity).HasColumnName("child_ethnicity").HasMaxLength(4);
+            details.Property(d => d.Postcode).HasColumnName("child_postcode").HasMaxLength(10);
+            details.Property(d => d.Upn).HasColumnName("child_upn").HasMaxLength(13);
+            details.Property(d => d.Uln).HasColumnName("child_uln").HasMaxLength(10);
+            details.Property(d => d.UpnUnknownReason).HasColumnName("child_upn_unknown_reason").HasMaxLength(3);
+        });
         builder.ComplexProperty(a => a.Requester, requester =>
         {
             requester.Property(r => r.Kind).HasColumnName("requester_kind");

@@ -47,5 +47,11 @@ public static class ApplicationServices
         .AddScoped<CaseDocuments>()
         .AddScoped<GiasImport>()
         .AddScoped<SettingsRegister>()
-        .AddScoped<PlacementNaming>();
+        .AddScoped<PlacementNaming>()
+        .AddScoped<OpenSend.Data.Statistics.StatisticsImport>()
+        .AddScoped<OpenSend.Data.Returns.Sen2Extract>()
+        .AddScoped<OpenSend.Data.Returns.Sen2Returns>()
+        .AddScoped<OpenSend.Data.Dashboard.DashboardData>()
+        .AddScoped<OpenSend.Data.Dashboard.DashboardQueries>()
+        .AddScoped<OpenSend.Data.Dashboard.ExternalFiguresImport>();
 }

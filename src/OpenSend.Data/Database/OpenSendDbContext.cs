@@ -73,6 +73,11 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
     /// <summary>The settings register (GIAS and the providers LAs add): public data, not scoped by LA.</summary>
     public DbSet<OpenSend.Domain.Placements.Setting> Settings => Set<OpenSend.Domain.Placements.Setting>();
 
+    /// <summary>The DfE's published statistics, as released (public data, not scoped by LA).</summary>
+    public DbSet<OpenSend.Data.Statistics.PublishedRow> PublishedRows => Set<OpenSend.Data.Statistics.PublishedRow>();
+
+    public DbSet<OpenSend.Data.Dashboard.ExternalFigure> ExternalFigures => Set<OpenSend.Data.Dashboard.ExternalFigure>();
+
     public DbSet<OpenSend.Domain.Placements.CommissionedPlaces> CommissionedPlaces => Set<OpenSend.Domain.Placements.CommissionedPlaces>();
 
     public DbSet<OpenSend.Domain.Placements.SuitableSetting> SuitableSettings => Set<OpenSend.Domain.Placements.SuitableSetting>();

@@ -17,7 +17,7 @@ namespace OpenSend.Data.Demo;
 /// some overdue, all dated relative to today so the demo always looks live. Every name is
 /// invented; every case is built through the same application service the pages use.
 /// </summary>
-public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLinks links, OpenSend.Data.Reviews.PlanReviews reviews, TimeProvider time)
+public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLinks links, OpenSend.Data.Reviews.PlanReviews reviews, OpenSend.Data.Plans.PlanDrafting drafting, TimeProvider time)
 {
     public const string DemoLaCode = "999";
 
@@ -202,6 +202,82 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
         return organisations;
     }
 
+    private static readonly OpenSend.Domain.Plans.Sen2NeedType[] DemoNeeds =
+    [
+        OpenSend.Domain.Plans.Sen2NeedType.ASD, OpenSend.Domain.Plans.Sen2NeedType.SLCN, OpenSend.Domain.Plans.Sen2NeedType.SEMH, OpenSend.Domain.Plans.Sen2NeedType.ASD,
+        OpenSend.Domain.Plans.Sen2NeedType.MLD, OpenSend.Domain.Plans.Sen2NeedType.SPLD, OpenSend.Domain.Plans.Sen2NeedType.SLD, OpenSend.Domain.Plans.Sen2NeedType.PD,
+    ];
+
+    /// <summary>A small plan that passes the quality check: views, a primary and a second need, an outcome for each, and provision for both.</summary>
+    private static OpenSend.Domain.Plans.PlanContent DemoPlan(OpenSend.Domain.Plans.PlanContent content, string given, DateOnly dateOfBirth, DateOnly issuedOn, int index)
+    {
+        var primary = DemoNeeds[index % DemoNeeds.Length];
+        var second = primary == OpenSend.Domain.Plans.Sen2NeedType.SLCN ? OpenSend.Domain.Plans.Sen2NeedType.SEMH : OpenSend.Domain.Plans.Sen2NeedType.SLCN;
+        var (need1, need2, outcome1, outcome2) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        // From year 9 every plan has an outcome preparing for adulthood.
+        var adulthood = OpenSend.Domain.Plans.SchoolYear.Of(dateOfBirth, issuedOn) >= 9 ? OpenSend.Domain.Plans.AdulthoodOutcome.Employment : (OpenSend.Domain.Plans.AdulthoodOutcome?)null;
+        var target = issuedOn.AddYears(1);
+        return content
+            .WithViews(new OpenSend.Domain.Plans.ViewsAndAspirations($"I am {given}. I like drawing and being outside. Busy rooms make it hard for me to listen.", "We want the support to follow them wherever they learn.", "Drawing, football, animals", "To have friends and a job I enjoy"))
+            .WithNeed(new OpenSend.Domain.Plans.PlanNeed(need1, OpenSend.Domain.Plans.PlanSection.B, $"{OpenSend.Domain.Plans.PlanReading.NeedTypeName(primary)}: needs explicit teaching and a predictable day to take part in learning", primary, 1))
+            .WithNeed(new OpenSend.Domain.Plans.PlanNeed(need2, OpenSend.Domain.Plans.PlanSection.B, $"{OpenSend.Domain.Plans.PlanReading.NeedTypeName(second)}: finds it hard to say what they need and to join in with others", second, 2))
+            .WithOutcome(new OpenSend.Domain.Plans.PlanOutcome(outcome1, "Takes part in class lessons for a whole morning with the agreed support", target, [need1], adulthood))
+            .WithOutcome(new OpenSend.Domain.Plans.PlanOutcome(outcome2, "Asks an adult for help, using words or a symbol card, when stuck", target, [need2]))
+            .WithProvision(new OpenSend.Domain.Plans.PlanProvision(Guid.NewGuid(), OpenSend.Domain.Plans.PlanSection.F, "Small-group structured teaching with visual timetable", "Class teacher with a trained teaching assistant", "Daily", "45 minutes, for 12 months", "1:4", null, OpenSend.Domain.Plans.Funder.Education, [need1], [outcome1]))
+            .WithProvision(new OpenSend.Domain.Plans.PlanProvision(Guid.NewGuid(), OpenSend.Domain.Plans.PlanSection.F, "Speech and language therapy programme", "Speech and language therapist", "2 sessions a week", "30 minutes, for 12 months", "1:1", "HCPC-registered", OpenSend.Domain.Plans.Funder.Education, [need2], [outcome2]));
+    }
+
+    private static readonly string[] DemoEthnicities = ["WBRI", "WBRI", "WBRI", "WBRI", "WOTH", "MWBC", "AIND", "APKN", "BAFR", "BCRB", "CHNE", "MOTH", "WBRI", "OOTH", "NOBT"];
+
+    /// <summary>Invented details for the SEN2 return: about seven in ten boys (as for EHC plans nationally), a mix of ethnicities, a valid invented UPN or ULN.</summary>
+    private static OpenSend.Domain.Returns.ChildDetails DemoChildDetails(int index, DateOnly dateOfBirth, DateOnly today, Random random)
+    {
+        var sex = random.Next(10) < 7 ? OpenSend.Domain.Returns.Sex.Male : OpenSend.Domain.Returns.Sex.Female;
+        var ethnicity = DemoEthnicities[index % DemoEthnicities.Length];
+        var age = CompulsorySchoolAge.AgeOn(dateOfBirth, today);
+        var postcode = $"DM{1 + (index % 6)} {1 + (index % 9)}{(char)('A' + (index % 20))}{(char)('B' + (index % 19))}";
+        return age switch
+        {
+            < 4 => new OpenSend.Domain.Returns.ChildDetails(sex, ethnicity, postcode, null, null, "UN3"),
+            >= 16 => new OpenSend.Domain.Returns.ChildDetails(sex, ethnicity, postcode, null, DemoUln(index), null),
+            _ => new OpenSend.Domain.Returns.ChildDetails(sex, ethnicity, postcode, DemoUpn(index), null, null),
+        };
+    }
+
+    /// <summary>An invented UPN for LA 999 with its check letter (not a real pupil's: 999 is no real LA).</summary>
+    private static string DemoUpn(int index)
+    {
+        var body = $"999{(index * 7919 % 100_000_000):D8}{index % 10}";
+        const string letters = "ABCDEFGHJKLMNPQRTUVWXYZ";
+        var sum = 0;
+        for (var position = 2; position <= 13; position++)
+        {
+            sum += (body[position - 2] - '0') * position;
+        }
+
+        return letters[sum % 23] + body;
+    }
+
+    /// <summary>An invented ULN with a valid check digit.</summary>
+    private static string DemoUln(int index)
+    {
+        for (var n = 0; ; n++)
+        {
+            var body = $"9{(index * 104_729 + n) % 100_000_000:D8}";
+            var sum = 0;
+            for (var i = 0; i < 9; i++)
+            {
+                sum += (body[i] - '0') * (10 - i);
+            }
+
+            var check = 10 - (sum % 11);
+            if (check < 10)
+            {
+                return body + check;
+            }
+        }
+    }
+
     private async Task CreateAsync(RequestContext context, IReadOnlyDictionary<string, Organisation> organisations, Story story, DateOnly received, DateOnly today, int index, Random random, CancellationToken cancellationToken)
     {
         var given = GivenNames[index % GivenNames.Length];
@@ -221,6 +297,7 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
             "Needs in communication and interaction are not being met by the support the school can give from its own resources.",
             true), received, cancellationToken);
         var id = submitted.Id;
+        await cases.RecordChildDetailsAsync(context, id, DemoChildDetails(index, dateOfBirth, today, random), cancellationToken);
         await links.LinkSettingAsync(context, id, setting.Id,
             requesterKind == RequesterKind.SchoolOrCollege ? SettingRelationship.RequestingSetting : SettingRelationship.CurrentSetting, cancellationToken);
         if (familyAccount)
@@ -279,6 +356,18 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
             }
         }
 
+        // The plan written through the plan drafting service, as a caseworker would: a draft, the family's agreement, then the final naming the school.
+        async Task DraftAndIssueAsync(int draftDay, int finalDay)
+        {
+            var plan = await drafting.StartAsync(context, id, cancellationToken);
+            await drafting.EditAsync(context, id, plan.Version, c => DemoPlan(c, given, dateOfBirth, Day(finalDay), index), "plan.edited", "Demo plan written.", cancellationToken);
+            await drafting.IssueDraftAsync(context, id, Day(draftDay), null, cancellationToken);
+            await cases.RecordRepresentationsAsync(context, id, Day(draftDay + 7), "We agree with the draft.", school, false, true, cancellationToken);
+            var drafted = await db.Plans.AsNoTracking().SingleAsync(p => p.AssessmentId == id, cancellationToken);
+            await drafting.EditAsync(context, id, drafted.Version, c => c.WithSetting(new OpenSend.Domain.Plans.NamedSetting(school, schoolCode, null, null)), "plan.setting-named", "Named.", cancellationToken);
+            await drafting.IssueFinalAsync(context, id, Day(finalDay), cancellationToken);
+        }
+
         var age = today.DayNumber - received.DayNumber;
         switch (story)
         {
@@ -301,10 +390,8 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
                 break;
             case Story.PlanIssued:
                 var late = index % 3 == 0;
-                await Issue(98, 105);
-                await cases.RecordRepresentationsAsync(context, id, Day(112), "We agree with the draft.", school, false, true, cancellationToken);
-                await cases.IssueFinalPlanAsync(context, id, Day(late ? 147 : 126), school, cancellationToken);
-                await reviews.ScheduleAsync(context, id, cancellationToken);
+                await Issue(98, 0);
+                await DraftAndIssueAsync(105, late ? 147 : 126);
                 break;
             case Story.PlanIssuedLateWithException:
                 await Assess(35);
@@ -313,9 +400,7 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
                 await ReceiveAdvice(110);
                 await Panel(PanelQuestion.WhetherToIssue, PanelRecommendationOutcome.Yes, Day(118));
                 await cases.DecideToIssueAsync(context, id, Day(120), "", cancellationToken);
-                await cases.ServeDraftPlanAsync(context, id, Day(125), cancellationToken);
-                await cases.IssueFinalPlanAsync(context, id, Day(156), school, cancellationToken);
-                await reviews.ScheduleAsync(context, id, cancellationToken);
+                await DraftAndIssueAsync(125, 156);
                 break;
             case Story.NotAssessing:
                 await Panel(PanelQuestion.WhetherToAssess, PanelRecommendationOutcome.No, Day(33));
@@ -336,10 +421,9 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
                 break;
             case Story.PlanCeased:
             case Story.CeaseDecided:
-                await Issue(98, 105);
-                await cases.RecordRepresentationsAsync(context, id, Day(112), "We agree with the draft.", school, false, true, cancellationToken);
-                await cases.IssueFinalPlanAsync(context, id, Day(126), school, cancellationToken);
-                var review = await reviews.ScheduleAsync(context, id, cancellationToken);
+                await Issue(98, 0);
+                await DraftAndIssueAsync(105, 126);
+                var review = await db.AnnualReviews.AsNoTracking().SingleAsync(r => r.AssessmentId == id && r.Stage != ReviewStage.Completed, cancellationToken);
                 var (meetingAgo, ceasesAgo) = story == Story.PlanCeased ? (80, 5) : (30, 0);
                 var meeting = today.AddDays(-meetingAgo);
                 await reviews.ArrangeMeetingAsync(context, review.Id, meeting, meeting.AddDays(-20), cancellationToken: cancellationToken);

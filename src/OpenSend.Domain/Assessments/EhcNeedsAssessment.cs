@@ -20,6 +20,7 @@ public sealed class EhcNeedsAssessment
     {
         LaCode = Reference = ReasonForRequest = RuleSetId = TrackingTokenHash = string.Empty;
         Child = new Child(string.Empty, string.Empty, default);
+        ChildDetails = Returns.ChildDetails.None;
         Requester = new Requester(RequesterKind.Parent, string.Empty, string.Empty, null, null);
     }
 
@@ -32,6 +33,9 @@ public sealed class EhcNeedsAssessment
     public string Reference { get; private set; }
 
     public Child Child { get; private set; }
+
+    /// <summary>The child's sex, ethnicity, postcode and pupil or learner number, for the SEN2 return.</summary>
+    public Returns.ChildDetails ChildDetails { get; private set; }
 
     public Requester Requester { get; private set; }
 
@@ -674,6 +678,14 @@ public sealed class EhcNeedsAssessment
             null);
     }
 
+    /// <summary>The LA records the child's details for the SEN2 return (not a statutory step; audited by the caller).</summary>
+    public void RecordChildDetails(Returns.ChildDetails details, DateTimeOffset now)
+    {
+        ChildDetails = details.Validated();
+        UpdatedAt = now;
+        Version++;
+    }
+
     /// <summary>
     /// Removes what identifies the child and family once the record has been kept as long as the
     /// retention policy says, keeping the dates and outcomes that statistics need: the child's
@@ -688,6 +700,8 @@ public sealed class EhcNeedsAssessment
 
         const string removed = "Removed under the retention policy";
         Child = new Child("Removed", "Removed", new DateOnly(Child.DateOfBirth.Year, 7, 1));
+        // Sex and ethnicity stay for statistics; what identifies the child goes.
+        ChildDetails = ChildDetails with { Postcode = null, Upn = null, Uln = null };
         Requester = new Requester(Requester.Kind, "Removed", string.Empty, null, null);
         ReasonForRequest = removed;
         TrackingTokenHash = newTrackingTokenHash;

@@ -131,6 +131,65 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.ToTable("audit_records", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Data.Dashboard.ExternalFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("denominator");
+
+                    b.Property<long>("LoadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("MeasureId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure_id");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("numerator");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Suppressed")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suppressed");
+
+                    b.Property<decimal?>("Value")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_external_figures");
+
+                    b.HasIndex("MeasureId", "AreaCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_external_figures_measure_id_area_code_year");
+
+                    b.ToTable("external_figures", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Data.Database.DataProtectionKeyRow", b =>
                 {
                     b.Property<int>("Id")
@@ -343,6 +402,87 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_notification_outbox_status_next_attempt_at");
 
                     b.ToTable("notification_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Data.Statistics.PublishedRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code");
+
+                    b.Property<string>("AreaName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_name");
+
+                    b.Property<string>("Breakdown")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("breakdown");
+
+                    b.Property<string>("BreakdownTopic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("breakdown_topic");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Release")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("table");
+
+                    b.Property<string>("TimeIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_identifier");
+
+                    b.Property<int>("TimePeriod")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("time_period");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("values_json");
+
+                    b.HasKey("Id")
+                        .HasName("pk_published_rows");
+
+                    b.HasIndex("Table", "TimePeriod", "BreakdownTopic")
+                        .HasDatabaseName("ix_published_rows_table_time_period_breakdown_topic");
+
+                    b.HasIndex("Table", "Level", "AreaCode", "BreakdownTopic", "Breakdown", "TimePeriod")
+                        .IsUnique()
+                        .HasDatabaseName("ix_published_rows_table_level_area_code_breakdown_topic_breakdown_time_period");
+
+                    b.ToTable("published_rows", (string)null);
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Advice.AdviceContribution", b =>
@@ -705,6 +845,41 @@ namespace OpenSend.Data.Migrations.Sqlite
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("child_given_name");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ChildDetails", "OpenSend.Domain.Assessments.EhcNeedsAssessment.ChildDetails#ChildDetails", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Ethnicity")
+                                .HasMaxLength(4)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("child_ethnicity");
+
+                            b1.Property<string>("Postcode")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("child_postcode");
+
+                            b1.Property<string>("Sex")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("child_sex");
+
+                            b1.Property<string>("Uln")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("child_uln");
+
+                            b1.Property<string>("Upn")
+                                .HasMaxLength(13)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("child_upn");
+
+                            b1.Property<string>("UpnUnknownReason")
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("child_upn_unknown_reason");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Requester", "OpenSend.Domain.Assessments.EhcNeedsAssessment.Requester#Requester", b1 =>

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Database;
+using OpenSend.Data.Returns;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Dashboard;
+using OpenSend.Domain.Placements;
+using OpenSend.Domain.Returns;
+
+namespace OpenSend.Data.Dashboard;
+
+/// <summary>
+/// The person-level data live measures are counted from: the LA's SEN2 return for a census day,
+/// where each named setting places the child (the register's type), and the progress ratings of the
+/// reviews held in the year before the census. One source for the return and the dashboard.
+/// </summary>
+public sealed class DashboardData(OpenSendDbContext db, Sen2Extract extract)
+{
+    private readonly Dictionary<(string, DateOnly), LiveData> _cache = [];
+
+    public async Task<LiveData> LiveAsync(string laCode, DateOnly census, CancellationToken cancellationToken = default)
+    {
+        if (_cache.TryGetValue((laCode, census), out var cached))
+        {
+            return cached;
+        }
+
+        var sen2 = await extract.BuildAsync(laCode, census, cancellationToken);
+        var urns = sen2.Plans.SelectMany(p => p.Plan.PlanSettings).Select(s => s.Urn).OfType<string>().Distinct().ToList();
+        var categories = await db.Settings.AsNoTracking().Where(s => urns.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, s => (s.Category, s.TypeCode), cancellationToken);
+        PlacementType PlacementOf(Sen2Setting setting) => setting.Urn is { } urn && categories.TryGetValue(urn, out var c)
+            ? c.Category switch
+            {
+                SettingCategory.Mainstream => PlacementType.Mainstream,
+                SettingCategory.Special or SettingCategory.NonMaintainedSpecial => PlacementType.Special,
+                SettingCategory.IndependentSpecial or SettingCategory.Independent => PlacementType.Independent,
+                SettingCategory.AlternativeProvision => PlacementType.AlternativeProvision,
+                SettingCategory.PostSixteen => PlacementType.PostSixteen,
+                _ => PlacementType.Other,
+            }
+            : setting.Ukprn is not null ? PlacementType.PostSixteen
+            : setting.Category is not null ? PlacementType.Other
+            : PlacementType.None;
+
+        var from = new DateOnly(census.Year - 1, 1, 1);
+        var to = new DateOnly(census.Year - 1, 12, 31);
+        var reviews = await db.AnnualReviews.AsNoTracking()
+            .Where(r => r.LaCode == laCode && r.MeetingHeldOn >= from && r.MeetingHeldOn <= to && r.ReportSentOn != null && r.ReportSentOn <= census)
+            .Join(db.Assessments.AsNoTracking(), r => r.AssessmentId, a => a.Id, (r, a) => new { r.Report, a.Child, a.ChildDetails })
+            .ToListAsync(cancellationToken);
+        var progress = reviews.Where(r => r.Report is not null)
+            .SelectMany(r => r.Report!.Progress.Select(p => new ProgressRating(
+                new Sen2Person(r.Child.FamilyName, r.Child.GivenName, r.Child.DateOfBirth, r.ChildDetails.Sex, r.ChildDetails.Ethnicity, null, null, null, null, []), p.Progress)))
+            .ToList();
+        var live = new LiveData(sen2, PlacementOf, progress);
+        _cache[(laCode, census)] = live;
+        return live;
+    }
+
+    /// <summary>Whether the LA keeps its cases in OpenSEND (so its figures can be counted live).</summary>
+    public Task<bool> HasLiveDataAsync(string laCode, CancellationToken cancellationToken = default) =>
+        db.Assessments.AsNoTracking().AnyAsync(a => a.LaCode == laCode, cancellationToken);
+}

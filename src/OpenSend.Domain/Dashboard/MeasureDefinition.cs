@@ -1,0 +1,156 @@
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Plans;
+using OpenSend.Domain.Returns;
+
+namespace OpenSend.Domain.Dashboard;
+
+/// <summary>The dashboard's groups (green paper ch.5; ../shared/spec/dashboard.md).</summary>
+public enum MeasureGroup
+{
+    Experiences,
+    IdentificationOfNeed,
+    Outcomes,
+    ValueForMoney,
+    AlternativeProvision,
+}
+
+public enum MeasureKind
+{
+    /// <summary>A percentage: numerator over denominator.</summary>
+    Percentage,
+
+    /// <summary>A number of children, requests or plans.</summary>
+    Count,
+
+    /// <summary>Per 10,000 of the population the denominator counts.</summary>
+    PerTenThousand,
+
+    /// <summary>Pounds.</summary>
+    Money,
+}
+
+/// <summary>The equality breakdowns every count can be shown by (dashboard.md "Equality").</summary>
+public enum Breakdown
+{
+    None,
+    Sex,
+    Ethnicity,
+    AgeBand,
+    PrimaryNeed,
+    PlacementType,
+}
+
+/// <summary>Where a child's plan places them, for the placement breakdown (SEN2 plan detail, the register's type).</summary>
+public enum PlacementType
+{
+    Mainstream,
+    Special,
+    Independent,
+    AlternativeProvision,
+    PostSixteen,
+    Other,
+    None,
+}
+
+/// <summary>One child's request, plan or review counted by a measure: in its denominator, and perhaps its numerator.</summary>
+public sealed record CountedUnit(Sen2Person Person, Sen2Plan? Plan, bool InNumerator, bool InDenominator = true);
+
+/// <summary>
+/// What live measures are counted from: the LA's SEN2 return for the census that closes the year
+/// (so the dashboard and the return always agree), where each named setting places the child, and
+/// the progress ratings of the year's review reports.
+/// </summary>
+public sealed record LiveData(Sen2Return Return, Func<Sen2Setting, PlacementType> PlacementOf, IReadOnlyList<ProgressRating> Progress)
+{
+    public DateOnly Census => Return.Header.ReferenceDate;
+
+    public int Year => Return.ReportingYear;
+
+    public DateOnly YearStart => new(Year, 1, 1);
+
+    public DateOnly YearEnd => new(Year, 12, 31);
+
+    public bool InYear(DateOnly? date) => date is { } d && d >= YearStart && d <= YearEnd;
+}
+
+/// <summary>One outcome's progress at a review held in the year, with the child it belongs to.</summary>
+public sealed record ProgressRating(Sen2Person Person, Reviews.OutcomeProgress Progress);
+
+/// <summary>
+/// A published figure for the measure in the DfE's release: its table, the numerator column, the
+/// denominator column(s) (summed), or the published rate, and the breakdown topics by which it is
+/// published (the "All ..." rows otherwise).
+/// </summary>
+public sealed record PublishedSource(string Table, string Numerator, IReadOnlyList<string>? Denominator = null, string? Rate = null,
+    IReadOnlyDictionary<Breakdown, string>? Topics = null);
+
+/// <summary>A figure from outside OpenSEND and the SEN2 release, loaded as CSV (docs/dashboard-data.md).</summary>
+public sealed record ExternalSource(string Publisher, string Description);
+
+/// <summary>
+/// One dashboard measure, defined once: what it counts (numerator, denominator, filters, period),
+/// where the definition comes from, and how it is found: live from the LA's own records, from the
+/// DfE's published statistics, and/or from an external CSV. A measure with none of these loaded
+/// says "no data loaded" and names the source it needs, never a made-up number.
+/// </summary>
+public sealed record MeasureDefinition(
+    string Id,
+    string Title,
+    MeasureGroup Group,
+    MeasureKind Kind,
+    string Numerator,
+    string? Denominator,
+    string Period,
+    string Basis,
+    bool HigherIsBetter,
+    Func<LiveData, IEnumerable<CountedUnit>>? Live = null,
+    PublishedSource? Published = null,
+    ExternalSource? External = null,
+    string? GreenPaperExample = null)
+{
+    public bool IsRate => Kind is MeasureKind.Percentage or MeasureKind.PerTenThousand;
+}
+
+/// <summary>How a child falls into each breakdown.</summary>
+public static class Breakdowns
+{
+    public static readonly IReadOnlyList<string> AgeBands = ["Under 5", "5 to 10", "11 to 15", "16 to 19", "20 to 25"];
+
+    public static string Title(this Breakdown breakdown) => breakdown switch
+    {
+        Breakdown.Sex => "Sex",
+        Breakdown.Ethnicity => "Ethnicity",
+        Breakdown.AgeBand => "Age",
+        Breakdown.PrimaryNeed => "Primary need",
+        Breakdown.PlacementType => "Placement",
+        _ => "All",
+    };
+
+    public static string GroupOf(Breakdown breakdown, CountedUnit unit, LiveData data) => breakdown switch
+    {
+        Breakdown.Sex => unit.Person.Sex switch { Sex.Male => "Male", Sex.Female => "Female", _ => "Not known" },
+        Breakdown.Ethnicity => Ethnicities.GroupOf(unit.Person.Ethnicity),
+        Breakdown.AgeBand => AgeBand(CompulsorySchoolAge.AgeOn(unit.Person.DateOfBirth, data.Census)),
+        Breakdown.PrimaryNeed => PrimaryNeed(unit)?.ToString() ?? "Not recorded",
+        Breakdown.PlacementType => Placement(unit, data).ToString(),
+        _ => "All",
+    };
+
+    public static string AgeBand(int age) => age switch
+    {
+        < 5 => AgeBands[0],
+        < 11 => AgeBands[1],
+        < 16 => AgeBands[2],
+        < 20 => AgeBands[3],
+        _ => AgeBands[4],
+    };
+
+    /// <summary>The plan's need ranked 1, or the child's latest plan's.</summary>
+    public static Sen2NeedType? PrimaryNeed(CountedUnit unit) =>
+        (unit.Plan ?? unit.Person.Requests.Select(r => r.Assessment?.Plan).LastOrDefault(p => p is not null))?.Needs.FirstOrDefault(n => n.Rank == 1)?.Type;
+
+    public static PlacementType Placement(CountedUnit unit, LiveData data) =>
+        (unit.Plan ?? unit.Person.Requests.Select(r => r.Assessment?.Plan).LastOrDefault(p => p is not null)) is { } plan && plan.PlanSettings.FirstOrDefault() is { } setting
+            ? data.PlacementOf(setting)
+            : PlacementType.None;
+}
