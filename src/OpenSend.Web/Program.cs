@@ -21,6 +21,7 @@ using OpenSend.Data.Plans;
 using OpenSend.Data.Retention;
 using OpenSend.Domain.Identity;
 using OpenSend.Web.Assessments;
+using OpenSend.Web.Dashboard;
 using OpenSend.Web.Journeys;
 using OpenSend.Web.Notifications;
 using OpenSend.Web.Placements;
@@ -161,6 +162,7 @@ app.MapTimescaleEndpoints();
 app.MapAssessmentEndpoints();
 app.MapPlanEndpoints();
 app.MapPlacementEndpoints();
+app.MapDashboardEndpoints();
 
 app.Run();
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace OpenSend.Web.Tests;
 
 /// <summary>The real web app, in memory, on a given database, with "now" under the test's control.</summary>
-public sealed class OpenSendApp(string connectionString, FakeTimeProvider time, string environment = "Development", bool seedDemoData = false, int rateLimit = 100_000)
+public sealed class OpenSendApp(string connectionString, FakeTimeProvider time, string environment = "Development", bool seedDemoData = false, int rateLimit = 100_000, bool importStatistics = false)
     : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Time => time;
@@ -28,6 +28,8 @@ public sealed class OpenSendApp(string connectionString, FakeTimeProvider time, 
         builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:OpenSend", connectionString);
         builder.UseSetting("OpenSend:SeedDemoData", seedDemoData ? "true" : "false");
+        // Loading the DfE's release takes seconds; only the dashboard's tests need it.
+        builder.UseSetting("OpenSend:Statistics:Import", importStatistics ? "true" : "false");
         // Tests sign in and post far more often than a person; the rate limit tests set their own limits.
         builder.UseSetting("OpenSend:RateLimits:SignInPerMinute", rateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("OpenSend:RateLimits:PublicFormPostsPerHour", rateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));

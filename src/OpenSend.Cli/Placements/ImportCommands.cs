@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using OpenSend.Data.Dashboard;
 using OpenSend.Data.Database;
 using OpenSend.Data.Generation;
 using OpenSend.Data.Placements;
@@ -14,10 +15,63 @@ public static class ImportCommands
 {
     public static Command Import(CliHost host)
     {
-        var import = new Command("import", "Load outside data: the settings register from GIAS, the DfE's published statistics.");
+        var import = new Command("import", "Load outside data: the settings register from GIAS, the DfE's published statistics, the dashboard's external measures and statistical neighbours.");
         import.Subcommands.Add(Gias(host));
         import.Subcommands.Add(Statistics(host));
+        import.Subcommands.Add(ExternalMeasures(host));
+        import.Subcommands.Add(Neighbours(host));
         return import;
+    }
+
+    private static Command ExternalMeasures(CliHost host)
+    {
+        var file = new Argument<FileInfo>("csv") { Description = "A CSV of figures: measure_id,area_code,year,numerator,denominator,value,source (docs/dashboard-data.md)." };
+        var measures = new Command("measures", "Load figures for the dashboard's measures whose source is outside OpenSEND (attainment, absence, exclusions, destinations, health waiting times, high-needs spend). A figure for the same measure, area and year replaces the one loaded before.")
+        {
+            file,
+        };
+        measures.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = Existing(parse.GetValue(file)!);
+            await using var scope = await host.OpenAsync(cancellationToken);
+            var summary = await scope.ServiceProvider.GetRequiredService<ExternalFiguresImport>().RunAsync(path.FullName, cancellationToken);
+            await WriteRejectedAsync(host, summary.Rejected);
+            await host.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"rows read: {summary.Rows}, loaded: {summary.Loaded}, replaced: {summary.Replaced}, rejected: {summary.Rejected.Count}"));
+            return 0;
+        });
+        return measures;
+    }
+
+    private static Command Neighbours(CliHost host)
+    {
+        var file = new Argument<FileInfo>("csv") { Description = "The DfE's statistical neighbours as CSV: la_code,neighbour_code,rank,source (docs/dashboard-data.md)." };
+        var neighbours = new Command("neighbours", "Load each LA's ten statistical neighbours (the DfE's list), which the dashboard averages beside the LA. Each LA in the file has its list replaced.")
+        {
+            file,
+        };
+        neighbours.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = Existing(parse.GetValue(file)!);
+            await using var scope = await host.OpenAsync(cancellationToken);
+            var summary = await scope.ServiceProvider.GetRequiredService<StatisticalNeighboursImport>().RunAsync(path.FullName, cancellationToken);
+            await WriteRejectedAsync(host, summary.Rejected);
+            await host.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"neighbours loaded: {summary.Rows} for {summary.Las} local authorities, rejected: {summary.Rejected.Count}"));
+            return 0;
+        });
+        return neighbours;
+    }
+
+    private static FileInfo Existing(FileInfo path) =>
+        path.Exists ? path : throw new FileNotFoundException($"There is no file at {path.FullName}.");
+
+    private static async Task WriteRejectedAsync(CliHost host, IReadOnlyList<ExternalRejection> rejected)
+    {
+        foreach (var rejection in rejected)
+        {
+            await host.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"rejected line {rejection.Line}: {rejection.Reason}"));
+        }
     }
 
     private static Command Statistics(CliHost host)
@@ -29,11 +83,7 @@ public static class ImportCommands
         };
         statistics.SetAction(async (parse, cancellationToken) =>
         {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
-            {
-                throw new FileNotFoundException($"There is no file at {path.FullName}.");
-            }
+            var path = Existing(parse.GetValue(file)!);
 
             await using var scope = await host.OpenAsync(cancellationToken);
             var importer = new OpenSend.Data.Statistics.StatisticsImport(scope.ServiceProvider.GetRequiredService<OpenSendDbContext>());
@@ -71,11 +121,7 @@ public static class ImportCommands
         };
         gias.SetAction(async (parse, cancellationToken) =>
         {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
-            {
-                throw new FileNotFoundException($"There is no file at {path.FullName}.");
-            }
+            var path = Existing(parse.GetValue(file)!);
 
             await using var scope = await host.OpenAsync(cancellationToken);
             var importer = new GiasImport(scope.ServiceProvider.GetRequiredService<OpenSendDbContext>(), host.Time);

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using OpenSend.Data.Audit;
 using OpenSend.Data.Returns;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
 using OpenSend.Domain.Returns;
 
 namespace OpenSend.Cli.Returns;
@@ -54,7 +57,7 @@ public static class ExportCommands
             var path = parse.GetValue(output)!;
             await using (var file = File.Create(path.FullName))
             {
-                await made.WriteAsync(file, cancellationToken);
+                await returns.WriteAsync(new RequestContext(Actor.System, Viewer.Public, null), made, file, cancellationToken);
             }
 
             await host.Output.WriteLineAsync($"Written to {path.FullName}.");

@@ -30,9 +30,8 @@ public sealed class DashboardData(OpenSendDbContext db, Sen2Extract extract)
         PlacementType PlacementOf(Sen2Setting setting) => setting.Urn is { } urn && categories.TryGetValue(urn, out var c)
             ? c.Category switch
             {
-                SettingCategory.Mainstream => PlacementType.Mainstream,
-                SettingCategory.Special or SettingCategory.NonMaintainedSpecial => PlacementType.Special,
-                SettingCategory.IndependentSpecial or SettingCategory.Independent => PlacementType.Independent,
+                SettingCategory.Mainstream or SettingCategory.Independent => PlacementType.Mainstream,
+                SettingCategory.Special or SettingCategory.NonMaintainedSpecial or SettingCategory.IndependentSpecial => PlacementType.Special,
                 SettingCategory.AlternativeProvision => PlacementType.AlternativeProvision,
                 SettingCategory.PostSixteen => PlacementType.PostSixteen,
                 _ => PlacementType.Other,

@@ -10,14 +10,19 @@ using OpenSend.Domain.Plans;
 
 namespace OpenSend.Data.Dashboard;
 
-/// <summary>One year of a measure for an LA beside its region and England.</summary>
-public sealed record MeasureYear(int Year, bool ToDate, Figure La, Figure Region, Figure England);
+/// <summary>One year of a measure for an LA beside the average of its statistical neighbours, its region and England.</summary>
+public sealed record MeasureYear(int Year, bool ToDate, Figure La, Figure Neighbours, Figure Region, Figure England);
 
 /// <summary>
 /// One measure for one LA: its trend (the chart and the table both draw this one list), the latest
 /// year, a breakdown if asked for, and, when nothing is loaded, the source it needs.
 /// </summary>
-public sealed record MeasurePanel(MeasureDefinition Measure, IReadOnlyList<MeasureYear> Trend, Breakdown Breakdown, IReadOnlyList<BreakdownFigure> ByGroup, IReadOnlyList<BreakdownFigure> EnglandByGroup)
+/// <remarks>
+/// England's breakdown is from the latest published year up to the LA's (a live LA's year to date
+/// is compared with England's latest release), with England's whole for that year beside it.
+/// </remarks>
+public sealed record MeasurePanel(MeasureDefinition Measure, IReadOnlyList<MeasureYear> Trend, Breakdown Breakdown, IReadOnlyList<BreakdownFigure> ByGroup, IReadOnlyList<BreakdownFigure> EnglandByGroup,
+    int? EnglandYear = null, Figure? EnglandWhole = null)
 {
     public MeasureYear? Latest => Trend.LastOrDefault(t => t.La.Source != FigureSource.None) ?? Trend.LastOrDefault();
 
@@ -29,7 +34,11 @@ public sealed record MeasurePanel(MeasureDefinition Measure, IReadOnlyList<Measu
         : Measure.Published is not null ? "The DfE's Education, health and care plans release (opensend import statistics)" : "Records kept in OpenSEND";
 }
 
-public sealed record LaDashboard(LocalAuthority La, string RegionName, bool Live, bool Unsuppressed, IReadOnlyList<MeasurePanel> Panels);
+/// <summary>An LA's dashboard; Neighbours is its DfE statistical neighbours, in rank order (empty until the list is loaded).</summary>
+public sealed record LaDashboard(LocalAuthority La, string RegionName, bool Live, bool Unsuppressed, IReadOnlyList<LocalAuthority> Neighbours, IReadOnlyList<MeasurePanel> Panels)
+{
+    public bool HasNeighbours => Neighbours.Count > 0;
+}
 
 /// <summary>One LA's place in a national ranking.</summary>
 public sealed record RankedLa(int Rank, string LaCode, string LaName, string RegionName, Figure Figure);
@@ -37,7 +46,8 @@ public sealed record RankedLa(int Rank, string LaCode, string LaName, string Reg
 /// <summary>
 /// The dashboard's figures (../shared/spec/dashboard.md): for an LA, each measure counted live from
 /// its records where it keeps them in OpenSEND (from the same SEN2 return it sends the DfE), else
-/// the published figure, else an external one, beside its region and England (published); trends
+/// the published figure, else an external one, beside the average of its statistical neighbours
+/// (each counted the same way), its region and England (published); trends
 /// over five years; equality breakdowns; a national ranking. Counts under 5 are shown as "c" to
 /// anyone but the LA's own staff.
 /// </summary>
@@ -49,6 +59,12 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
 
     private readonly Dictionary<string, List<PublishedRow>> _rows = [];
 
+    private readonly Dictionary<string, Dictionary<(string, string, int), PublishedRow>> _totals = [];
+
+    private readonly Dictionary<string, Dictionary<(string, int), ExternalFigure>> _external = [];
+
+    private HashSet<string>? _liveLas;
+
     public async Task<LaDashboard?> ForLaAsync(RequestContext context, string laCode, CancellationToken cancellationToken = default)
     {
         if (await db.LocalAuthorities.AsNoTracking().SingleOrDefaultAsync(l => l.Code == laCode, cancellationToken) is not { } la)
@@ -58,13 +74,14 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
 
         var live = await data.HasLiveDataAsync(laCode, cancellationToken);
         var unsuppressed = Unsuppressed(context, laCode);
+        var neighbours = await NeighboursAsync(laCode, cancellationToken);
         var panels = new List<MeasurePanel>();
         foreach (var measure in Measures.All)
         {
-            panels.Add(await PanelAsync(la, live, unsuppressed, measure, Breakdown.None, cancellationToken));
+            panels.Add(await PanelAsync(context, la, live, unsuppressed, neighbours, measure, Breakdown.None, cancellationToken));
         }
 
-        return new LaDashboard(la, la.RegionName, live, unsuppressed, panels);
+        return new LaDashboard(la, la.RegionName, live, unsuppressed, neighbours, panels);
     }
 
     public async Task<(LaDashboard Dashboard, MeasurePanel Panel)?> MeasureAsync(RequestContext context, string laCode, string measureId, Breakdown breakdown, CancellationToken cancellationToken = default)
@@ -76,8 +93,9 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
 
         var live = await data.HasLiveDataAsync(laCode, cancellationToken);
         var unsuppressed = Unsuppressed(context, laCode);
-        var panel = await PanelAsync(la, live, unsuppressed, measure, breakdown, cancellationToken);
-        return (new LaDashboard(la, la.RegionName, live, unsuppressed, [panel]), panel);
+        var neighbours = await NeighboursAsync(laCode, cancellationToken);
+        var panel = await PanelAsync(context, la, live, unsuppressed, neighbours, measure, breakdown, cancellationToken);
+        return (new LaDashboard(la, la.RegionName, live, unsuppressed, neighbours, [panel]), panel);
     }
 
     /// <summary>Every LA on one measure for one year, best first: live where the LA keeps its records here, published otherwise.</summary>
@@ -85,15 +103,17 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
     {
         var measure = Measures.Get(measureId);
         var las = await db.LocalAuthorities.AsNoTracking().ToListAsync(cancellationToken);
-        var years = await PublishedYearsAsync(measure, cancellationToken);
-        var liveLas = (await db.Assessments.AsNoTracking().Select(a => a.LaCode).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var published = await PublishedYearsAsync(measure, cancellationToken);
+        var years = published;
+        var liveLas = await LiveLasAsync(cancellationToken);
         var lastComplete = LastCompleteYear();
         if (measure.Live is not null && liveLas.Count > 0)
         {
             years = years.Union(Enumerable.Range(lastComplete - TrendYears + 1, TrendYears)).Order().ToList();
         }
 
-        var chosen = year is { } y && years.Contains(y) ? y : years.Count > 0 ? years[^1] : (int?)null;
+        // Unless asked, the latest year every LA has a figure for: the latest release, not a year only live LAs have.
+        var chosen = year is { } y && years.Contains(y) ? y : published.Count > 0 ? published[^1] : years.Count > 0 ? years[^1] : (int?)null;
         if (chosen is not { } target)
         {
             return ([], null, years, Figure.NoData);
@@ -102,10 +122,7 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
         var rows = new List<(LocalAuthority La, Figure Figure)>();
         foreach (var la in las)
         {
-            var figure = measure.Live is not null && liveLas.Contains(la.Code)
-                ? MeasureCalculator.Compute(measure, await data.LiveAsync(la.Code, CensusFor(target), cancellationToken), !Unsuppressed(context, la.Code))
-                : await PublishedOrExternalAsync(measure, PublishedLevels.LocalAuthority, la.Code, target, cancellationToken);
-            rows.Add((la, figure));
+            rows.Add((la, await LaFigureAsync(context, measure, la.Code, target, cancellationToken)));
         }
 
         var ranked = rows.Where(r => r.Figure.IsShown)
@@ -129,7 +146,21 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
 
     private static bool Unsuppressed(RequestContext context, string laCode) => context.Viewer.IsLaStaff && context.Viewer.LaCode == laCode;
 
-    private async Task<MeasurePanel> PanelAsync(LocalAuthority la, bool live, bool unsuppressed, MeasureDefinition measure, Breakdown breakdown, CancellationToken cancellationToken)
+    /// <summary>An LA's figure for a year, counted the way its own dashboard counts it: live where it keeps its records here, else published or loaded.</summary>
+    private async Task<Figure> LaFigureAsync(RequestContext context, MeasureDefinition measure, string laCode, int year, CancellationToken cancellationToken) =>
+        measure.Live is not null && (await LiveLasAsync(cancellationToken)).Contains(laCode)
+            ? MeasureCalculator.Compute(measure, await data.LiveAsync(laCode, CensusFor(year), cancellationToken), !Unsuppressed(context, laCode))
+            : await PublishedOrExternalAsync(measure, PublishedLevels.LocalAuthority, laCode, year, cancellationToken);
+
+    private async Task<HashSet<string>> LiveLasAsync(CancellationToken cancellationToken) =>
+        _liveLas ??= (await db.Assessments.AsNoTracking().Select(a => a.LaCode).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+    private async Task<IReadOnlyList<LocalAuthority>> NeighboursAsync(string laCode, CancellationToken cancellationToken) =>
+        await db.StatisticalNeighbours.AsNoTracking().Where(n => n.LaCode == laCode)
+            .Join(db.LocalAuthorities.AsNoTracking(), n => n.NeighbourCode, l => l.Code, (n, l) => new { n.Rank, La = l })
+            .OrderBy(x => x.Rank).Select(x => x.La).ToListAsync(cancellationToken);
+
+    private async Task<MeasurePanel> PanelAsync(RequestContext context, LocalAuthority la, bool live, bool unsuppressed, IReadOnlyList<LocalAuthority> neighbours, MeasureDefinition measure, Breakdown breakdown, CancellationToken cancellationToken)
     {
         var useLive = live && measure.Live is not null;
         var publishedYears = await PublishedYearsAsync(measure, cancellationToken);
@@ -141,22 +172,41 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
             var laFigure = useLive
                 ? MeasureCalculator.Compute(measure, await data.LiveAsync(la.Code, CensusFor(year), cancellationToken), !unsuppressed)
                 : await PublishedOrExternalAsync(measure, PublishedLevels.LocalAuthority, la.Code, year, cancellationToken);
+            var neighbourFigures = new List<Figure>();
+            foreach (var neighbour in neighbours)
+            {
+                neighbourFigures.Add(await LaFigureAsync(context, measure, neighbour.Code, year, cancellationToken));
+            }
+
             trend.Add(new MeasureYear(year, useLive && CensusFor(year) < Sen2Extract.CensusDay(year + 1), laFigure,
+                neighbours.Count > 0 ? MeasureCalculator.AverageOf(neighbourFigures) : Figure.NoData,
                 await PublishedOrExternalAsync(measure, PublishedLevels.Regional, la.RegionCode, year, cancellationToken),
                 await PublishedOrExternalAsync(measure, PublishedLevels.National, England, year, cancellationToken)));
         }
 
         IReadOnlyList<BreakdownFigure> byGroup = [];
         IReadOnlyList<BreakdownFigure> englandByGroup = [];
+        int? englandYear = null;
+        var englandWhole = Figure.NoData;
         if (breakdown != Breakdown.None && trend.LastOrDefault() is { } last)
         {
             byGroup = useLive
                 ? MeasureCalculator.ComputeBy(measure, await data.LiveAsync(la.Code, CensusFor(last.Year), cancellationToken), breakdown, !unsuppressed)
                 : await PublishedBreakdownAsync(measure, PublishedLevels.LocalAuthority, la.Code, last.Year, breakdown, cancellationToken);
-            englandByGroup = await PublishedBreakdownAsync(measure, PublishedLevels.National, England, last.Year, breakdown, cancellationToken);
+            englandYear = publishedYears.LastOrDefault(y => y <= last.Year) is var y && y > 0 ? y : null;
+            if (englandYear is { } year)
+            {
+                englandByGroup = await PublishedBreakdownAsync(measure, PublishedLevels.National, England, year, breakdown, cancellationToken);
+                englandWhole = await PublishedOrExternalAsync(measure, PublishedLevels.National, England, year, cancellationToken);
+            }
+
+            // Every group England has, so an LA's missing group shows as none (live counts) or no data, not as nothing.
+            var missing = englandByGroup.Where(e => byGroup.All(g => g.Group != e.Group))
+                .Select(e => new BreakdownFigure(e.Group, useLive && !measure.IsRate ? MeasureCalculator.FromCounts(measure.Kind, 0, null, FigureSource.Live, suppress: false) : Figure.NoData));
+            byGroup = Breakdowns.Ordered(breakdown, byGroup.Concat(missing));
         }
 
-        return new MeasurePanel(measure, trend, breakdown, byGroup, englandByGroup);
+        return new MeasurePanel(measure, trend, breakdown, byGroup, englandByGroup, englandYear, englandWhole);
     }
 
     private async Task<List<int>> PublishedYearsAsync(MeasureDefinition measure, CancellationToken cancellationToken)
@@ -169,7 +219,7 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
 
         if (measure.External is not null)
         {
-            years.AddRange(await db.ExternalFigures.AsNoTracking().Where(f => f.MeasureId == measure.Id).Select(f => f.Year).ToListAsync(cancellationToken));
+            years.AddRange((await ExternalAsync(measure.Id, cancellationToken)).Keys.Select(k => k.Item2));
         }
 
         return years.Distinct().Order().ToList();
@@ -183,12 +233,12 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
     private async Task<Figure> PublishedOrExternalAsync(MeasureDefinition measure, string level, string areaCode, int year, CancellationToken cancellationToken)
     {
         if (measure.Published is { } published
-            && (await RowsAsync(published.Table, cancellationToken)).FirstOrDefault(r => r.Level == level && r.AreaCode == areaCode && ReportingYear(r) == year && IsTotal(r)) is { } row)
+            && (await TotalsAsync(published.Table, cancellationToken)).GetValueOrDefault((level, areaCode, year)) is { } row)
         {
             return FromRow(measure, published, row, published.Numerator);
         }
 
-        if (measure.External is not null && await db.ExternalFigures.AsNoTracking().SingleOrDefaultAsync(f => f.MeasureId == measure.Id && f.AreaCode == areaCode && f.Year == year, cancellationToken) is { } external)
+        if (measure.External is not null && (await ExternalAsync(measure.Id, cancellationToken)).GetValueOrDefault((areaCode, year)) is { } external)
         {
             return external.Suppressed is { } code
                 ? new Figure(null, null, null, FigureSource.External, code)
@@ -211,14 +261,66 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
         if (breakdown == Breakdown.PrimaryNeed && rows.FirstOrDefault(IsTotal) is { } total && total.Values.ContainsKey("number_asd"))
         {
             // The needs tables publish one column a need.
-            return Enum.GetValues<Sen2NeedType>().Where(n => total.Values.ContainsKey($"number_{n.ToString().ToLowerInvariant()}"))
-                .Select(n => new BreakdownFigure(n.ToString(), FromRow(measure, published, total, $"number_{n.ToString().ToLowerInvariant()}")))
+            return Breakdowns.Ordered(breakdown, Enum.GetValues<Sen2NeedType>().Where(n => total.Values.ContainsKey($"number_{n.ToString().ToLowerInvariant()}"))
+                .Select(n => new BreakdownFigure(n.ToString(), FromRow(measure, published, total, $"number_{n.ToString().ToLowerInvariant()}"))));
+        }
+
+        if (breakdown == Breakdown.PlacementType && published.Numerator == "ehcplans" && rows.FirstOrDefault(IsTotal) is { } all && all.Values.ContainsKey("mainstream_total"))
+        {
+            // The caseload table publishes placements as columns of its total row.
+            return PlacementColumns.GroupBy(c => c.Placement, c => c.Column)
+                .Select(g => new BreakdownFigure(Breakdowns.PlacementName(g.Key), SumOfColumns(measure, all, [.. g])))
                 .ToList();
         }
 
-        return published.Topics?.GetValueOrDefault(breakdown) is { } topic
-            ? rows.Where(r => r.BreakdownTopic == topic).Select(r => new BreakdownFigure(r.Breakdown, FromRow(measure, published, r, published.Numerator))).ToList()
-            : [];
+        if (!PublishedSource.Topics.TryGetValue(breakdown, out var topic))
+        {
+            return [];
+        }
+
+        // Several published rows may make one group (single years of age into a band): their counts are summed.
+        var groups = rows.Where(r => r.BreakdownTopic == topic)
+            .Select(r => (Group: Breakdowns.PublishedGroup(breakdown, r.Breakdown), Row: r))
+            .Where(x => x.Group is not null)
+            .GroupBy(x => x.Group!, x => x.Row)
+            .Select(g => new BreakdownFigure(g.Key, g.Count() == 1 ? FromRow(measure, published, g.Single(), published.Numerator) : Summed(measure, published, g.ToList())));
+        return Breakdowns.Ordered(breakdown, groups);
+    }
+
+    /// <summary>The caseload table's placement columns, grouped as the DfE's "type of placement" totals.</summary>
+    private static readonly (string Column, PlacementType Placement)[] PlacementColumns =
+    [
+        ("mainstream_total", PlacementType.Mainstream),
+        ("special_total", PlacementType.Special),
+        ("ap_pru_total", PlacementType.AlternativeProvision),
+        ("fe_total", PlacementType.PostSixteen),
+        ("ed_elsewhere", PlacementType.Other),
+        ("nm_early_years", PlacementType.Other),
+        ("placement_unknown", PlacementType.None),
+    ];
+
+    private static Figure SumOfColumns(MeasureDefinition measure, PublishedRow row, IReadOnlyList<string> columns)
+    {
+        var values = columns.Select(row.Value).ToList();
+        return values.FirstOrDefault(v => v.Suppressed is not null) is { Suppressed: { } code }
+            ? new Figure(null, null, null, FigureSource.Published, code)
+            : values.All(v => v.Number is null) ? Figure.NoData
+            : MeasureCalculator.FromCounts(measure.Kind, values.Sum(v => v.Number ?? 0), null, FigureSource.Published, suppress: false);
+    }
+
+    private static Figure Summed(MeasureDefinition measure, PublishedSource source, IReadOnlyList<PublishedRow> rows)
+    {
+        var numerators = rows.Select(r => r.Value(source.Numerator)).ToList();
+        var denominators = rows.SelectMany(r => (source.Denominator ?? []).Select(r.Value)).ToList();
+        if (numerators.Concat(denominators).FirstOrDefault(v => v.Suppressed is not null) is { Suppressed: { } code })
+        {
+            // A band with a withheld part cannot be added up: it is withheld too.
+            return new Figure(null, null, null, FigureSource.Published, code);
+        }
+
+        return numerators.All(n => n.Number is null)
+            ? Figure.NoData
+            : MeasureCalculator.FromCounts(measure.Kind, numerators.Sum(n => n.Number ?? 0), source.Denominator is null ? null : denominators.Sum(d => d.Number ?? 0), FigureSource.Published, suppress: false);
     }
 
     /// <summary>A published figure: the published rate where there is one, else the numerator over the summed denominator; a suppressed cell stays suppressed.</summary>
@@ -244,11 +346,39 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
             : Figure.NoData;
     }
 
+    /// <summary>A table's total rows by level, area and reporting year (the first where a release publishes two).</summary>
+    private async Task<Dictionary<(string, string, int), PublishedRow>> TotalsAsync(string table, CancellationToken cancellationToken)
+    {
+        if (!_totals.TryGetValue(table, out var totals))
+        {
+            totals = [];
+            foreach (var row in (await RowsAsync(table, cancellationToken)).Where(IsTotal))
+            {
+                totals.TryAdd((row.Level, row.AreaCode, ReportingYear(row)), row);
+            }
+
+            _totals[table] = totals;
+        }
+
+        return totals;
+    }
+
+    private async Task<Dictionary<(string, int), ExternalFigure>> ExternalAsync(string measureId, CancellationToken cancellationToken)
+    {
+        if (!_external.TryGetValue(measureId, out var figures))
+        {
+            figures = await db.ExternalFigures.AsNoTracking().Where(f => f.MeasureId == measureId).ToDictionaryAsync(f => (f.AreaCode, f.Year), cancellationToken);
+            _external[measureId] = figures;
+        }
+
+        return figures;
+    }
+
     private async Task<List<PublishedRow>> RowsAsync(string table, CancellationToken cancellationToken)
     {
         if (!_rows.TryGetValue(table, out var rows))
         {
-            rows = await db.PublishedRows.AsNoTracking().Where(r => r.Table == table && (r.BreakdownTopic.StartsWith("All") || r.BreakdownTopic == "Total" || r.BreakdownTopic == "Sex" || r.BreakdownTopic == "Ethnicity" || r.BreakdownTopic == "Child or young persons age"))
+            rows = await db.PublishedRows.AsNoTracking().Where(r => r.Table == table && (r.BreakdownTopic.StartsWith("All") || r.BreakdownTopic == "Total" || r.BreakdownTopic == "Sex" || r.BreakdownTopic == "Ethnicity" || r.BreakdownTopic == "Child or young persons age" || r.BreakdownTopic == "Type of placement"))
                 .ToListAsync(cancellationToken);
             _rows[table] = rows;
         }

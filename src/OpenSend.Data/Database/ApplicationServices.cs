@@ -53,5 +53,6 @@ public static class ApplicationServices
         .AddScoped<OpenSend.Data.Returns.Sen2Returns>()
         .AddScoped<OpenSend.Data.Dashboard.DashboardData>()
         .AddScoped<OpenSend.Data.Dashboard.DashboardQueries>()
-        .AddScoped<OpenSend.Data.Dashboard.ExternalFiguresImport>();
+        .AddScoped<OpenSend.Data.Dashboard.ExternalFiguresImport>()
+        .AddScoped<OpenSend.Data.Dashboard.StatisticalNeighboursImport>();
 }

@@ -78,6 +78,8 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<OpenSend.Data.Dashboard.ExternalFigure> ExternalFigures => Set<OpenSend.Data.Dashboard.ExternalFigure>();
 
+    public DbSet<OpenSend.Data.Dashboard.StatisticalNeighbour> StatisticalNeighbours => Set<OpenSend.Data.Dashboard.StatisticalNeighbour>();
+
     public DbSet<OpenSend.Domain.Placements.CommissionedPlaces> CommissionedPlaces => Set<OpenSend.Domain.Placements.CommissionedPlaces>();
 
     public DbSet<OpenSend.Domain.Placements.SuitableSetting> SuitableSettings => Set<OpenSend.Domain.Placements.SuitableSetting>();

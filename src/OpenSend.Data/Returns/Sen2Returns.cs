@@ -1,6 +1,9 @@
 using System.Text;
 using System.Xml;
+using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Audit;
 using OpenSend.Data.Dashboard;
+using OpenSend.Data.Database;
 using OpenSend.Domain.Dashboard;
 using OpenSend.Domain.Returns;
 
@@ -9,9 +12,13 @@ namespace OpenSend.Data.Returns;
 /// <summary>The counts a return's summary gives, by the dashboard's own definitions (so the two agree).</summary>
 public sealed record Sen2Counts(int RequestsInYear, int PlansIssuedInYear, int PlansWithin20Weeks, int ActivePlans);
 
-/// <summary>A return made and checked: what it holds, what the checks found, and the file.</summary>
-public sealed record Sen2Made(Sen2Return Return, IReadOnlyList<Sen2Finding> Findings, Sen2Counts Counts)
+/// <summary>A return made and checked: what it holds, what the checks found (with the case to correct), and the file.</summary>
+public sealed record Sen2Made(Sen2Return Return, IReadOnlyList<Sen2Finding> Findings, Sen2Counts Counts, IReadOnlyDictionary<(string Surname, string Forename, DateOnly DateOfBirth), Guid> Cases)
 {
+    /// <summary>The case a finding is corrected on (the child's latest), when the child has one.</summary>
+    public Guid? CaseOf(Sen2Finding finding) =>
+        Cases.TryGetValue((finding.Subject.Surname, finding.Subject.Forename, finding.Subject.DateOfBirth), out var id) ? id : null;
+
     public int Errors => Findings.Count(f => f.Severity == Sen2Severity.Error);
 
     public int Queries => Findings.Count(f => f.Severity == Sen2Severity.Query);
@@ -26,12 +33,43 @@ public sealed record Sen2Made(Sen2Return Return, IReadOnlyList<Sen2Finding> Find
 }
 
 /// <summary>Makes an LA's SEN2 return from its records, checks it, and counts it as the dashboard does.</summary>
-public sealed class Sen2Returns(DashboardData data)
+public sealed class Sen2Returns(DashboardData data, OpenSendDbContext db, TimeProvider time)
 {
+    /// <summary>
+    /// Writes the return for the LA, recording in its audit log who took a copy of every child's
+    /// details in it (UK GDPR Article 30: a record of the disclosure to the DfE).
+    /// </summary>
+    public async Task WriteAsync(RequestContext context, Sen2Made made, Stream stream, CancellationToken cancellationToken = default)
+    {
+        if (made.Errors > 0)
+        {
+            throw new InvalidOperationException($"The return has {made.Errors} error{(made.Errors == 1 ? "" : "s")} and cannot be written. Correct them on the cases and make it again.");
+        }
+
+        db.AuditRecords.Add(AuditRecord.For(context, made.Return.Header.LaCode, null, "la.sen2-exported", time.GetUtcNow(),
+            $"SEN2 {made.Return.Header.Year}, census {made.Return.Header.ReferenceDate:yyyy-MM-dd}: {made.Return.Persons.Count} children."));
+        await db.SaveChangesAsync(cancellationToken);
+        await made.WriteAsync(stream, cancellationToken);
+    }
+
     public async Task<Sen2Made> MakeAsync(string laCode, DateOnly census, CancellationToken cancellationToken = default)
     {
         var live = await data.LiveAsync(laCode, census, cancellationToken);
-        return new Sen2Made(live.Return, Sen2Validation.Check(live.Return), CountsOf(live));
+        var findings = Sen2Validation.Check(live.Return);
+        var cases = new Dictionary<(string, string, DateOnly), Guid>();
+        if (findings.Count > 0)
+        {
+            var children = await db.Assessments.AsNoTracking().Where(a => a.LaCode == laCode)
+                .OrderBy(a => a.RequestReceivedOn)
+                .Select(a => new { a.Id, a.Child.FamilyName, a.Child.GivenName, a.Child.DateOfBirth })
+                .ToListAsync(cancellationToken);
+            foreach (var child in children)
+            {
+                cases[(child.FamilyName, child.GivenName, child.DateOfBirth)] = child.Id;
+            }
+        }
+
+        return new Sen2Made(live.Return, findings, CountsOf(live), cases);
     }
 
     public static Sen2Counts CountsOf(LiveData live)

@@ -45,10 +45,8 @@ public static class MeasureCalculator
     public static IReadOnlyList<BreakdownFigure> ComputeBy(MeasureDefinition measure, LiveData data, Breakdown breakdown, bool suppress)
     {
         var units = measure.Live?.Invoke(data).ToList() ?? throw new InvalidOperationException($"{measure.Id} has no live definition.");
-        return units.GroupBy(u => Breakdowns.GroupOf(breakdown, u, data))
-            .Select(g => new BreakdownFigure(g.Key, FromCounts(measure.Kind, g.Count(u => u.InNumerator && u.InDenominator), g.Count(u => u.InDenominator), FigureSource.Live, suppress)))
-            .OrderBy(b => b.Group, StringComparer.Ordinal)
-            .ToList();
+        return Breakdowns.Ordered(breakdown, units.GroupBy(u => Breakdowns.GroupOf(breakdown, u, data))
+            .Select(g => new BreakdownFigure(g.Key, FromCounts(measure.Kind, g.Count(u => u.InNumerator && u.InDenominator), g.Count(u => u.InDenominator), FigureSource.Live, suppress))));
     }
 
     /// <summary>A rate or count from its parts; null denominator for counts.</summary>
@@ -63,6 +61,30 @@ public static class MeasureCalculator
             ? new Figure(null, null, null, source, "c")
             : new Figure(value, numerator, isCount ? null : denominator, source);
     }
+
+    /// <summary>
+    /// The average of an LA's statistical neighbours, as the DfE's LA interactive tool shows it: the
+    /// mean of the neighbours' own figures where each is shown. A withheld figure is left out, not
+    /// counted as zero; with none shown the average is withheld too.
+    /// </summary>
+    public static Figure AverageOf(IReadOnlyCollection<Figure> neighbours)
+    {
+        var shown = neighbours.Where(f => f.IsShown).ToList();
+        if (shown.Count == 0)
+        {
+            return neighbours.FirstOrDefault(f => f.Suppressed is not null) is { } withheld ? new Figure(null, null, null, withheld.Source, withheld.Suppressed) : Figure.NoData;
+        }
+
+        var source = shown.GroupBy(f => f.Source).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        return new Figure(Math.Round(shown.Average(f => f.Value!.Value), 1), null, shown.Count, source);
+    }
+
+    /// <summary>
+    /// A group's share of the whole, as a percentage: how a count's breakdown is compared with
+    /// England's (an LA's 71% boys beside England's 70.6%), since the counts themselves differ in size.
+    /// </summary>
+    public static decimal? ShareOf(Figure group, Figure whole) =>
+        group.IsShown && whole.IsShown && whole.Value > 0 ? Math.Round(group.Value!.Value / whole.Value!.Value * 100m, 1) : null;
 
     /// <summary>How far a figure is from England's, in the measure's own units, and whether that is worse.</summary>
     public static (decimal Difference, bool Worse)? GapToEngland(MeasureDefinition measure, Figure figure, Figure england) =>

@@ -41,11 +41,15 @@ public enum Breakdown
 }
 
 /// <summary>Where a child's plan places them, for the placement breakdown (SEN2 plan detail, the register's type).</summary>
+/// <summary>
+/// Where a child with a plan is placed, grouped as the DfE's "type of placement" totals are
+/// (Mainstream includes independent mainstream schools; Special includes non-maintained and
+/// independent special schools), so live and published figures count the same settings.
+/// </summary>
 public enum PlacementType
 {
     Mainstream,
     Special,
-    Independent,
     AlternativeProvision,
     PostSixteen,
     Other,
@@ -81,8 +85,21 @@ public sealed record ProgressRating(Sen2Person Person, Reviews.OutcomeProgress P
 /// denominator column(s) (summed), or the published rate, and the breakdown topics by which it is
 /// published (the "All ..." rows otherwise).
 /// </summary>
-public sealed record PublishedSource(string Table, string Numerator, IReadOnlyList<string>? Denominator = null, string? Rate = null,
-    IReadOnlyDictionary<Breakdown, string>? Topics = null);
+/// <summary>
+/// Where a measure is in the DfE's release: its table, numerator and denominator columns, and the
+/// published rate if there is one. Breakdowns are the release's own topics (sex, ethnicity, age,
+/// type of placement), wherever the table publishes them.
+/// </summary>
+public sealed record PublishedSource(string Table, string Numerator, IReadOnlyList<string>? Denominator = null, string? Rate = null)
+{
+    public static readonly IReadOnlyDictionary<Breakdown, string> Topics = new Dictionary<Breakdown, string>
+    {
+        [Breakdown.Sex] = "Sex",
+        [Breakdown.Ethnicity] = "Ethnicity",
+        [Breakdown.AgeBand] = "Child or young persons age",
+        [Breakdown.PlacementType] = "Type of placement",
+    };
+}
 
 /// <summary>A figure from outside OpenSEND and the SEN2 release, loaded as CSV (docs/dashboard-data.md).</summary>
 public sealed record ExternalSource(string Publisher, string Description);
@@ -128,13 +145,77 @@ public static class Breakdowns
 
     public static string GroupOf(Breakdown breakdown, CountedUnit unit, LiveData data) => breakdown switch
     {
-        Breakdown.Sex => unit.Person.Sex switch { Sex.Male => "Male", Sex.Female => "Female", _ => "Not known" },
-        Breakdown.Ethnicity => Ethnicities.GroupOf(unit.Person.Ethnicity),
+        Breakdown.Sex => unit.Person.Sex switch { Sex.Male => "Male", Sex.Female => "Female", _ => NotKnown },
+        Breakdown.Ethnicity => Ethnicities.GroupOf(unit.Person.Ethnicity) is var group && group == "Unknown" ? NotKnown : group,
         Breakdown.AgeBand => AgeBand(CompulsorySchoolAge.AgeOn(unit.Person.DateOfBirth, data.Census)),
-        Breakdown.PrimaryNeed => PrimaryNeed(unit)?.ToString() ?? "Not recorded",
-        Breakdown.PlacementType => Placement(unit, data).ToString(),
+        Breakdown.PrimaryNeed => PrimaryNeed(unit)?.ToString() ?? NotKnown,
+        Breakdown.PlacementType => PlacementName(Placement(unit, data)),
         _ => "All",
     };
+
+    /// <summary>The group for a child whose sex, ethnicity, age, need or placement is not recorded.</summary>
+    public const string NotKnown = "Not known";
+
+    public static string PlacementName(PlacementType placement) => placement switch
+    {
+        PlacementType.Mainstream => "Mainstream",
+        PlacementType.Special => "Special",
+        PlacementType.AlternativeProvision => "Alternative provision",
+        PlacementType.PostSixteen => "Further education",
+        PlacementType.Other => "Educated elsewhere",
+        _ => "No setting named",
+    };
+
+    /// <summary>
+    /// The same group for a published row's breakdown, so a live LA's groups line up with England's:
+    /// single years of age into bands, detailed ethnicities into their broad group, placement totals
+    /// by type. Null for a row that is part of another (a placement subtotal's parts).
+    /// </summary>
+    public static string? PublishedGroup(Breakdown breakdown, string published)
+    {
+        var text = published.Trim();
+        switch (breakdown)
+        {
+            case Breakdown.Sex:
+                return text is "Male" or "Female" ? text : NotKnown;
+            case Breakdown.Ethnicity:
+                return text.Split(" - ")[0] switch
+                {
+                    var g when g is "White" or "Mixed" or "Asian" or "Black" => g,
+                    "Any other ethnic group" => "Other",
+                    _ => NotKnown,
+                };
+            case Breakdown.AgeBand:
+                var lower = text.ToLowerInvariant();
+                if (lower.Contains("and under", StringComparison.Ordinal) || lower.StartsWith("under", StringComparison.Ordinal))
+                {
+                    return AgeBands[0];
+                }
+
+                var digits = new string(lower.SkipWhile(c => !char.IsAsciiDigit(c)).TakeWhile(char.IsAsciiDigit).ToArray());
+                return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var age) ? AgeBand(age) : NotKnown;
+            case Breakdown.PlacementType:
+                return text switch
+                {
+                    "Mainstream - total" => PlacementName(PlacementType.Mainstream),
+                    "Special - total" => PlacementName(PlacementType.Special),
+                    "AP/PRU - total" => PlacementName(PlacementType.AlternativeProvision),
+                    "FE - total" => PlacementName(PlacementType.PostSixteen),
+                    "Educated elsewhere - total" or "Non-maintained early years" => PlacementName(PlacementType.Other),
+                    "Placement not recorded" => PlacementName(PlacementType.None),
+                    _ => null,
+                };
+            default:
+                return text;
+        }
+    }
+
+    /// <summary>Groups in a reader's order: age bands youngest first, others alphabetically, "not known" last.</summary>
+    public static IReadOnlyList<BreakdownFigure> Ordered(Breakdown breakdown, IEnumerable<BreakdownFigure> groups) =>
+        groups.OrderBy(g => g.Group is NotKnown or "No setting named" ? 1 : 0)
+            .ThenBy(g => breakdown == Breakdown.AgeBand ? AgeBands.ToList().IndexOf(g.Group) : 0)
+            .ThenBy(g => g.Group, StringComparer.Ordinal)
+            .ToList();
 
     public static string AgeBand(int age) => age switch
     {

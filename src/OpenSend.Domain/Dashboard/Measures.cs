@@ -35,13 +35,6 @@ public static class Measures
 
     private static int Days(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber;
 
-    private static readonly IReadOnlyDictionary<Breakdown, string> CaseloadTopics = new Dictionary<Breakdown, string>
-    {
-        [Breakdown.Sex] = "Sex",
-        [Breakdown.Ethnicity] = "Ethnicity",
-        [Breakdown.AgeBand] = "Child or young persons age",
-    };
-
     public static readonly IReadOnlyList<MeasureDefinition> All =
     [
         // Experiences: timeliness and redress.
@@ -116,7 +109,7 @@ public static class Measures
         new("active-plans", "EHC plans in force", MeasureGroup.IdentificationOfNeed, MeasureKind.Count,
             "Plans in force on census day", null, "Census day (January)", "DfE SEN2 caseload", HigherIsBetter: false,
             Live: d => ActivePlans(d).Select(x => new CountedUnit(x.Person, x.Plan, true)),
-            Published: new("caseload", "ehcplans", Topics: CaseloadTopics)),
+            Published: new("caseload", "ehcplans")),
         new("plans-per-10000", "EHC plans per 10,000 aged 0 to 25", MeasureGroup.IdentificationOfNeed, MeasureKind.PerTenThousand,
             "Plans in force on census day", "Children and young people aged 0 to 25 (ONS mid-year estimate)", "Census day", "DfE SEN2; ONS population estimates", HigherIsBetter: false,
             External: new("ONS and DfE", "Plans in force from SEN2 over the ONS mid-year population estimate aged 0 to 25, per 10,000")),

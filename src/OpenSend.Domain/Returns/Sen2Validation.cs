@@ -8,7 +8,11 @@ public enum Sen2Severity
 }
 
 /// <summary>One finding about one child, worded for the caseworker who will fix it.</summary>
-public sealed record Sen2Finding(Sen2Severity Severity, string Code, string Person, string Message);
+public sealed record Sen2Finding(Sen2Severity Severity, string Code, Sen2Person Subject, string Message)
+{
+    /// <summary>The child as the report names them: "Ava Smith (born 2015-03-02)".</summary>
+    public string Person => $"{Subject.Forename} {Subject.Surname} (born {Subject.DateOfBirth:yyyy-MM-dd})";
+}
 
 /// <summary>
 /// Checks a return before it leaves the LA, as the DfE's collection would: errors (the file would
@@ -22,9 +26,8 @@ public static class Sen2Validation
         var census = sen2.Header.ReferenceDate;
         foreach (var person in sen2.Persons)
         {
-            var who = $"{person.Forename} {person.Surname} (born {person.DateOfBirth:yyyy-MM-dd})";
-            void Error(string code, string message) => findings.Add(new Sen2Finding(Sen2Severity.Error, code, who, message));
-            void Query(string code, string message) => findings.Add(new Sen2Finding(Sen2Severity.Query, code, who, message));
+            void Error(string code, string message) => findings.Add(new Sen2Finding(Sen2Severity.Error, code, person, message));
+            void Query(string code, string message) => findings.Add(new Sen2Finding(Sen2Severity.Query, code, person, message));
 
             if (string.IsNullOrWhiteSpace(person.Surname) || string.IsNullOrWhiteSpace(person.Forename))
             {

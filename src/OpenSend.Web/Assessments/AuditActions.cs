@@ -31,6 +31,7 @@ public static class AuditActions
         "case.document-downloaded" => "Downloaded a document",
         "case.family-views-sent" => "Sent their views for the plan",
         "la.under-fives-review-interval" => "Changed how often under-5s' plans are reviewed",
+        "la.sen2-exported" => "Made the SEN2 return for the Department for Education",
         "plan.viewed" => "Looked at the plan",
         "plan.started" => "Started drafting the plan",
         "plan.section-a-saved" => "Changed section A of the plan",

@@ -197,6 +197,34 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.ToTable("external_figures", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Data.Dashboard.StatisticalNeighbour", b =>
+                {
+                    b.Property<string>("LaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("NeighbourCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("neighbour_code");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.HasKey("LaCode", "NeighbourCode")
+                        .HasName("pk_statistical_neighbours");
+
+                    b.ToTable("statistical_neighbours", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Data.Database.DataProtectionKeyRow", b =>
                 {
                     b.Property<int>("Id")

@@ -190,6 +190,34 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.ToTable("external_figures", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Data.Dashboard.StatisticalNeighbour", b =>
+                {
+                    b.Property<string>("LaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("NeighbourCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("neighbour_code");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rank");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("LaCode", "NeighbourCode")
+                        .HasName("pk_statistical_neighbours");
+
+                    b.ToTable("statistical_neighbours", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Data.Database.DataProtectionKeyRow", b =>
                 {
                     b.Property<int>("Id")
