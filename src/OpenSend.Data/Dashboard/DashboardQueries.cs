@@ -98,7 +98,7 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
         return (new LaDashboard(la, la.RegionName, live, unsuppressed, neighbours, [panel]), panel);
     }
 
-    /// <summary>Every LA on one measure for one year, best first: live where the LA keeps its records here, published otherwise.</summary>
+    /// <summary>Every LA on one measure for one year, best first (highest first where neither is better): live where the LA keeps its records here, published otherwise.</summary>
     public async Task<(IReadOnlyList<RankedLa> Rows, int? Year, IReadOnlyList<int> Years, Figure England)> RankAsync(RequestContext context, string measureId, int? year, CancellationToken cancellationToken = default)
     {
         var measure = Measures.Get(measureId);
@@ -126,7 +126,7 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
         }
 
         var ranked = rows.Where(r => r.Figure.IsShown)
-            .OrderBy(r => measure.HigherIsBetter ? -r.Figure.Value!.Value : r.Figure.Value!.Value)
+            .OrderBy(r => measure.HigherIsBetter == false ? r.Figure.Value!.Value : -r.Figure.Value!.Value)
             .Select((r, i) => new RankedLa(i + 1, r.La.Code, r.La.Name, r.La.RegionName, r.Figure))
             .Concat(rows.Where(r => !r.Figure.IsShown).OrderBy(r => r.La.Name, StringComparer.Ordinal).Select(r => new RankedLa(0, r.La.Code, r.La.Name, r.La.RegionName, r.Figure)))
             .ToList();

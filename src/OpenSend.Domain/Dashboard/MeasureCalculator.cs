@@ -89,6 +89,6 @@ public static class MeasureCalculator
     /// <summary>How far a figure is from England's, in the measure's own units, and whether that is worse.</summary>
     public static (decimal Difference, bool Worse)? GapToEngland(MeasureDefinition measure, Figure figure, Figure england) =>
         figure.IsShown && england.IsShown && measure.IsRate
-            ? (figure.Value!.Value - england.Value!.Value, measure.HigherIsBetter ? figure.Value < england.Value : figure.Value > england.Value)
+            ? (figure.Value!.Value - england.Value!.Value, measure.HigherIsBetter switch { true => figure.Value < england.Value, false => figure.Value > england.Value, null => false })
             : null;
 }

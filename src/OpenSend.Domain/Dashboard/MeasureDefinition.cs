@@ -107,7 +107,8 @@ public sealed record ExternalSource(string Publisher, string Description);
 /// <summary>
 /// One dashboard measure, defined once: what it counts (numerator, denominator, filters, period),
 /// where the definition comes from, and how it is found: live from the LA's own records, from the
-/// DfE's published statistics, and/or from an external CSV. A measure with none of these loaded
+/// DfE's published statistics, and/or from an external CSV. HigherIsBetter is null where neither
+/// is (how many plans an area has describes its needs; it is not a score). A measure with none of these loaded
 /// says "no data loaded" and names the source it needs, never a made-up number.
 /// </summary>
 public sealed record MeasureDefinition(
@@ -119,13 +120,19 @@ public sealed record MeasureDefinition(
     string? Denominator,
     string Period,
     string Basis,
-    bool HigherIsBetter,
+    bool? HigherIsBetter,
     Func<LiveData, IEnumerable<CountedUnit>>? Live = null,
     PublishedSource? Published = null,
     ExternalSource? External = null,
     string? GreenPaperExample = null)
 {
     public bool IsRate => Kind is MeasureKind.Percentage or MeasureKind.PerTenThousand;
+
+    /// <summary>
+    /// Whether an LA's figure can be set beside its region's and England's on one scale: rates and
+    /// amounts per something can; totals cannot (England's plans are 30 times an LA's).
+    /// </summary>
+    public bool ComparableAcrossAreas => IsRate || Denominator is not null;
 }
 
 /// <summary>How a child falls into each breakdown.</summary>

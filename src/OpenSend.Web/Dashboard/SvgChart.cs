@@ -16,7 +16,7 @@ public static class SvgChart
 {
     private const int Width = 640;
     private const int Height = 260;
-    private const int Left = 56;
+    private const int Left = 80;
     private const int Right = 16;
     private const int Top = 16;
     private const int Bottom = 40;
@@ -28,7 +28,8 @@ public static class SvgChart
     /// average purple and dash-dotted (when their list is loaded), its region red and dashed,
     /// England black and dotted.
     /// </summary>
-    private static List<Line> Lines(string laName, string? neighboursName, string regionName)
+    /// <remarks>A total is drawn for the LA (and its neighbours, of a like size) only: its region and England are in the table.</remarks>
+    private static List<Line> Lines(MeasureDefinition measure, string laName, string? neighboursName, string regionName)
     {
         var lines = new List<Line> { new(laName, t => t.La, "#1d70b8", string.Empty, "la") };
         if (neighboursName is not null)
@@ -36,19 +37,23 @@ public static class SvgChart
             lines.Add(new(neighboursName, t => t.Neighbours, "#4c2c92", "10 3 2 3", "neighbours"));
         }
 
-        lines.Add(new(regionName, t => t.Region, "#d4351c", "6 4", "region"));
-        lines.Add(new("England", t => t.England, "#0b0c0c", "2 4", "england"));
+        if (measure.ComparableAcrossAreas)
+        {
+            lines.Add(new(regionName, t => t.Region, "#d4351c", "6 4", "region"));
+            lines.Add(new("England", t => t.England, "#0b0c0c", "2 4", "england"));
+        }
+
         return lines;
     }
 
     public static IHtmlContent Trend(string id, MeasureDefinition measure, IReadOnlyList<MeasureYear> trend, string laName, string? neighboursName, string regionName)
     {
-        var lines = Lines(laName, neighboursName, regionName);
+        var lines = Lines(measure, laName, neighboursName, regionName);
         var values = trend.SelectMany(t => lines.Select(l => l.Figure(t))).Where(f => f.IsShown).Select(f => f.Value!.Value).ToList();
         var svg = new StringBuilder();
         var description = Describe(measure, trend, lines);
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"app-chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E(measure.Title)}: {E(string.Join(", ", lines.SkipLast(1).Select(l => l.Name)))} and England</title><desc id=\"{id}-desc\">{E(description)}</desc>");
+        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E(measure.Title)}: {E(Names(lines))}</title><desc id=\"{id}-desc\">{E(description)}</desc>");
         if (values.Count == 0 || trend.Count == 0)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"{Height / 2}\" text-anchor=\"middle\" class=\"app-chart__empty\">No data loaded</text></svg>");
@@ -143,6 +148,9 @@ public static class SvgChart
         MeasureKind.Money => Math.Abs(value) >= 1_000_000 ? $"{(value < 0 ? "-" : "")}£{Math.Abs(value) / 1_000_000:0.#}m" : value.ToString("£#,0", CultureInfo.InvariantCulture),
         _ => value.ToString("#,0", CultureInfo.InvariantCulture),
     };
+
+    private static string Names(IReadOnlyList<Line> lines) =>
+        lines.Count == 1 ? lines[0].Name : $"{string.Join(", ", lines.SkipLast(1).Select(l => l.Name))} and {lines[^1].Name}";
 
     private static string Describe(MeasureDefinition measure, IReadOnlyList<MeasureYear> trend, IReadOnlyList<Line> lines)
     {
