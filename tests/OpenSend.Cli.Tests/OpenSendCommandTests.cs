@@ -209,6 +209,69 @@ public abstract class OpenSendCommandTests(TestProvider provider, PostgresServer
         Assert.Contains("There is no file at /nowhere/edubasealldata.csv", error);
     }
 
+    [Fact]
+    public async Task ExportSen2_ForDemoshire_PrintsWhatTheReturnHoldsAndWritesTheXml()
+    {
+        await RunAsync("seed", "demo");
+        var path = Path.Combine(Path.GetTempPath(), $"opensend-sen2-{Guid.NewGuid():N}.xml");
+
+        var (exit, output, error) = await RunAsync("export", "sen2", "--la", "999", "--census", "2026-01-15", "--out", path);
+
+        Assert.True(exit == 0, error);
+        Assert.Matches(@"SEN2 2026 for 999, census 2026-01-15: \d+ children, \d+ requests received in 2025, \d+ plans issued in 2025 \(\d+ within 20 weeks\), \d+ plans active on census day; 0 errors, \d+ queries\.", output);
+        Assert.Contains($"Written to {path}.", output);
+        var xml = System.Xml.Linq.XDocument.Load(path);
+        Assert.Equal(("SEN2", "2026-01-15"), (xml.Root!.Name.LocalName, xml.Root.Element("Header")!.Element("CollectionDetails")!.Element("ReferenceDate")!.Value));
+        File.Delete(path);
+    }
+
+    [Fact]
+    public async Task ExportSen2_WithACensusNotWrittenAsIso_FailsWithTheReason()
+    {
+        var (exit, _, error) = await RunAsync("export", "sen2", "--la", "999", "--census", "15/01/2026", "--out", "/tmp/never.xml");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--census must be a date written yyyy-mm-dd; '15/01/2026' is not.", error);
+        Assert.False(File.Exists("/tmp/never.xml"));
+    }
+
+    [Fact]
+    public async Task ImportMeasuresAndNeighbours_PrintEachRejectedLineAndTheSummary()
+    {
+        await RunAsync("migrate");
+        var measures = Path.Combine(Path.GetTempPath(), $"opensend-measures-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(measures, "measure_id,area_code,year,numerator,denominator,value,source\nabsence,886,2024,,,31.5,DfE pupil absence\nabsence,886,2024x,,,31.5,Bad year\n");
+        var neighbours = Path.Combine(Path.GetTempPath(), $"opensend-neighbours-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(neighbours, "la_code,neighbour_code,rank,source\n886,887,1,DfE\n886,886,2,Itself\n");
+
+        var (exit, output, error) = await RunAsync("import", "measures", measures);
+        var (neighboursExit, neighboursOutput, _) = await RunAsync("import", "neighbours", neighbours);
+
+        Assert.Equal((0, string.Empty), (exit, error));
+        Assert.Contains("rejected line 3: '2024x' is not a year.", output);
+        Assert.Contains("rows read: 2, loaded: 1, replaced: 0, rejected: 1", output);
+        Assert.Equal(0, neighboursExit);
+        Assert.Contains("rejected line 3: 886 cannot be its own neighbour.", neighboursOutput);
+        Assert.Contains("neighbours loaded: 1 for 1 local authorities, rejected: 1", neighboursOutput);
+    }
+
+    [Fact]
+    public async Task ImportStatistics_OfAZipThatIsNotTheRelease_FailsSayingNothingWasImported()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"opensend-not-release-{Guid.NewGuid():N}.zip");
+        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            await using var entry = zip.CreateEntry("readme.txt").Open();
+            await entry.WriteAsync("not statistics"u8.ToArray());
+        }
+
+        var (exit, _, error) = await RunAsync("import", "statistics", path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("is not the DfE's Education, health and care plans release", error);
+        Assert.Contains("Nothing was imported.", error);
+    }
+
     private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
         var output = new StringWriter();

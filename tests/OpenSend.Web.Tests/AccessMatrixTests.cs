@@ -140,6 +140,14 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         ["api/settings/"] = Rule.Public,
         ["api/settings/{urn}"] = Rule.Public,
         ["consultations"] = Rule.SettingStaffOnly,
+        // The dashboard is public; counts under 5 are withheld except from the LA's own staff (DashboardPageTests).
+        ["dashboard"] = Rule.Public,
+        ["dashboard/{la:regex(^[0-9]{{3}}$)}"] = Rule.Public,
+        ["dashboard/{la:regex(^[0-9]{{3}}$)}/{measure}"] = Rule.Public,
+        ["dashboard/{la:regex(^[0-9]{{3}}$)}/{measure}/csv"] = Rule.Public,
+        ["dashboard/national/{measure}"] = Rule.Public,
+        ["dashboard/national/{measure}/csv"] = Rule.Public,
+        ["returns/sen2"] = Rule.LaStaffOnly,
         ["your-requests/{id:guid}/settings"] = Rule.FamilyCase,
         ["your-requests/{id:guid}/settings/choose"] = Rule.FamilyCase,
         ["your-requests/{id:guid}/settings/others"] = Rule.FamilyCase,
@@ -423,6 +431,8 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
             .Replace("{code:int}", "404", StringComparison.Ordinal)
             .Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{urn}", "999001", StringComparison.Ordinal)
+            .Replace("{la:regex(^[0-9]{{3}}$)}", "999", StringComparison.Ordinal)
+            .Replace("{measure}", "requests-received", StringComparison.Ordinal)
             .Replace("{preferenceId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal);
         if (target is { } child)
         {

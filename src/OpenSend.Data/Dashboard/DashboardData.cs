@@ -13,18 +13,30 @@ namespace OpenSend.Data.Dashboard;
 /// where each named setting places the child (the register's type), and the progress ratings of the
 /// reviews held in the year before the census. One source for the return and the dashboard.
 /// </summary>
-public sealed class DashboardData(OpenSendDbContext db, Sen2Extract extract)
+public sealed class DashboardData(OpenSendDbContext db, Sen2Extract extract, TimeProvider time)
 {
-    private readonly Dictionary<(string, DateOnly), LiveData> _cache = [];
+    private readonly Dictionary<(string, DateOnly, int), LiveData> _cache = [];
 
-    public async Task<LiveData> LiveAsync(string laCode, DateOnly census, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A reporting year's data: the return whose census closes it, or for the year still running,
+    /// the same collection as recorded so far (as at today, still reporting on this year).
+    /// </summary>
+    public Task<LiveData> ForYearAsync(string laCode, int year, CancellationToken cancellationToken = default)
     {
-        if (_cache.TryGetValue((laCode, census), out var cached))
+        var census = Sen2Extract.CensusDay(year + 1);
+        var today = Domain.Common.UkCalendar.Today(time);
+        return LiveAsync(laCode, census <= today ? census : today, cancellationToken, year + 1);
+    }
+
+    public async Task<LiveData> LiveAsync(string laCode, DateOnly census, CancellationToken cancellationToken = default, int? collectionYear = null)
+    {
+        var collection = collectionYear ?? census.Year;
+        if (_cache.TryGetValue((laCode, census, collection), out var cached))
         {
             return cached;
         }
 
-        var sen2 = await extract.BuildAsync(laCode, census, cancellationToken);
+        var sen2 = await extract.BuildAsync(laCode, census, cancellationToken, collection);
         var urns = sen2.Plans.SelectMany(p => p.Plan.PlanSettings).Select(s => s.Urn).OfType<string>().Distinct().ToList();
         var categories = await db.Settings.AsNoTracking().Where(s => urns.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, s => (s.Category, s.TypeCode), cancellationToken);
         PlacementType PlacementOf(Sen2Setting setting) => setting.Urn is { } urn && categories.TryGetValue(urn, out var c)
@@ -40,8 +52,8 @@ public sealed class DashboardData(OpenSendDbContext db, Sen2Extract extract)
             : setting.Category is not null ? PlacementType.Other
             : PlacementType.None;
 
-        var from = new DateOnly(census.Year - 1, 1, 1);
-        var to = new DateOnly(census.Year - 1, 12, 31);
+        var from = new DateOnly(collection - 1, 1, 1);
+        var to = new DateOnly(collection - 1, 12, 31);
         var reviews = await db.AnnualReviews.AsNoTracking()
             .Where(r => r.LaCode == laCode && r.MeetingHeldOn >= from && r.MeetingHeldOn <= to && r.ReportSentOn != null && r.ReportSentOn <= census)
             .Join(db.Assessments.AsNoTracking(), r => r.AssessmentId, a => a.Id, (r, a) => new { r.Report, a.Child, a.ChildDetails })
@@ -51,7 +63,7 @@ public sealed class DashboardData(OpenSendDbContext db, Sen2Extract extract)
                 new Sen2Person(r.Child.FamilyName, r.Child.GivenName, r.Child.DateOfBirth, r.ChildDetails.Sex, r.ChildDetails.Ethnicity, null, null, null, null, []), p.Progress)))
             .ToList();
         var live = new LiveData(sen2, PlacementOf, progress);
-        _cache[(laCode, census)] = live;
+        _cache[(laCode, census, collection)] = live;
         return live;
     }
 

@@ -149,7 +149,7 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
     /// <summary>An LA's figure for a year, counted the way its own dashboard counts it: live where it keeps its records here, else published or loaded.</summary>
     private async Task<Figure> LaFigureAsync(RequestContext context, MeasureDefinition measure, string laCode, int year, CancellationToken cancellationToken) =>
         measure.Live is not null && (await LiveLasAsync(cancellationToken)).Contains(laCode)
-            ? MeasureCalculator.Compute(measure, await data.LiveAsync(laCode, CensusFor(year), cancellationToken), !Unsuppressed(context, laCode))
+            ? MeasureCalculator.Compute(measure, await data.ForYearAsync(laCode, year, cancellationToken), !Unsuppressed(context, laCode))
             : await PublishedOrExternalAsync(measure, PublishedLevels.LocalAuthority, laCode, year, cancellationToken);
 
     private async Task<HashSet<string>> LiveLasAsync(CancellationToken cancellationToken) =>
@@ -170,7 +170,7 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
         foreach (var year in years)
         {
             var laFigure = useLive
-                ? MeasureCalculator.Compute(measure, await data.LiveAsync(la.Code, CensusFor(year), cancellationToken), !unsuppressed)
+                ? MeasureCalculator.Compute(measure, await data.ForYearAsync(la.Code, year, cancellationToken), !unsuppressed)
                 : await PublishedOrExternalAsync(measure, PublishedLevels.LocalAuthority, la.Code, year, cancellationToken);
             var neighbourFigures = new List<Figure>();
             foreach (var neighbour in neighbours)
@@ -191,7 +191,7 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
         if (breakdown != Breakdown.None && trend.LastOrDefault() is { } last)
         {
             byGroup = useLive
-                ? MeasureCalculator.ComputeBy(measure, await data.LiveAsync(la.Code, CensusFor(last.Year), cancellationToken), breakdown, !unsuppressed)
+                ? MeasureCalculator.ComputeBy(measure, await data.ForYearAsync(la.Code, last.Year, cancellationToken), breakdown, !unsuppressed)
                 : await PublishedBreakdownAsync(measure, PublishedLevels.LocalAuthority, la.Code, last.Year, breakdown, cancellationToken);
             englandYear = publishedYears.LastOrDefault(y => y <= last.Year) is var y && y > 0 ? y : null;
             if (englandYear is { } year)

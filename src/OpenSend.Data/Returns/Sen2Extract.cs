@@ -30,9 +30,14 @@ public sealed class Sen2Extract(OpenSendDbContext db, TimeProvider time)
         return firstThursday.AddDays(14);
     }
 
-    public async Task<Sen2Return> BuildAsync(string laCode, DateOnly census, CancellationToken cancellationToken = default)
+    /// <param name="collectionYear">
+    /// The collection the return is for (SEN2 2026, reporting on 2025); by default the census date's
+    /// year. Given with an earlier date, it is the collection so far: what is recorded by that day.
+    /// </param>
+    public async Task<Sen2Return> BuildAsync(string laCode, DateOnly census, CancellationToken cancellationToken = default, int? collectionYear = null)
     {
-        var reporting = (From: new DateOnly(census.Year - 1, 1, 1), To: new DateOnly(census.Year - 1, 12, 31));
+        var collection = collectionYear ?? census.Year;
+        var reporting = (From: new DateOnly(collection - 1, 1, 1), To: new DateOnly(collection - 1, 12, 31));
         bool InYear(DateOnly? date) => date is { } d && d >= reporting.From && d <= reporting.To;
 
         var cases = await db.Assessments.AsNoTracking().Include(a => a.Exceptions).AsSplitQuery()
@@ -166,7 +171,7 @@ public sealed class Sen2Extract(OpenSendDbContext db, TimeProvider time)
             .ToList();
 
         var officers = await OfficersAsync(laCode, cancellationToken);
-        var header = new Sen2Header(census.Year, census, laCode, "OpenSEND", Release, 1, time.GetUtcNow(), officers.Dmo, officers.Dco, officers.Dsco);
+        var header = new Sen2Header(collection, census, laCode, "OpenSEND", Release, 1, time.GetUtcNow(), officers.Dmo, officers.Dco, officers.Dsco);
         return new Sen2Return(header, grouped);
     }
 

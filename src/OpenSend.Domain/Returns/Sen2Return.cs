@@ -159,8 +159,8 @@ public sealed record Sen2Person(
 /// </summary>
 public sealed record Sen2Return(Sen2Header Header, IReadOnlyList<Sen2Person> Persons)
 {
-    /// <summary>The calendar year the return reports on: the year before the census.</summary>
-    public int ReportingYear => Header.ReferenceDate.Year - 1;
+    /// <summary>The calendar year the return reports on: the year before the collection's census.</summary>
+    public int ReportingYear => Header.Year - 1;
 
     public IEnumerable<(Sen2Person Person, Sen2Request Request)> Requests => Persons.SelectMany(p => p.Requests.Select(r => (p, r)));
 

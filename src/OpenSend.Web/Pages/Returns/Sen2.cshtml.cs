@@ -30,11 +30,12 @@ public sealed class Sen2Model(Sen2Returns returns, TimeProvider time) : PageMode
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var viewer = User.ToViewer();
-        if (!viewer.IsLaStaff || viewer.LaCode is not { } laCode)
+        if (Refusal() is { } refusal)
         {
-            return Forbid();
+            return refusal;
         }
+
+        var laCode = User.ToViewer().LaCode!;
 
         Today = UkCalendar.Today(time);
         var next = Sen2Extract.CensusDay(Today.Year) >= Today ? Today.Year : Today.Year + 1;
@@ -58,13 +59,20 @@ public sealed class Sen2Model(Sen2Returns returns, TimeProvider time) : PageMode
         return Page();
     }
 
+    /// <summary>Someone not signed in is asked to; anyone but the council's staff is refused.</summary>
+    private IActionResult? Refusal() =>
+        User.Identity?.IsAuthenticated != true ? Challenge()
+        : !User.ToViewer().IsLaStaff || User.ToViewer().LaCode is null ? Forbid()
+        : null;
+
     public async Task<IActionResult> OnGetDownloadAsync()
     {
-        var viewer = User.ToViewer();
-        if (!viewer.IsLaStaff || viewer.LaCode is not { } laCode)
+        if (Refusal() is { } refusal)
         {
-            return Forbid();
+            return refusal;
         }
+
+        var laCode = User.ToViewer().LaCode!;
 
         var today = UkCalendar.Today(time);
         var next = Sen2Extract.CensusDay(today.Year) >= today ? today.Year : today.Year + 1;
