@@ -68,7 +68,7 @@ try
         {
             foreach (var generated in generator.For(la))
             {
-                generatedRows += 1 + generated.Timeline.Count + generated.AdviceRequests.Count + generated.Exceptions.Count + generated.PanelRecommendations.Count;
+                generatedRows += generated.Rows;
             }
         }
 

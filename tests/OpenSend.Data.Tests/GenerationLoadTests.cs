@@ -28,7 +28,7 @@ public abstract class GenerationLoadTests(TestProvider provider, PostgresServer 
     public async Task Load_TwoLas_EveryCaseReadsBackWithTheHistoryThatWasGenerated()
     {
         var generator = Generator();
-        var expected = LocalAuthorityRegister.England().Where(l => TwoLas.Contains(l.Code)).SelectMany(generator.For).ToDictionary(c => c.Id);
+        var expected = LocalAuthorityRegister.England().Where(l => TwoLas.Contains(l.Code)).SelectMany(generator.For).ToDictionary(c => c.Assessment.Id);
 
         var summary = await LoadAsync(generator);
 
@@ -38,11 +38,11 @@ public abstract class GenerationLoadTests(TestProvider provider, PostgresServer 
             .ToListAsync());
         Assert.Equal(expected.Count, summary.CasesWritten);
         Assert.Equal(expected.Count, loaded.Count);
-        Assert.Equal(expected.Values.Sum(c => 1L + c.Timeline.Count + c.AdviceRequests.Count + c.Exceptions.Count + c.PanelRecommendations.Count), summary.RowsWritten);
+        Assert.Equal(expected.Values.Sum(c => c.Rows), summary.RowsWritten);
         Assert.Contains(loaded, c => c.Exceptions.Count > 0);
         foreach (var actual in loaded)
         {
-            var generated = expected[actual.Id];
+            var generated = expected[actual.Id].Assessment;
             Assert.Equal(
                 (generated.Reference, generated.LaCode, generated.Child.FullName, generated.Child.DateOfBirth, generated.Requester.Kind, generated.Stage, generated.NextDeadlineOn, generated.NextDeadlineStep, generated.FinalPlanIssuedOn, generated.Version, generated.CreatedAt),
                 (actual.Reference, actual.LaCode, actual.Child.FullName, actual.Child.DateOfBirth, actual.Requester.Kind, actual.Stage, actual.NextDeadlineOn, actual.NextDeadlineStep, actual.FinalPlanIssuedOn, actual.Version, actual.CreatedAt));
@@ -52,6 +52,36 @@ public abstract class GenerationLoadTests(TestProvider provider, PostgresServer 
             // The deadlines the caseload shows are worked out from what was loaded, so they must agree.
             Assert.Equal(Deadlines(generated, today), Deadlines(actual, today));
         }
+    }
+
+    [Fact]
+    public async Task Load_PlansAndReviewsReadBack_AndTheSen2ReturnOfTheCensusHasNoErrors_WithThePlansInForceGenerated()
+    {
+        var generator = Generator();
+        var la = LocalAuthorityRegister.England().Single(l => l.Code == "938");
+        var generated = generator.For(la).ToList();
+        await LoadAsync(generator);
+        var census = Returns.Sen2Extract.CensusDay(generator.PublishedYears[^1] + 1);
+
+        var (plans, versions, reviews, settings) = await InScope(async sp =>
+        {
+            var db = sp.GetRequiredService<OpenSendDbContext>();
+            return (await db.Plans.CountAsync(p => p.LaCode == "938"), await db.PlanVersions.CountAsync(v => v.LaCode == "938"),
+                await db.AnnualReviews.Where(r => r.LaCode == "938").ToListAsync(), await db.Settings.CountAsync(s => s.LaCode == "938"));
+        });
+        var sen2 = await InScope(sp => sp.GetRequiredService<Returns.Sen2Extract>().BuildAsync("938", census));
+
+        Assert.Equal(generated.Count(c => c.Plan is not null), plans);
+        Assert.Equal(generated.Sum(c => c.Plan?.Versions.Count ?? 0), versions);
+        Assert.Equal(generated.SelectMany(c => c.Reviews).Select(r => (r.AssessmentId, r.DueBy, r.Stage, r.MeetingHeldOn, r.Decision)).Order(),
+            reviews.Select(r => (r.AssessmentId, r.DueBy, r.Stage, r.MeetingHeldOn, r.Decision)).Order());
+        Assert.Equal(generator.SettingsFor(la).Count, settings);
+        var errors = Domain.Returns.Sen2Validation.Check(sen2).Where(f => f.Severity == Domain.Returns.Sen2Severity.Error).Select(f => $"{f.Code}: {f.Message}").Distinct().ToList();
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+        Assert.Equal(
+            generated.Count(c => c.Assessment.FinalPlanIssuedOn <= census && (c.Assessment.PlanCeasedOn is null || c.Assessment.PlanCeasedOn > census)),
+            sen2.Plans.Count(p => p.Plan.CeaseDate is null));
+        Assert.All(sen2.Plans, p => Assert.NotEmpty(p.Plan.Needs));
     }
 
     [Fact]
@@ -114,7 +144,8 @@ public abstract class GenerationLoadTests(TestProvider provider, PostgresServer 
 
     private static async Task<long> CountRowsAsync(OpenSendDbContext db) =>
         await db.Assessments.LongCountAsync() + await db.AdviceRequests.LongCountAsync() + await db.PathwayEvents.LongCountAsync()
-        + await db.Set<Domain.Assessments.PathwayException>().LongCountAsync() + await db.Set<Domain.Assessments.PanelRecommendation>().LongCountAsync();
+        + await db.Set<Domain.Assessments.PathwayException>().LongCountAsync() + await db.Set<Domain.Assessments.PanelRecommendation>().LongCountAsync()
+        + await db.Plans.LongCountAsync() + await db.PlanVersions.LongCountAsync() + await db.AnnualReviews.LongCountAsync();
 }
 
 public sealed class GenerationLoadTests_Sqlite(PostgresServer postgres) : GenerationLoadTests(TestProvider.Sqlite, postgres);

@@ -36,7 +36,7 @@ public static class GenerateCommands
             var published = PublishedStatistics.Load(path);
             var options = new GenerationOptions(parse.GetValue(scale), parse.GetValue(years), parse.GetValue(seed));
             var generator = new NationalDataGenerator(published, options, UkCalendar.Today(host.Time));
-            await host.Output.WriteLineAsync($"Statistics: {Path.GetFileName(path)}, requests received in {string.Join(", ", generator.PublishedYears)} and the last 26 weeks; scale {options.Scale.ToString(CultureInfo.InvariantCulture)}, seed {options.Seed}.");
+            await host.Output.WriteLineAsync($"Statistics: {Path.GetFileName(path)}, requests received in {string.Join(", ", generator.PublishedYears)} and since, to today, with plans in force made before them; scale {options.Scale.ToString(CultureInfo.InvariantCulture)}, seed {options.Seed}.");
 
             await using var scope = await host.OpenAsync(cancellationToken);
             var load = new NationalDataLoad(scope.ServiceProvider.GetRequiredService<OpenSendDbContext>());

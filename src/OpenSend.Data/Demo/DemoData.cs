@@ -208,75 +208,15 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
         OpenSend.Domain.Plans.Sen2NeedType.MLD, OpenSend.Domain.Plans.Sen2NeedType.SPLD, OpenSend.Domain.Plans.Sen2NeedType.SLD, OpenSend.Domain.Plans.Sen2NeedType.PD,
     ];
 
-    /// <summary>A small plan that passes the quality check: views, a primary and a second need, an outcome for each, and provision for both.</summary>
-    private static OpenSend.Domain.Plans.PlanContent DemoPlan(OpenSend.Domain.Plans.PlanContent content, string given, DateOnly dateOfBirth, DateOnly issuedOn, int index)
-    {
-        var primary = DemoNeeds[index % DemoNeeds.Length];
-        var second = primary == OpenSend.Domain.Plans.Sen2NeedType.SLCN ? OpenSend.Domain.Plans.Sen2NeedType.SEMH : OpenSend.Domain.Plans.Sen2NeedType.SLCN;
-        var (need1, need2, outcome1, outcome2) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        // From year 9 every plan has an outcome preparing for adulthood.
-        var adulthood = OpenSend.Domain.Plans.SchoolYear.Of(dateOfBirth, issuedOn) >= 9 ? OpenSend.Domain.Plans.AdulthoodOutcome.Employment : (OpenSend.Domain.Plans.AdulthoodOutcome?)null;
-        var target = issuedOn.AddYears(1);
-        return content
-            .WithViews(new OpenSend.Domain.Plans.ViewsAndAspirations($"I am {given}. I like drawing and being outside. Busy rooms make it hard for me to listen.", "We want the support to follow them wherever they learn.", "Drawing, football, animals", "To have friends and a job I enjoy"))
-            .WithNeed(new OpenSend.Domain.Plans.PlanNeed(need1, OpenSend.Domain.Plans.PlanSection.B, $"{OpenSend.Domain.Plans.PlanReading.NeedTypeName(primary)}: needs explicit teaching and a predictable day to take part in learning", primary, 1))
-            .WithNeed(new OpenSend.Domain.Plans.PlanNeed(need2, OpenSend.Domain.Plans.PlanSection.B, $"{OpenSend.Domain.Plans.PlanReading.NeedTypeName(second)}: finds it hard to say what they need and to join in with others", second, 2))
-            .WithOutcome(new OpenSend.Domain.Plans.PlanOutcome(outcome1, "Takes part in class lessons for a whole morning with the agreed support", target, [need1], adulthood))
-            .WithOutcome(new OpenSend.Domain.Plans.PlanOutcome(outcome2, "Asks an adult for help, using words or a symbol card, when stuck", target, [need2]))
-            .WithProvision(new OpenSend.Domain.Plans.PlanProvision(Guid.NewGuid(), OpenSend.Domain.Plans.PlanSection.F, "Small-group structured teaching with visual timetable", "Class teacher with a trained teaching assistant", "Daily", "45 minutes, for 12 months", "1:4", null, OpenSend.Domain.Plans.Funder.Education, [need1], [outcome1]))
-            .WithProvision(new OpenSend.Domain.Plans.PlanProvision(Guid.NewGuid(), OpenSend.Domain.Plans.PlanSection.F, "Speech and language therapy programme", "Speech and language therapist", "2 sessions a week", "30 minutes, for 12 months", "1:1", "HCPC-registered", OpenSend.Domain.Plans.Funder.Education, [need2], [outcome2]));
-    }
+    private static OpenSend.Domain.Plans.PlanContent DemoPlan(OpenSend.Domain.Plans.PlanContent content, string given, DateOnly dateOfBirth, DateOnly issuedOn, int index) =>
+        Generation.SyntheticContent.Plan(content, given, dateOfBirth, issuedOn, DemoNeeds[index % DemoNeeds.Length], null, Guid.NewGuid);
 
     private static readonly string[] DemoEthnicities = ["WBRI", "WBRI", "WBRI", "WBRI", "WOTH", "MWBC", "AIND", "APKN", "BAFR", "BCRB", "CHNE", "MOTH", "WBRI", "OOTH", "NOBT"];
 
     /// <summary>Invented details for the SEN2 return: about seven in ten boys (as for EHC plans nationally), a mix of ethnicities, a valid invented UPN or ULN.</summary>
-    private static OpenSend.Domain.Returns.ChildDetails DemoChildDetails(int index, DateOnly dateOfBirth, DateOnly today, Random random)
-    {
-        var sex = random.Next(10) < 7 ? OpenSend.Domain.Returns.Sex.Male : OpenSend.Domain.Returns.Sex.Female;
-        var ethnicity = DemoEthnicities[index % DemoEthnicities.Length];
-        var age = CompulsorySchoolAge.AgeOn(dateOfBirth, today);
-        var postcode = $"DM{1 + (index % 6)} {1 + (index % 9)}{(char)('A' + (index % 20))}{(char)('B' + (index % 19))}";
-        return age switch
-        {
-            < 4 => new OpenSend.Domain.Returns.ChildDetails(sex, ethnicity, postcode, null, null, "UN3"),
-            >= 16 => new OpenSend.Domain.Returns.ChildDetails(sex, ethnicity, postcode, null, DemoUln(index), null),
-            _ => new OpenSend.Domain.Returns.ChildDetails(sex, ethnicity, postcode, DemoUpn(index), null, null),
-        };
-    }
-
-    /// <summary>An invented UPN for LA 999 with its check letter (not a real pupil's: 999 is no real LA).</summary>
-    private static string DemoUpn(int index)
-    {
-        var body = $"999{(index * 7919 % 100_000_000):D8}{index % 10}";
-        const string letters = "ABCDEFGHJKLMNPQRTUVWXYZ";
-        var sum = 0;
-        for (var position = 2; position <= 13; position++)
-        {
-            sum += (body[position - 2] - '0') * position;
-        }
-
-        return letters[sum % 23] + body;
-    }
-
-    /// <summary>An invented ULN with a valid check digit.</summary>
-    private static string DemoUln(int index)
-    {
-        for (var n = 0; ; n++)
-        {
-            var body = $"9{(index * 104_729 + n) % 100_000_000:D8}";
-            var sum = 0;
-            for (var i = 0; i < 9; i++)
-            {
-                sum += (body[i] - '0') * (10 - i);
-            }
-
-            var check = 10 - (sum % 11);
-            if (check < 10)
-            {
-                return body + check;
-            }
-        }
-    }
+    private static OpenSend.Domain.Returns.ChildDetails DemoChildDetails(int index, DateOnly dateOfBirth, DateOnly today, Random random) =>
+        Generation.SyntheticContent.ChildDetails(index, random.Next(10) < 7 ? OpenSend.Domain.Returns.Sex.Male : OpenSend.Domain.Returns.Sex.Female,
+            DemoEthnicities[index % DemoEthnicities.Length], dateOfBirth, today);
 
     private async Task CreateAsync(RequestContext context, IReadOnlyDictionary<string, Organisation> organisations, Story story, DateOnly received, DateOnly today, int index, Random random, CancellationToken cancellationToken)
     {

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using OpenSend.Data.Database;
 using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Plans;
+using OpenSend.Domain.Reviews;
 
 namespace OpenSend.Data.Generation;
 
@@ -22,10 +24,11 @@ public sealed class BulkLoader(OpenSendDbContext db)
     public const int DefaultBatchSize = 5_000;
 
     /// <summary>
-    /// Loads <paramref name="cases"/> with their advice, panel recommendations, exceptions and
-    /// timelines, a batch per transaction, reporting the running totals after each batch.
+    /// Loads <paramref name="cases"/> with their advice, panel recommendations, exceptions,
+    /// timelines, plans with their versions, and reviews, a batch per transaction, reporting the
+    /// running totals after each batch.
     /// </summary>
-    public async Task<BulkLoadResult> LoadAsync(IEnumerable<EhcNeedsAssessment> cases, IProgress<BulkLoadResult>? progress = null, int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default)
+    public async Task<BulkLoadResult> LoadAsync(IEnumerable<GeneratedCase> cases, IProgress<BulkLoadResult>? progress = null, int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default)
     {
         var tables = new TableWriters(db);
         var total = new BulkLoadResult(0, 0);
@@ -39,15 +42,20 @@ public sealed class BulkLoader(OpenSendDbContext db)
         return total;
     }
 
-    private async Task<long> WriteBatchAsync(TableWriters tables, EhcNeedsAssessment[] batch, CancellationToken cancellationToken)
+    private async Task<long> WriteBatchAsync(TableWriters tables, GeneratedCase[] batch, CancellationToken cancellationToken)
     {
+        var assessments = batch.Select(c => c.Assessment).ToList();
+        var plans = batch.Select(c => c.Plan).OfType<EhcPlan>().ToList();
         var sets = new (Table Table, IEnumerable<object> Rows)[]
         {
-            (tables.For<EhcNeedsAssessment>(), batch),
-            (tables.For<AdviceRequest>(), batch.SelectMany(c => c.AdviceRequests)),
-            (tables.For<PanelRecommendation>(), batch.SelectMany(c => c.PanelRecommendations)),
-            (tables.For<PathwayException>(), batch.SelectMany(c => c.Exceptions)),
-            (tables.For<PathwayEvent>(), batch.SelectMany(c => c.Timeline)),
+            (tables.For<EhcNeedsAssessment>(), assessments),
+            (tables.For<AdviceRequest>(), assessments.SelectMany(c => c.AdviceRequests)),
+            (tables.For<PanelRecommendation>(), assessments.SelectMany(c => c.PanelRecommendations)),
+            (tables.For<PathwayException>(), assessments.SelectMany(c => c.Exceptions)),
+            (tables.For<PathwayEvent>(), assessments.SelectMany(c => c.Timeline)),
+            (tables.For<EhcPlan>(), plans),
+            (tables.For<PlanVersion>(), plans.SelectMany(p => p.Versions)),
+            (tables.For<AnnualReview>(), batch.SelectMany(c => c.Reviews)),
         };
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)

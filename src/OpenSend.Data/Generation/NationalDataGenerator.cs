@@ -4,6 +4,9 @@ using OpenSend.Data.Statistics;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.LocalAuthorities;
+using OpenSend.Domain.Placements;
+using OpenSend.Domain.Plans;
+using OpenSend.Domain.Reviews;
 using OpenSend.Domain.Timescales;
 
 namespace OpenSend.Data.Generation;
@@ -14,14 +17,27 @@ namespace OpenSend.Data.Generation;
 /// <param name="Seed">The same seed gives the same cases (dates, outcomes, names, ids).</param>
 public sealed record GenerationOptions(double Scale, int Years, int Seed);
 
+/// <summary>One generated child's case: the assessment, the plan once a draft was served, and the plan's reviews.</summary>
+public sealed record GeneratedCase(EhcNeedsAssessment Assessment, EhcPlan? Plan, IReadOnlyList<AnnualReview> Reviews)
+{
+    /// <summary>Rows across every table the case is written to.</summary>
+    public long Rows => 1 + Assessment.Timeline.Count + Assessment.AdviceRequests.Count + Assessment.Exceptions.Count + Assessment.PanelRecommendations.Count
+        + (Plan is null ? 0 : 1 + Plan.Versions.Count) + Reviews.Count;
+}
+
 /// <summary>
 /// Synthetic but realistic EHC needs assessments for every LA in England, calibrated per LA and year
 /// from the DfE's published statistics: the number of requests, the share assessed, not assessed and
 /// withdrawn, the 6-week decision rate, the share of assessments ending in a plan, the 20-week rate
 /// and the plans issued after a year, and the share with a recorded exception. Outcomes are dealt by
 /// quota (largest remainder), not drawn at random, so even a small LA matches its published rates to
-/// within one case. Every case is built through the domain's own named steps, so it is a legal
-/// history; requests from the last six months are still open, at every stage. Names are invented.
+/// within one case. The years after the last published one, up to today, follow the latest
+/// published rates, so requests from recent months are still open, at every stage. Plans in force
+/// made before the first generated year are added until the LA's plans at the latest published
+/// census match its published caseload; every plan has ranked needs and a named setting by the
+/// LA's published mix (<see cref="PlansInForce"/>), and is reviewed every year from the first
+/// generated year, maintained, amended or ceased at the LA's published rates. Every case is built
+/// through the domain's own named steps, so it is a legal history. Names are invented.
 /// </summary>
 public sealed class NationalDataGenerator(PublishedStatistics statistics, GenerationOptions options, DateOnly today)
 {
@@ -40,9 +56,9 @@ public sealed class NationalDataGenerator(PublishedStatistics statistics, Genera
 
     private static readonly AdviserKind[] AdviceKinds = [AdviserKind.Educational, AdviserKind.Psychological, AdviserKind.Health, AdviserKind.SocialCare];
 
-    private static readonly Actor Generator = new("generator", "Synthetic data generator", "System", null);
+    internal static readonly Actor Generator = new("generator", "Synthetic data generator", "System", null);
 
-    /// <summary>The calendar years generated: the latest published ones, plus the current year's open work.</summary>
+    /// <summary>The published calendar years generated (the years since, to today, follow the latest of them).</summary>
     public IReadOnlyList<int> PublishedYears => statistics.YearsPublished.TakeLast(options.Years).ToList();
 
     /// <summary>Generated references are "{LA}-{year}-G{sequence}"; the G keeps them apart from the service's own.</summary>
@@ -51,42 +67,79 @@ public sealed class NationalDataGenerator(PublishedStatistics statistics, Genera
     /// <summary>Whether the statistics publish anything for this LA in the generated years (LAs that no longer exist, or not yet, are skipped).</summary>
     public bool Covers(LocalAuthority la) => PublishedYears.Any(year => statistics.For(la.Code, year) is not null);
 
-    /// <summary>How many requests each LA gets in each generated year (before the current year's open work).</summary>
+    /// <summary>How many requests each LA gets in each published year generated.</summary>
     public int Planned(PublishedYear published) => (int)Math.Round((published.RequestsReceived ?? 0) * options.Scale, MidpointRounding.AwayFromZero);
 
+    /// <summary>The settings register the LA's generated plans name (<see cref="PlansInForce.SettingsFor"/>).</summary>
+    public IReadOnlyList<Setting> SettingsFor(LocalAuthority la) => PlansInForce.SettingsFor(la, At(today));
+
     /// <summary>Every generated case for one LA, in order; streamed, so memory stays bounded.</summary>
-    public IEnumerable<EhcNeedsAssessment> For(LocalAuthority la)
+    public IEnumerable<GeneratedCase> For(LocalAuthority la)
     {
-        var national = statistics.National(PublishedYears[^1]);
-        var sequence = 0;
+        var latestYear = PublishedYears[^1];
+        var national = statistics.National(latestYear);
+        var plans = new PlansInForce(la, statistics.CaseloadOf(la.Code), statistics.CaseloadOf(null), SettingsFor(la), today, new DateOnly(PublishedYears[0], 1, 1),
+            Returns.Sen2Extract.CensusDay(latestYear + 1));
+        var years = new List<(int Year, List<CasePlan> Cases, Random Random, IReadOnlyList<(int Age, int Requests)>? Ages)>();
         foreach (var year in PublishedYears)
         {
-            var published = statistics.For(la.Code, year);
-            if (published is null)
+            if (statistics.For(la.Code, year) is not { } published)
             {
                 continue;
             }
 
             var random = new Random(StableSeed($"{options.Seed}/{la.Code}/{year}"));
-            var rates = Rates.From(published, statistics.National(year));
-            var count = Planned(published);
             var daysInYear = DateTime.IsLeapYear(year) ? 366 : 365;
-            foreach (var plan in Plan(count, rates, random, r => new DateOnly(year, 1, 1).AddDays(r.Next(0, daysInYear))))
+            years.Add((year, Plan(Planned(published), Rates.From(published, statistics.National(year)), random, r => new DateOnly(year, 1, 1).AddDays(r.Next(0, daysInYear))),
+                random, statistics.NationalAges.GetValueOrDefault(year)));
+        }
+
+        // The years since the last publication, to today, at the LA's latest published rates.
+        var latest = statistics.For(la.Code, latestYear);
+        if (latest is not null)
+        {
+            for (var year = latestYear + 1; year <= today.Year; year++)
             {
-                yield return Build(la, plan, ++sequence, random, statistics.NationalAges.GetValueOrDefault(year));
+                var first = new DateOnly(year, 1, 1);
+                var days = Math.Min(today.DayNumber - first.DayNumber + 1, DateTime.IsLeapYear(year) ? 366 : 365);
+                var random = new Random(StableSeed($"{options.Seed}/{la.Code}/{year}/since"));
+                var count = (int)Math.Round(Planned(latest) * days / 365.0, MidpointRounding.AwayFromZero);
+                years.Add((year, Plan(count, Rates.From(latest, national), random, r => first.AddDays(r.Next(0, days))), random, statistics.NationalAges.GetValueOrDefault(latestYear)));
             }
         }
 
-        // Open work: requests received over the last 26 weeks at the LA's latest yearly rate.
-        var latest = statistics.For(la.Code, PublishedYears[^1]);
-        if (latest is not null)
+        // Plans made before the first generated year, so the LA's plans in force at its latest published census match its caseload.
+        var census = plans.Census;
+        var madeInWindow = years.Sum(y => y.Cases.Count(c => c.Request == RequestOutcome.Assess && c.Assessment == AssessmentOutcome.Plan
+            && c.Received.AddDays(c.Timing switch { PlanTiming.Within20Weeks => 120, PlanTiming.UnderAYear => 253, _ => 423 }) <= census));
+        var earlier = plans.EarlierPlansNeeded(options.Scale, madeInWindow, options.Years);
+        var sequence = 0;
+        var backfill = new Random(StableSeed($"{options.Seed}/{la.Code}/earlier"));
+        var firstYear = new DateOnly(PublishedYears[0], 1, 1);
+        var earliest = Max(new DateOnly(2015, 1, 1), firstYear.AddYears(-8));
+        var latestRequest = firstYear.AddDays(-150);
+        foreach (var _ in Enumerable.Range(0, earlier))
         {
-            var random = new Random(StableSeed($"{options.Seed}/{la.Code}/open"));
-            var count = (int)Math.Round(Planned(latest) * 26 / 52.0, MidpointRounding.AwayFromZero);
-            var rates = Rates.From(latest, national);
-            foreach (var plan in Plan(count, rates, random, r => today.AddDays(-r.Next(0, 26 * 7))))
+            // The child's age at the census by the LA's published ages; a request from 2015 (the 2014 Act's plans;
+            // statements converted before then are not modelled), at 2 or older, made within 20 weeks.
+            DateOnly dateOfBirth, from;
+            do
             {
-                yield return Build(la, plan, ++sequence, random, statistics.NationalAges.GetValueOrDefault(PublishedYears[^1]));
+                dateOfBirth = census.AddYears(-plans.AgeAtCensus(backfill)).AddDays(-backfill.Next(0, 365));
+                from = Max(earliest, dateOfBirth.AddYears(2));
+            }
+            while (from >= latestRequest);
+
+            var received = from.AddDays(backfill.Next(0, latestRequest.DayNumber - from.DayNumber));
+            yield return Build(la, new CasePlan(received, RequestOutcome.Assess, true, AssessmentOutcome.Plan, PlanTiming.Within20Weeks, false), ++sequence, backfill,
+                null, plans, dateOfBirth);
+        }
+
+        foreach (var (_, cases, random, ages) in years)
+        {
+            foreach (var plan in cases)
+            {
+                yield return Build(la, plan, ++sequence, random, ages, plans);
             }
         }
     }
@@ -175,11 +228,11 @@ public sealed class NationalDataGenerator(PublishedStatistics statistics, Genera
         return dealt;
     }
 
-    private EhcNeedsAssessment Build(LocalAuthority la, CasePlan plan, int sequence, Random random, IReadOnlyList<(int Age, int Requests)>? ages)
+    private GeneratedCase Build(LocalAuthority la, CasePlan plan, int sequence, Random random, IReadOnlyList<(int Age, int Requests)>? ages, PlansInForce plans, DateOnly? bornOn = null)
     {
         var received = plan.Received;
-        var age = Age(ages, random);
-        var dateOfBirth = received.AddYears(-age).AddDays(-random.Next(0, 365));
+        var age = bornOn is { } born ? CompulsorySchoolAge.AgeOn(born, received) : Age(ages, random);
+        var dateOfBirth = bornOn ?? received.AddYears(-age).AddDays(-random.Next(0, 365));
         var youngPerson = age >= 17 && random.NextDouble() < 0.4 && CompulsorySchoolAge.IsOverCompulsorySchoolAge(dateOfBirth, received);
         var kind = youngPerson ? RequesterKind.YoungPerson : age is >= 4 and <= 16 && random.NextDouble() < 0.3 ? RequesterKind.SchoolOrCollege : RequesterKind.Parent;
         var given = GivenNames[random.Next(GivenNames.Length)];
@@ -204,7 +257,10 @@ public sealed class NationalDataGenerator(PublishedStatistics statistics, Genera
             step(assessment, At(day));
         }
 
-        return assessment;
+        var life = new Random(random.Next());
+        assessment.RecordChildDetails(plans.ChildDetailsFor(int.Parse(la.Code, System.Globalization.CultureInfo.InvariantCulture) * 100_000 + sequence, dateOfBirth, life), At(received));
+        var (ehcPlan, reviews) = plans.History(assessment, given, life);
+        return new GeneratedCase(assessment, ehcPlan, reviews);
     }
 
     /// <summary>The case's whole planned history; only the steps up to today are applied.</summary>
@@ -323,9 +379,9 @@ public sealed class NationalDataGenerator(PublishedStatistics statistics, Genera
     }
 
     /// <summary>Steps are recorded as if on the day they happened, late afternoon.</summary>
-    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(16, 0)), TimeSpan.Zero);
+    internal static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(16, 0)), TimeSpan.Zero);
 
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+    internal static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

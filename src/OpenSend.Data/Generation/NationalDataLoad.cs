@@ -44,6 +44,7 @@ public sealed class NationalDataLoad(OpenSendDbContext db)
         {
             var la = las[i];
             removed += await RemoveGeneratedAsync(la.Code, cancellationToken);
+            await AddSettingsAsync(generator.SettingsFor(la), cancellationToken);
             var (before, rowsBefore) = (cases, rows);
             var loaded = await loader.LoadAsync(generator.For(la), new SynchronousProgress<BulkLoadResult>(batch =>
                 progress?.Report(new GenerationProgress(la.Code, la.Name, i, las.Count, before + batch.Cases, rowsBefore + batch.Rows))), batchSize, cancellationToken);
@@ -55,7 +56,17 @@ public sealed class NationalDataLoad(OpenSendDbContext db)
         return new GenerationSummary(las.Count, removed, cases, rows);
     }
 
-    /// <summary>Removes one LA's generated cases (their advice, panel, exception and timeline rows go with them by cascade).</summary>
+    /// <summary>Adds the LA's generated settings the register does not have yet (they are kept between runs: an LA's lists may name them).</summary>
+    private async Task AddSettingsAsync(IReadOnlyList<Domain.Placements.Setting> settings, CancellationToken cancellationToken)
+    {
+        var urns = settings.Select(s => s.Urn).ToList();
+        var existing = await db.Settings.AsNoTracking().Where(s => urns.Contains(s.Urn)).Select(s => s.Urn).ToListAsync(cancellationToken);
+        db.Settings.AddRange(settings.Where(s => !existing.Contains(s.Urn)));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Removes one LA's generated cases (their advice, panel, exception, timeline, plan and review rows go with them by cascade).</summary>
     public Task<int> RemoveGeneratedAsync(string laCode, CancellationToken cancellationToken = default)
     {
         var pattern = NationalDataGenerator.GeneratedReferencePattern(laCode);

@@ -57,11 +57,17 @@ public sealed class PublishedStatistics
 {
     public const string DefaultRelativePath = "../shared/data/ehc-plans-statistics-2025.zip";
 
-    private PublishedStatistics(IReadOnlyList<PublishedYear> years, IReadOnlyDictionary<int, IReadOnlyList<(int Age, int Requests)>> ages)
+    private PublishedStatistics(IReadOnlyList<PublishedYear> years, IReadOnlyDictionary<int, IReadOnlyList<(int Age, int Requests)>> ages, IReadOnlyList<PublishedCaseload> caseloads)
     {
         Years = years;
         NationalAges = ages;
+        Caseloads = caseloads;
     }
+
+    /// <summary>Each LA's (and England's) plans in force at the latest census, with their placements, needs, ceasing and reviews.</summary>
+    public IReadOnlyList<PublishedCaseload> Caseloads { get; }
+
+    public PublishedCaseload? CaseloadOf(string? laCode) => Caseloads.SingleOrDefault(c => c.LaCode == laCode);
 
     public IReadOnlyList<PublishedYear> Years { get; }
 
@@ -134,7 +140,7 @@ public sealed class PublishedStatistics
             .Where(x => x.Age is not null)
             .GroupBy(x => x.Year)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<(int, int)>)g.Select(x => (x.Age!.Value, x.Requests)).OrderBy(x => x.Item1).ToList());
-        return new PublishedStatistics(years, ages);
+        return new PublishedStatistics(years, ages, PublishedCaseload.Read(zip));
     }
 
     private static string Key(IReadOnlyDictionary<string, string> row) =>
@@ -145,7 +151,7 @@ public sealed class PublishedStatistics
             .Where(r => r["breakdown"] == breakdown && r["geographic_level"] is "National" or "Local authority")
             .ToList();
 
-    private static IEnumerable<IReadOnlyDictionary<string, string>> ReadAll(ZipArchive zip, string file)
+    internal static IEnumerable<IReadOnlyDictionary<string, string>> ReadAll(ZipArchive zip, string file)
     {
         var entry = zip.Entries.SingleOrDefault(e => e.FullName.EndsWith($"data/{file}", StringComparison.Ordinal))
             ?? throw new InvalidDataException($"The release has no data/{file}.");
@@ -166,7 +172,7 @@ public sealed class PublishedStatistics
         }
     }
 
-    private static int? Number(IReadOnlyDictionary<string, string>? row, string column) =>
+    internal static int? Number(IReadOnlyDictionary<string, string>? row, string column) =>
         row is not null && row.TryGetValue(column, out var text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static int? AgeOf(string breakdown) => breakdown switch
