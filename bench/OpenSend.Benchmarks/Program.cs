@@ -116,9 +116,74 @@ try
         Report($"Deadline sweep (one run): {sweep.OpenCases:N0} open cases, {sweep.OpenClocks:N0} open clocks ({sweep.Count(OpenSend.Domain.Timescales.DeadlineState.Overdue):N0} overdue) in {clock.Elapsed.TotalMilliseconds:N0} ms; largest LA by open cases {largest}; peak memory {Mib(PeakMemory.ReadBytes())}.");
     }
 
+    // Benchmarks 1 and 3 need the published figures the dashboard shows beside live ones (region, England).
+    await using (var scope = database.Open(out var db))
+    {
+        var loaded = await new StatisticsImport(db).RunAsync(PublishedStatistics.Locate()!);
+        Console.WriteLine($"Statistics loaded: {loaded.Rows:N0} published rows.");
+    }
+
+    string largestByPlans;
+    List<string> laCodes;
+    await using (var scope = database.Open(out var db))
+    {
+        largestByPlans = await db.Assessments.Where(a => a.Stage == AssessmentStage.PlanIssued).GroupBy(a => a.LaCode)
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+        laCodes = await db.Assessments.Select(a => a.LaCode).Distinct().OrderBy(c => c).ToListAsync();
+    }
+
+    DashboardBenchmarks.LargestLaCode = largestByPlans;
+    await OneRun("LA dashboard from person-level data, largest LA by plans in force (" + largestByPlans + ")", async () =>
+    {
+        await using var scope = database.Open(out var db);
+        var dashboard = (await DashboardBenchmarks.Queries(db).ForLaAsync(OpenSend.Data.Audit.RequestContext.Public("127.0.0.1"), largestByPlans))!;
+        return $"{dashboard.Panels.Count} measures";
+    });
+    await OneRun($"England dashboard from person-level data ({laCodes.Count} LAs, every live measure, 5 years)", async () =>
+    {
+        var england = await DashboardBenchmarks.EnglandAsync(database, laCodes);
+        var latest = DashboardBenchmarks.Years()[^2];
+        string Value(string id) => england.Single(f => f.Measure == id && f.Year == latest).Figure is var f ? $"{f.Numerator:N0}/{f.Denominator:N0}" : "";
+        return $"{england.Count} figures; {latest}: requests {Value("requests-received")}, 20 weeks {Value("plans-within-20-weeks")}, in force {Value("active-plans")}";
+    });
+    using (var duck = await DuckBaseline.LoadAsync(database))
+    {
+        await OneRun("Baseline: DuckDB core aggregates, England (every LA, 5 years)", () =>
+        {
+            var rows = DuckBaseline.Aggregate(duck, null, DashboardBenchmarks.Years(), DashboardBenchmarks.Time);
+            var latest = DashboardBenchmarks.Years()[^2];
+            var year = rows.Where(r => r.Year == latest).ToList();
+            return Task.FromResult($"{rows.Count} rows; {latest}: requests {year.Sum(r => r.Requests):N0}, 20 weeks {year.Sum(r => r.PlansWithin20Weeks):N0}/{year.Sum(r => r.PlansIssued):N0}, in force {year.Sum(r => r.ActivePlans):N0}");
+        });
+    }
+
+    var census = DashboardBenchmarks.Census();
+    await OneRun($"SEN2 return of every LA (census {census:yyyy-MM-dd}): made, checked, written as XML", async () =>
+    {
+        long bytes = 0;
+        foreach (var laCode in laCodes)
+        {
+            await using var scope = database.Open(out var db);
+            bytes += await DashboardBenchmarks.Sen2ExportAsync(db, laCode, census, DashboardBenchmarks.Time);
+        }
+
+        return $"{bytes / 1024.0 / 1024.0:N0} MiB of XML";
+    });
+    await OneRun("Baseline for SEN2: reading every LA's rows the return is made from", async () =>
+    {
+        long rows = 0;
+        foreach (var laCode in laCodes)
+        {
+            await using var scope = database.Open(out var db);
+            rows += await DashboardBenchmarks.ReadSen2RowsAsync(db, laCode);
+        }
+
+        return $"{rows:N0} rows";
+    });
+
     var job = (smoke ? Job.Dry : Job.ShortRun).WithToolchain(InProcessEmitToolchain.Instance).WithId(smoke ? "smoke" : "short");
     var config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.JoinSummary);
-    var results = BenchmarkRunner.Run([typeof(DeadlineSweepBenchmarks)], config);
+    var results = BenchmarkRunner.Run([typeof(DeadlineSweepBenchmarks), typeof(DashboardBenchmarks)], config);
     if (results.Any(r => r.HasCriticalValidationErrors || r.Reports.Any(report => !report.Success)))
     {
         Console.Error.WriteLine("A benchmark failed; see the log above.");
@@ -145,6 +210,15 @@ finally
             File.Delete(file);
         }
     }
+}
+
+// One timed run with its peak memory: for the England-wide scenarios, too long for BenchmarkDotNet's repeated iterations.
+async Task OneRun(string what, Func<Task<string>> run)
+{
+    PeakMemory.Reset();
+    var watch = Stopwatch.StartNew();
+    var result = await run();
+    Report($"{what}: {watch.Elapsed.TotalMilliseconds:N0} ms ({result}); peak memory {Mib(PeakMemory.ReadBytes())}.");
 }
 
 string? Argument(string name)

@@ -40,19 +40,9 @@ public sealed class Sen2Extract(OpenSendDbContext db, TimeProvider time)
         var reporting = (From: new DateOnly(collection - 1, 1, 1), To: new DateOnly(collection - 1, 12, 31));
         bool InYear(DateOnly? date) => date is { } d && d >= reporting.From && d <= reporting.To;
 
-        var cases = await db.Assessments.AsNoTracking().Include(a => a.Exceptions).AsSplitQuery()
-            .Where(a => a.LaCode == laCode && a.RequestReceivedOn <= census)
-            .ToListAsync(cancellationToken);
-        var plans = (await db.Plans.AsNoTracking().Include(p => p.Versions).Where(p => p.LaCode == laCode).ToListAsync(cancellationToken))
-            .ToDictionary(p => p.AssessmentId);
-        var reviews = (await db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == laCode).ToListAsync(cancellationToken)).ToLookup(r => r.AssessmentId);
-        var placements = (await db.Placements.AsNoTracking().Include(p => p.Entries).Where(p => p.LaCode == laCode && p.DecidedOn != null).ToListAsync(cancellationToken))
-            .ToDictionary(p => p.AssessmentId);
-        var namedUrns = plans.Values.SelectMany(p => p.Versions).Select(v => v.Content.SectionI?.Urn).OfType<string>().Distinct().ToList();
-        var settings = await db.Settings.AsNoTracking().Where(s => namedUrns.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, cancellationToken);
-
+        var (cases, plans, reviews, placements, settings) = await RecordsAsync(laCode, cancellationToken);
         var persons = new List<(EhcNeedsAssessment Case, Sen2Request Request)>();
-        foreach (var a in cases)
+        foreach (var a in cases.Where(c => c.RequestReceivedOn <= census))
         {
             // What was known on census day.
             DateOnly? Known(DateOnly? date) => date <= census ? date : null;
@@ -93,7 +83,8 @@ public sealed class Sen2Extract(OpenSendDbContext db, TimeProvider time)
             };
 
             var active = planStart is not null && ceasedOn is null;
-            var inScope = active || InYear(ceasedOn) || InYear(requestOutcomeOn) || InYear(assessmentOutcomeOn)
+            // Every request received in the year is reported (the DfE counts requests received in the calendar year), with those completed in it.
+            var inScope = active || InYear(a.RequestReceivedOn) || InYear(ceasedOn) || InYear(requestOutcomeOn) || InYear(assessmentOutcomeOn)
                 || requestOutcome is null && closedOn is null // a request still waiting for its decision
                 || (requestOutcome == Sen2RequestOutcome.A && assessmentOutcome is null); // an assessment in progress
             if (!inScope)
@@ -173,6 +164,41 @@ public sealed class Sen2Extract(OpenSendDbContext db, TimeProvider time)
         var officers = await OfficersAsync(laCode, cancellationToken);
         var header = new Sen2Header(collection, census, laCode, "OpenSEND", Release, 1, time.GetUtcNow(), officers.Dmo, officers.Dco, officers.Dsco);
         return new Sen2Return(header, grouped);
+    }
+
+    private sealed record Records(
+        List<EhcNeedsAssessment> Cases,
+        Dictionary<Guid, EhcPlan> Plans,
+        ILookup<Guid, AnnualReview> Reviews,
+        Dictionary<Guid, Placement> Placements,
+        Dictionary<string, Setting> Settings);
+
+    private readonly Dictionary<string, Records> _records = [];
+
+    /// <summary>
+    /// The LA's records a return is made from, read once per unit of work: the dashboard makes a
+    /// return for each of five censuses from the same records, so it reads them once, not five times.
+    /// </summary>
+    private async Task<Records> RecordsAsync(string laCode, CancellationToken cancellationToken)
+    {
+        if (_records.TryGetValue(laCode, out var cached))
+        {
+            return cached;
+        }
+
+        var cases = await db.Assessments.AsNoTracking().Include(a => a.Exceptions).AsSplitQuery()
+            .Where(a => a.LaCode == laCode)
+            .ToListAsync(cancellationToken);
+        var plans = (await db.Plans.AsNoTracking().Include(p => p.Versions).Where(p => p.LaCode == laCode).ToListAsync(cancellationToken))
+            .ToDictionary(p => p.AssessmentId);
+        var reviews = (await db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == laCode).ToListAsync(cancellationToken)).ToLookup(r => r.AssessmentId);
+        var placements = (await db.Placements.AsNoTracking().Include(p => p.Entries).Where(p => p.LaCode == laCode && p.DecidedOn != null).ToListAsync(cancellationToken))
+            .ToDictionary(p => p.AssessmentId);
+        var namedUrns = plans.Values.SelectMany(p => p.Versions).Select(v => v.Content.SectionI?.Urn).OfType<string>().Distinct().ToList();
+        var settings = await db.Settings.AsNoTracking().Where(s => namedUrns.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, cancellationToken);
+        var records = new Records(cases, plans, reviews, placements, settings);
+        _records[laCode] = records;
+        return records;
     }
 
     /// <summary>Whether the LA has a designated medical, clinical and social care officer, from the latest published SEN2 supporting file, if loaded.</summary>

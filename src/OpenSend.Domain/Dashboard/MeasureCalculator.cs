@@ -42,6 +42,26 @@ public static class MeasureCalculator
         return FromCounts(measure.Kind, units.Count(u => u.InNumerator && u.InDenominator), units.Count(u => u.InDenominator), FigureSource.Live, suppress);
     }
 
+    /// <summary>
+    /// A set of LAs' figure (a region, England) from their person-level data: every LA's children
+    /// counted together, as the DfE counts England, never an average of the LAs' rates.
+    /// </summary>
+    public static Figure ComputeAcross(MeasureDefinition measure, IEnumerable<LiveData> las, bool suppress)
+    {
+        var live = measure.Live ?? throw new InvalidOperationException($"{measure.Id} has no live definition.");
+        int numerator = 0, denominator = 0;
+        foreach (var data in las)
+        {
+            foreach (var unit in live(data).Where(u => u.InDenominator))
+            {
+                denominator++;
+                numerator += unit.InNumerator ? 1 : 0;
+            }
+        }
+
+        return FromCounts(measure.Kind, numerator, denominator, FigureSource.Live, suppress);
+    }
+
     public static IReadOnlyList<BreakdownFigure> ComputeBy(MeasureDefinition measure, LiveData data, Breakdown breakdown, bool suppress)
     {
         var units = measure.Live?.Invoke(data).ToList() ?? throw new InvalidOperationException($"{measure.Id} has no live definition.");

@@ -72,6 +72,22 @@ public sealed class Sen2AndMeasuresTests
         Assert.Equal(count, MeasureCalculator.Compute(Measures.Get(measure), Live(Return()), suppress: false).Value);
 
     [Fact]
+    public void TwoLasTogether_CountEveryChildOnce_NotTheAverageOfTheirRates()
+    {
+        var whole = Return();
+        var first = whole with { Persons = whole.Persons.Take(1).ToList() };
+        var rest = whole with { Persons = whole.Persons.Skip(1).ToList() };
+        var measure = Measures.Get("plans-within-20-weeks");
+
+        var together = MeasureCalculator.ComputeAcross(measure, [Live(first), Live(rest)], suppress: false);
+        var averaged = MeasureCalculator.AverageOf([MeasureCalculator.Compute(measure, Live(first), false), MeasureCalculator.Compute(measure, Live(rest), false)]);
+
+        Assert.Equal(MeasureCalculator.Compute(measure, Live(whole), false), together);
+        Assert.Equal((1m, (decimal?)3m, (decimal?)33.3m), (together.Numerator!.Value, together.Denominator, together.Value));
+        Assert.NotEqual(together.Value, averaged.Value);
+    }
+
+    [Fact]
     public void ABreakdown_SplitsTheSameUnits_AndSmallCountsAreSuppressedOutsideTheLa()
     {
         var bySex = MeasureCalculator.ComputeBy(Measures.Get("active-plans"), Live(Return()), Breakdown.Sex, suppress: false);
