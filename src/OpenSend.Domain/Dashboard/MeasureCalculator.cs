@@ -43,23 +43,25 @@ public static class MeasureCalculator
     }
 
     /// <summary>
-    /// A set of LAs' figure (a region, England) from their person-level data: every LA's children
-    /// counted together, as the DfE counts England, never an average of the LAs' rates.
+    /// A set of LAs' figure (a region, England) from each LA's own unsuppressed live figure: every
+    /// LA's children counted together, as the DfE counts England, never an average of their rates.
+    /// Taking each LA's counts, not its records, lets England be counted one LA at a time.
     /// </summary>
-    public static Figure ComputeAcross(MeasureDefinition measure, IEnumerable<LiveData> las, bool suppress)
+    public static Figure Total(MeasureDefinition measure, IEnumerable<Figure> laFigures, bool suppress)
     {
-        var live = measure.Live ?? throw new InvalidOperationException($"{measure.Id} has no live definition.");
-        int numerator = 0, denominator = 0;
-        foreach (var data in las)
+        decimal numerator = 0, denominator = 0;
+        foreach (var figure in laFigures)
         {
-            foreach (var unit in live(data).Where(u => u.InDenominator))
+            if (figure.Source != FigureSource.Live || figure.Suppressed is not null)
             {
-                denominator++;
-                numerator += unit.InNumerator ? 1 : 0;
+                throw new ArgumentException("A total is counted from the LAs' own live figures, unsuppressed.", nameof(laFigures));
             }
+
+            numerator += figure.Numerator ?? 0;
+            denominator += figure.Denominator ?? figure.Numerator ?? 0;
         }
 
-        return FromCounts(measure.Kind, numerator, denominator, FigureSource.Live, suppress);
+        return FromCounts(measure.Kind, numerator, measure.Kind is MeasureKind.Count or MeasureKind.Money ? null : denominator, FigureSource.Live, suppress);
     }
 
     public static IReadOnlyList<BreakdownFigure> ComputeBy(MeasureDefinition measure, LiveData data, Breakdown breakdown, bool suppress)

@@ -79,12 +79,13 @@ public sealed class Sen2AndMeasuresTests
         var rest = whole with { Persons = whole.Persons.Skip(1).ToList() };
         var measure = Measures.Get("plans-within-20-weeks");
 
-        var together = MeasureCalculator.ComputeAcross(measure, [Live(first), Live(rest)], suppress: false);
+        var together = MeasureCalculator.Total(measure, [MeasureCalculator.Compute(measure, Live(first), false), MeasureCalculator.Compute(measure, Live(rest), false)], suppress: false);
         var averaged = MeasureCalculator.AverageOf([MeasureCalculator.Compute(measure, Live(first), false), MeasureCalculator.Compute(measure, Live(rest), false)]);
 
         Assert.Equal(MeasureCalculator.Compute(measure, Live(whole), false), together);
         Assert.Equal((1m, (decimal?)3m, (decimal?)33.3m), (together.Numerator!.Value, together.Denominator, together.Value));
         Assert.NotEqual(together.Value, averaged.Value);
+        Assert.Throws<ArgumentException>(() => MeasureCalculator.Total(measure, [MeasureCalculator.Compute(measure, Live(first), suppress: true)], false));
     }
 
     [Fact]
