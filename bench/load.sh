@@ -80,7 +80,10 @@ curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "__RequestVerificatio
 session="$(awk '$6 == "opensend-session" { print $7 }' "$jar")"
 [ -n "$session" ] || { echo "load.sh: sign-in failed" >&2; exit 1; }
 cookie="Cookie: opensend-session=$session"
-curl -fs -H "$cookie" "$base/caseload" | grep -q "$la-20" || { echo "load.sh: the caseload page did not load as a caseworker of $la_name" >&2; exit 1; }
+# The page is read whole before searching it: grep -q stops at the first match, and under pipefail
+# curl's write to the closed pipe would fail the check.
+caseload="$(curl -fs -H "$cookie" "$base/caseload")" || caseload=""
+grep -q "$la-20" <<< "$caseload" || { echo "load.sh: the caseload page did not load as a caseworker of $la_name" >&2; exit 1; }
 curl -fs -o /dev/null -H "$cookie" "$base/cases/$case_id" || { echo "load.sh: the case page did not load" >&2; exit 1; }
 
 cat > "$work/report.lua" << 'LUA'
