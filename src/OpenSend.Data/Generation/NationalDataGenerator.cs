@@ -111,7 +111,7 @@ public sealed class NationalDataGenerator(PublishedStatistics statistics, Genera
         // Plans made before the first generated year, so the LA's plans in force at its latest published census match its caseload.
         var census = plans.Census;
         var madeInWindow = years.Sum(y => y.Cases.Count(c => c.Request == RequestOutcome.Assess && c.Assessment == AssessmentOutcome.Plan
-            && c.Received.AddDays(c.Timing switch { PlanTiming.Within20Weeks => 120, PlanTiming.UnderAYear => 253, _ => 423 }) <= census));
+            && c.Received.AddDays(MiddleFinalPlanDay(c.Timing)) <= census));
         var earlier = plans.EarlierPlansNeeded(options.Scale, madeInWindow, options.Years);
         var sequence = 0;
         var backfill = new Random(StableSeed($"{options.Seed}/{la.Code}/earlier"));
@@ -305,13 +305,8 @@ public sealed class NationalDataGenerator(PublishedStatistics statistics, Genera
             return steps;
         }
 
-        var final = Day(plan.Timing switch
-        {
-            PlanTiming.Within20Weeks => random.Next(100, 141),
-            PlanTiming.UnderAYear => random.Next(141, 365),
-            // Day 366 on: a year from a date in a leap year can be 366 days.
-            _ => random.Next(367, 480),
-        });
+        var (fromDay, toDay) = FinalPlanDays(plan.Timing);
+        var final = Day(random.Next(fromDay, toDay + 1));
         var served = final.AddDays(-random.Next(15, 26));
         var issueDecision = served.AddDays(-random.Next(1, 11));
         if (issueDecision <= adviceRequested)
@@ -334,6 +329,21 @@ public sealed class NationalDataGenerator(PublishedStatistics statistics, Genera
         steps.Add((served, (a, now) => a.ServeDraftPlan(served, Generator, now)));
         steps.Add((final, (a, now) => a.IssueFinalPlan(final, null, Generator, now)));
         return steps;
+    }
+
+    /// <summary>The days from the request to the final plan for each timing (20 weeks is day 140).</summary>
+    private static (int From, int To) FinalPlanDays(PlanTiming timing) => timing switch
+    {
+        PlanTiming.Within20Weeks => (100, 140),
+        PlanTiming.UnderAYear => (141, 364),
+        // Day 367 on: a year from a date in a leap year can be 366 days.
+        _ => (367, 479),
+    };
+
+    private static int MiddleFinalPlanDay(PlanTiming timing)
+    {
+        var (from, to) = FinalPlanDays(timing);
+        return (from + to + 1) / 2;
     }
 
     /// <summary>Advice arrives over some weeks, and always before the draft plan is served.</summary>
@@ -383,5 +393,5 @@ public sealed class NationalDataGenerator(PublishedStatistics statistics, Genera
 
     internal static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
-    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+    internal static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

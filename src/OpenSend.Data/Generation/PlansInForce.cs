@@ -333,6 +333,4 @@ internal sealed class PlansInForce
         random.NextBytes(bytes);
         return new Guid(bytes);
     }
-
-    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

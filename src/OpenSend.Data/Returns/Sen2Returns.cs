@@ -25,10 +25,13 @@ public sealed record Sen2Made(Sen2Return Return, IReadOnlyList<Sen2Finding> Find
 
     public string FileName => $"SEN2_{Return.Header.Year}_{Return.Header.LaCode}_{Return.Header.ReferenceDate:yyyyMMdd}.xml";
 
-    public async Task WriteAsync(Stream stream, CancellationToken cancellationToken = default)
+    public Task WriteAsync(Stream stream, CancellationToken cancellationToken = default) => WriteAsync(Return, stream, cancellationToken);
+
+    /// <summary>The return as the file sent to the DfE: indented UTF-8 XML without a byte order mark.</summary>
+    public static async Task WriteAsync(Sen2Return sen2, Stream stream, CancellationToken cancellationToken = default)
     {
         await using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false) });
-        await Sen2Xml.Write(Return).SaveAsync(writer, cancellationToken);
+        await Sen2Xml.Write(sen2).SaveAsync(writer, cancellationToken);
     }
 }
 
