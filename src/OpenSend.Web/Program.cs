@@ -48,6 +48,7 @@ builder.Services.AddSingleton(DocumentStorage.Resolve(configuration["OpenSend:Do
 builder.Services.AddHostedService<FormJourneySweep>();
 builder.Services.AddHostedService<AuditSealing>();
 builder.Services.AddHostedService<RetentionSchedule>();
+builder.Services.AddHostedService<DashboardRecount>();
 
 var notifications = configuration.GetSection("Notifications").Get<NotificationOptions>() ?? new NotificationOptions();
 builder.Services.AddSingleton(notifications);

@@ -147,7 +147,9 @@ public abstract class DashboardPageTests<TApp>(TApp app) : IClassFixture<TApp>, 
         Assert.Equal("c Live", ThisYear(publicPage));
         Assert.Equal("c Live", ThisYear(kentPage));
         Assert.Equal("2 Live", ThisYear(staffPage));
-        Assert.Contains("you see every count", (await staff.GetPageAsync("/dashboard/999")).QuerySelector("#dashboard-source")!.TextContent);
+        var staffDashboard = await staff.GetPageAsync("/dashboard/999");
+        Assert.Contains("you see every count", staffDashboard.QuerySelector("#dashboard-source")!.TextContent);
+        Assert.StartsWith($"They were counted on {UkCalendar.InWords(AppFixture.Start)}", staffDashboard.QuerySelector("#counted-at")!.TextContent.Trim());
         Assert.DoesNotContain(",2,", await app.Client().GetStringAsync("/dashboard/999/requests-received/csv"));
     }
 

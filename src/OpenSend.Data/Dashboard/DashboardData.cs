@@ -21,11 +21,15 @@ public sealed class DashboardData(OpenSendDbContext db, Sen2Extract extract, Tim
     /// A reporting year's data: the return whose census closes it, or for the year still running,
     /// the same collection as recorded so far (as at today, still reporting on this year).
     /// </summary>
-    public Task<LiveData> ForYearAsync(string laCode, int year, CancellationToken cancellationToken = default)
+    public Task<LiveData> ForYearAsync(string laCode, int year, CancellationToken cancellationToken = default) =>
+        LiveAsync(laCode, CensusFor(year), cancellationToken, year + 1);
+
+    /// <summary>The census that closes a reporting year: January of the next year, or today for the year still running.</summary>
+    public DateOnly CensusFor(int year)
     {
         var census = Sen2Extract.CensusDay(year + 1);
         var today = Domain.Common.UkCalendar.Today(time);
-        return LiveAsync(laCode, census <= today ? census : today, cancellationToken, year + 1);
+        return census <= today ? census : today;
     }
 
     public async Task<LiveData> LiveAsync(string laCode, DateOnly census, CancellationToken cancellationToken = default, int? collectionYear = null)

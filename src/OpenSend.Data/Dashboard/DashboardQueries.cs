@@ -34,8 +34,11 @@ public sealed record MeasurePanel(MeasureDefinition Measure, IReadOnlyList<Measu
         : Measure.Published is not null ? "The DfE's Education, health and care plans release (opensend import statistics)" : "Records kept in OpenSEND";
 }
 
-/// <summary>An LA's dashboard; Neighbours is its DfE statistical neighbours, in rank order (empty until the list is loaded).</summary>
-public sealed record LaDashboard(LocalAuthority La, string RegionName, bool Live, bool Unsuppressed, IReadOnlyList<LocalAuthority> Neighbours, IReadOnlyList<MeasurePanel> Panels)
+/// <summary>
+/// An LA's dashboard; Neighbours is its DfE statistical neighbours, in rank order (empty until the
+/// list is loaded); Counted, for a live LA, when its kept counts were made and whether a recount is on its way.
+/// </summary>
+public sealed record LaDashboard(LocalAuthority La, string RegionName, bool Live, bool Unsuppressed, IReadOnlyList<LocalAuthority> Neighbours, IReadOnlyList<MeasurePanel> Panels, CountingState? Counted = null)
 {
     public bool HasNeighbours => Neighbours.Count > 0;
 }
@@ -51,9 +54,9 @@ public sealed record RankedLa(int Rank, string LaCode, string LaName, string Reg
 /// over five years; equality breakdowns; a national ranking. Counts under 5 are shown as "c" to
 /// anyone but the LA's own staff.
 /// </summary>
-public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, TimeProvider time)
+public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, DashboardCounts counts)
 {
-    public const int TrendYears = 5;
+    public const int TrendYears = DashboardCounts.Years;
 
     public const string England = "E92000001";
 
@@ -81,7 +84,7 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
             panels.Add(await PanelAsync(context, la, live, unsuppressed, neighbours, measure, Breakdown.None, cancellationToken));
         }
 
-        return new LaDashboard(la, la.RegionName, live, unsuppressed, neighbours, panels);
+        return new LaDashboard(la, la.RegionName, live, unsuppressed, neighbours, panels, live ? await counts.StateAsync(laCode, cancellationToken) : null);
     }
 
     public async Task<(LaDashboard Dashboard, MeasurePanel Panel)?> MeasureAsync(RequestContext context, string laCode, string measureId, Breakdown breakdown, CancellationToken cancellationToken = default)
@@ -95,7 +98,7 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
         var unsuppressed = Unsuppressed(context, laCode);
         var neighbours = await NeighboursAsync(laCode, cancellationToken);
         var panel = await PanelAsync(context, la, live, unsuppressed, neighbours, measure, breakdown, cancellationToken);
-        return (new LaDashboard(la, la.RegionName, live, unsuppressed, neighbours, [panel]), panel);
+        return (new LaDashboard(la, la.RegionName, live, unsuppressed, neighbours, [panel], live ? await counts.StateAsync(laCode, cancellationToken) : null), panel);
     }
 
     /// <summary>Every LA on one measure for one year, best first (highest first where neither is better): live where the LA keeps its records here, published otherwise.</summary>
@@ -106,10 +109,9 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
         var published = await PublishedYearsAsync(measure, cancellationToken);
         var years = published;
         var liveLas = await LiveLasAsync(cancellationToken);
-        var lastComplete = LastCompleteYear();
         if (measure.Live is not null && liveLas.Count > 0)
         {
-            years = years.Union(Enumerable.Range(lastComplete - TrendYears + 1, TrendYears)).Order().ToList();
+            years = years.Union(counts.YearsShown).Order().ToList();
         }
 
         // Unless asked, the latest year every LA has a figure for: the latest release, not a year only live LAs have.
@@ -134,22 +136,14 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
     }
 
     /// <summary>The census that closes a reporting year: January of the next year, or today for the year still running.</summary>
-    public DateOnly CensusFor(int year)
-    {
-        var census = Sen2Extract.CensusDay(year + 1);
-        var today = UkCalendar.DateOf(time.GetUtcNow());
-        return census <= today ? census : today;
-    }
-
-    /// <summary>The year still running is shown "to date" for live figures; published ones end with the latest release.</summary>
-    private int LastCompleteYear() => UkCalendar.DateOf(time.GetUtcNow()).Year;
+    public DateOnly CensusFor(int year) => data.CensusFor(year);
 
     private static bool Unsuppressed(RequestContext context, string laCode) => context.Viewer.IsLaStaff && context.Viewer.LaCode == laCode;
 
     /// <summary>An LA's figure for a year, counted the way its own dashboard counts it: live where it keeps its records here, else published or loaded.</summary>
     private async Task<Figure> LaFigureAsync(RequestContext context, MeasureDefinition measure, string laCode, int year, CancellationToken cancellationToken) =>
         measure.Live is not null && (await LiveLasAsync(cancellationToken)).Contains(laCode)
-            ? MeasureCalculator.Compute(measure, await data.ForYearAsync(laCode, year, cancellationToken), !Unsuppressed(context, laCode))
+            ? MeasureCalculator.Compute(measure, await counts.ForYearAsync(laCode, year, cancellationToken: cancellationToken), !Unsuppressed(context, laCode))
             : await PublishedOrExternalAsync(measure, PublishedLevels.LocalAuthority, laCode, year, cancellationToken);
 
     private async Task<HashSet<string>> LiveLasAsync(CancellationToken cancellationToken) =>
@@ -164,13 +158,12 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
     {
         var useLive = live && measure.Live is not null;
         var publishedYears = await PublishedYearsAsync(measure, cancellationToken);
-        var latest = LastCompleteYear();
-        var years = (useLive ? Enumerable.Range(latest - TrendYears + 1, TrendYears).ToList() : publishedYears.TakeLast(TrendYears).ToList());
+        var years = useLive ? [.. counts.YearsShown] : publishedYears.TakeLast(TrendYears).ToList();
         var trend = new List<MeasureYear>();
         foreach (var year in years)
         {
             var laFigure = useLive
-                ? MeasureCalculator.Compute(measure, await data.ForYearAsync(la.Code, year, cancellationToken), !unsuppressed)
+                ? MeasureCalculator.Compute(measure, await counts.ForYearAsync(la.Code, year, cancellationToken: cancellationToken), !unsuppressed)
                 : await PublishedOrExternalAsync(measure, PublishedLevels.LocalAuthority, la.Code, year, cancellationToken);
             var neighbourFigures = new List<Figure>();
             foreach (var neighbour in neighbours)
@@ -191,7 +184,7 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, T
         if (breakdown != Breakdown.None && trend.LastOrDefault() is { } last)
         {
             byGroup = useLive
-                ? MeasureCalculator.ComputeBy(measure, await data.ForYearAsync(la.Code, last.Year, cancellationToken), breakdown, !unsuppressed)
+                ? MeasureCalculator.ComputeBy(measure, await counts.ForYearAsync(la.Code, last.Year, breakdown, cancellationToken), breakdown, !unsuppressed)
                 : await PublishedBreakdownAsync(measure, PublishedLevels.LocalAuthority, la.Code, last.Year, breakdown, cancellationToken);
             englandYear = publishedYears.LastOrDefault(y => y <= last.Year) is var y && y > 0 ? y : null;
             if (englandYear is { } year)

@@ -52,6 +52,7 @@ public static class ApplicationServices
         .AddScoped<OpenSend.Data.Returns.Sen2Extract>()
         .AddScoped<OpenSend.Data.Returns.Sen2Returns>()
         .AddScoped<OpenSend.Data.Dashboard.DashboardData>()
+        .AddScoped<OpenSend.Data.Dashboard.DashboardCounts>()
         .AddScoped<OpenSend.Data.Dashboard.DashboardQueries>()
         .AddScoped<OpenSend.Data.Dashboard.ExternalFiguresImport>()
         .AddScoped<OpenSend.Data.Dashboard.StatisticalNeighboursImport>();

@@ -114,6 +114,55 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
         }
     }
 
+    public DbSet<OpenSend.Data.Dashboard.KeptCount> KeptCounts => Set<OpenSend.Data.Dashboard.KeptCount>();
+
+    public DbSet<OpenSend.Data.Dashboard.Counting> Countings => Set<OpenSend.Data.Dashboard.Counting>();
+
+    public DbSet<OpenSend.Data.Dashboard.RecordChange> RecordChanges => Set<OpenSend.Data.Dashboard.RecordChange>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        NoteRecordChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        NoteRecordChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The namespaces whose records the live counts are made from (the SEN2 return's sources).</summary>
+    private static readonly string[] CountedNamespaces =
+        ["OpenSend.Domain.Assessments", "OpenSend.Domain.Plans", "OpenSend.Domain.Reviews", "OpenSend.Domain.Placements", "OpenSend.Domain.Advice"];
+
+    /// <summary>
+    /// Notes, in the same save, which LAs' case records this save changes, so the dashboard knows
+    /// whose kept counts are out of date. Every write goes through here, so no service can forget
+    /// it. The LAs are those of every record the unit of work holds (a plan version carries no LA
+    /// code, but its case does); a change to a setting, which every LA may name, is noted for all.
+    /// Reads (a save adding only audit records) note nothing.
+    /// </summary>
+    private void NoteRecordChanges()
+    {
+        var entries = ChangeTracker.Entries().ToList();
+        var changed = entries.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Metadata.ClrType.Namespace is { } ns && CountedNamespaces.Contains(ns)).ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        var las = changed.Any(e => e.Entity is OpenSend.Domain.Placements.Setting)
+            ? []
+            : entries.Where(e => e.State != EntityState.Detached && e.Entity is not OpenSend.Data.Dashboard.RecordChange && e.Metadata.FindProperty("LaCode") is not null)
+                .Select(e => e.Property("LaCode").CurrentValue as string).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        foreach (var la in las.Count == 0 ? [OpenSend.Data.Dashboard.RecordChange.EveryLa] : las)
+        {
+            RecordChanges.Add(new OpenSend.Data.Dashboard.RecordChange(la));
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpenSendDbContext).Assembly);
 }

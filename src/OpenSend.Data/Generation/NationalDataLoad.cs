@@ -50,6 +50,11 @@ public sealed class NationalDataLoad(OpenSendDbContext db)
                 progress?.Report(new GenerationProgress(la.Code, la.Name, i, las.Count, before + batch.Cases, rowsBefore + batch.Rows))), batchSize, cancellationToken);
             cases += loaded.Cases;
             rows += loaded.Rows;
+
+            // Binary COPY bypasses the context's change notes: the LA's dashboard counts are now out of date.
+            db.RecordChanges.Add(new Dashboard.RecordChange(la.Code));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
             progress?.Report(new GenerationProgress(la.Code, la.Name, i + 1, las.Count, cases, rows));
         }
 

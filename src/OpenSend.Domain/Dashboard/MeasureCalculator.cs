@@ -36,11 +36,12 @@ public static class MeasureCalculator
 {
     public const int SuppressBelow = 5;
 
-    public static Figure Compute(MeasureDefinition measure, LiveData data, bool suppress)
-    {
-        var units = measure.Live?.Invoke(data).ToList() ?? throw new InvalidOperationException($"{measure.Id} has no live definition.");
-        return FromCounts(measure.Kind, units.Count(u => u.InNumerator && u.InDenominator), units.Count(u => u.InDenominator), FigureSource.Live, suppress);
-    }
+    public static Figure Compute(MeasureDefinition measure, LiveData data, bool suppress) =>
+        Compute(measure, new LiveCounts(LiveCounts.CountsOf(measure, data, [])), suppress);
+
+    /// <summary>A measure from an LA's kept counts: the same figure as counting its records again.</summary>
+    public static Figure Compute(MeasureDefinition measure, LiveCounts counts, bool suppress) =>
+        FromCount(measure, counts.Overall(measure), suppress);
 
     /// <summary>
     /// A set of LAs' figure (a region, England) from each LA's own unsuppressed live figure: every
@@ -64,12 +65,14 @@ public static class MeasureCalculator
         return FromCounts(measure.Kind, numerator, measure.Kind is MeasureKind.Count or MeasureKind.Money ? null : denominator, FigureSource.Live, suppress);
     }
 
-    public static IReadOnlyList<BreakdownFigure> ComputeBy(MeasureDefinition measure, LiveData data, Breakdown breakdown, bool suppress)
-    {
-        var units = measure.Live?.Invoke(data).ToList() ?? throw new InvalidOperationException($"{measure.Id} has no live definition.");
-        return Breakdowns.Ordered(breakdown, units.GroupBy(u => Breakdowns.GroupOf(breakdown, u, data))
-            .Select(g => new BreakdownFigure(g.Key, FromCounts(measure.Kind, g.Count(u => u.InNumerator && u.InDenominator), g.Count(u => u.InDenominator), FigureSource.Live, suppress))));
-    }
+    public static IReadOnlyList<BreakdownFigure> ComputeBy(MeasureDefinition measure, LiveData data, Breakdown breakdown, bool suppress) =>
+        ComputeBy(measure, new LiveCounts(LiveCounts.CountsOf(measure, data, [breakdown])), breakdown, suppress);
+
+    public static IReadOnlyList<BreakdownFigure> ComputeBy(MeasureDefinition measure, LiveCounts counts, Breakdown breakdown, bool suppress) =>
+        Breakdowns.Ordered(breakdown, counts.GroupsOf(measure, breakdown).Select(c => new BreakdownFigure(c.Group, FromCount(measure, c, suppress))));
+
+    private static Figure FromCount(MeasureDefinition measure, MeasureCount count, bool suppress) =>
+        FromCounts(measure.Kind, count.Numerator, count.Denominator, FigureSource.Live, suppress);
 
     /// <summary>A rate or count from its parts; null denominator for counts.</summary>
     public static Figure FromCounts(MeasureKind kind, decimal numerator, decimal? denominator, FigureSource source, bool suppress)

@@ -35,6 +35,13 @@ public static class Measures
 
     private static int Days(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber;
 
+    /// <summary>
+    /// The version of the live definitions. Counts an LA's dashboard keeps say which version made
+    /// them; raise this whenever a live definition (or what SEN2 counts) changes, so every kept
+    /// count is recounted rather than shown beside counts made the new way.
+    /// </summary>
+    public const int LiveVersion = 1;
+
     public static readonly IReadOnlyList<MeasureDefinition> All =
     [
         // Experiences: timeliness and redress.

@@ -138,6 +138,39 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.ToTable("audit_records", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Data.Dashboard.Counting", b =>
+                {
+                    b.Property<string>("LaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<DateOnly>("Census")
+                        .HasColumnType("date")
+                        .HasColumnName("census");
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("counted_at");
+
+                    b.Property<int>("LiveVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("live_version");
+
+                    b.Property<long>("ThroughChange")
+                        .HasColumnType("bigint")
+                        .HasColumnName("through_change");
+
+                    b.HasKey("LaCode", "Year")
+                        .HasName("pk_dashboard_countings");
+
+                    b.ToTable("dashboard_countings", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Data.Dashboard.ExternalFigure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -195,6 +228,70 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasDatabaseName("ix_external_figures_measure_id_area_code_year");
 
                     b.ToTable("external_figures", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Data.Dashboard.KeptCount", b =>
+                {
+                    b.Property<string>("LaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Breakdown")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("breakdown");
+
+                    b.Property<string>("MeasureId")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("group");
+
+                    b.Property<int>("Denominator")
+                        .HasColumnType("integer")
+                        .HasColumnName("denominator");
+
+                    b.Property<int>("Numerator")
+                        .HasColumnType("integer")
+                        .HasColumnName("numerator");
+
+                    b.HasKey("LaCode", "Year", "Breakdown", "MeasureId", "Group")
+                        .HasName("pk_dashboard_counts");
+
+                    b.ToTable("dashboard_counts", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Data.Dashboard.RecordChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_record_changes");
+
+                    b.HasIndex("LaCode", "Id")
+                        .HasDatabaseName("ix_record_changes_la_code_id");
+
+                    b.ToTable("record_changes", (string)null);
                 });
 
             modelBuilder.Entity("OpenSend.Data.Dashboard.StatisticalNeighbour", b =>

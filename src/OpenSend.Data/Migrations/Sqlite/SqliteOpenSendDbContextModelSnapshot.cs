@@ -131,6 +131,39 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.ToTable("audit_records", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Data.Dashboard.Counting", b =>
+                {
+                    b.Property<string>("LaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<DateOnly>("Census")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("census");
+
+                    b.Property<long>("CountedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("counted_at");
+
+                    b.Property<int>("LiveVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("live_version");
+
+                    b.Property<long>("ThroughChange")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("through_change");
+
+                    b.HasKey("LaCode", "Year")
+                        .HasName("pk_dashboard_countings");
+
+                    b.ToTable("dashboard_countings", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Data.Dashboard.ExternalFigure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -188,6 +221,68 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_external_figures_measure_id_area_code_year");
 
                     b.ToTable("external_figures", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Data.Dashboard.KeptCount", b =>
+                {
+                    b.Property<string>("LaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Breakdown")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("breakdown");
+
+                    b.Property<string>("MeasureId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group");
+
+                    b.Property<int>("Denominator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("denominator");
+
+                    b.Property<int>("Numerator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("numerator");
+
+                    b.HasKey("LaCode", "Year", "Breakdown", "MeasureId", "Group")
+                        .HasName("pk_dashboard_counts");
+
+                    b.ToTable("dashboard_counts", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Data.Dashboard.RecordChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_record_changes");
+
+                    b.HasIndex("LaCode", "Id")
+                        .HasDatabaseName("ix_record_changes_la_code_id");
+
+                    b.ToTable("record_changes", (string)null);
                 });
 
             modelBuilder.Entity("OpenSend.Data.Dashboard.StatisticalNeighbour", b =>
