@@ -111,8 +111,6 @@ try
     DeadlineSweepBenchmarks.Today = today;
     DeadlineSweepBenchmarks.LargestLaCode = largest;
     PeakMemory.Reset();
-    // A quick re-measure of the data already loaded leaves the sweep out (its figures are from the full run).
-    if (!(skipLoad && scenariosOnly))
     {
         await using var scope = database.Open(out var db);
         clock.Restart();

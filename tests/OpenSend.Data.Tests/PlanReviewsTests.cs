@@ -62,7 +62,7 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
     }
 
     private Task<AnnualReview> OpenReviewAsync(Guid id) =>
-        InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AnnualReviews.AsNoTracking().SingleAsync(r => r.AssessmentId == id && r.Stage != ReviewStage.Completed));
+        InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AnnualReviews.AsNoTracking().SingleAsync(r => r.AssessmentId == id && r.Stage != ReviewStage.Completed && r.Stage != ReviewStage.Ended));
 
     private static ReviewReport Report => new("I like my reading group.", "Reading has come on.",
         [new OutcomeProgressEntry(Outcome, "Reads a short book aloud", OutcomeProgress.OnTrack, "Reading age up 14 months.")],
@@ -232,7 +232,7 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
 
         var pending = await CaseAsync(id);
         Assert.Equal((AssessmentStage.PlanIssued, new DateOnly(2027, 3, 12), CeaseReason.NeedsMetWithoutPlan), (pending.Stage, pending.CeaseDecidedOn, pending.CeaseReason));
-        Assert.Empty(await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AnnualReviews.AsNoTracking().Where(r => r.AssessmentId == id && r.Stage != ReviewStage.Completed).ToListAsync()));
+        Assert.Empty(await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AnnualReviews.AsNoTracking().Where(r => r.AssessmentId == id && r.Stage != ReviewStage.Completed && r.Stage != ReviewStage.Ended).ToListAsync()));
 
         Time.SetUtcNow(new DateTimeOffset(2027, 5, 12, 10, 0, 0, TimeSpan.Zero));
         var early = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => reviews(sp).CeasePlanAsync(In999, id, new DateOnly(2027, 5, 12), null, null)));
@@ -290,6 +290,58 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
         Assert.Equal((0, 1), (result.OpenCases, result.OpenReviews));
         Assert.Equal(1, result.Count(OpenSend.Domain.Timescales.DeadlineState.Overdue, "999", StatutoryStep.AnnualReview));
         Assert.Equal(review.Deadlines(today).Count(d => d.IsOpen), result.OpenClocks);
+    }
+
+    [Fact]
+    public async Task TheDeadlineSweep_CountsReviewsWithTheSameDates_OnceEach_BesideOneFurtherOn()
+    {
+        // Two reviews only scheduled, on the same due date, and one whose meeting is arranged: the
+        // sweep counts reviews sharing their facts together, and must still count every one.
+        var first = await OpenReviewAsync(await FinalPlanAsync());
+        var second = await OpenReviewAsync(await FinalPlanAsync());
+        var third = await OpenReviewAsync(await FinalPlanAsync());
+        Time.SetUtcNow(new DateTimeOffset(2027, 3, 1, 10, 0, 0, TimeSpan.Zero));
+        await InScope(sp => sp.GetRequiredService<PlanReviews>().ArrangeMeetingAsync(SencoOf("999001"), third.Id, new DateOnly(2027, 3, 10), new DateOnly(2027, 3, 1)));
+        var arranged = await OpenReviewAsync(third.AssessmentId);
+        var today = new DateOnly(2027, 3, 8);
+
+        var result = await InScope(sp => new DeadlineSweep(sp.GetRequiredService<OpenSendDbContext>()).RunAsync(today, ["999"]));
+
+        Assert.Equal(first.DueBy, second.DueBy);
+        Assert.Equal(3, result.OpenReviews);
+        Assert.Equal(new[] { first, second, arranged }.Sum(r => r.Deadlines(today).Count(d => d.IsOpen)), result.OpenClocks);
+        Assert.Equal(3, result.Count(OpenSend.Domain.Timescales.DeadlineState.NotYetDue, "999", StatutoryStep.AnnualReview));
+        Assert.Equal(arranged.Deadlines(today).Count(d => d.IsOpen && d.Deadline.Step != StatutoryStep.AnnualReview), result.OpenClocks - 3);
+        Assert.True(result.OpenClocks > 3);
+    }
+
+    [Fact]
+    public async Task AReviewStillOpenWhenThePlanCeases_EndsWithIt_AndNoClockOfItKeepsRunning()
+    {
+        // No step leaves a review open at cessation (the next review follows only a decision to keep
+        // the plan), but one written some other way must not keep a dead plan's clocks running.
+        var id = await DecidedToCeaseAsync();
+        var stray = await InScope(async sp =>
+        {
+            var db = sp.GetRequiredService<OpenSendDbContext>();
+            var review = AnnualReview.Schedule(id, "999", RuleSetCatalogue.SendRegulations2014, new DateOnly(2027, 5, 1), null, null, Time.GetUtcNow());
+            db.AnnualReviews.Add(review);
+            await db.SaveChangesAsync();
+            return review;
+        });
+        Time.SetUtcNow(new DateTimeOffset(2027, 5, 13, 10, 0, 0, TimeSpan.Zero));
+        var today = new DateOnly(2027, 5, 13);
+        var before = await InScope(sp => new DeadlineSweep(sp.GetRequiredService<OpenSendDbContext>()).RunAsync(today, ["999"]));
+
+        await InScope(sp => sp.GetRequiredService<PlanReviews>().CeasePlanAsync(In999, id, today, null, null));
+
+        var ended = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AnnualReviews.AsNoTracking().SingleAsync(r => r.Id == stray.Id));
+        var after = await InScope(sp => new DeadlineSweep(sp.GetRequiredService<OpenSendDbContext>()).RunAsync(today, ["999"]));
+        Assert.Equal((1, 1), (before.OpenReviews, before.Count(OpenSend.Domain.Timescales.DeadlineState.Overdue, "999", StatutoryStep.AnnualReview)));
+        Assert.Equal((ReviewStage.Ended, false), (ended.Stage, ended.IsOpen));
+        Assert.Equal((0, 0), (after.OpenReviews, after.OpenClocks));
+        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => sp.GetRequiredService<PlanReviews>().ArrangeMeetingAsync(In999, stray.Id, new DateOnly(2027, 5, 30), today)));
+        Assert.Contains("ended when the plan ceased or moved", refused.Message);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class DeadlineSweep(OpenSendDbContext db)
                 .Where(a => openStages.Contains(a.Stage))
                 .Select(a => a.LaCode).Distinct()
                 .ToListAsync(cancellationToken))
-                .Union(await db.AnnualReviews.AsNoTracking().Where(r => r.Stage != ReviewStage.Completed).Select(r => r.LaCode).Distinct().ToListAsync(cancellationToken))
+                .Union(await db.AnnualReviews.AsNoTracking().Where(r => r.Stage != ReviewStage.Completed && r.Stage != ReviewStage.Ended).Select(r => r.LaCode).Distinct().ToListAsync(cancellationToken))
                 .Order(StringComparer.Ordinal).ToList();
 
         var tallies = new List<DeadlineTally>();
@@ -70,26 +70,31 @@ public sealed class DeadlineSweep(OpenSendDbContext db)
                     .ToListAsync(cancellationToken))
                 .ToLookup(e => e.AssessmentId, e => new ExceptionClockFacts(e.Steps, e.AdviceRequestId, e.Basis));
 
-            // The reviews of plans in force (a review left open on a case that moved away or ceased is not the LA's clock).
+            // The open reviews: every one is of a plan in force, since a review ends with its plan
+            // (ReviewStage.Ended), so no join to the cases is needed (that join cost 5 s for England). A
+            // review's clocks are a pure function of its facts, so reviews with the same facts have the
+            // same clocks: they are counted in the database, from an index holding those facts, and each
+            // set of facts is evaluated once (docs/benchmarks.md, benchmark 2).
             var reviews = await db.AnnualReviews.AsNoTracking()
-                .Where(r => chunk.Contains(r.LaCode) && r.Stage != ReviewStage.Completed)
-                .Join(db.Assessments.AsNoTracking().Where(a => a.Stage == AssessmentStage.PlanIssued), r => r.AssessmentId, a => a.Id,
-                    (r, _) => new
-                    {
-                        r.LaCode,
-                        Facts = new ReviewFacts(r.Id, r.RuleSetId, r.DueBy, r.MeetingOn, r.InvitationsSentOn, r.PapersCirculatedOn, r.MeetingHeldOn, r.ReportSentOn,
-                            r.DecidedOn, r.Decision, r.AmendmentNoticeOn, r.AmendedPlanIssuedOn, r.PhaseTransfer, r.PhaseTransferDueBy),
-                    })
+                .Where(r => chunk.Contains(r.LaCode) && r.Stage != ReviewStage.Completed && r.Stage != ReviewStage.Ended)
+                .GroupBy(r => new
+                {
+                    r.LaCode, r.RuleSetId, r.DueBy, r.MeetingOn, r.InvitationsSentOn, r.PapersCirculatedOn, r.MeetingHeldOn, r.ReportSentOn,
+                    r.DecidedOn, r.Decision, r.AmendmentNoticeOn, r.AmendedPlanIssuedOn, r.PhaseTransfer, r.PhaseTransferDueBy,
+                })
+                .Select(g => new { Facts = g.Key, Reviews = g.Count() })
                 .ToListAsync(cancellationToken);
-            openReviews += reviews.Count;
-            foreach (var review in reviews)
+            foreach (var (r, count) in reviews.Select(g => (g.Facts, g.Reviews)))
             {
-                foreach (var clock in ReviewClocks.Evaluate(review.Facts, today))
+                openReviews += count;
+                var facts = new ReviewFacts(Guid.Empty, r.RuleSetId, r.DueBy, r.MeetingOn, r.InvitationsSentOn, r.PapersCirculatedOn, r.MeetingHeldOn, r.ReportSentOn,
+                    r.DecidedOn, r.Decision, r.AmendmentNoticeOn, r.AmendedPlanIssuedOn, r.PhaseTransfer, r.PhaseTransferDueBy);
+                foreach (var clock in ReviewClocks.Evaluate(facts, today))
                 {
                     if (clock.IsOpen)
                     {
-                        var key = (review.LaCode, clock.Deadline.Step, clock.State);
-                        counts[key] = counts.GetValueOrDefault(key) + 1;
+                        var key = (r.LaCode, clock.Deadline.Step, clock.State);
+                        counts[key] = counts.GetValueOrDefault(key) + count;
                     }
                 }
             }

@@ -25,6 +25,13 @@ public enum ReviewStage
 
     /// <summary>Decided and, for an amendment, the amended plan issued.</summary>
     Completed,
+
+    /// <summary>
+    /// Ended unfinished because the plan stopped being the council's to review: it ceased, or the
+    /// child moved to another council, which maintains and reviews the plan from the transfer (the
+    /// duty to review, s.44, is the maintaining council's; transfers, reg 15). Nothing more is due.
+    /// </summary>
+    Ended,
 }
 
 public enum ReviewDecision
@@ -172,7 +179,7 @@ public sealed class AnnualReview
 
     public StatutoryRuleSet RuleSet => RuleSetCatalogue.Get(RuleSetId);
 
-    public bool IsOpen => Stage != ReviewStage.Completed;
+    public bool IsOpen => Stage is not (ReviewStage.Completed or ReviewStage.Ended);
 
     /// <summary>A review falls due: when the plan was made or last reviewed says when (<see cref="ReviewSchedule"/>).</summary>
     public static AnnualReview Schedule(Guid assessmentId, string laCode, StatutoryRuleSet rules, DateOnly dueBy, UpcomingPhaseTransfer? phaseTransfer, Guid? settingOrganisationId, DateTimeOffset now) => new()
@@ -338,6 +345,13 @@ public sealed class AnnualReview
         Move(ReviewAction.IssueAmendedPlan, now);
     }
 
+    /// <summary>The plan ceased or moved to another council before this review finished: its clocks stop (see <see cref="ReviewStage.Ended"/>).</summary>
+    public void EndWithPlan(DateOnly on, DateTimeOffset now)
+    {
+        Begin(ReviewAction.EndWithPlan, on, now);
+        Move(ReviewAction.EndWithPlan, now);
+    }
+
     /// <summary>Every clock of this review on <paramref name="today"/> (<see cref="ReviewClocks"/>).</summary>
     public IReadOnlyList<DeadlineProgress> Deadlines(DateOnly today) => ReviewClocks.Evaluate(ClockFacts, today);
 
@@ -410,6 +424,7 @@ public enum ReviewAction
     IssueAmendedPlan,
     ProposePost16Transfer,
     Contribute,
+    EndWithPlan,
 }
 
 /// <summary>The one table of which review step may be recorded at which stage (convention 1).</summary>
@@ -434,6 +449,12 @@ public static class ReviewTransitions
         [(ReviewStage.MeetingHeld, ReviewAction.ProposePost16Transfer)] = ReviewStage.MeetingHeld,
         [(ReviewStage.ReportSubmitted, ReviewAction.ProposePost16Transfer)] = ReviewStage.ReportSubmitted,
         [(ReviewStage.Amending, ReviewAction.ProposePost16Transfer)] = ReviewStage.Amending,
+        // The plan ceased or moved away: whatever the review had reached, it ends there.
+        [(ReviewStage.Due, ReviewAction.EndWithPlan)] = ReviewStage.Ended,
+        [(ReviewStage.MeetingArranged, ReviewAction.EndWithPlan)] = ReviewStage.Ended,
+        [(ReviewStage.MeetingHeld, ReviewAction.EndWithPlan)] = ReviewStage.Ended,
+        [(ReviewStage.ReportSubmitted, ReviewAction.EndWithPlan)] = ReviewStage.Ended,
+        [(ReviewStage.Amending, ReviewAction.EndWithPlan)] = ReviewStage.Ended,
     };
 
     public static bool IsAllowed(ReviewStage from, ReviewAction action) => Table.ContainsKey((from, action));
@@ -447,6 +468,7 @@ public static class ReviewTransitions
         (ReviewStage.MeetingArranged, ReviewAction.SubmitReport or ReviewAction.Decide) => "The review meeting has not been held yet. Record the meeting first; the decision cannot come before it.",
         (ReviewStage.Amending, _) => "The council decided to amend the plan: send the proposed amendments, then issue the amended plan.",
         (ReviewStage.Completed, _) => "This review is complete. The next review is scheduled from it.",
+        (ReviewStage.Ended, _) => "This review ended when the plan ceased or moved to another council. Nothing more can be recorded on it.",
         _ => $"This step cannot be recorded while the review is at '{stage}'.",
     };
 }

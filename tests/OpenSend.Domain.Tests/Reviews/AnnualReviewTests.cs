@@ -144,6 +144,25 @@ public sealed class AnnualReviewTests
     }
 
     [Fact]
+    public void AReviewEndsWithItsPlan_WhereverItHadReached_ButADecidedOneIsNotReopenedOrEnded()
+    {
+        var held = Held();
+        var decided = Held();
+        decided.Decide(new DateOnly(2027, 3, 20), ReviewDecision.Maintain, "Outcomes on track.", null, Noon("2027-03-20"));
+
+        held.EndWithPlan(new DateOnly(2027, 3, 25), Noon("2027-03-25"));
+        var again = Assert.Throws<StepRefusedException>(() => held.EndWithPlan(new DateOnly(2027, 3, 26), Noon("2027-03-26")));
+        var afterDecision = Assert.Throws<StepRefusedException>(() => decided.EndWithPlan(new DateOnly(2027, 3, 25), Noon("2027-03-25")));
+        var stepAfterEnd = Assert.Throws<StepRefusedException>(() => held.SubmitReport(new DateOnly(2027, 3, 26), Report(), Plan, Noon("2027-03-26")));
+
+        Assert.Equal((ReviewStage.Ended, false), (held.Stage, held.IsOpen));
+        Assert.Contains("ended when the plan ceased", again.Message);
+        Assert.Contains("ended when the plan ceased", stepAfterEnd.Message);
+        Assert.Equal(ReviewStage.Completed, decided.Stage);
+        Assert.Contains("complete", afterDecision.Message);
+    }
+
+    [Fact]
     public void CeasingThePlan_NeedsASen2Reason_AndGivesAppealRightsThatKeepThePlanMeanwhile()
     {
         var review = Held();

@@ -2545,6 +2545,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.HasIndex("LaCode", "Stage", "DueBy")
                         .HasDatabaseName("ix_annual_reviews_la_code_stage_due_by");
 
+                    b.HasIndex("LaCode", "RuleSetId", "DueBy", "MeetingOn", "InvitationsSentOn", "PapersCirculatedOn", "MeetingHeldOn", "ReportSentOn", "DecidedOn", "Decision", "AmendmentNoticeOn", "AmendedPlanIssuedOn", "PhaseTransfer", "PhaseTransferDueBy")
+                        .HasDatabaseName("ix_annual_reviews_open_clock_facts")
+                        .HasFilter("stage <> 'Completed' AND stage <> 'Ended'");
+
                     b.ToTable("annual_reviews", (string)null);
                 });
 

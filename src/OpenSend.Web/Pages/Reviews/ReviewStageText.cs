@@ -13,6 +13,7 @@ public static class ReviewStageText
         ReviewStage.MeetingHeld => "Meeting held: report due",
         ReviewStage.ReportSubmitted => "Report in: the council to decide",
         ReviewStage.Amending => "Amending the plan",
+        ReviewStage.Ended => "Ended: the plan ceased",
         _ => "Complete",
     };
 
