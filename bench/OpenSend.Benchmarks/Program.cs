@@ -18,6 +18,7 @@ using OpenSend.Testing;
 // Usage:
 //   dotnet run -c Release --project bench/OpenSend.Benchmarks -- [--scale 1] [--years 3] [--seed 42] [--postgres <connection string>]
 //   ... --postgres <connection string> --skip-load   (benchmark the data already loaded there by an earlier run)
+//   ... --scenarios-only (one timed run of each scenario, no BenchmarkDotNet); --quick (without the England-wide recount and SEN2 returns)
 //   dotnet run --project bench/OpenSend.Benchmarks -- --smoke     (what ./test.sh runs: tiny scale, SQLite, one iteration)
 // Without --postgres a throwaway PostgreSQL cluster (default durability, 1 GB shared buffers) is started and deleted at the end.
 var smoke = args.Contains("--smoke");
@@ -27,6 +28,8 @@ var seed = int.Parse(Argument("--seed") ?? "42", CultureInfo.InvariantCulture);
 var skipLoad = args.Contains("--skip-load");
 // One timed run of each scenario, without BenchmarkDotNet's repeated iterations (for a quick re-measure at national scale).
 var scenariosOnly = args.Contains("--scenarios-only");
+// Leaves out the England-wide scenarios that take minutes (recounting every LA's dashboard, every LA's SEN2 return): for re-measuring the rest.
+var quick = args.Contains("--quick");
 var figures = new List<string>();
 
 PostgresServer? server = null;
@@ -139,8 +142,12 @@ try
 
     DashboardBenchmarks.LargestLaCode = largestByPlans;
     DashboardBenchmarks.LaCodes = laCodes;
-    await OneRun($"Recounting every LA's dashboard from person-level data ({laCodes.Count} LAs, every live measure and breakdown, 5 years; the background recount)", async () =>
-        $"{await DashboardBenchmarks.RecountEveryLaAsync(database, laCodes)} LAs counted");
+    if (!quick || smoke)
+    {
+        await OneRun($"Recounting every LA's dashboard from person-level data ({laCodes.Count} LAs, every live measure and breakdown, 5 years; the background recount)", async () =>
+            $"{await DashboardBenchmarks.RecountEveryLaAsync(database, laCodes)} LAs counted");
+    }
+
     await OneRun("Recounting the largest LA's dashboard from person-level data (" + largestByPlans + ")", async () =>
     {
         await using var scope = database.Open(out var db);
@@ -185,28 +192,31 @@ try
         await using var scope = database.Open(out var db);
         return $"{await DashboardBenchmarks.ReadSen2RowsAsync(db, largestByPlans):N0} rows";
     });
-    await OneRun($"SEN2 return of every LA (census {census:yyyy-MM-dd}): made, checked, written as XML", async () =>
+    if (!quick || smoke)
     {
-        long bytes = 0;
-        foreach (var laCode in laCodes)
+        await OneRun($"SEN2 return of every LA (census {census:yyyy-MM-dd}): made, checked, written as XML", async () =>
         {
-            await using var scope = database.Open(out var db);
-            bytes += await DashboardBenchmarks.Sen2ExportAsync(db, laCode, census, DashboardBenchmarks.Time);
-        }
+            long bytes = 0;
+            foreach (var laCode in laCodes)
+            {
+                await using var scope = database.Open(out var db);
+                bytes += await DashboardBenchmarks.Sen2ExportAsync(db, laCode, census, DashboardBenchmarks.Time);
+            }
 
-        return $"{bytes / 1024.0 / 1024.0:N0} MiB of XML";
-    });
-    await OneRun("Baseline for SEN2: reading every LA's rows the return is made from", async () =>
-    {
-        long rows = 0;
-        foreach (var laCode in laCodes)
+            return $"{bytes / 1024.0 / 1024.0:N0} MiB of XML";
+        });
+        await OneRun("Baseline for SEN2: reading every LA's rows the return is made from", async () =>
         {
-            await using var scope = database.Open(out var db);
-            rows += await DashboardBenchmarks.ReadSen2RowsAsync(db, laCode);
-        }
+            long rows = 0;
+            foreach (var laCode in laCodes)
+            {
+                await using var scope = database.Open(out var db);
+                rows += await DashboardBenchmarks.ReadSen2RowsAsync(db, laCode);
+            }
 
-        return $"{rows:N0} rows";
-    });
+            return $"{rows:N0} rows";
+        });
+    }
 
     if (scenariosOnly)
     {

@@ -68,6 +68,9 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, D
 
     private HashSet<string>? _liveLas;
 
+    /// <summary>The areas whose published rows are read (an LA's page: it, its neighbours, its region, England); null for every area.</summary>
+    private HashSet<string>? _areas;
+
     public async Task<LaDashboard?> ForLaAsync(RequestContext context, string laCode, CancellationToken cancellationToken = default)
     {
         if (await db.LocalAuthorities.AsNoTracking().SingleOrDefaultAsync(l => l.Code == laCode, cancellationToken) is not { } la)
@@ -78,6 +81,7 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, D
         var live = await data.HasLiveDataAsync(laCode, cancellationToken);
         var unsuppressed = Unsuppressed(context, laCode);
         var neighbours = await NeighboursAsync(laCode, cancellationToken);
+        ReadAreas(la, neighbours);
         var panels = new List<MeasurePanel>();
         foreach (var measure in Measures.All)
         {
@@ -97,6 +101,7 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, D
         var live = await data.HasLiveDataAsync(laCode, cancellationToken);
         var unsuppressed = Unsuppressed(context, laCode);
         var neighbours = await NeighboursAsync(laCode, cancellationToken);
+        ReadAreas(la, neighbours);
         var panel = await PanelAsync(context, la, live, unsuppressed, neighbours, measure, breakdown, cancellationToken);
         return (new LaDashboard(la, la.RegionName, live, unsuppressed, neighbours, [panel], live ? await counts.StateAsync(laCode, cancellationToken) : null), panel);
     }
@@ -105,6 +110,7 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, D
     public async Task<(IReadOnlyList<RankedLa> Rows, int? Year, IReadOnlyList<int> Years, Figure England)> RankAsync(RequestContext context, string measureId, int? year, CancellationToken cancellationToken = default)
     {
         var measure = Measures.Get(measureId);
+        ReadAreas(null, []);
         var las = await db.LocalAuthorities.AsNoTracking().ToListAsync(cancellationToken);
         var published = await PublishedYearsAsync(measure, cancellationToken);
         var years = published;
@@ -137,6 +143,23 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, D
 
     /// <summary>The census that closes a reporting year: January of the next year, or today for the year still running.</summary>
     public DateOnly CensusFor(int year) => data.CensusFor(year);
+
+    /// <summary>
+    /// An LA's page reads only its own, its neighbours', its region's and England's published rows
+    /// (a few hundred), not every LA's (the release's 200,000 rows were most of the page's time); a
+    /// ranking reads every area's.
+    /// </summary>
+    private void ReadAreas(LocalAuthority? la, IReadOnlyList<LocalAuthority> neighbours)
+    {
+        HashSet<string>? areas = la is null ? null : [la.Code, la.RegionCode, England, .. neighbours.Select(n => n.Code)];
+        if (areas is null ? _areas is not null : _areas is null || !areas.SetEquals(_areas))
+        {
+            _rows.Clear();
+            _totals.Clear();
+        }
+
+        _areas = areas;
+    }
 
     private static bool Unsuppressed(RequestContext context, string laCode) => context.Viewer.IsLaStaff && context.Viewer.LaCode == laCode;
 
@@ -371,7 +394,8 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, D
     {
         if (!_rows.TryGetValue(table, out var rows))
         {
-            rows = await db.PublishedRows.AsNoTracking().Where(r => r.Table == table && (r.BreakdownTopic.StartsWith("All") || r.BreakdownTopic == "Total" || r.BreakdownTopic == "Sex" || r.BreakdownTopic == "Ethnicity" || r.BreakdownTopic == "Child or young persons age" || r.BreakdownTopic == "Type of placement"))
+            var areas = _areas?.ToList();
+            rows = await db.PublishedRows.AsNoTracking().Where(r => r.Table == table && (areas == null || areas.Contains(r.AreaCode)) && (r.BreakdownTopic.StartsWith("All") || r.BreakdownTopic == "Total" || r.BreakdownTopic == "Sex" || r.BreakdownTopic == "Ethnicity" || r.BreakdownTopic == "Child or young persons age" || r.BreakdownTopic == "Type of placement"))
                 .ToListAsync(cancellationToken);
             _rows[table] = rows;
         }
