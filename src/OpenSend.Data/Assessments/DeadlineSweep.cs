@@ -79,8 +79,20 @@ public sealed class DeadlineSweep(OpenSendDbContext db)
                 .Where(r => chunk.Contains(r.LaCode) && r.Stage != ReviewStage.Completed && r.Stage != ReviewStage.Ended)
                 .GroupBy(r => new
                 {
-                    r.LaCode, r.RuleSetId, r.DueBy, r.MeetingOn, r.InvitationsSentOn, r.PapersCirculatedOn, r.MeetingHeldOn, r.ReportSentOn,
-                    r.DecidedOn, r.Decision, r.AmendmentNoticeOn, r.AmendedPlanIssuedOn, r.PhaseTransfer, r.PhaseTransferDueBy,
+                    r.LaCode,
+                    r.RuleSetId,
+                    r.DueBy,
+                    r.MeetingOn,
+                    r.InvitationsSentOn,
+                    r.PapersCirculatedOn,
+                    r.MeetingHeldOn,
+                    r.ReportSentOn,
+                    r.DecidedOn,
+                    r.Decision,
+                    r.AmendmentNoticeOn,
+                    r.AmendedPlanIssuedOn,
+                    r.PhaseTransfer,
+                    r.PhaseTransferDueBy,
                 })
                 .Select(g => new { Facts = g.Key, Reviews = g.Count() })
                 .ToListAsync(cancellationToken);

@@ -535,10 +535,22 @@ internal sealed class AnnualReviewConfiguration : IEntityTypeConfiguration<Annua
         // every fact their clocks depend on, so England's are counted from the index alone rather than
         // by reading 3.5 GB of reviews with their reports (docs/benchmarks.md, benchmark 2).
         builder.HasIndex(r => new
-            {
-                r.LaCode, r.RuleSetId, r.DueBy, r.MeetingOn, r.InvitationsSentOn, r.PapersCirculatedOn, r.MeetingHeldOn, r.ReportSentOn,
-                r.DecidedOn, r.Decision, r.AmendmentNoticeOn, r.AmendedPlanIssuedOn, r.PhaseTransfer, r.PhaseTransferDueBy,
-            })
+        {
+            r.LaCode,
+            r.RuleSetId,
+            r.DueBy,
+            r.MeetingOn,
+            r.InvitationsSentOn,
+            r.PapersCirculatedOn,
+            r.MeetingHeldOn,
+            r.ReportSentOn,
+            r.DecidedOn,
+            r.Decision,
+            r.AmendmentNoticeOn,
+            r.AmendedPlanIssuedOn,
+            r.PhaseTransfer,
+            r.PhaseTransferDueBy,
+        })
             .HasDatabaseName("ix_annual_reviews_open_clock_facts")
             .HasFilter("stage <> 'Completed' AND stage <> 'Ended'");
     }
