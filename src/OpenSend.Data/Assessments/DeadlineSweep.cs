@@ -63,10 +63,13 @@ public sealed class DeadlineSweep(OpenSendDbContext db)
             var cases = await open
                 .Select(a => new CaseRow(a.Id, a.LaCode, a.RuleSetId, a.Stage, a.RequestReceivedOn, a.AssessDecisionOn, a.WillAssess, a.IssueDecisionOn, a.WillIssue, a.FinalPlanIssuedOn))
                 .ToListAsync(cancellationToken);
-            var advice = (await open.Join(db.AdviceRequests.AsNoTracking(), a => a.Id, r => r.AssessmentId, (a, r) => new { r.AssessmentId, r.Id, r.RequestedOn, r.ReceivedOn })
+            // Looked up by the open cases' ids (an index lookup each): joining let PostgreSQL read all
+            // 4 million advice requests once per chunk of LAs, most of them of closed cases.
+            var ids = cases.Select(c => c.Id).ToList();
+            var advice = (await db.AdviceRequests.AsNoTracking().Where(r => ids.Contains(r.AssessmentId)).Select(r => new { r.AssessmentId, r.Id, r.RequestedOn, r.ReceivedOn })
                     .ToListAsync(cancellationToken))
                 .ToLookup(r => r.AssessmentId, r => new AdviceClockFacts(r.Id, r.RequestedOn, r.ReceivedOn));
-            var exceptions = (await open.Join(db.Set<PathwayException>().AsNoTracking(), a => a.Id, e => e.AssessmentId, (a, e) => new { e.AssessmentId, e.Steps, e.AdviceRequestId, e.Basis })
+            var exceptions = (await db.Set<PathwayException>().AsNoTracking().Where(e => ids.Contains(e.AssessmentId)).Select(e => new { e.AssessmentId, e.Steps, e.AdviceRequestId, e.Basis })
                     .ToListAsync(cancellationToken))
                 .ToLookup(e => e.AssessmentId, e => new ExceptionClockFacts(e.Steps, e.AdviceRequestId, e.Basis));
 
