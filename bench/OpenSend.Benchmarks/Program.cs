@@ -18,7 +18,8 @@ using OpenSend.Testing;
 // Usage:
 //   dotnet run -c Release --project bench/OpenSend.Benchmarks -- [--scale 1] [--years 3] [--seed 42] [--postgres <connection string>]
 //   ... --postgres <connection string> --skip-load   (benchmark the data already loaded there by an earlier run)
-//   ... --scenarios-only (one timed run of each scenario, no BenchmarkDotNet); --quick (without the England-wide recount and SEN2 returns)
+//   ... --scenarios-only (one timed run of each scenario, no BenchmarkDotNet); --quick (without the England-wide recount and SEN2 returns);
+//   ... --sweep-only (benchmark 2 alone)
 //   dotnet run --project bench/OpenSend.Benchmarks -- --smoke     (what ./test.sh runs: tiny scale, SQLite, one iteration)
 // Without --postgres a throwaway PostgreSQL cluster (default durability, 1 GB shared buffers) is started and deleted at the end.
 var smoke = args.Contains("--smoke");
@@ -30,6 +31,8 @@ var skipLoad = args.Contains("--skip-load");
 var scenariosOnly = args.Contains("--scenarios-only");
 // Leaves out the England-wide scenarios that take minutes (recounting every LA's dashboard, every LA's SEN2 return): for re-measuring the rest.
 var quick = args.Contains("--quick");
+// Benchmark 2 alone (one run, then BenchmarkDotNet).
+var sweepOnly = args.Contains("--sweep-only");
 var figures = new List<string>();
 
 PostgresServer? server = null;
@@ -119,6 +122,14 @@ try
         clock.Restart();
         var sweep = await new DeadlineSweep(db).RunAsync(today);
         Report($"Deadline sweep (one run): {sweep.OpenCases:N0} open cases, {sweep.OpenClocks:N0} open clocks ({sweep.Count(OpenSend.Domain.Timescales.DeadlineState.Overdue):N0} overdue) in {clock.Elapsed.TotalMilliseconds:N0} ms; largest LA by open cases {largest}; peak memory {Mib(PeakMemory.ReadBytes())}.");
+    }
+
+    if (sweepOnly)
+    {
+        var sweepJob = Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("short");
+        var sweepResults = BenchmarkRunner.Run<DeadlineSweepBenchmarks>(DefaultConfig.Instance.AddJob(sweepJob).WithOptions(ConfigOptions.DisableOptimizationsValidator));
+        figures.ForEach(f => Console.WriteLine("  " + f));
+        return sweepResults.Reports.All(r => r.Success) ? 0 : 1;
     }
 
     // Benchmarks 1 and 3 need the published figures the dashboard shows beside live ones (region, England).
