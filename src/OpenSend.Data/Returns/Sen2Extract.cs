@@ -166,10 +166,15 @@ public sealed class Sen2Extract(OpenSendDbContext db, TimeProvider time)
         return new Sen2Return(header, grouped);
     }
 
+    /// <summary>What the return takes from a review.</summary>
+    private sealed record ReviewDates(
+        Guid AssessmentId, DateTimeOffset CreatedAt, DateOnly? MeetingHeldOn, DateOnly? DecidedOn, ReviewDecision? Decision,
+        DateOnly? AmendmentNoticeOn, DateOnly? AmendedPlanIssuedOn, DateOnly? PhaseTransferDueBy);
+
     private sealed record Records(
         List<EhcNeedsAssessment> Cases,
         Dictionary<Guid, EhcPlan> Plans,
-        ILookup<Guid, AnnualReview> Reviews,
+        ILookup<Guid, ReviewDates> Reviews,
         Dictionary<Guid, Placement> Placements,
         Dictionary<string, Setting> Settings);
 
@@ -191,7 +196,10 @@ public sealed class Sen2Extract(OpenSendDbContext db, TimeProvider time)
             .ToListAsync(cancellationToken);
         var plans = (await db.Plans.AsNoTracking().Include(p => p.Versions).Where(p => p.LaCode == laCode).ToListAsync(cancellationToken))
             .ToDictionary(p => p.AssessmentId);
-        var reviews = (await db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == laCode).ToListAsync(cancellationToken)).ToLookup(r => r.AssessmentId);
+        // Only the dates and decision the return takes: not each review's report, whose JSON was a third of the largest LA's read.
+        var reviews = (await db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == laCode)
+            .Select(r => new ReviewDates(r.AssessmentId, r.CreatedAt, r.MeetingHeldOn, r.DecidedOn, r.Decision, r.AmendmentNoticeOn, r.AmendedPlanIssuedOn, r.PhaseTransferDueBy))
+            .ToListAsync(cancellationToken)).ToLookup(r => r.AssessmentId);
         var placements = (await db.Placements.AsNoTracking().Include(p => p.Entries).Where(p => p.LaCode == laCode && p.DecidedOn != null).ToListAsync(cancellationToken))
             .ToDictionary(p => p.AssessmentId);
         var namedUrns = plans.Values.SelectMany(p => p.Versions).Select(v => v.Content.SectionI?.Urn).OfType<string>().Distinct().ToList();
