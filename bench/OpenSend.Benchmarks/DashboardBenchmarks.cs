@@ -151,11 +151,11 @@ public class DashboardBenchmarks
         return counter.Length;
     }
 
-    /// <summary>The rows a return reads (cases with their exceptions, plans with their versions, reviews' dates), materialised but not made into a return.</summary>
+    /// <summary>The rows a return reads (cases with their exceptions, plans with their final versions, reviews' dates), materialised but not made into a return.</summary>
     public static async Task<int> ReadSen2RowsAsync(OpenSendDbContext db, string laCode)
     {
         var cases = await db.Assessments.AsNoTracking().Include(a => a.Exceptions).AsSplitQuery().Where(a => a.LaCode == laCode).ToListAsync();
-        var plans = await db.Plans.AsNoTracking().Include(p => p.Versions).Where(p => p.LaCode == laCode).ToListAsync();
+        var plans = await db.Plans.AsNoTracking().Include(p => p.Versions.Where(v => v.Status == Domain.Plans.PlanStatus.Final)).Where(p => p.LaCode == laCode).ToListAsync();
         var reviews = await db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == laCode)
             .Select(r => new { r.AssessmentId, r.CreatedAt, r.MeetingHeldOn, r.DecidedOn, r.Decision, r.AmendmentNoticeOn, r.AmendedPlanIssuedOn, r.PhaseTransferDueBy }).ToListAsync();
         return cases.Count + plans.Count + reviews.Count;

@@ -194,7 +194,8 @@ public sealed class Sen2Extract(OpenSendDbContext db, TimeProvider time)
         var cases = await db.Assessments.AsNoTracking().Include(a => a.Exceptions).AsSplitQuery()
             .Where(a => a.LaCode == laCode)
             .ToListAsync(cancellationToken);
-        var plans = (await db.Plans.AsNoTracking().Include(p => p.Versions).Where(p => p.LaCode == laCode).ToListAsync(cancellationToken))
+        // The return takes only final plans (drafts are not in force), so drafts' content is not read.
+        var plans = (await db.Plans.AsNoTracking().Include(p => p.Versions.Where(v => v.Status == PlanStatus.Final)).Where(p => p.LaCode == laCode).ToListAsync(cancellationToken))
             .ToDictionary(p => p.AssessmentId);
         // Only the dates and decision the return takes: not each review's report, whose JSON was a third of the largest LA's read.
         var reviews = (await db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == laCode)
