@@ -36,7 +36,7 @@ public sealed record Sen2Made(Sen2Return Return, IReadOnlyList<Sen2Finding> Find
 }
 
 /// <summary>Makes an LA's SEN2 return from its records, checks it, and counts it as the dashboard does.</summary>
-public sealed class Sen2Returns(DashboardData data, OpenSendDbContext db, TimeProvider time)
+public sealed class Sen2Returns(Sen2Extract extract, OpenSendDbContext db, TimeProvider time)
 {
     /// <summary>
     /// Writes the return for the LA, recording in its audit log who took a copy of every child's
@@ -57,7 +57,10 @@ public sealed class Sen2Returns(DashboardData data, OpenSendDbContext db, TimePr
 
     public async Task<Sen2Made> MakeAsync(string laCode, DateOnly census, CancellationToken cancellationToken = default)
     {
-        var live = await data.LiveAsync(laCode, census, cancellationToken);
+        // The return's summary counts (CountsOf) are of the return alone: not where each named setting
+        // places a child, nor the year's review ratings, which the dashboard reads besides and an
+        // export need not (decision 0013; docs/benchmarks.md, benchmark 3).
+        var live = new LiveData(await extract.BuildAsync(laCode, census, cancellationToken), _ => Domain.Dashboard.PlacementType.None, []);
         var findings = Sen2Validation.Check(live.Return);
         var cases = new Dictionary<(string, string, DateOnly), Guid>();
         if (findings.Count > 0)
