@@ -99,24 +99,32 @@ public sealed class DeadlineSweep(OpenSendDbContext db)
                 })
                 .Select(g => new { Facts = g.Key, Reviews = g.Count() })
                 .ToListAsync(cancellationToken);
-            openReviews += reviews.Sum(g => g.Reviews);
-            openCases += cases.Count;
-
-            // Evaluating the clocks is most of the sweep's time and needs no database, so both cores share it.
-            var reviewClocks = reviews.AsParallel().Select(g => (g.Facts.LaCode, Clocks: ReviewClocks.Evaluate(new ReviewFacts(
-                Guid.Empty, g.Facts.RuleSetId, g.Facts.DueBy, g.Facts.MeetingOn, g.Facts.InvitationsSentOn, g.Facts.PapersCirculatedOn, g.Facts.MeetingHeldOn, g.Facts.ReportSentOn,
-                g.Facts.DecidedOn, g.Facts.Decision, g.Facts.AmendmentNoticeOn, g.Facts.AmendedPlanIssuedOn, g.Facts.PhaseTransfer, g.Facts.PhaseTransferDueBy), today), Count: g.Reviews));
-            var caseClocks = cases.AsParallel().Select(c => (c.LaCode, Clocks: PathwayClocks.Evaluate(new PathwayFacts(
-                c.RuleSetId, c.Stage, c.RequestReceivedOn, c.AssessDecisionOn, c.WillAssess, c.IssueDecisionOn, c.WillIssue, c.FinalPlanIssuedOn,
-                advice[c.Id].ToList(), exceptions[c.Id].ToList()), today), Count: 1));
-            foreach (var (laCode, clocks, count) in reviewClocks.Concat(caseClocks).ToList())
+            foreach (var (r, count) in reviews.Select(g => (g.Facts, g.Reviews)))
             {
-                foreach (var clock in clocks)
+                openReviews += count;
+                var facts = new ReviewFacts(Guid.Empty, r.RuleSetId, r.DueBy, r.MeetingOn, r.InvitationsSentOn, r.PapersCirculatedOn, r.MeetingHeldOn, r.ReportSentOn,
+                    r.DecidedOn, r.Decision, r.AmendmentNoticeOn, r.AmendedPlanIssuedOn, r.PhaseTransfer, r.PhaseTransferDueBy);
+                foreach (var clock in ReviewClocks.Evaluate(facts, today))
                 {
                     if (clock.IsOpen)
                     {
-                        var key = (laCode, clock.Deadline.Step, clock.State);
+                        var key = (r.LaCode, clock.Deadline.Step, clock.State);
                         counts[key] = counts.GetValueOrDefault(key) + count;
+                    }
+                }
+            }
+
+            openCases += cases.Count;
+            foreach (var c in cases)
+            {
+                var facts = new PathwayFacts(c.RuleSetId, c.Stage, c.RequestReceivedOn, c.AssessDecisionOn, c.WillAssess, c.IssueDecisionOn, c.WillIssue, c.FinalPlanIssuedOn,
+                    advice[c.Id].ToList(), exceptions[c.Id].ToList());
+                foreach (var clock in PathwayClocks.Evaluate(facts, today))
+                {
+                    if (clock.IsOpen)
+                    {
+                        var key = (c.LaCode, clock.Deadline.Step, clock.State);
+                        counts[key] = counts.GetValueOrDefault(key) + 1;
                     }
                 }
             }
