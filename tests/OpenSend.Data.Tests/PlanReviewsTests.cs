@@ -62,7 +62,7 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
     }
 
     private Task<AnnualReview> OpenReviewAsync(Guid id) =>
-        InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AnnualReviews.AsNoTracking().SingleAsync(r => r.AssessmentId == id && r.Stage != ReviewStage.Completed && r.Stage != ReviewStage.Ended));
+        InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AnnualReviews.AsNoTracking().Where(AnnualReview.Open).SingleAsync(r => r.AssessmentId == id));
 
     private static ReviewReport Report => new("I like my reading group.", "Reading has come on.",
         [new OutcomeProgressEntry(Outcome, "Reads a short book aloud", OutcomeProgress.OnTrack, "Reading age up 14 months.")],
@@ -232,7 +232,7 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
 
         var pending = await CaseAsync(id);
         Assert.Equal((AssessmentStage.PlanIssued, new DateOnly(2027, 3, 12), CeaseReason.NeedsMetWithoutPlan), (pending.Stage, pending.CeaseDecidedOn, pending.CeaseReason));
-        Assert.Empty(await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AnnualReviews.AsNoTracking().Where(r => r.AssessmentId == id && r.Stage != ReviewStage.Completed && r.Stage != ReviewStage.Ended).ToListAsync()));
+        Assert.Empty(await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AnnualReviews.AsNoTracking().Where(r => r.AssessmentId == id).Where(AnnualReview.Open).ToListAsync()));
 
         Time.SetUtcNow(new DateTimeOffset(2027, 5, 12, 10, 0, 0, TimeSpan.Zero));
         var early = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => reviews(sp).CeasePlanAsync(In999, id, new DateOnly(2027, 5, 12), null, null)));

@@ -47,7 +47,7 @@ public sealed class DeadlineSweep(OpenSendDbContext db)
                 .Where(a => openStages.Contains(a.Stage))
                 .Select(a => a.LaCode).Distinct()
                 .ToListAsync(cancellationToken))
-                .Union(await db.AnnualReviews.AsNoTracking().Where(r => r.Stage != ReviewStage.Completed && r.Stage != ReviewStage.Ended).Select(r => r.LaCode).Distinct().ToListAsync(cancellationToken))
+                .Union(await db.AnnualReviews.AsNoTracking().Where(AnnualReview.Open).Select(r => r.LaCode).Distinct().ToListAsync(cancellationToken))
                 .Order(StringComparer.Ordinal).ToList();
 
         var tallies = new List<DeadlineTally>();
@@ -79,7 +79,7 @@ public sealed class DeadlineSweep(OpenSendDbContext db)
             // same clocks: they are counted in the database, from an index holding those facts, and each
             // set of facts is evaluated once (docs/benchmarks.md, benchmark 2).
             var reviews = await db.AnnualReviews.AsNoTracking()
-                .Where(r => chunk.Contains(r.LaCode) && r.Stage != ReviewStage.Completed && r.Stage != ReviewStage.Ended)
+                .Where(r => chunk.Contains(r.LaCode)).Where(AnnualReview.Open)
                 .GroupBy(r => new
                 {
                     r.LaCode,

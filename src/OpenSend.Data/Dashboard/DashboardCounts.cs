@@ -22,15 +22,18 @@ public sealed class DashboardCounts(OpenSendDbContext db, DashboardData data, Ti
 {
     public const int Years = 5;
 
-    private readonly Dictionary<(string, int), LiveCounts> _overall = [];
-
-    private readonly Dictionary<(string, int, Breakdown), LiveCounts> _byGroup = [];
+    /// <summary>Kept counts read in this unit of work, by LA, year and the breakdown read with the overall counts.</summary>
+    private readonly Dictionary<(string, int, Breakdown), LiveCounts> _kept = [];
 
     /// <summary>Counts made in this unit of work: every breakdown.</summary>
     private readonly Dictionary<(string, int), LiveCounts> _counted = [];
 
     /// <summary>The reporting years the dashboard shows live, oldest first, the last one still running.</summary>
     public IReadOnlyList<int> YearsShown => [.. Enumerable.Range(UkCalendar.Today(time).Year - Years + 1, Years)];
+
+    /// <summary>The LAs that keep their cases in OpenSEND, whose measures are counted live.</summary>
+    public async Task<IReadOnlyList<string>> LiveLasAsync(CancellationToken cancellationToken = default) =>
+        await db.Assessments.AsNoTracking().Select(a => a.LaCode).Distinct().ToListAsync(cancellationToken);
 
     /// <summary>An LA's counts for a year (overall; with one breakdown's groups if asked), as kept, or counted now if none are.</summary>
     public async Task<LiveCounts> ForYearAsync(string laCode, int year, Breakdown breakdown = Breakdown.None, CancellationToken cancellationToken = default)
@@ -46,32 +49,14 @@ public sealed class DashboardCounts(OpenSendDbContext db, DashboardData data, Ti
             return _counted[(laCode, year)] = LiveCounts.Of(await data.ForYearAsync(laCode, year, cancellationToken));
         }
 
-        if (breakdown == Breakdown.None)
+        if (!_kept.ContainsKey((laCode, year, breakdown)))
         {
-            if (!_overall.ContainsKey((laCode, year)))
-            {
-                await ReadOverallAsync(laCode, cancellationToken);
-            }
+            await ReadKeptAsync(laCode, breakdown, cancellationToken);
+        }
 
-            if (_overall.TryGetValue((laCode, year), out var overall))
-            {
-                return overall;
-            }
-        }
-        else if (_byGroup.TryGetValue((laCode, year, breakdown), out var byGroup))
+        if (_kept.TryGetValue((laCode, year, breakdown), out var kept))
         {
-            return byGroup;
-        }
-        else if (await db.Countings.AsNoTracking().AnyAsync(c => c.LaCode == laCode && c.Year == year && c.LiveVersion == Measures.LiveVersion, cancellationToken))
-        {
-            var kept = await db.KeptCounts.AsNoTracking()
-                .Where(c => c.LaCode == laCode && c.Year == year && (c.Breakdown == Breakdown.None || c.Breakdown == breakdown))
-                .ToListAsync(cancellationToken);
-            var counts = new LiveCounts(kept.Select(c => c.ToCount()));
-            if (counts.CoversEveryLiveMeasure)
-            {
-                return _byGroup[(laCode, year, breakdown)] = counts;
-            }
+            return kept;
         }
 
         await RecountAsync(laCode, cancellationToken);
@@ -81,11 +66,10 @@ public sealed class DashboardCounts(OpenSendDbContext db, DashboardData data, Ti
     /// <summary>When the LA's latest year was counted, and whether a change or a new day has made it out of date.</summary>
     public async Task<CountingState> StateAsync(string laCode, CancellationToken cancellationToken = default)
     {
-        var latest = YearsShown[^1];
-        var counting = await db.Countings.AsNoTracking().SingleOrDefaultAsync(c => c.LaCode == laCode && c.Year == latest, cancellationToken);
-        return counting is null
-            ? new CountingState(null, true)
-            : new CountingState(counting.CountedAt, (await OutOfDateAsync([laCode], cancellationToken)).Count > 0);
+        var countings = await db.Countings.AsNoTracking().Where(c => c.LaCode == laCode).ToListAsync(cancellationToken);
+        return countings.SingleOrDefault(c => c.Year == YearsShown[^1]) is { } latest
+            ? new CountingState(latest.CountedAt, !IsCurrent(countings, Math.Max(await LastChangeAsync(RecordChange.EveryLa, cancellationToken), await LastChangeAsync(laCode, cancellationToken))))
+            : new CountingState(null, true);
     }
 
     /// <summary>
@@ -95,23 +79,30 @@ public sealed class DashboardCounts(OpenSendDbContext db, DashboardData data, Ti
     /// </summary>
     public async Task<IReadOnlyList<string>> OutOfDateAsync(IReadOnlyCollection<string>? laCodes = null, CancellationToken cancellationToken = default)
     {
-        var live = laCodes ?? await db.Assessments.AsNoTracking().Select(a => a.LaCode).Distinct().ToListAsync(cancellationToken);
-        var years = YearsShown;
+        var live = laCodes ?? await LiveLasAsync(cancellationToken);
         var countings = (await db.Countings.AsNoTracking().Where(c => live.Contains(c.LaCode)).ToListAsync(cancellationToken))
             .ToLookup(c => c.LaCode, StringComparer.Ordinal);
         var everyLaChange = await LastChangeAsync(RecordChange.EveryLa, cancellationToken);
         var outOfDate = new List<string>();
         foreach (var la in live.Order(StringComparer.Ordinal))
         {
-            var kept = countings[la].Where(c => years.Contains(c.Year)).ToList();
-            var current = kept.Count == years.Count && kept.All(c => c.LiveVersion == Measures.LiveVersion && c.Census == data.CensusFor(c.Year));
-            if (!current || Math.Max(everyLaChange, await LastChangeAsync(la, cancellationToken)) > kept.Min(c => c.ThroughChange))
+            if (!IsCurrent([.. countings[la]], Math.Max(everyLaChange, await LastChangeAsync(la, cancellationToken))))
             {
                 outOfDate.Add(la);
             }
         }
 
         return outOfDate;
+    }
+
+    /// <summary>Every year shown counted, to its census day as it stands today, by these definitions, after the last change.</summary>
+    private bool IsCurrent(IReadOnlyCollection<Counting> countings, long lastChange)
+    {
+        var years = YearsShown;
+        var kept = countings.Where(c => years.Contains(c.Year)).ToList();
+        return kept.Count == years.Count
+            && kept.All(c => c.LiveVersion == Measures.LiveVersion && c.Census == data.CensusFor(c.Year))
+            && lastChange <= kept.Min(c => c.ThroughChange);
     }
 
     /// <summary>
@@ -166,7 +157,7 @@ public sealed class DashboardCounts(OpenSendDbContext db, DashboardData data, Ti
     /// <summary>Forgets the changes every LA's counting has already passed, so the change marks stay a short list.</summary>
     public async Task<int> PruneChangesAsync(CancellationToken cancellationToken = default)
     {
-        var live = await db.Assessments.AsNoTracking().Select(a => a.LaCode).Distinct().CountAsync(cancellationToken);
+        var live = (await LiveLasAsync(cancellationToken)).Count;
         var countedLas = await db.Countings.AsNoTracking().Select(c => c.LaCode).Distinct().CountAsync(cancellationToken);
         if (countedLas < live || await db.Countings.AsNoTracking().MinAsync(c => (long?)c.ThroughChange, cancellationToken) is not { } passed)
         {
@@ -176,16 +167,19 @@ public sealed class DashboardCounts(OpenSendDbContext db, DashboardData data, Ti
         return await db.RecordChanges.Where(c => c.Id <= passed).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task ReadOverallAsync(string laCode, CancellationToken cancellationToken)
+    /// <summary>Reads the LA's kept counts of every year counted by these definitions: overall, and by the breakdown asked for.</summary>
+    private async Task ReadKeptAsync(string laCode, Breakdown breakdown, CancellationToken cancellationToken)
     {
         var years = await db.Countings.AsNoTracking().Where(c => c.LaCode == laCode && c.LiveVersion == Measures.LiveVersion).Select(c => c.Year).ToListAsync(cancellationToken);
-        var kept = await db.KeptCounts.AsNoTracking().Where(c => c.LaCode == laCode && c.Breakdown == Breakdown.None).ToListAsync(cancellationToken);
-        foreach (var year in kept.GroupBy(c => c.Year).Where(g => years.Contains(g.Key)))
+        var kept = await db.KeptCounts.AsNoTracking()
+            .Where(c => c.LaCode == laCode && years.Contains(c.Year) && (c.Breakdown == Breakdown.None || c.Breakdown == breakdown))
+            .ToListAsync(cancellationToken);
+        foreach (var year in kept.GroupBy(c => c.Year))
         {
             var counts = new LiveCounts(year.Select(c => c.ToCount()));
             if (counts.CoversEveryLiveMeasure)
             {
-                _overall[(laCode, year.Key)] = counts;
+                _kept[(laCode, year.Key, breakdown)] = counts;
             }
         }
     }

@@ -152,7 +152,8 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, D
     private void ReadAreas(LocalAuthority? la, IReadOnlyList<LocalAuthority> neighbours)
     {
         HashSet<string>? areas = la is null ? null : [la.Code, la.RegionCode, England, .. neighbours.Select(n => n.Code)];
-        if (areas is null ? _areas is not null : _areas is null || !areas.SetEquals(_areas))
+        var sameAreas = areas is null ? _areas is null : _areas is not null && areas.SetEquals(_areas);
+        if (!sameAreas)
         {
             _rows.Clear();
             _totals.Clear();
@@ -170,7 +171,7 @@ public sealed class DashboardQueries(OpenSendDbContext db, DashboardData data, D
             : await PublishedOrExternalAsync(measure, PublishedLevels.LocalAuthority, laCode, year, cancellationToken);
 
     private async Task<HashSet<string>> LiveLasAsync(CancellationToken cancellationToken) =>
-        _liveLas ??= (await db.Assessments.AsNoTracking().Select(a => a.LaCode).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        _liveLas ??= (await counts.LiveLasAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
     private async Task<IReadOnlyList<LocalAuthority>> NeighboursAsync(string laCode, CancellationToken cancellationToken) =>
         await db.StatisticalNeighbours.AsNoTracking().Where(n => n.LaCode == laCode)

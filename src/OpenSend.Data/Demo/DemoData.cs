@@ -363,7 +363,7 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
             case Story.CeaseDecided:
                 await Issue(98, 0);
                 await DraftAndIssueAsync(105, 126);
-                var review = await db.AnnualReviews.AsNoTracking().SingleAsync(r => r.AssessmentId == id && r.Stage != ReviewStage.Completed && r.Stage != ReviewStage.Ended, cancellationToken);
+                var review = await db.AnnualReviews.AsNoTracking().Where(AnnualReview.Open).SingleAsync(r => r.AssessmentId == id, cancellationToken);
                 var (meetingAgo, ceasesAgo) = story == Story.PlanCeased ? (80, 5) : (30, 0);
                 var meeting = today.AddDays(-meetingAgo);
                 await reviews.ArrangeMeetingAsync(context, review.Id, meeting, meeting.AddDays(-20), cancellationToken: cancellationToken);

@@ -80,8 +80,9 @@ public sealed class Sen2Returns(Sen2Extract extract, OpenSendDbContext db, TimeP
 
     public static Sen2Counts CountsOf(LiveData live)
     {
-        int Numerator(string id) => Measures.Get(id).Live!(live).Count(u => u.InNumerator && u.InDenominator);
-        int Denominator(string id) => Measures.Get(id).Live!(live).Count(u => u.InDenominator);
+        var counts = new LiveCounts(new[] { "requests-received", "plans-within-20-weeks", "active-plans" }.SelectMany(id => LiveCounts.CountsOf(Measures.Get(id), live, [])));
+        int Numerator(string id) => counts.Overall(Measures.Get(id)).Numerator;
+        int Denominator(string id) => counts.Overall(Measures.Get(id)).Denominator;
         return new Sen2Counts(Numerator("requests-received"), Denominator("plans-within-20-weeks"), Numerator("plans-within-20-weeks"), Numerator("active-plans"));
     }
 }

@@ -82,7 +82,7 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
 
         // One open review at a time. A review completed in this same unit of work is not open any more,
         // though the database still says so until it is saved.
-        var openInDatabase = await db.AnnualReviews.Where(r => r.LaCode == assessment.LaCode && r.AssessmentId == assessment.Id && r.Stage != ReviewStage.Completed && r.Stage != ReviewStage.Ended)
+        var openInDatabase = await db.AnnualReviews.Where(r => r.LaCode == assessment.LaCode && r.AssessmentId == assessment.Id).Where(AnnualReview.Open)
             .Select(r => r.Id).ToListAsync(cancellationToken);
         if (openInDatabase.Any(id => db.AnnualReviews.Local.FirstOrDefault(l => l.Id == id) is not { IsOpen: false })
             || db.AnnualReviews.Local.Any(r => r.AssessmentId == assessment.Id && r.IsOpen))
@@ -308,7 +308,7 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
         // none should be open now; any that is ends with the plan, in the same save, so no clock of a
         // plan not in force keeps running (the deadline sweep relies on it).
         foreach (var open in await db.AnnualReviews
-            .Where(r => r.LaCode == assessment.LaCode && r.AssessmentId == assessment.Id && r.Stage != ReviewStage.Completed && r.Stage != ReviewStage.Ended)
+            .Where(r => r.LaCode == assessment.LaCode && r.AssessmentId == assessment.Id).Where(AnnualReview.Open)
             .ToListAsync(cancellationToken))
         {
             open.EndWithPlan(ceasedOn, now);
@@ -394,8 +394,8 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
 
         var today = UkCalendar.DateOf(time.GetUtcNow());
         var horizon = today.AddDays(7 * SettingHorizonWeeks);
-        var reviews = await WithCasesAsync(db.ReadableBy(context.Viewer), db.AnnualReviews.AsNoTracking().Where(r => r.SettingOrganisationId == settingId
-            && r.Stage != ReviewStage.Completed && r.Stage != ReviewStage.Ended && (r.DueBy <= horizon || r.Stage != ReviewStage.Due)), cancellationToken);
+        var reviews = await WithCasesAsync(db.ReadableBy(context.Viewer), db.AnnualReviews.AsNoTracking().Where(AnnualReview.Open).Where(r => r.SettingOrganisationId == settingId
+            && (r.DueBy <= horizon || r.Stage != ReviewStage.Due)), cancellationToken);
         return Rows(reviews, await SettingNamesAsync(reviews, cancellationToken), today);
     }
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Plans;
@@ -179,7 +180,16 @@ public sealed class AnnualReview
 
     public StatutoryRuleSet RuleSet => RuleSetCatalogue.Get(RuleSetId);
 
-    public bool IsOpen => Stage is not (ReviewStage.Completed or ReviewStage.Ended);
+    /// <summary>
+    /// A review still running: neither decided (and amended) nor ended with its plan. One definition
+    /// for queries (translated to SQL, and matched by the deadline sweep's partial index) and for
+    /// a review in hand.
+    /// </summary>
+    public static readonly Expression<Func<AnnualReview, bool>> Open = r => r.Stage != ReviewStage.Completed && r.Stage != ReviewStage.Ended;
+
+    private static readonly Func<AnnualReview, bool> IsOpenNow = Open.Compile();
+
+    public bool IsOpen => IsOpenNow(this);
 
     /// <summary>A review falls due: when the plan was made or last reviewed says when (<see cref="ReviewSchedule"/>).</summary>
     public static AnnualReview Schedule(Guid assessmentId, string laCode, StatutoryRuleSet rules, DateOnly dueBy, UpcomingPhaseTransfer? phaseTransfer, Guid? settingOrganisationId, DateTimeOffset now) => new()
