@@ -164,6 +164,29 @@ public abstract class AssessmentCasesTests(TestProvider provider, PostgresServer
     }
 
     [Fact]
+    public async Task Caseload_KeptForTheTeam_ShowsEveryChangeAtOnce_AndIsNeverAnotherCouncils()
+    {
+        var first = await ReceiveAsync(receivedOn: new DateOnly(2026, 5, 6), givenName: "First");
+        Task<CaseloadPage> CaseloadAsync(RequestContext context) => InScope(sp => sp.GetRequiredService<AssessmentQueries>().CaseloadAsync(context, new CaseloadFilter()));
+        Assert.Equal([first.Id], (await CaseloadAsync(In999)).Rows.Select(r => r.Id));
+
+        // Kept now: a new case, then a step that closes the first, are each on the next read.
+        var second = await ReceiveAsync(receivedOn: new DateOnly(2026, 6, 10), givenName: "Second");
+        Assert.Equal([first.Id, second.Id], (await CaseloadAsync(In999)).Rows.Select(r => r.Id));
+        await InScope(sp => sp.GetRequiredService<AssessmentCases>().WithdrawAsync(In999, first.Id, new DateOnly(2026, 6, 12), "Moved away."));
+        var afterWithdrawal = await CaseloadAsync(In999);
+        Assert.Equal([second.Id], afterWithdrawal.Rows.Select(r => r.Id));
+        Assert.Equal(1, afterWithdrawal.CountsByStage[AssessmentStage.Withdrawn]);
+
+        // Tomorrow's page says how far each deadline is from tomorrow.
+        var today = afterWithdrawal.Rows.Single().DaysFromToday;
+        Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(today - 1, (await CaseloadAsync(In999)).Rows.Single().DaysFromToday);
+
+        Assert.Empty((await CaseloadAsync(In886)).Rows);
+    }
+
+    [Fact]
     public async Task Tracking_WithTheToken_FindsTheCaseAndAuditsTheRead_WithAWrongTokenFindsNothing()
     {
         var submitted = await ReceiveAsync();

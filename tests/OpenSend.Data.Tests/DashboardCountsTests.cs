@@ -106,6 +106,34 @@ public abstract class DashboardCountsTests(TestProvider provider, PostgresServer
     }
 
     [Fact]
+    public async Task PruningForgetsTheChangesEveryCountingHasPassed_ButKeepsEachLasNewest_SoItsMarkNeverFallsBack()
+    {
+        await ReceiveAsync("999", new DateOnly(2026, 3, 2));
+        await ReceiveAsync("999", new DateOnly(2026, 3, 3), givenName: "Bea");
+        await ReceiveAsync("886", new DateOnly(2026, 3, 2));
+        var marks = await InScope(async sp =>
+        {
+            var db = sp.GetRequiredService<OpenSendDbContext>();
+            return (Kent: await db.LastChangeAsync("886"), Demoshire: await db.LastChangeAsync("999"));
+        });
+        Assert.Equal(0, await InScope(sp => sp.GetRequiredService<DashboardCounts>().PruneChangesAsync()));
+
+        await RecountAsync("886");
+        await RecountAsync("999");
+        var pruned = await InScope(sp => sp.GetRequiredService<DashboardCounts>().PruneChangesAsync());
+
+        var (left, kent, demoshire) = await InScope(async sp =>
+        {
+            var db = sp.GetRequiredService<OpenSendDbContext>();
+            return (await db.RecordChanges.CountAsync(), await db.LastChangeAsync("886"), await db.LastChangeAsync("999"));
+        });
+        Assert.True(pruned > 0);
+        Assert.Equal(2, left);
+        Assert.Equal(marks, (kent, demoshire));
+        Assert.Empty(await OutOfDateAsync());
+    }
+
+    [Fact]
     public async Task CountsFromAnEarlierVersionOfTheDefinitions_AreNotShown_TheLaIsCountedAgain()
     {
         await ReceiveAsync(receivedOn: new DateOnly(2026, 3, 2));

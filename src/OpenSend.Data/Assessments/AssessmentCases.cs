@@ -62,7 +62,7 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var reference = await NextReferenceAsync(la.Code, day.Year, cancellationToken);
         var assessment = EhcNeedsAssessment.Receive(
-            Guid.NewGuid(),
+            RecordId.New(),
             la.Code,
             reference,
             new Child(submission.ChildGivenName.Trim(), submission.ChildFamilyName.Trim(), submission.ChildDateOfBirth),
@@ -110,7 +110,7 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var reference = await NextReferenceAsync(la.Code, transferredOn.Year, cancellationToken);
         var contact = new Requester(RequesterKind.Parent, Text.NullIfBlank(transfer.ContactName) ?? "Not given by the previous council", transfer.ContactEmail?.Trim() ?? string.Empty, null, null);
-        var assessment = EhcNeedsAssessment.ReceiveTransferredPlan(Guid.NewGuid(), la.Code, reference, child, contact, from.Code, from.Name,
+        var assessment = EhcNeedsAssessment.ReceiveTransferredPlan(RecordId.New(), la.Code, reference, child, contact, from.Code, from.Name,
             transferredOn, transfer.MadeOn!.Value, transfer.LastReviewedOn, rules, HashTrackingToken(NewTrackingToken()), context.Actor, now);
         db.Assessments.Add(assessment);
         db.Plans.Add(EhcPlan.Transferred(assessment.Id, la.Code, from.Name, transfer.Versions, now));
@@ -214,11 +214,11 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
         if (viewer.IsFamily)
         {
             var relationship = assessment.Requester.Kind == RequesterKind.YoungPerson ? Role.YoungPerson : Role.Parent;
-            db.FamilyLinks.Add(new FamilyLink(Guid.NewGuid(), assessment.LaCode, assessment.Id, viewer.PersonId!.Value, relationship, FamilyLinkSource.MadeTheRequest, now));
+            db.FamilyLinks.Add(new FamilyLink(RecordId.New(), assessment.LaCode, assessment.Id, viewer.PersonId!.Value, relationship, FamilyLinkSource.MadeTheRequest, now));
         }
         else if (viewer is { IsStaff: true, OrganisationKind: OrganisationKind.Setting, OrganisationId: { } settingId })
         {
-            db.SettingLinks.Add(new SettingLink(Guid.NewGuid(), assessment.LaCode, assessment.Id, settingId, SettingRelationship.RequestingSetting, now, context.Actor.DisplayName));
+            db.SettingLinks.Add(new SettingLink(RecordId.New(), assessment.LaCode, assessment.Id, settingId, SettingRelationship.RequestingSetting, now, context.Actor.DisplayName));
         }
     }
 

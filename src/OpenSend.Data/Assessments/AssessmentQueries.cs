@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenSend.Data.Access;
 using OpenSend.Data.Audit;
+using OpenSend.Data.Dashboard;
 using OpenSend.Data.Database;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
@@ -54,11 +55,31 @@ public sealed record ViewedCase(EhcNeedsAssessment Assessment, CaseAccessLevel A
 public sealed record AccessLogEntry(DateTimeOffset At, string ActorId, string Who, string Role, string? Organisation, string Action);
 
 /// <summary>Reads of cases, always within the reader's LA (or by the family's tracking token), each read audited.</summary>
-public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time)
+public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time, CaseloadSnapshots snapshots)
 {
     public async Task<CaseloadPage> CaseloadAsync(RequestContext context, CaseloadFilter filter, CancellationToken cancellationToken = default)
     {
         var today = UkCalendar.Today(time);
+        if (!context.Viewer.IsLaStaff)
+        {
+            return await ReadCaseloadAsync(context, filter, today, cancellationToken);
+        }
+
+        // The mark is read before the page, so a change saved meanwhile makes the page kept here out of date at once.
+        var key = new CaseloadKey(context.Viewer.LaCode!, today, filter.Stage, filter.AllStages, filter.Page);
+        var mark = await db.LastChangeAsync(key.LaCode, cancellationToken);
+        if (snapshots.TryGet(key, mark, out var kept))
+        {
+            return kept;
+        }
+
+        var page = await ReadCaseloadAsync(context, filter, today, cancellationToken);
+        snapshots.Keep(key, mark, page);
+        return page;
+    }
+
+    private async Task<CaseloadPage> ReadCaseloadAsync(RequestContext context, CaseloadFilter filter, DateOnly today, CancellationToken cancellationToken)
+    {
         var inLa = db.ReadableBy(context.Viewer).AsNoTracking();
 
         // One grouped read gives the counts by stage and the overdue and due-soon counts (which only

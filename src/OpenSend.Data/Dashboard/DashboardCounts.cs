@@ -68,7 +68,7 @@ public sealed class DashboardCounts(OpenSendDbContext db, DashboardData data, Ti
     {
         var countings = await db.Countings.AsNoTracking().Where(c => c.LaCode == laCode).ToListAsync(cancellationToken);
         return countings.SingleOrDefault(c => c.Year == YearsShown[^1]) is { } latest
-            ? new CountingState(latest.CountedAt, !IsCurrent(countings, Math.Max(await LastChangeAsync(RecordChange.EveryLa, cancellationToken), await LastChangeAsync(laCode, cancellationToken))))
+            ? new CountingState(latest.CountedAt, !IsCurrent(countings, Math.Max(await db.LastChangeAsync(RecordChange.EveryLa, cancellationToken), await db.LastChangeAsync(laCode, cancellationToken))))
             : new CountingState(null, true);
     }
 
@@ -82,11 +82,11 @@ public sealed class DashboardCounts(OpenSendDbContext db, DashboardData data, Ti
         var live = laCodes ?? await LiveLasAsync(cancellationToken);
         var countings = (await db.Countings.AsNoTracking().Where(c => live.Contains(c.LaCode)).ToListAsync(cancellationToken))
             .ToLookup(c => c.LaCode, StringComparer.Ordinal);
-        var everyLaChange = await LastChangeAsync(RecordChange.EveryLa, cancellationToken);
+        var everyLaChange = await db.LastChangeAsync(RecordChange.EveryLa, cancellationToken);
         var outOfDate = new List<string>();
         foreach (var la in live.Order(StringComparer.Ordinal))
         {
-            if (!IsCurrent([.. countings[la]], Math.Max(everyLaChange, await LastChangeAsync(la, cancellationToken))))
+            if (!IsCurrent([.. countings[la]], Math.Max(everyLaChange, await db.LastChangeAsync(la, cancellationToken))))
             {
                 outOfDate.Add(la);
             }
@@ -154,7 +154,10 @@ public sealed class DashboardCounts(OpenSendDbContext db, DashboardData data, Ti
         }
     }
 
-    /// <summary>Forgets the changes every LA's counting has already passed, so the change marks stay a short list.</summary>
+    /// <summary>
+    /// Forgets the changes every LA's counting has already passed, so the change marks stay a short
+    /// list, but keeps each LA's newest: its mark must never fall back to one something was kept against.
+    /// </summary>
     public async Task<int> PruneChangesAsync(CancellationToken cancellationToken = default)
     {
         var live = (await LiveLasAsync(cancellationToken)).Count;
@@ -164,7 +167,9 @@ public sealed class DashboardCounts(OpenSendDbContext db, DashboardData data, Ti
             return 0;
         }
 
-        return await db.RecordChanges.Where(c => c.Id <= passed).ExecuteDeleteAsync(cancellationToken);
+        return await db.RecordChanges
+            .Where(c => c.Id <= passed && db.RecordChanges.Any(newer => newer.LaCode == c.LaCode && newer.Id > c.Id))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Reads the LA's kept counts of every year counted by these definitions: overall, and by the breakdown asked for.</summary>
@@ -183,7 +188,4 @@ public sealed class DashboardCounts(OpenSendDbContext db, DashboardData data, Ti
             }
         }
     }
-
-    private async Task<long> LastChangeAsync(string laCode, CancellationToken cancellationToken) =>
-        await db.RecordChanges.AsNoTracking().Where(c => c.LaCode == laCode).MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
 }

@@ -1,3 +1,4 @@
+using OpenSend.Domain.Common;
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -22,7 +23,7 @@ public sealed class ExternalFigure
 
     public ExternalFigure(string measureId, string areaCode, int year, decimal? numerator, decimal? denominator, decimal? value, string? suppressed, string source, DateTimeOffset loadedAt)
     {
-        Id = Guid.NewGuid();
+        Id = RecordId.New();
         MeasureId = measureId;
         AreaCode = areaCode;
         Year = year;

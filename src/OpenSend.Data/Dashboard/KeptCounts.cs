@@ -80,7 +80,9 @@ public sealed class Counting
 /// A change to an LA's case records ("*" for every LA: the settings register), appended in the
 /// same save as the change itself (<see cref="Database.OpenSendDbContext"/>), never updated, so
 /// writers never wait on one another for it. The dashboard recounts an LA with changes after its
-/// counting; rows every counting has passed are pruned.
+/// counting; rows every counting has passed are pruned, except each LA's newest, so an LA's
+/// change mark (<see cref="RecordChangeMarks.LastChangeAsync"/>) only ever grows and anything
+/// kept against a mark (the caseload's snapshots) can trust an equal mark to mean no change.
 /// </summary>
 public sealed class RecordChange
 {
@@ -96,6 +98,13 @@ public sealed class RecordChange
     public long Id { get; private set; }
 
     public string LaCode { get; private set; }
+}
+
+public static class RecordChangeMarks
+{
+    /// <summary>The LA's newest record change (0 before its first): equal marks mean its case records have not changed.</summary>
+    public static async Task<long> LastChangeAsync(this Database.OpenSendDbContext db, string laCode, CancellationToken cancellationToken = default) =>
+        await db.RecordChanges.AsNoTracking().Where(c => c.LaCode == laCode).MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
 }
 
 internal sealed class KeptCountConfiguration : IEntityTypeConfiguration<KeptCount>

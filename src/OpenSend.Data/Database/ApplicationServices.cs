@@ -26,6 +26,7 @@ public static class ApplicationServices
         .AddScoped<AssessmentCases>()
         .AddScoped<PlanReviews>()
         .AddScoped<AssessmentQueries>()
+        .AddSingleton<CaseloadSnapshots>()
         .AddScoped<CaseNotifications>()
         .AddScoped<CaseLinks>()
         .AddScoped<PeopleDirectory>()
