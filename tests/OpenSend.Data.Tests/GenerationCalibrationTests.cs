@@ -134,6 +134,19 @@ public sealed class GenerationCalibrationTests
     }
 
     [Fact]
+    public void CaseKeys_GoUpInLoadOrder_ByLaThenCase_SoTheBulkLoadAppendsToItsIndexes()
+    {
+        var generator = new NationalDataGenerator(Statistics.Value, Options, Today);
+        var keys = Las.Where(l => l.Code is "202" or "886" or "938").OrderBy(l => l.Code, StringComparer.Ordinal)
+            .SelectMany(la => generator.For(la)).Select(g => g.Assessment.Id.ToString()).ToList();
+
+        Assert.True(keys.Count > 100);
+        // PostgreSQL orders uuid by its bytes, as their hex text sorts.
+        Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
+        Assert.All(keys, k => Assert.Equal('8', k[14]));
+    }
+
+    [Fact]
     public void RecentWork_SinceTheLastPublishedYear_IsOpenAtEveryStage_WithNothingInTheFuture()
     {
         var generator = new NationalDataGenerator(Statistics.Value, Options with { Scale = 0.1, Years = 1 }, Today);

@@ -43,7 +43,7 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
         {
             var now = time.GetUtcNow();
             var relationship = assessment.Requester.Kind == RequesterKind.YoungPerson ? Role.YoungPerson : Role.Parent;
-            db.FamilyLinks.Add(new FamilyLink(Guid.NewGuid(), assessment.LaCode, assessment.Id, personId, relationship, FamilyLinkSource.TrackingLink, now));
+            db.FamilyLinks.Add(new FamilyLink(RecordId.New(), assessment.LaCode, assessment.Id, personId, relationship, FamilyLinkSource.TrackingLink, now));
             db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.family-linked", now, "With the tracking link"));
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -75,7 +75,7 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
 
         if (person is null)
         {
-            person = new Person(Guid.NewGuid(), PersonKind.Family, normalised, normalised, now);
+            person = new Person(RecordId.New(), PersonKind.Family, normalised, normalised, now);
             db.People.Add(person);
         }
         else if (await db.FamilyLinks.AnyAsync(l => l.AssessmentId == assessmentId && l.PersonId == person.Id && l.RevokedAt == null, cancellationToken))
@@ -83,8 +83,8 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
             throw new StepRefusedException("already-linked", "This person can already see the case.");
         }
 
-        db.FamilyLinks.Add(new FamilyLink(Guid.NewGuid(), assessment.LaCode, assessmentId, person.Id, relationship, FamilyLinkSource.LinkedByCouncil, now));
-        db.Outbox.Add(new OutboxMessage(Guid.NewGuid(), AccessGrantedKind, normalised, $"You can now follow request {assessment.Reference} on OpenSEND",
+        db.FamilyLinks.Add(new FamilyLink(RecordId.New(), assessment.LaCode, assessmentId, person.Id, relationship, FamilyLinkSource.LinkedByCouncil, now));
+        db.Outbox.Add(new OutboxMessage(RecordId.New(), AccessGrantedKind, normalised, $"You can now follow request {assessment.Reference} on OpenSEND",
             $"Your council has given you access to request {assessment.Reference} for an EHC needs assessment.\n\nSign in at {address.Link("/sign-in/family")} with this email address: we will send you a code. You will see every date ahead, each decision with its reasons, and who has looked at the record.",
             assessment.LaCode, now));
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, "case.family-linked", now, $"{relationship.Title()} given access by the council"));
@@ -114,7 +114,7 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
         }
 
         var now = time.GetUtcNow();
-        db.SettingLinks.Add(new SettingLink(Guid.NewGuid(), assessment.LaCode, assessmentId, organisationId, relationship, now, context.Actor.DisplayName));
+        db.SettingLinks.Add(new SettingLink(RecordId.New(), assessment.LaCode, assessmentId, organisationId, relationship, now, context.Actor.DisplayName));
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, "case.setting-linked", now, $"{setting.Name} ({setting.Code}) as {relationship}"));
         await db.SaveChangesAsync(cancellationToken);
     }

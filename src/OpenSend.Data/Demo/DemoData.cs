@@ -172,7 +172,7 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
         var existing = await db.Organisations.ToListAsync(cancellationToken);
         foreach (var (kind, code, name, laCode) in wanted.Where(w => !existing.Any(e => e.Kind == w.Kind && e.Code == w.Code)))
         {
-            db.Organisations.Add(new Organisation(Guid.NewGuid(), kind, code, name, laCode));
+            db.Organisations.Add(new Organisation(RecordId.New(), kind, code, name, laCode));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -187,14 +187,14 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
                 ?? await db.People.SingleOrDefaultAsync(p => p.Email == email, cancellationToken);
             if (person is null)
             {
-                person = new Person(Guid.NewGuid(), PersonKind.Staff, email, name, now);
+                person = new Person(RecordId.New(), PersonKind.Staff, email, name, now);
                 db.People.Add(person);
             }
 
             var organisationId = organisations[organisationCode].Id;
             if (!await db.Memberships.AnyAsync(m => m.PersonId == person.Id && m.OrganisationId == organisationId && m.Role == role, cancellationToken))
             {
-                db.Memberships.Add(new Membership(Guid.NewGuid(), person.Id, organisationId, role, now, "Demo data"));
+                db.Memberships.Add(new Membership(RecordId.New(), person.Id, organisationId, role, now, "Demo data"));
             }
         }
 

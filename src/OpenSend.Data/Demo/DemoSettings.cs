@@ -1,3 +1,4 @@
+using OpenSend.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using OpenSend.Data.Database;
 using OpenSend.Domain.Placements;
@@ -86,7 +87,7 @@ public static class DemoSettings
         var commissioned = await db.CommissionedPlaces.Where(p => p.LaCode == laCode).Select(p => new { p.SettingUrn, p.Kind, p.Need }).ToListAsync(cancellationToken);
         foreach (var place in Places.Where(p => !commissioned.Any(c => c.SettingUrn == p.Urn && c.Kind == p.Kind && c.Need == p.Need)))
         {
-            var places = new CommissionedPlaces(Guid.NewGuid(), laCode, place.Urn, place.Kind, place.Need, now);
+            var places = new CommissionedPlaces(RecordId.New(), laCode, place.Urn, place.Kind, place.Need, now);
             places.Set(place.Commissioned, place.Filled, now);
             db.CommissionedPlaces.Add(places);
         }

@@ -237,7 +237,7 @@ public sealed class NationalDataGenerator(PublishedStatistics statistics, Genera
         var kind = youngPerson ? RequesterKind.YoungPerson : age is >= 4 and <= 16 && random.NextDouble() < 0.3 ? RequesterKind.SchoolOrCollege : RequesterKind.Parent;
         var given = GivenNames[random.Next(GivenNames.Length)];
         var family = FamilyNames[random.Next(FamilyNames.Length)];
-        var id = new Guid(RandomBytes(random));
+        var id = OrderedId(la.Code, sequence, random);
         var reference = $"{la.Code}-{received.Year}-G{sequence:D6}";
         var rules = la.RuleSetForClockStart(received);
         var assessment = EhcNeedsAssessment.Receive(id, la.Code, reference, new Child(given, family, dateOfBirth),
@@ -381,11 +381,25 @@ public sealed class NationalDataGenerator(PublishedStatistics statistics, Genera
     /// <summary>HashCode is randomised per process, so seeds come from a fixed hash: the same seed, the same cases, on any machine.</summary>
     private static int StableSeed(string key) => BitConverter.ToInt32(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key))) & int.MaxValue;
 
-    private static byte[] RandomBytes(Random random)
+    /// <summary>
+    /// A case's key, the same for a seed and in load order: the LA's code and the case's sequence in
+    /// its first 48 bits, then the seed's random bits, as a vendor-specific UUID (version 8, RFC 9562).
+    /// Like the service's own time-ordered keys (<see cref="Domain.Common.RecordId"/>), each case and
+    /// the rows keyed by it go at the end of their indexes while England loads.
+    /// </summary>
+    internal static Guid OrderedId(string laCode, int sequence, Random random)
     {
-        var bytes = new byte[16];
+        Span<byte> bytes = stackalloc byte[16];
         random.NextBytes(bytes);
-        return bytes;
+        var order = ((ulong)int.Parse(laCode, System.Globalization.CultureInfo.InvariantCulture) << 28) | (uint)sequence;
+        for (var i = 0; i < 6; i++)
+        {
+            bytes[i] = (byte)(order >> (8 * (5 - i)));
+        }
+
+        bytes[6] = (byte)(0x80 | (bytes[6] & 0x0F));
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+        return new Guid(bytes, bigEndian: true);
     }
 
     /// <summary>Steps are recorded as if on the day they happened, late afternoon.</summary>

@@ -1,3 +1,4 @@
+using OpenSend.Domain.Common;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OpenSend.Data.Database;
@@ -24,8 +25,8 @@ public sealed class FamilySignIn(OpenSendDbContext db, TimeProvider time)
         var normalised = Person.NormaliseEmail(email);
         var staff = await db.People.AnyAsync(p => p.Email == normalised && p.Kind == PersonKind.Staff, cancellationToken);
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-        db.OneTimeCodes.Add(new OneTimeCode(Guid.NewGuid(), OneTimeCodePurpose.FamilySignIn, normalised, null, code, now, CodeLifetime));
-        db.Outbox.Add(new OutboxMessage(Guid.NewGuid(), Kind, normalised,
+        db.OneTimeCodes.Add(new OneTimeCode(RecordId.New(), OneTimeCodePurpose.FamilySignIn, normalised, null, code, now, CodeLifetime));
+        db.Outbox.Add(new OutboxMessage(RecordId.New(), Kind, normalised,
             staff ? "Sign in to OpenSEND" : $"Your OpenSEND sign-in code is {code}",
             staff
                 ? "Someone asked to sign in to OpenSEND as a parent or young person with this email address, which belongs to a staff account. Staff sign in with their password and authenticator app. If this was not you, you can ignore this email."
@@ -60,7 +61,7 @@ public sealed class FamilySignIn(OpenSendDbContext db, TimeProvider time)
 
         if (person is null)
         {
-            person = new Person(Guid.NewGuid(), PersonKind.Family, normalised, normalised, now);
+            person = new Person(RecordId.New(), PersonKind.Family, normalised, normalised, now);
             db.People.Add(person);
         }
 

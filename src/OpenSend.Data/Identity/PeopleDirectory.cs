@@ -29,7 +29,7 @@ public sealed class PeopleDirectory(OpenSendDbContext db, ServiceAddress address
             throw new StepRefusedException("organisation-exists", $"There is already an organisation of this kind with the code {code}.");
         }
 
-        var organisation = new Organisation(Guid.NewGuid(), kind, code, name, laCode);
+        var organisation = new Organisation(RecordId.New(), kind, code, name, laCode);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);
         return organisation;
@@ -84,18 +84,18 @@ public sealed class PeopleDirectory(OpenSendDbContext db, ServiceAddress address
         string? token = null;
         if (person is null)
         {
-            person = new Person(Guid.NewGuid(), PersonKind.Staff, normalised, name, now);
+            person = new Person(RecordId.New(), PersonKind.Staff, normalised, name, now);
             db.People.Add(person);
             token = NewToken();
-            db.OneTimeCodes.Add(new OneTimeCode(Guid.NewGuid(), OneTimeCodePurpose.SetPassword, normalised, person.Id, token, now, InvitationLifetime));
+            db.OneTimeCodes.Add(new OneTimeCode(RecordId.New(), OneTimeCodePurpose.SetPassword, normalised, person.Id, token, now, InvitationLifetime));
         }
         else if (await db.Memberships.AnyAsync(m => m.PersonId == person.Id && m.OrganisationId == organisationId && m.Role == role && m.RemovedAt == null, cancellationToken))
         {
             throw new StepRefusedException("already-a-member", $"{person.DisplayName} is already a {role.Title().ToLowerInvariant()} here.");
         }
 
-        db.Memberships.Add(new Membership(Guid.NewGuid(), person.Id, organisationId, role, now, context.Actor.DisplayName));
-        db.Outbox.Add(new OutboxMessage(Guid.NewGuid(), InvitationKind, normalised,
+        db.Memberships.Add(new Membership(RecordId.New(), person.Id, organisationId, role, now, context.Actor.DisplayName));
+        db.Outbox.Add(new OutboxMessage(RecordId.New(), InvitationKind, normalised,
             $"You have been added to {organisation.Name} on OpenSEND",
             token is null
                 ? $"{context.Actor.DisplayName} added you to {organisation.Name} as {role.Title().ToLowerInvariant()}. Sign in to OpenSEND with your password and authenticator app."

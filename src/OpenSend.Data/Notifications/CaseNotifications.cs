@@ -34,7 +34,7 @@ public sealed class CaseNotifications(OpenSendDbContext db)
         }.Where(line => line is not null));
         foreach (var recipient in await RecipientsAsync(assessment, cancellationToken))
         {
-            db.Outbox.Add(new OutboxMessage(Guid.NewGuid(), Kind, recipient, $"Update on your request {assessment.Reference}", body, assessment.LaCode, now));
+            db.Outbox.Add(new OutboxMessage(RecordId.New(), Kind, recipient, $"Update on your request {assessment.Reference}", body, assessment.LaCode, now));
         }
     }
 
@@ -44,7 +44,7 @@ public sealed class CaseNotifications(OpenSendDbContext db)
         var body = string.Join("\n\n", text, $"Your reference: {assessment.Reference}");
         foreach (var recipient in await RecipientsAsync(assessment, cancellationToken))
         {
-            db.Outbox.Add(new OutboxMessage(Guid.NewGuid(), Kind, recipient, subject, body, assessment.LaCode, now));
+            db.Outbox.Add(new OutboxMessage(RecordId.New(), Kind, recipient, subject, body, assessment.LaCode, now));
         }
     }
 
@@ -86,7 +86,7 @@ public sealed class CaseNotifications(OpenSendDbContext db)
         var recipients = (await RecipientsAsync(assessment, cancellationToken)).Concat(professionals.Select(e => e.Trim().ToLowerInvariant())).Distinct().ToList();
         foreach (var recipient in recipients)
         {
-            db.Outbox.Add(new OutboxMessage(Guid.NewGuid(), kind, recipient, subject, body, assessment.LaCode, now));
+            db.Outbox.Add(new OutboxMessage(RecordId.New(), kind, recipient, subject, body, assessment.LaCode, now));
         }
 
         return recipients.Count;

@@ -173,14 +173,14 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
         {
             if (!await db.SettingLinks.AnyAsync(l => l.AssessmentId == assessmentId && l.OrganisationId == organisation.Id && l.Relationship == SettingRelationship.NamedSetting && l.EndedAt == null, cancellationToken))
             {
-                db.SettingLinks.Add(new SettingLink(Guid.NewGuid(), placement.LaCode, assessmentId, organisation.Id, SettingRelationship.NamedSetting, now, context.Actor.DisplayName));
+                db.SettingLinks.Add(new SettingLink(RecordId.New(), placement.LaCode, assessmentId, organisation.Id, SettingRelationship.NamedSetting, now, context.Actor.DisplayName));
             }
 
             var staff = await db.Memberships.AsNoTracking().Where(m => m.OrganisationId == organisation.Id && m.RemovedAt == null && (m.Role == Role.Senco || m.Role == Role.SettingStaff))
                 .Join(db.People.AsNoTracking(), m => m.PersonId, p => p.Id, (_, p) => p.Email).Distinct().ToListAsync(cancellationToken);
             foreach (var email in staff)
             {
-                db.Outbox.Add(new OutboxMessage(Guid.NewGuid(), ConsultationKind, email, $"Consultation: can {preference.Name} meet a child's needs? ({viewed.Assessment.Reference})",
+                db.Outbox.Add(new OutboxMessage(RecordId.New(), ConsultationKind, email, $"Consultation: can {preference.Name} meet a child's needs? ({viewed.Assessment.Reference})",
                     string.Join("\n\n",
                         $"{viewed.Assessment.Reference}: the council is considering naming {preference.Name} in an EHC plan and must consult you first (Children and Families Act 2014 s.39(2)).",
                         $"Please say by {UkCalendar.InWords(dueBy)} whether you can meet the child's needs. Sign in to OpenSEND to read the draft plan and answer under Consultations."),

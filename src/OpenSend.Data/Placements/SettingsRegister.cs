@@ -161,7 +161,7 @@ public sealed class SettingsRegister(OpenSendDbContext db, TimeProvider time)
         var places = await db.CommissionedPlaces.SingleOrDefaultAsync(p => p.LaCode == laCode && p.SettingUrn == urn && p.Kind == kind && p.Need == need, cancellationToken);
         if (places is null)
         {
-            places = new CommissionedPlaces(Guid.NewGuid(), laCode, urn, kind, need, now);
+            places = new CommissionedPlaces(RecordId.New(), laCode, urn, kind, need, now);
             db.CommissionedPlaces.Add(places);
         }
 

@@ -1,3 +1,4 @@
+using OpenSend.Domain.Common;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -74,7 +75,7 @@ public sealed class PublishedRow
     public PublishedRow(string release, string table, int timePeriod, string timeIdentifier, string level, string areaCode, string areaName, string? regionCode,
         string breakdownTopic, string breakdown, IReadOnlyDictionary<string, string> values)
     {
-        Id = Guid.NewGuid();
+        Id = RecordId.New();
         Release = release;
         Table = table;
         TimePeriod = timePeriod;

@@ -51,7 +51,7 @@ public sealed class AdviceContribution
 
     public static AdviceContribution Start(Guid assessmentId, string laCode, Guid adviceRequestId, DateTimeOffset now) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = RecordId.New(),
         AssessmentId = assessmentId,
         LaCode = laCode,
         AdviceRequestId = adviceRequestId,

@@ -32,7 +32,7 @@ public sealed class FamilyViews
 
     public static FamilyViews Send(Guid assessmentId, string laCode, ViewsAndAspirations views, string sentBy, DateTimeOffset now)
     {
-        var sent = new FamilyViews { Id = Guid.NewGuid(), AssessmentId = assessmentId, LaCode = laCode };
+        var sent = new FamilyViews { Id = RecordId.New(), AssessmentId = assessmentId, LaCode = laCode };
         sent.Replace(views, sentBy, now);
         return sent;
     }

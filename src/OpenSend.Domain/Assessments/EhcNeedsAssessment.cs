@@ -405,7 +405,7 @@ public sealed class EhcNeedsAssessment
             RequireNotBefore(meetingOn, AssessDecisionOn!.Value, "the decision to assess");
         }
 
-        var recommendation = new PanelRecommendation(Guid.NewGuid(), LaCode, Id, question, outcome, meetingOn, notes.Trim());
+        var recommendation = new PanelRecommendation(RecordId.New(), LaCode, Id, question, outcome, meetingOn, notes.Trim());
         _panelRecommendations.Add(recommendation);
         var what = (question, outcome) switch
         {
@@ -453,7 +453,7 @@ public sealed class EhcNeedsAssessment
     {
         var next = Begin(PathwayAction.RequestAdvice, requestedOn, now, AssessDecisionOn ?? RequestReceivedOn, "the decision to assess");
         Require(!string.IsNullOrWhiteSpace(adviserName), "adviser-missing", "Enter who the advice was requested from.");
-        var request = new AdviceRequest(Guid.NewGuid(), LaCode, Id, kind, adviserName.Trim(), adviserOrganisationId, requestedOn);
+        var request = new AdviceRequest(RecordId.New(), LaCode, Id, kind, adviserName.Trim(), adviserOrganisationId, requestedOn);
         _adviceRequests.Add(request);
         var due = RuleSet.Rule(StatutoryStep.AdviceProvided).DueFrom(requestedOn);
         Record(PathwayAction.RequestAdvice, next, requestedOn, by, now,
@@ -644,7 +644,7 @@ public sealed class EhcNeedsAssessment
                 "advice-request-not-found", "Select the advice request the missed appointment affected.");
         }
 
-        var exception = new PathwayException(Guid.NewGuid(), LaCode, Id, reason, steps.Distinct().ToList(), adviceRequestId, from, to,
+        var exception = new PathwayException(RecordId.New(), LaCode, Id, reason, steps.Distinct().ToList(), adviceRequestId, from, to,
             explanation.Trim(), string.Join("; ", bases), today, by.DisplayName);
         _exceptions.Add(exception);
         Record(PathwayAction.RecordException, next, today, by, now,
@@ -752,7 +752,7 @@ public sealed class EhcNeedsAssessment
     private void Record(PathwayAction action, AssessmentStage next, DateOnly on, Actor by, DateTimeOffset now, string summary, string familySummary, string? detail)
     {
         Stage = next;
-        _timeline.Add(new PathwayEvent(Guid.NewGuid(), LaCode, Id, action, on, now, by, RuleSet.BasisFor(action), summary, familySummary, detail));
+        _timeline.Add(new PathwayEvent(RecordId.New(), LaCode, Id, action, on, now, by, RuleSet.BasisFor(action), summary, familySummary, detail));
         UpdatedAt = now;
         Version++;
         var nextOpen = Deadlines(RequestReceivedOn).Where(d => d.IsOpen).MinBy(d => d.Deadline.Due);

@@ -1,3 +1,5 @@
+using OpenSend.Domain.Common;
+
 namespace OpenSend.Domain.Documents;
 
 /// <summary>What a document on a case is for.</summary>
@@ -28,7 +30,7 @@ public sealed class CaseDocument
     public CaseDocument(Guid assessmentId, string laCode, DocumentPurpose purpose, string title, string fileName, DocumentType type, long sizeBytes, string sha256, string uploadedBy, DateTimeOffset uploadedAt, Guid? adviceRequestId = null)
     {
         AdviceRequestId = adviceRequestId;
-        Id = Guid.NewGuid();
+        Id = RecordId.New();
         AssessmentId = assessmentId;
         LaCode = laCode;
         Purpose = purpose;

@@ -284,7 +284,7 @@ public sealed class Placement
         RequireDistance(request.MaxDistanceKm);
         var placement = new Placement
         {
-            Id = Guid.NewGuid(),
+            Id = RecordId.New(),
             AssessmentId = assessmentId,
             LaCode = laCode,
             CreatedAt = now,
@@ -309,7 +309,7 @@ public sealed class Placement
         Require(!string.IsNullOrWhiteSpace(reason), "list-reason", "Enter why this setting is being added to the list.");
         Require(!_entries.Any(e => e.IsListed && e.Urn == setting.Urn), "already-listed", $"{setting.Name} is already on the list.");
         Require(setting.IsOpen, "setting-closed", $"{setting.Name} is closed, so it cannot be offered.");
-        _entries.Add(new ListEntry(Guid.NewGuid(), LaCode, setting.Urn, setting.Name, tier, setting.KilometresFrom(Home), available, "Added by the council", true, reason.Trim()));
+        _entries.Add(new ListEntry(RecordId.New(), LaCode, setting.Urn, setting.Name, tier, setting.KilometresFrom(Home), available, "Added by the council", true, reason.Trim()));
         Touch(now);
     }
 
@@ -362,7 +362,7 @@ public sealed class Placement
             }
             else
             {
-                kept.Add(new SettingPreference(Guid.NewGuid(), LaCode, PreferenceSource.Family, i + 1, setting, fromList, Text.NullIfBlank(reasons), today, by));
+                kept.Add(new SettingPreference(RecordId.New(), LaCode, PreferenceSource.Family, i + 1, setting, fromList, Text.NullIfBlank(reasons), today, by));
             }
         }
 
@@ -379,7 +379,7 @@ public sealed class Placement
         Require(!string.IsNullOrWhiteSpace(reasons), "council-setting-reasons", "Enter why the council proposes this setting.");
         Require(!_preferences.Any(p => p.Urn == setting.Urn), "preferences-repeated", $"{setting.Name} is already being considered.");
         Require(setting.IsOpen, "setting-closed", $"{setting.Name} is closed.");
-        var preference = new SettingPreference(Guid.NewGuid(), LaCode, PreferenceSource.Council, MaxPreferences + 1 + _preferences.Count(p => p.Source == PreferenceSource.Council), setting,
+        var preference = new SettingPreference(RecordId.New(), LaCode, PreferenceSource.Council, MaxPreferences + 1 + _preferences.Count(p => p.Source == PreferenceSource.Council), setting,
             _entries.Any(e => e.IsListed && e.Urn == setting.Urn), reasons.Trim(), UkCalendar.DateOf(now), by);
         _preferences.Add(preference);
         Touch(now);
@@ -485,7 +485,7 @@ public sealed class Placement
         StartsOn = request.StartsOn;
         ListProposedOn = UkCalendar.DateOf(now);
         _entries.Clear();
-        _entries.AddRange(proposed.Select(p => new ListEntry(Guid.NewGuid(), LaCode, p.Setting.Urn, p.Setting.Name, p.Tier, p.DistanceKm, p.Available, p.Why, false, null)));
+        _entries.AddRange(proposed.Select(p => new ListEntry(RecordId.New(), LaCode, p.Setting.Urn, p.Setting.Name, p.Tier, p.DistanceKm, p.Available, p.Why, false, null)));
         UpdatedAt = now;
     }
 

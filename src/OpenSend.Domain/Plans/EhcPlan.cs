@@ -24,7 +24,7 @@ public sealed class PlanVersion
 
     internal PlanVersion(Guid planId, string laCode, int number, PlanStatus status, int statusNumber, bool amendment, DateOnly issuedOn, DateTimeOffset recordedAt, string issuedBy, string? reason, PlanContent content, IReadOnlyList<PlanDefect> warnings)
     {
-        Id = Guid.NewGuid();
+        Id = RecordId.New();
         PlanId = planId;
         LaCode = laCode;
         Number = number;
@@ -131,7 +131,7 @@ public sealed class EhcPlan
 
     public static EhcPlan Start(Guid assessmentId, string laCode, PlanContent startingContent, DateTimeOffset now) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = RecordId.New(),
         AssessmentId = assessmentId,
         LaCode = laCode,
         Working = startingContent,
@@ -148,7 +148,7 @@ public sealed class EhcPlan
     {
         var plan = new EhcPlan
         {
-            Id = Guid.NewGuid(),
+            Id = RecordId.New(),
             AssessmentId = assessmentId,
             LaCode = laCode,
             CreatedAt = now,

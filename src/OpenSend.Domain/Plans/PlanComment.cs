@@ -79,7 +79,7 @@ public sealed class PlanComment
 
         return new PlanComment
         {
-            Id = Guid.NewGuid(),
+            Id = RecordId.New(),
             LaCode = plan.LaCode,
             PlanId = plan.Id,
             VersionNumber = draft.Number,

@@ -1,3 +1,4 @@
+using OpenSend.Domain.Common;
 using System.Text.Json.Serialization;
 using OpenSend.Domain.Assessments;
 
@@ -238,19 +239,19 @@ public sealed record PlanContent(
         if (advice.Needs.FirstOrDefault(n => n.Id == itemId) is { } need)
         {
             Require(!Needs.Any(n => Taken(n.Source, n.Description, need.Description)), "advice-already-adopted", "That need from this advice is already in the plan.");
-            return WithNeed(need with { Id = Guid.NewGuid(), Source = source });
+            return WithNeed(need with { Id = RecordId.New(), Source = source });
         }
 
         if (advice.Outcomes.FirstOrDefault(o => o.Id == itemId) is { } outcome)
         {
             Require(!Outcomes.Any(o => Taken(o.Source, o.Description, outcome.Description)), "advice-already-adopted", "That outcome from this advice is already in the plan.");
-            return WithOutcome(outcome with { Id = Guid.NewGuid(), NeedIds = [], Source = source });
+            return WithOutcome(outcome with { Id = RecordId.New(), NeedIds = [], Source = source });
         }
 
         if (advice.Provision.FirstOrDefault(p => p.Id == itemId) is { } provision)
         {
             Require(!Provision.Any(p => Taken(p.Source, p.What, provision.What)), "advice-already-adopted", "That provision from this advice is already in the plan.");
-            return WithProvision(provision with { Id = Guid.NewGuid(), NeedIds = [], OutcomeIds = [], Source = source });
+            return WithProvision(provision with { Id = RecordId.New(), NeedIds = [], OutcomeIds = [], Source = source });
         }
 
         throw new Common.StepRefusedException("advice-item-not-found", "That item is not part of this advice.");

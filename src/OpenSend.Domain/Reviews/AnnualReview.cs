@@ -194,7 +194,7 @@ public sealed class AnnualReview
     /// <summary>A review falls due: when the plan was made or last reviewed says when (<see cref="ReviewSchedule"/>).</summary>
     public static AnnualReview Schedule(Guid assessmentId, string laCode, StatutoryRuleSet rules, DateOnly dueBy, UpcomingPhaseTransfer? phaseTransfer, Guid? settingOrganisationId, DateTimeOffset now) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = RecordId.New(),
         AssessmentId = assessmentId,
         LaCode = laCode,
         RuleSetId = rules.Id,
@@ -261,7 +261,7 @@ public sealed class AnnualReview
             : "Enter your advice and information for the review.");
         Require(text.Length <= ReviewContribution.MaxLength && (childViews?.Length ?? 0) <= ReviewContribution.MaxLength, "contribution-too-long",
             $"Keep each answer to {ReviewContribution.MaxLength:N0} characters or fewer; attach a longer report to the case instead.");
-        return new ReviewContribution(Guid.NewGuid(), LaCode, Id, AssessmentId, kind, personId, authorName, organisationId, organisationName,
+        return new ReviewContribution(RecordId.New(), LaCode, Id, AssessmentId, kind, personId, authorName, organisationId, organisationName,
             Text.NullIfBlank(childViews), text.Trim(), UkCalendar.DateOf(now), now);
     }
 
