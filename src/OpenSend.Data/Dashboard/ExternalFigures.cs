@@ -1,10 +1,10 @@
-using OpenSend.Domain.Common;
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenSend.Data.Database;
+using OpenSend.Domain.Common;
 using OpenSend.Domain.Dashboard;
 
 namespace OpenSend.Data.Dashboard;

@@ -1,6 +1,6 @@
-using OpenSend.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using OpenSend.Data.Database;
+using OpenSend.Domain.Common;
 using OpenSend.Domain.Placements;
 using OpenSend.Domain.Plans;
 

@@ -1,8 +1,8 @@
-using OpenSend.Domain.Common;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OpenSend.Data.Database;
 using OpenSend.Data.Notifications;
+using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 
 namespace OpenSend.Data.Identity;

@@ -1,8 +1,8 @@
-using OpenSend.Domain.Common;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenSend.Domain.Common;
 
 namespace OpenSend.Data.Statistics;
 

@@ -1,6 +1,6 @@
-using OpenSend.Domain.Common;
 using System.Text.Json.Serialization;
 using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
 
 namespace OpenSend.Domain.Plans;
 
