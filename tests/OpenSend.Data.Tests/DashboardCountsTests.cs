@@ -106,6 +106,31 @@ public abstract class DashboardCountsTests(TestProvider provider, PostgresServer
     }
 
     [Fact]
+    public async Task ASaveChangingASettingAndACase_MovesThatLasOwnMark_AsWellAsEveryLas()
+    {
+        var submitted = await ReceiveAsync("999", new DateOnly(2026, 3, 2));
+        Task<(long Demoshire, long EveryLa)> MarksAsync() => InScope(async sp =>
+        {
+            var db = sp.GetRequiredService<OpenSendDbContext>();
+            return (await db.LastChangeAsync("999"), await db.LastChangeAsync(RecordChange.EveryLa));
+        });
+        var before = await MarksAsync();
+
+        await InScope(async sp =>
+        {
+            var db = sp.GetRequiredService<OpenSendDbContext>();
+            db.Settings.Add(new Setting("100002", SettingSource.Gias, "Example Special School") { Category = SettingCategory.Special });
+            db.FamilyViews.Add(OpenSend.Domain.Advice.FamilyViews.Send(submitted.Id, "999",
+                new OpenSend.Domain.Plans.ViewsAndAspirations("I like drawing.", null, null, null), "Parent or carer", Time.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
+
+        var after = await MarksAsync();
+        Assert.True(after.Demoshire > before.Demoshire, "Demoshire's mark should move: its caseload snapshots watch it.");
+        Assert.True(after.EveryLa > before.EveryLa, "A setting change is noted for every LA.");
+    }
+
+    [Fact]
     public async Task PruningForgetsTheChangesEveryCountingHasPassed_ButKeepsEachLasNewest_SoItsMarkNeverFallsBack()
     {
         await ReceiveAsync("999", new DateOnly(2026, 3, 2));

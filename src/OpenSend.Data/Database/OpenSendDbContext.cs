@@ -139,8 +139,9 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
     /// <summary>
     /// Notes, in the same save, which LAs' case records this save changes, so the dashboard knows
     /// whose kept counts are out of date. Every write goes through here, so no service can forget
-    /// it. The LAs are those of every record the unit of work holds (a plan version carries no LA
-    /// code, but its case does); a change to a setting, which every LA may name, is noted for all.
+    /// it. The LAs are those of every case record the unit of work holds (a plan version carries no
+    /// LA code, but its case does); a change to a setting, which every LA may name, is noted for all
+    /// as well.
     /// Reads (a save adding only audit records) note nothing.
     /// </summary>
     private void NoteRecordChanges()
@@ -153,11 +154,17 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
             return;
         }
 
-        var las = changed.Any(e => e.Entity is OpenSend.Domain.Placements.Setting)
-            ? []
-            : entries.Where(e => e.State != EntityState.Detached && e.Entity is not OpenSend.Data.Dashboard.RecordChange && e.Metadata.FindProperty("LaCode") is not null)
-                .Select(e => e.Property("LaCode").CurrentValue as string).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        foreach (var la in las.Count == 0 ? [OpenSend.Data.Dashboard.RecordChange.EveryLa] : las)
+        // A setting's LA code is where it is, not whose child's record it is. The case records' LAs are
+        // noted even when a setting changes in the same save: the caseload's snapshots watch an LA's own mark.
+        var las = entries.Where(e => e.State != EntityState.Detached && e.Entity is not (OpenSend.Data.Dashboard.RecordChange or OpenSend.Domain.Placements.Setting)
+                && e.Metadata.FindProperty("LaCode") is not null)
+            .Select(e => e.Property("LaCode").CurrentValue as string).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (las.Count == 0 || changed.Any(e => e.Entity is OpenSend.Domain.Placements.Setting))
+        {
+            las.Add(OpenSend.Data.Dashboard.RecordChange.EveryLa);
+        }
+
+        foreach (var la in las)
         {
             RecordChanges.Add(new OpenSend.Data.Dashboard.RecordChange(la));
         }
