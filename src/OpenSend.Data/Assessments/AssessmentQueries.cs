@@ -66,7 +66,7 @@ public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time, C
         }
 
         // The mark is read before the page, so a change saved meanwhile makes the page kept here out of date at once.
-        var key = new CaseloadKey(context.Viewer.LaCode!, today, filter.Stage, filter.AllStages, filter.Page);
+        var key = new CaseloadKey(context.Viewer.LaCode!, today, filter);
         var mark = await db.LastChangeAsync(key.LaCode, cancellationToken);
         if (snapshots.TryGet(key, mark, out var kept))
         {

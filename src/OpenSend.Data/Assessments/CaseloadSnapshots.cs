@@ -1,11 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Caching.Memory;
-using OpenSend.Domain.Assessments;
 
 namespace OpenSend.Data.Assessments;
 
 /// <summary>Which LA-wide caseload page, on which day (its overdue and due-soon figures are today's).</summary>
-public sealed record CaseloadKey(string LaCode, DateOnly Today, AssessmentStage? Stage, bool AllStages, int Page);
+public sealed record CaseloadKey(string LaCode, DateOnly Today, CaseloadFilter Filter);
 
 /// <summary>
 /// The caseload pages an LA's caseworkers see, kept in this process against the LA's change mark
