@@ -15,6 +15,9 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresq
 command -v npm > /dev/null || missing+=(nodejs npm)
 # The plan's PDF is set in Liberation Sans (Data/Plans/PlanPdf.cs).
 [ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
+# The publish test makes a key-ring certificate with openssl and calls the app with curl.
+command -v openssl > /dev/null || missing+=(openssl)
+command -v curl > /dev/null || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test.sh: missing ${missing[*]}; run as root to install them, or install them yourself." >&2
@@ -33,6 +36,10 @@ dotnet build OpenSend.slnx --nologo -v quiet
 
 echo "test.sh: testing"
 dotnet test --solution OpenSend.slnx --no-build
+
+# One publish from a clean copy must give an app that starts in Production (docs/deploying.md).
+echo "test.sh: publishing and starting in Production"
+bash tests/publish.sh
 
 # Benchmarks are not tests; one iteration at a tiny scale keeps them compiling and working.
 echo "test.sh: benchmark smoke run"

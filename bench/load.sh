@@ -63,7 +63,7 @@ open_cases="$(psql -c "SELECT count(*) FROM ehc_needs_assessments WHERE la_code 
 [ "$(psql -c "SELECT count(*) FROM people WHERE email = 'load.caseworker@example.org'")" != "0" ] || opensend admin add-staff --organisation "$la" --kind LocalAuthority --email load.caseworker@example.org --name "Load Caseworker" --role LaCaseworker > /dev/null
 
 echo "load.sh: starting the web app on 127.0.0.1:$app_port"
-(cd src/OpenSend.Web && exec env ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
+(cd src/OpenSend.Web && exec env ASPNETCORE_ENVIRONMENT=Development OpenSend__DevelopmentSignIn=true Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
   ASPNETCORE_URLS="http://127.0.0.1:$app_port" dotnet bin/Release/net10.0/OpenSend.Web.dll > "$work/app.log" 2>&1) &
 app_pid=$!
 base="http://127.0.0.1:$app_port"

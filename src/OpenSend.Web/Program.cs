@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ using OpenSend.Web.Timescales;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Find(args) });
 var configuration = builder.Configuration;
+DeploymentSettings.EnsureSafe(configuration, builder.Environment);
 
 // The database: ConnectionStrings:OpenSend (a PostgreSQL string selects PostgreSQL), else SQLite
 // at data/opensend.db under the current directory, shared with the CLI.
@@ -55,7 +57,18 @@ builder.Services.AddSingleton(notifications);
 builder.Services.AddHostedService<NotificationDelivery>();
 
 builder.Services.AddSingleton<DatabaseXmlRepository>();
-builder.Services.AddDataProtection().SetApplicationName("OpenSEND");
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("OpenSEND");
+// The key ring lives in the database; encrypted with a certificate kept outside it, a database backup
+// alone cannot forge a session or read an authenticator secret (required outside Development).
+if (DeploymentSettings.LoadKeyRingCertificate(configuration, out var keyRingError) is { } keyRingCertificate)
+{
+    dataProtection.ProtectKeysWithCertificate(keyRingCertificate);
+}
+else if (keyRingError is not null)
+{
+    throw new InvalidOperationException(keyRingError);
+}
+
 builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
     new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));
 builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
@@ -94,7 +107,9 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Staff, policy => policy.RequireAssertion(context => context.User.ToViewer().IsStaff))
     .AddPolicy(Policies.Family, policy => policy.RequireAssertion(context => context.User.ToViewer().IsFamily))
     .AddPolicy(Policies.Administrator, policy => policy.RequireAssertion(context => context.User.ToViewer() is { IsStaff: true, Role: Role.Administrator }));
+builder.Services.AddOpenSendForwardedHeaders(configuration);
 builder.Services.AddOpenSendRateLimits(configuration);
+builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
 builder.Services.AddRazorPages(options =>
 {
@@ -107,9 +122,13 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Family", Policies.Family);
     options.Conventions.AuthorizeFolder("/Organisation", Policies.Administrator);
     options.Conventions.AuthorizeFolder("/Audit", Policies.LaManager);
-    if (!builder.Environment.IsDevelopment())
+    if (DeploymentSettings.DevelopmentSignInEnabled(configuration, builder.Environment))
     {
-        // The development sign-in and outbox must not exist outside Development: their routes are removed.
+        options.Conventions.AddFolderApplicationModelConvention("/Development", model => model.Filters.Add(new LoopbackOnly()));
+    }
+    else
+    {
+        // The development sign-in and outbox exist only in Development when asked for: otherwise their routes are removed.
         options.Conventions.AddFolderRouteModelConvention("/Development", model => model.Selectors.Clear());
     }
 });
@@ -121,12 +140,13 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
 });
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks();
+builder.Services.AddHealthChecks().AddCheck<DatabaseReadiness>("database", tags: [DatabaseReadiness.Tag]);
 
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 // Error statuses: problem details on the API, a GOV.UK error page everywhere else.
@@ -157,7 +177,8 @@ app.UseAntiforgery();
 app.MapOpenApi();
 // Liveness for a load balancer: answers without touching the database, so it is also the baseline
 // the page load benchmarks are measured against (docs/benchmarks.md).
-app.MapHealthChecks("/health");
+app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DatabaseReadiness.Tag) });
 app.MapRazorPages();
 app.MapTimescaleEndpoints();
 app.MapAssessmentEndpoints();

@@ -22,6 +22,7 @@ public sealed class KestrelApp(string connectionString, bool seedDemoData) : Web
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:OpenSend", connectionString);
         builder.UseSetting("OpenSend:SeedDemoData", seedDemoData ? "true" : "false");
+        builder.UseSetting("OpenSend:DevelopmentSignIn", "true");
         // The seeded app is the one a newcomer starts: with the DfE's published statistics for the dashboard.
         builder.UseSetting("OpenSend:Statistics:Import", seedDemoData ? "true" : "false");
         builder.UseSetting("OpenSend:Documents:Path", Path.Combine(Path.GetTempPath(), $"opensend-browser-documents-{Guid.NewGuid():N}"));

@@ -265,6 +265,45 @@ public sealed class RateLimitTests(PostgresServer postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoClientsBehindOneProxy_AreCountedSeparately_AndAClientCannotNameItsOwnAddress()
+    {
+        // The proxy is on the same machine (loopback, always a known proxy): X-Forwarded-For names each client.
+        var client = _app!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await client.GetPageAsync("/sign-in");
+        async Task<HttpStatusCode> SignInFromAsync(string forwardedFor, string? remote = null)
+        {
+            client.DefaultRequestHeaders.Remove("X-Forwarded-For");
+            client.DefaultRequestHeaders.Remove(OpenSendApp.RemoteAddressHeader);
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+            if (remote is not null)
+            {
+                client.DefaultRequestHeaders.Add(OpenSendApp.RemoteAddressHeader, remote);
+            }
+
+            return (await client.SubmitAsync(page, ("Email", "someone@example.com"), ("Password", "wrong password"))).StatusCode;
+        }
+
+        var first = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++)
+        {
+            first.Add(await SignInFromAsync("203.0.113.1"));
+        }
+
+        var second = await SignInFromAsync("203.0.113.2");
+        // A client on the network that is not a proxy: its X-Forwarded-For is ignored, so changing it does not buy more tries.
+        var spoofed = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++)
+        {
+            spoofed.Add(await SignInFromAsync($"198.51.100.{i + 1}", remote: "192.0.2.50"));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, first[10]);
+        Assert.Equal(HttpStatusCode.OK, second);
+        Assert.All(spoofed.Take(10), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, spoofed[10]);
+    }
+
+    [Fact]
     public async Task MoreThanTheHourlyNumberOfPublicRequests_AreRefusedWith429()
     {
         var client = _app!.CreateClient();

@@ -10,7 +10,7 @@ public static class DatabaseStartup
 {
     /// <summary>
     /// Applies pending migrations, loads England's local authorities, and on a first start with no
-    /// demo cases seeds Demoshire (unless OpenSend:SeedDemoData is false). With no published
+    /// demo cases seeds Demoshire when OpenSend:SeedDemoData is true in Development (appsettings.Development.json), never elsewhere. With no published
     /// statistics loaded it loads the DfE's release when it can find it (OpenSend:Statistics:Path, or
     /// ../shared/data beside the working directory), so the dashboard has England's and every LA's
     /// published figures from the first start; OpenSend:Statistics:Import false turns this off.
@@ -23,7 +23,7 @@ public static class DatabaseStartup
         logger.LogInformation("Using {Database}", scope.ServiceProvider.GetRequiredService<DatabaseSettings>().Describe());
         await OpenSendDatabase.MigrateAsync(db);
         await LocalAuthorityRegister.EnsureLoadedAsync(db);
-        if (app.Configuration.GetValue("OpenSend:SeedDemoData", true))
+        if (DeploymentSettings.SeedDemoData(app.Configuration, app.Environment))
         {
             var demo = scope.ServiceProvider.GetRequiredService<DemoData>();
             if (await demo.IsEmptyAsync())
