@@ -31,7 +31,9 @@ public abstract class OpenSendCommandTests(TestProvider provider, PostgresServer
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenSendDbContext>();
         Assert.Equal(67, await db.Assessments.CountAsync(a => a.LaCode == "999"));
-        Assert.Equal(154, await db.LocalAuthorities.CountAsync());
+        // England's 153, Demoshire and Northshire (the demo's second invented council).
+        Assert.Equal(155, await db.LocalAuthorities.CountAsync());
+        Assert.DoesNotContain(await db.Organisations.Where(o => o.LaCode != null).Select(o => o.LaCode!).Distinct().ToListAsync(), code => code is not ("999" or "998"));
     }
 
     [Fact]

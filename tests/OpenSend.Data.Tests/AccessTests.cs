@@ -136,7 +136,7 @@ public abstract class AccessTests(TestProvider provider, PostgresServer postgres
 
         Assert.Equal(CaseAccessLevel.None, await LevelAsync(StaffOf("DFE", Role.DfeAnalyst), submitted.Id));
         Assert.Equal(CaseAccessLevel.None, await LevelAsync(StaffOf("999", Role.Administrator), submitted.Id));
-        Assert.Equal(CaseAccessLevel.None, await LevelAsync(StaffOf("886", Role.LaSendManager), submitted.Id));
+        Assert.Equal(CaseAccessLevel.None, await LevelAsync(StaffOf("998", Role.LaSendManager), submitted.Id));
         Assert.Equal(CaseAccessLevel.None, await LevelAsync(Viewer.Public, submitted.Id));
         Assert.Equal(CaseAccessLevel.Manage, await LevelAsync(StaffOf("999", Role.LaSendManager), submitted.Id));
     }

@@ -238,7 +238,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
     {
         var organisations = app.Organisations;
         var staff999 = new RequestContext(new Actor("setup", "Set Up", "LaCaseworker", "Demoshire County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, organisations["999"]), null);
-        var staff886 = new RequestContext(new Actor("setup", "Set Up", "LaCaseworker", "Kent County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, organisations["886"]), null);
+        var staff998 = new RequestContext(new Actor("setup", "Set Up", "LaCaseworker", "Northshire County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, organisations["998"]), null);
         await app.WithServices(async sp =>
         {
             var db = sp.GetRequiredService<OpenSendDbContext>();
@@ -263,9 +263,9 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
             var bAdvice = await cases.RequestAdviceAsync(staff999, b.Id, AdviserKind.Educational, "School", new DateOnly(2025, 12, 11));
 
             // Cordelia: another LA.
-            var c = await cases.ReceiveAsync(staff886, Submission("886", "Cordelia"), new DateOnly(2026, 5, 1));
-            await cases.DecideToAssessAsync(staff886, c.Id, new DateOnly(2026, 5, 21), "");
-            var cAdvice = await cases.RequestAdviceAsync(staff886, c.Id, AdviserKind.Educational, "School", new DateOnly(2026, 5, 22));
+            var c = await cases.ReceiveAsync(staff998, Submission("998", "Cordelia"), new DateOnly(2026, 5, 1));
+            await cases.DecideToAssessAsync(staff998, c.Id, new DateOnly(2026, 5, 21), "");
+            var cAdvice = await cases.RequestAdviceAsync(staff998, c.Id, AdviserKind.Educational, "School", new DateOnly(2026, 5, 22));
 
             _children[Child.Alphonsine] = (a.Id, a.TrackingToken, advice.Id);
             _children[Child.Bartholomew] = (b.Id, b.TrackingToken, bAdvice.Id);
@@ -277,7 +277,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
             {
                 [Child.Alphonsine] = (a.Id, "999", organisations["999001"].Id),
                 [Child.Bartholomew] = (b.Id, "999", null),
-                [Child.Cordelia] = (c.Id, "886", null),
+                [Child.Cordelia] = (c.Id, "998", null),
             })
             {
                 var review = OpenSend.Domain.Reviews.AnnualReview.Schedule(caseId, laCode, RuleSetCatalogue.SendRegulations2014, new DateOnly(2027, 5, 31), null, setting, DateTimeOffset.UtcNow);
@@ -309,7 +309,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         new("Anonymous", null, Viewer.Public, Set(), Set()),
         new("LA caseworker, own LA", (a, c) => a.SignInAsync(c, AppFixture.Caseworker), Viewer.Public, Set(Child.Alphonsine, Child.Bartholomew), Set(Child.Alphonsine, Child.Bartholomew), IsStaff: true, IsLaStaff: true),
         new("LA SEND manager, own LA", (a, c) => a.SignInAsync(c, AppFixture.Manager), Viewer.Public, Set(Child.Alphonsine, Child.Bartholomew), Set(Child.Alphonsine, Child.Bartholomew), IsStaff: true, IsLaStaff: true, IsManager: true),
-        new("LA caseworker, other LA", (a, c) => a.SignInAsync(c, AppFixture.KentCaseworker), Viewer.Public, Set(Child.Cordelia), Set(Child.Cordelia), IsStaff: true, IsLaStaff: true),
+        new("LA caseworker, other LA", (a, c) => a.SignInAsync(c, AppFixture.NorthshireCaseworker), Viewer.Public, Set(Child.Cordelia), Set(Child.Cordelia), IsStaff: true, IsLaStaff: true),
         new("LA administrator", (a, c) => a.SignInAsync(c, "chris.bell@demoshire.example"), Viewer.Public, Set(), Set(), IsStaff: true, IsAdministrator: true),
         new("SENCO of the child's school", (a, c) => a.SignInAsync(c, AppFixture.Senco, Role.Senco), Viewer.Public, Set(Child.Alphonsine), Set(), IsStaff: true, IsSettingStaff: true),
         new("SENCO of another school", (a, c) => a.SignInAsync(c, "brookside.senco@example.com"), Viewer.Public, Set(), Set(), IsStaff: true, IsSettingStaff: true),

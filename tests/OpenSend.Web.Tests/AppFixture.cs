@@ -46,7 +46,7 @@ public abstract class AppFixture(TestProvider provider, PostgresServer postgres)
 
     public const string Caseworker = "sam.carter@demoshire.example";
     public const string Manager = "priya.shah@demoshire.example";
-    public const string KentCaseworker = "alex.morgan@kent.example";
+    public const string NorthshireCaseworker = "alex.morgan@northshire.example";
     public const string Senco = "jo.whitfield@oakfield.example";
 
     /// <summary>Signs the client in through the development sign-in, as a person in one of their roles.</summary>

@@ -121,7 +121,7 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var client = app.Client();
         var id = await SubmitAsync(client, givenName: "Zebedee");
-        await app.SignInAsync(client, AppFixture.KentCaseworker);
+        await app.SignInAsync(client, AppFixture.NorthshireCaseworker);
 
         var read = await client.GetAsync($"/api/cases/{id}");
         var write = await client.PostAsJsonAsync($"/api/cases/{id}/withdrawal", new { withdrawnOn = "2026-06-15", reason = "x" });

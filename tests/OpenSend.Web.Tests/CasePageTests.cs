@@ -256,7 +256,7 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Quillon");
         var client = app.Client();
-        await app.SignInAsync(client, AppFixture.KentCaseworker);
+        await app.SignInAsync(client, AppFixture.NorthshireCaseworker);
 
         var response = await client.GetAsync($"/cases/{submitted.Id}");
         var step = await client.GetAsync($"/cases/{submitted.Id}/assessment-decision");

@@ -473,11 +473,11 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         var file = await download.Content.ReadAsByteArrayAsync();
 
-        var kent = app.Client();
-        await app.SignInAsync(kent, AppFixture.KentCaseworker);
-        var form = await kent.GetPageAsync("/caseload/receive-transfer");
+        var northshire = app.Client();
+        await app.SignInAsync(northshire, AppFixture.NorthshireCaseworker);
+        var form = await northshire.GetPageAsync("/caseload/receive-transfer");
         var token = form.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var received = await Html.ParseAsync(await kent.PostAsync("/caseload/receive-transfer", new MultipartFormDataContent
+        var received = await Html.ParseAsync(await northshire.PostAsync("/caseload/receive-transfer", new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
             { new ByteArrayContent(file), "Upload", "plan.json" },
@@ -490,14 +490,14 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
         var deadlines = received.QuerySelector("#deadlines")!.TextContent;
         Assert.Contains("Tell the family the plan has transferred", deadlines);
         Assert.Contains("22 July 2026", deadlines);
-        var noticeForm = await kent.GetPageAsync(received.QuerySelector("a[href$=transfer-notice]")!.GetAttribute("href")!);
+        var noticeForm = await northshire.GetPageAsync(received.QuerySelector("a[href$=transfer-notice]")!.GetAttribute("href")!);
         Assert.Contains("31 May 2027", noticeForm.MainText());
-        var tooLate = await Html.ParseAsync(await kent.SubmitAsync(noticeForm, [.. Html.Date("GivenOn", new DateOnly(2026, 6, 12)), ("ProposesAssessment", "false"), .. Html.Date("ReviewOn", new DateOnly(2027, 6, 30))]));
+        var tooLate = await Html.ParseAsync(await northshire.SubmitAsync(noticeForm, [.. Html.Date("GivenOn", new DateOnly(2026, 6, 12)), ("ProposesAssessment", "false"), .. Html.Date("ReviewOn", new DateOnly(2027, 6, 30))]));
         Assert.Contains(tooLate.ErrorSummary(), e => e.Href == "#ReviewOn-day" && e.Text.Contains("31 May 2027", StringComparison.Ordinal));
-        var noticed = await Html.ParseAsync(await kent.SubmitAsync(noticeForm, [.. Html.Date("GivenOn", new DateOnly(2026, 6, 12)), ("ProposesAssessment", "false"), .. Html.Date("ReviewOn", new DateOnly(2027, 5, 20))]));
+        var noticed = await Html.ParseAsync(await northshire.SubmitAsync(noticeForm, [.. Html.Date("GivenOn", new DateOnly(2026, 6, 12)), ("ProposesAssessment", "false"), .. Html.Date("ReviewOn", new DateOnly(2027, 5, 20))]));
         Assert.Equal("Notice of the transferred plan recorded", noticed.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
         Assert.Null(noticed.QuerySelector("a[href$=transfer-notice]"));
-        var versions = await kent.GetPageAsync(noticed.QuerySelector("#plan-link")!.GetAttribute("href")!);
+        var versions = await northshire.GetPageAsync(noticed.QuerySelector("#plan-link")!.GetAttribute("href")!);
         Assert.Equal(2, versions.QuerySelectorAll("#versions tbody tr").Length);
     }
     [Fact]

@@ -21,6 +21,9 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
 {
     public const string DemoLaCode = "999";
 
+    /// <summary>The demo's second, invented council (<see cref="LocalAuthorityRegister.Northshire"/>).</summary>
+    public const string NorthshireLaCode = "998";
+
     /// <summary>The parent whose account is linked to some demo cases (an invented address).</summary>
     public const string DemoParentEmail = "pat.ashdown@example.com";
 
@@ -50,7 +53,7 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
         ("sam.carter@demoshire.example", "Sam Carter", DemoLaCode, Role.LaCaseworker),
         ("priya.shah@demoshire.example", "Priya Shah", DemoLaCode, Role.LaSendManager),
         ("chris.bell@demoshire.example", "Chris Bell", DemoLaCode, Role.Administrator),
-        ("alex.morgan@kent.example", "Alex Morgan", "886", Role.LaCaseworker),
+        ("alex.morgan@northshire.example", "Alex Morgan", NorthshireLaCode, Role.LaCaseworker),
         ("jo.whitfield@oakfield.example", "Jo Whitfield", "999001", Role.Senco),
         ("jo.whitfield@oakfield.example", "Jo Whitfield", "999001", Role.Administrator),
         ("omar.reyes@demoshire-icb.example", "Dr Omar Reyes", "ICB-999", Role.HealthAdviser),
@@ -154,15 +157,21 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
     }
 
     /// <summary>
-    /// Demoshire's organisations (the council, its panel, settings, ICB, social care), Kent, the DfE,
-    /// and their invented staff. Idempotent; keyed by organisation code.
+    /// Demoshire's organisations (the council, its panel, settings, ICB, social care), Northshire (the
+    /// demo's second invented council, added to the LAs if missing), the DfE, and their invented staff.
+    /// No real council's code is given an invented member. Idempotent; keyed by organisation code.
     /// </summary>
     public async Task<Dictionary<string, Organisation>> SeedOrganisationsAsync(CancellationToken cancellationToken = default)
     {
+        if (!await db.LocalAuthorities.AnyAsync(l => l.Code == NorthshireLaCode, cancellationToken))
+        {
+            db.LocalAuthorities.Add(LocalAuthorityRegister.Northshire());
+        }
+
         var wanted = new List<(OrganisationKind Kind, string Code, string Name, string? LaCode)>
         {
             (OrganisationKind.LocalAuthority, DemoLaCode, "Demoshire County Council", DemoLaCode),
-            (OrganisationKind.LocalAuthority, "886", "Kent County Council", "886"),
+            (OrganisationKind.LocalAuthority, NorthshireLaCode, "Northshire County Council", NorthshireLaCode),
             (OrganisationKind.MultiAgencyPanel, "PANEL-999", "Demoshire multi-agency panel", DemoLaCode),
             (OrganisationKind.IntegratedCareBoard, "ICB-999", "NHS Demoshire Integrated Care Board", DemoLaCode),
             (OrganisationKind.SocialCare, "SC-999", "Demoshire Children's Social Care", DemoLaCode),

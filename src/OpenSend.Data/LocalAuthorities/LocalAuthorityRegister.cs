@@ -16,6 +16,13 @@ public static class LocalAuthorityRegister
     /// <summary>The invented LA the demo data belongs to (DEVELOPERS.md: code 999, South East).</summary>
     public static LocalAuthority Demoshire() => new("999", "E99999999", "Demoshire", "E12000008", "South East");
 
+    /// <summary>
+    /// The demo's second council (code 998, invented like Demoshire), so that the demo can show another
+    /// council's staff and a plan moving between councils without giving a real council's code invented
+    /// members.
+    /// </summary>
+    public static LocalAuthority Northshire() => new("998", "E99999998", "Northshire", "E12000008", "South East");
+
     public static IReadOnlyList<LocalAuthority> England()
     {
         using var stream = typeof(LocalAuthorityRegister).Assembly.GetManifestResourceStream("OpenSend.Data.local-authorities.csv")
