@@ -42,7 +42,7 @@ public abstract class IdentityTests(TestProvider provider, PostgresServer postgr
         var invitation = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Outbox.SingleAsync(m => m.Recipient == "new.senco@example.com"));
         Assert.Contains("https://opensend.test/account/set-password?token=", invitation.Body);
 
-        var check = await InScope(sp => sp.GetRequiredService<StaffSignIn>().CheckPasswordAsync("New.Senco@Example.com ", Password));
+        var check = await InScope(sp => sp.GetRequiredService<StaffSignIn>().CheckPasswordAsync("New.Senco@Example.com ", Password, Client));
         Assert.Equal(new PasswordResult(PasswordCheck.NeedsAuthenticatorSetup, personId), check);
         var setup = await InScope(sp => sp.GetRequiredService<StaffSignIn>().AuthenticatorSetupAsync(personId));
         var again = await InScope(sp => sp.GetRequiredService<StaffSignIn>().AuthenticatorSetupAsync(personId));
@@ -54,7 +54,7 @@ public abstract class IdentityTests(TestProvider provider, PostgresServer postgr
 
         var roles = await InScope(sp => sp.GetRequiredService<StaffSignIn>().RolesAsync(personId));
         Assert.Equal([(Role.Senco, "Oakfield Primary School")], roles.Select(r => (r.Role, r.Organisation.Name)));
-        Assert.Equal(PasswordCheck.NeedsAuthenticatorCode, (await InScope(sp => sp.GetRequiredService<StaffSignIn>().CheckPasswordAsync("new.senco@example.com", Password))).Outcome);
+        Assert.Equal(PasswordCheck.NeedsAuthenticatorCode, (await InScope(sp => sp.GetRequiredService<StaffSignIn>().CheckPasswordAsync("new.senco@example.com", Password, Client))).Outcome);
     }
 
     [Fact]
@@ -70,29 +70,60 @@ public abstract class IdentityTests(TestProvider provider, PostgresServer postgr
         Assert.False(await InScope(sp => sp.GetRequiredService<StaffSignIn>().VerifyCodeAsync(personId, code)));
     }
 
+    private const string Client = "192.0.2.1";
+
+    private Task<PasswordCheck> CheckAsync(string email, string password, string client = Client) =>
+        InScope(async sp => (await sp.GetRequiredService<StaffSignIn>().CheckPasswordAsync(email, password, client)).Outcome);
+
     [Fact]
-    public async Task FiveWrongPasswords_LockTheAccountFor15Minutes_EvenAgainstTheRightPassword()
+    public async Task FiveWrongPasswords_HoldBackThatClientFor15Minutes_ButNeverLockTheOwnerOut()
     {
         await InviteAndSetPasswordAsync("locked@example.com");
         for (var i = 0; i < 4; i++)
         {
-            Assert.Equal(PasswordCheck.Rejected, (await InScope(sp => sp.GetRequiredService<StaffSignIn>().CheckPasswordAsync("locked@example.com", "wrong password " + i))).Outcome);
+            Assert.Equal(PasswordCheck.Rejected, await CheckAsync("locked@example.com", "wrong password " + i));
         }
 
-        Assert.Equal(PasswordCheck.LockedOut, (await InScope(sp => sp.GetRequiredService<StaffSignIn>().CheckPasswordAsync("locked@example.com", "wrong again"))).Outcome);
-        Assert.Equal(PasswordCheck.LockedOut, (await InScope(sp => sp.GetRequiredService<StaffSignIn>().CheckPasswordAsync("locked@example.com", Password))).Outcome);
+        Assert.Equal(PasswordCheck.LockedOut, await CheckAsync("locked@example.com", "wrong again"));
+        Assert.Equal(PasswordCheck.LockedOut, await CheckAsync("locked@example.com", Password));
+        // The caseworker, at their own computer, is not locked out by someone else's guesses.
+        Assert.Equal(PasswordCheck.NeedsAuthenticatorSetup, await CheckAsync("locked@example.com", Password, client: "198.51.100.20"));
 
         Time.Advance(TimeSpan.FromMinutes(16));
 
-        Assert.Equal(PasswordCheck.NeedsAuthenticatorSetup, (await InScope(sp => sp.GetRequiredService<StaffSignIn>().CheckPasswordAsync("locked@example.com", Password))).Outcome);
+        Assert.Equal(PasswordCheck.NeedsAuthenticatorSetup, await CheckAsync("locked@example.com", Password));
     }
 
     [Fact]
-    public async Task AnUnknownEmail_IsRejectedLikeAWrongPassword()
+    public async Task AnUnknownEmail_IsAnsweredExactlyLikeARealOne_IncludingBeingHeldBack()
     {
-        var result = await InScope(sp => sp.GetRequiredService<StaffSignIn>().CheckPasswordAsync("nobody@example.com", Password));
+        await InviteAndSetPasswordAsync("real@example.com");
+        var real = new List<PasswordCheck>();
+        var unknown = new List<PasswordCheck>();
+        for (var i = 0; i < 6; i++)
+        {
+            real.Add(await CheckAsync("real@example.com", "wrong password " + i));
+            unknown.Add(await CheckAsync("nobody@example.com", "wrong password " + i));
+        }
 
-        Assert.Equal(new PasswordResult(PasswordCheck.Rejected), result);
+        Assert.Equal([PasswordCheck.Rejected, PasswordCheck.Rejected, PasswordCheck.Rejected, PasswordCheck.Rejected, PasswordCheck.LockedOut, PasswordCheck.LockedOut], real);
+        Assert.Equal(real, unknown);
+    }
+
+    [Fact]
+    public async Task WrongAuthenticatorCodes_LockTheAccount_WhichIsSaidOnlyToSomeoneWithThePassword()
+    {
+        var personId = await InviteAndSetPasswordAsync("totp@example.com");
+        var setup = await InScope(sp => sp.GetRequiredService<StaffSignIn>().AuthenticatorSetupAsync(personId));
+        Assert.True(await InScope(sp => sp.GetRequiredService<StaffSignIn>().VerifyCodeAsync(personId, Authenticator.CodeAt(setup!.Key, Time.GetUtcNow()))));
+        var right = Authenticator.CodeAt(setup!.Key, Time.GetUtcNow().AddMinutes(10));
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.False(await InScope(sp => sp.GetRequiredService<StaffSignIn>().VerifyCodeAsync(personId, right == "000000" ? "111111" : "000000")));
+        }
+
+        Assert.Equal(PasswordCheck.Rejected, await CheckAsync("totp@example.com", "not the password"));
+        Assert.Equal(PasswordCheck.LockedOut, await CheckAsync("totp@example.com", Password));
     }
 
     [Fact]
@@ -129,6 +160,55 @@ public abstract class IdentityTests(TestProvider provider, PostgresServer postgr
     }
 
     [Fact]
+    public async Task GuessingFamilyCodes_LocksTheAddressForAnHour_WhateverCodesAreAskedFor()
+    {
+        var signIn = (Func<IServiceProvider, FamilySignIn>)(sp => sp.GetRequiredService<FamilySignIn>());
+        async Task<string> NewCodeAsync()
+        {
+            Assert.True(await InScope(sp => signIn(sp).SendCodeAsync("target@example.com")));
+            var email = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Outbox.Where(m => m.Recipient == "target@example.com").OrderByDescending(m => m.CreatedAt).FirstAsync());
+            return Regex.Match(email.Body, @"\b\d{6}\b").Value;
+        }
+
+        // Ten wrong guesses spread over three codes (no code reaches its own limit of five).
+        for (var round = 0; round < 3; round++)
+        {
+            var code = await NewCodeAsync();
+            for (var i = 0; i < (round < 2 ? 4 : 2); i++)
+            {
+                Assert.Null(await InScope(sp => signIn(sp).VerifyCodeAsync("target@example.com", code == "123456" ? "654321" : "123456")));
+            }
+
+            Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var right = await NewCodeAsync();
+        Assert.True(await InScope(sp => signIn(sp).IsLockedOutAsync("target@example.com")));
+        Assert.Null(await InScope(sp => signIn(sp).VerifyCodeAsync("target@example.com", right)));
+
+        Time.Advance(FamilySignIn.ThrottleWindow);
+        Assert.False(await InScope(sp => signIn(sp).IsLockedOutAsync("target@example.com")));
+        var afterTheHour = await NewCodeAsync();
+        Assert.NotNull(await InScope(sp => signIn(sp).VerifyCodeAsync("target@example.com", afterTheHour)));
+    }
+
+    [Fact]
+    public async Task NoMoreThanFiveCodesAnHour_AreSentToOneAddress()
+    {
+        var sent = new List<bool>();
+        for (var i = 0; i < 6; i++)
+        {
+            sent.Add(await InScope(sp => sp.GetRequiredService<FamilySignIn>().SendCodeAsync("inbox@example.com")));
+            Time.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        Assert.Equal([true, true, true, true, true, false], sent);
+        Assert.Equal(5, await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Outbox.CountAsync(m => m.Recipient == "inbox@example.com")));
+        Time.Advance(TimeSpan.FromMinutes(31));
+        Assert.True(await InScope(sp => sp.GetRequiredService<FamilySignIn>().SendCodeAsync("inbox@example.com")));
+    }
+
+    [Fact]
     public async Task AStaffEmail_CannotSignInAsAFamily()
     {
         await InviteAndSetPasswordAsync("staff.member@example.com");
@@ -136,6 +216,21 @@ public abstract class IdentityTests(TestProvider provider, PostgresServer postgr
         var email = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Outbox.Where(m => m.Recipient == "staff.member@example.com").OrderByDescending(m => m.CreatedAt).FirstAsync());
 
         Assert.DoesNotMatch(@"\b\d{6}\b", email.Body);
+    }
+
+    [Fact]
+    public async Task AnAdministrator_CannotGiveThemselvesARoleThatReadsChildrensRecords_ButAnotherAdministratorCan()
+    {
+        var adminId = await InviteAndSetPasswordAsync("admin.self@example.com");
+        await InScope(sp => sp.GetRequiredService<PeopleDirectory>().AddStaffAsync(AdministratorOf("999"), _organisations["999"].Id, "Ann Self", "admin.self@example.com", Role.Administrator));
+        var herself = new RequestContext(new Actor("admin.self", "Ann Self", "Administrator", _organisations["999"].Name), Viewer.Staff(adminId, Role.Administrator, _organisations["999"]), null);
+
+        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => sp.GetRequiredService<PeopleDirectory>().AddStaffAsync(herself, _organisations["999"].Id, "Ann Self", "admin.self@example.com", Role.LaSendManager)));
+        Assert.Equal("cannot-grant-yourself", refused.Code);
+        Assert.DoesNotContain(Role.LaSendManager, (await InScope(sp => sp.GetRequiredService<StaffSignIn>().RolesAsync(adminId))).Select(r => r.Role));
+
+        await InScope(sp => sp.GetRequiredService<PeopleDirectory>().AddStaffAsync(AdministratorOf("999"), _organisations["999"].Id, "Ann Self", "admin.self@example.com", Role.LaSendManager));
+        Assert.Contains(Role.LaSendManager, (await InScope(sp => sp.GetRequiredService<StaffSignIn>().RolesAsync(adminId))).Select(r => r.Role));
     }
 
     [Fact]

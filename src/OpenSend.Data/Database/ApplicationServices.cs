@@ -31,6 +31,7 @@ public static class ApplicationServices
         .AddScoped<CaseLinks>()
         .AddScoped<PeopleDirectory>()
         .AddScoped<StaffSignIn>()
+        .AddSingleton<SignInBackOff>()
         .AddScoped<FamilySignIn>()
         .AddScoped<AuditChain>()
         .AddScoped<AuditSearch>()

@@ -56,25 +56,18 @@ public sealed class OneTimeCode
 
     public bool IsUsable(DateTimeOffset now) => UsedAt is null && now < ExpiresAt && Attempts < MaximumAttempts;
 
-    /// <summary>Checks a guess, counting it; the code is spent when it matches.</summary>
-    public bool TryUse(string guess, DateTimeOffset now)
+    /// <summary>Whether a guess is this code (compared in constant time); counts nothing.</summary>
+    public bool Matches(string guess) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(guess.Trim())), Encoding.ASCII.GetBytes(CodeHash));
+
+    public void CountWrongGuess() => Attempts++;
+
+    /// <summary>Spends the code; the right guess counts as an attempt too.</summary>
+    public void Use(DateTimeOffset now)
     {
-        if (!IsUsable(now))
-        {
-            return false;
-        }
-
         Attempts++;
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(guess.Trim())), Encoding.ASCII.GetBytes(CodeHash)))
-        {
-            return false;
-        }
-
         UsedAt = now;
-        return true;
     }
-
-    public void Use(DateTimeOffset now) => UsedAt = now;
 
     public static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 }

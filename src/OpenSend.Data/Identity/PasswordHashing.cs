@@ -18,6 +18,14 @@ public sealed class PasswordHashing(int iterations = PasswordHashing.DefaultIter
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
 
+    private string? _unmatchable;
+
+    /// <summary>
+    /// A hash of a random secret at this cost, made once: an unknown address is checked against it,
+    /// doing the same work as a real account without hashing anew on every attempt.
+    /// </summary>
+    public string Unmatchable => _unmatchable ??= Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+
     public string Hash(string password)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);

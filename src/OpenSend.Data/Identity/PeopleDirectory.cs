@@ -89,6 +89,11 @@ public sealed class PeopleDirectory(OpenSendDbContext db, ServiceAddress address
             token = NewToken();
             db.OneTimeCodes.Add(new OneTimeCode(RecordId.New(), OneTimeCodePurpose.SetPassword, normalised, person.Id, token, now, InvitationLifetime));
         }
+        else if (person.Id == context.Viewer.PersonId && role != Role.Administrator)
+        {
+            // Four eyes: an administrator manages accounts; reading children's records is a role someone else grants.
+            throw new StepRefusedException("cannot-grant-yourself", $"You cannot make yourself a {role.Title().ToLowerInvariant()}. Ask another administrator to add you.");
+        }
         else if (await db.Memberships.AnyAsync(m => m.PersonId == person.Id && m.OrganisationId == organisationId && m.Role == role && m.RemovedAt == null, cancellationToken))
         {
             throw new StepRefusedException("already-a-member", $"{person.DisplayName} is already a {role.Title().ToLowerInvariant()} here.");

@@ -9,7 +9,10 @@ public enum PasswordCheck
     /// <summary>Wrong email or password (the two are never told apart).</summary>
     Rejected,
 
-    /// <summary>Too many failed attempts: try again later.</summary>
+    /// <summary>
+    /// Too many failed attempts: try again later. From the password step, said of this client and
+    /// address together (<see cref="SignInBackOff"/>), whether or not the address has an account.
+    /// </summary>
     LockedOut,
 
     /// <summary>Right password; the person must now set up an authenticator app.</summary>
@@ -25,34 +28,41 @@ public sealed record PasswordResult(PasswordCheck Outcome, Guid? PersonId = null
 public sealed record StaffRoleChoice(Guid MembershipId, Person Person, Organisation Organisation, Role Role);
 
 /// <summary>
-/// Staff sign-in: a password, then a code from an authenticator app (two factors). Five wrong
-/// answers in a row lock the account for 15 minutes. Staff are invited by their organisation's
-/// administrator and set their own password from the emailed link.
+/// Staff sign-in: a password, then a code from an authenticator app (two factors). Wrong passwords
+/// hold back the client and address that gave them (<see cref="SignInBackOff"/>), never the account,
+/// so nobody can lock a caseworker out or learn which addresses have accounts; five wrong
+/// authenticator codes (which need the password first) lock the account for 15 minutes. Staff are
+/// invited by their organisation's administrator and set their own password from the emailed link.
 /// </summary>
-public sealed class StaffSignIn(OpenSendDbContext db, ISecretProtector secrets, TimeProvider time, PasswordHashing hashing)
+public sealed class StaffSignIn(OpenSendDbContext db, ISecretProtector secrets, TimeProvider time, PasswordHashing hashing, SignInBackOff backOff)
 {
-    public async Task<PasswordResult> CheckPasswordAsync(string email, string password, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks a password from a client (its address). Real and unknown addresses get the same
+    /// answers, after the same work: one password hash, one query.
+    /// </summary>
+    public async Task<PasswordResult> CheckPasswordAsync(string email, string password, string client, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var normalised = Person.NormaliseEmail(email);
-        var person = await db.People.SingleOrDefaultAsync(p => p.Email == normalised && p.Kind == PersonKind.Staff, cancellationToken);
-        if (person is null)
-        {
-            // Same work as a real check, so timing does not reveal which addresses have accounts.
-            PasswordHashing.Verify(password, hashing.Hash("not-a-real-password"));
-            return new PasswordResult(PasswordCheck.Rejected);
-        }
-
-        if (person.IsLockedOut(now))
+        if (backOff.IsHeldBack(client, normalised))
         {
             return new PasswordResult(PasswordCheck.LockedOut);
         }
 
-        if (!PasswordHashing.Verify(password, person.PasswordHash))
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == normalised && p.Kind == PersonKind.Staff, cancellationToken);
+        // An unknown address, or staff who have not set a password yet, are checked against a hash
+        // of the same cost, so timing does not tell them apart from real accounts.
+        var stored = person?.PasswordHash is { Length: > 0 } hash ? hash : hashing.Unmatchable;
+        if (!PasswordHashing.Verify(password, stored) || person is null)
         {
-            person.RecordFailedSignIn(now);
-            await db.SaveChangesAsync(cancellationToken);
-            return new PasswordResult(person.IsLockedOut(now) ? PasswordCheck.LockedOut : PasswordCheck.Rejected);
+            return new PasswordResult(backOff.RecordFailure(client, normalised) ? PasswordCheck.LockedOut : PasswordCheck.Rejected);
+        }
+
+        backOff.RecordSuccess(client, normalised);
+        // Locked by wrong authenticator codes: said only to someone who knows the password.
+        if (person.IsLockedOut(now))
+        {
+            return new PasswordResult(PasswordCheck.LockedOut);
         }
 
         return new PasswordResult(person.TotpEnabled ? PasswordCheck.NeedsAuthenticatorCode : PasswordCheck.NeedsAuthenticatorSetup, person.Id);

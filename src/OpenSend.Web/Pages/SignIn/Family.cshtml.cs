@@ -36,8 +36,8 @@ public sealed class FamilyModel(FamilySignIn signIn) : PageModel
             return Page();
         }
 
-        await signIn.SendCodeAsync(address, HttpContext.RequestAborted);
+        var sent = await signIn.SendCodeAsync(address, HttpContext.RequestAborted);
         await PendingSignIn.StartAsync(HttpContext, null, address, ReturnUrl);
-        return Redirect("/sign-in/family/code");
+        return Redirect(sent ? "/sign-in/family/code" : "/sign-in/family/code?notSent=true");
     }
 }

@@ -17,6 +17,10 @@ public sealed class FamilyCodeModel(FamilySignIn signIn) : PageModel
 
     public string Email { get; private set; } = string.Empty;
 
+    /// <summary>No new code was sent: the address has had its codes for the hour (FamilySignIn.MaximumCodesPerHour).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool NotSent { get; set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (await PendingSignIn.ReadAsync(HttpContext) is not { Email: { } email })
@@ -45,7 +49,9 @@ public sealed class FamilyCodeModel(FamilySignIn signIn) : PageModel
         var person = await signIn.VerifyCodeAsync(email, Code, HttpContext.RequestAborted);
         if (person is null)
         {
-            ModelState.AddModelError(nameof(Code), "The code is not correct or has expired. Check the email, or send a new code");
+            ModelState.AddModelError(nameof(Code), await signIn.IsLockedOutAsync(email, HttpContext.RequestAborted)
+                ? "You have entered too many wrong codes. Wait an hour, then send a new code"
+                : "The code is not correct or has expired. Check the email, or send a new code");
             return Page();
         }
 

@@ -41,11 +41,11 @@ public sealed class IndexModel(StaffSignIn signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.CheckPasswordAsync(Email!, Password!, HttpContext.RequestAborted);
+        var result = await signIn.CheckPasswordAsync(Email!, Password!, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", HttpContext.RequestAborted);
         switch (result.Outcome)
         {
             case PasswordCheck.LockedOut:
-                ModelState.AddModelError(nameof(Email), "Your account is locked for 15 minutes because of too many failed attempts. Try again later, or ask your administrator");
+                ModelState.AddModelError(nameof(Email), "You have entered a wrong password too many times. Wait 15 minutes, then try again, or ask your administrator");
                 return Page();
             case PasswordCheck.Rejected:
                 ModelState.AddModelError(nameof(Email), "Enter a correct email address and password");
