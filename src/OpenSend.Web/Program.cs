@@ -89,6 +89,9 @@ builder.Services.AddAuthentication(StaffClaims.Scheme)
         // The API answers 401/403 problem details rather than redirecting to a page.
         options.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
         options.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+        // However active, a session ends a fixed time after sign-in (OpenSend:SessionAbsoluteHours):
+        // a cookie taken from a shared computer does not work for ever by being used.
+        options.Events.OnSigningIn = SessionLifetime.Start;
         // Removing a member of staff, or a family account, ends their access at once.
         options.Events.OnValidatePrincipal = ValidateStillEntitled;
     })
@@ -202,6 +205,13 @@ static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Co
 
 static async Task ValidateStillEntitled(CookieValidatePrincipalContext context)
 {
+    if (!SessionLifetime.IsWithinAbsoluteLimit(context))
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(StaffClaims.Scheme);
+        return;
+    }
+
     var viewer = context.Principal!.ToViewer();
     var db = context.HttpContext.RequestServices.GetRequiredService<OpenSendDbContext>();
     var entitled = viewer.IsFamily

@@ -97,6 +97,33 @@ public abstract class CaseDocumentsTests(TestProvider provider, PostgresServer p
     }
 
     [Fact]
+    public async Task Upload_WithATitleLongerThan200Characters_IsRefusedWithAReason_NotAnError()
+    {
+        var received = await ReceiveAsync("886");
+
+        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => UploadAsync(received.Id, Pdf, new string('a', 201)));
+
+        Assert.Equal(("document-title", "The title must be 200 characters or fewer"), (refused.Code, refused.Message));
+        Assert.Equal(0, await RowsAsync());
+        Assert.Equal(200, (await UploadAsync(received.Id, Pdf, new string('a', 200))).Title.Length);
+    }
+
+    [Fact]
+    public async Task OnePerson_CanAddAtMost50DocumentsToACaseIn24Hours()
+    {
+        var received = await ReceiveAsync("886");
+        for (var i = 0; i < CaseDocuments.MaximumUploadsPerPersonPerDay; i++)
+        {
+            await UploadAsync(received.Id, Pdf, $"Report {i}");
+        }
+
+        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => UploadAsync(received.Id, Pdf, "One too many"));
+        Assert.Equal("document-quota", refused.Code);
+        Time.Advance(TimeSpan.FromDays(1));
+        await UploadAsync(received.Id, Pdf, "The next day");
+    }
+
+    [Fact]
     public async Task Documents_OfAnotherLasCase_AreNotFound()
     {
         var received = await ReceiveAsync("886");

@@ -20,6 +20,9 @@ public abstract class NotificationTests(TestProvider provider, PostgresServer po
 
         public List<OutboxMessage> Sent { get; } = [];
 
+        /// <summary>Each message's body as it was handed over (the row's own is removed once sent).</summary>
+        public List<string> Bodies { get; } = [];
+
         public Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
             if (_failuresLeft-- > 0)
@@ -28,6 +31,7 @@ public abstract class NotificationTests(TestProvider provider, PostgresServer po
             }
 
             Sent.Add(message);
+            Bodies.Add(message.Body);
             return Task.FromResult<string?>($"ref-{Sent.Count}");
         }
     }
@@ -73,6 +77,8 @@ public abstract class NotificationTests(TestProvider provider, PostgresServer po
         var message = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Outbox.SingleAsync());
         Assert.Equal(OutboxStatus.Sent, message.Status);
         Assert.Equal("ref-1", message.ProviderReference);
+        Assert.Contains("request", sender.Bodies.Single(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal((OutboxMessage.Removed, OutboxMessage.Removed), (message.Subject, message.Body));
     }
 
     [Fact]
@@ -93,6 +99,47 @@ public abstract class NotificationTests(TestProvider provider, PostgresServer po
         Assert.Equal(OutboxStatus.Failed, message.Status);
         Assert.Equal(5, message.Attempts);
         Assert.Contains("SMTP server unavailable", message.LastError);
+        Assert.Equal(OutboxMessage.Removed, message.Body);
+    }
+}
+
+/// <summary>Two instances of the app deliver the same PostgreSQL outbox: each message is sent once.</summary>
+public sealed class OutboxClaimTests(PostgresServer postgres) : DataTest(TestProvider.PostgreSql, postgres)
+{
+    private sealed class SlowSender : IEmailSender
+    {
+        public System.Collections.Concurrent.ConcurrentBag<Guid> Sent { get; } = [];
+
+        public async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            await Task.Delay(100, cancellationToken);
+            Sent.Add(message.Id);
+            return null;
+        }
+    }
+
+    [Fact]
+    public async Task TwoDispatchersAtOnce_SendEachMessageExactlyOnce()
+    {
+        await InScope(async sp =>
+        {
+            var db = sp.GetRequiredService<OpenSendDbContext>();
+            for (var i = 0; i < 20; i++)
+            {
+                db.Outbox.Add(new OutboxMessage(Guid.NewGuid(), "case-update", $"family{i}@example.com", "Update", "Body", "999", Time.GetUtcNow().AddSeconds(-i)));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var sender = new SlowSender();
+
+        var results = await Task.WhenAll(
+            InScope(sp => sp.GetRequiredService<OutboxDispatcher>().DeliverDueAsync(sender)),
+            InScope(sp => sp.GetRequiredService<OutboxDispatcher>().DeliverDueAsync(sender)));
+
+        Assert.Equal(20, sender.Sent.Count);
+        Assert.Equal(20, sender.Sent.Distinct().Count());
+        Assert.All(results, r => Assert.True(r.Sent > 0, "Both dispatchers took a share of the work."));
     }
 }
 

@@ -10,6 +10,7 @@ using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 using OpenSend.Domain.Plans;
+using OpenSend.Web.Plans;
 
 namespace OpenSend.Web.Tests;
 
@@ -350,6 +351,54 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
                 }
             }
         }
+    }
+
+    [Fact]
+    public async Task QualityCheckApi_RefusesABodyOver512KB_With413ProblemDetails_DeclaredOrNot()
+    {
+        var client = app.Client();
+        var megabyte = $"{{\"issuing\":\"Draft\",\"childDateOfBirth\":\"2018-03-14\",\"plan\":{{\"sectionA\":{{\"inTheirOwnWords\":\"{new string('a', 1024 * 1024)}\"}}}}}}";
+
+        var declared = await client.PostAsync("/api/plan-quality-check", new StringContent(megabyte, System.Text.Encoding.UTF8, "application/json"));
+        // Chunked: no Content-Length, so the limit is found while reading.
+        var chunked = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(megabyte)));
+        chunked.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/plan-quality-check") { Content = chunked };
+        request.Headers.TransferEncodingChunked = true;
+        var undeclared = await client.SendAsync(request);
+
+        foreach (var response in new[] { declared, undeclared })
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal("urn:opensend:problem:request-too-large", problem.RootElement.GetProperty("type").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task QualityCheckApi_RefusesAPlanWithMoreItemsThanAnyRealPlan()
+    {
+        var needs = Enumerable.Range(0, PlanCheckLimits.Needs + 1).Select(i => new { id = Guid.NewGuid(), section = "B", description = $"Need {i}", rank = i + 1 }).ToArray();
+
+        var response = await app.Client().PostAsJsonAsync("/api/plan-quality-check", new { issuing = "Draft", childDateOfBirth = "2018-03-14", plan = new { needs, outcomes = Array.Empty<object>(), provision = Array.Empty<object>() } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal($"A plan can have at most 100 items in needs; this one has 101.", problem.RootElement.GetProperty("errors").GetProperty("plan.needs")[0].GetString());
+    }
+
+    [Fact]
+    public async Task ReceivingAPlanTransfer_AsAnythingButJson_Is415()
+    {
+        var client = app.Client();
+        await app.SignInAsync(client);
+
+        var form = await client.PostAsync("/api/plan-transfers?transferredOn=2026-06-10", new FormUrlEncodedContent([new("format", "opensend-ehc-plan-transfer/1")]));
+        var text = await client.PostAsync("/api/plan-transfers?transferredOn=2026-06-10", new StringContent("{}", System.Text.Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
     }
 
     [Fact]

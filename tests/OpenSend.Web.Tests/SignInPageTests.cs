@@ -330,3 +330,33 @@ public sealed class RateLimitTests(PostgresServer postgres) : IAsyncLifetime
         }
     }
 }
+
+/// <summary>However active, a session ends 10 hours after sign-in (its own app: the test moves time a long way).</summary>
+public sealed class SessionLifetimeTests(PostgresServer postgres) : IAsyncLifetime
+{
+    private readonly SqliteApp _app = new(postgres);
+
+    public ValueTask InitializeAsync() => _app.InitializeAsync();
+
+    [Fact]
+    public async Task AnActiveSession_EndsTenHoursAfterSignIn()
+    {
+        var client = _app.Client(followRedirects: false);
+        await _app.SignInAsync(client);
+        var answers = new List<(TimeSpan After, HttpStatusCode Status)>();
+        // A request every 20 minutes keeps the session from going idle (30 minutes).
+        for (var after = TimeSpan.Zero; after <= TimeSpan.FromHours(10); after += TimeSpan.FromMinutes(20))
+        {
+            answers.Add((after, (await client.GetAsync("/caseload")).StatusCode));
+            _app.App.Time.Advance(TimeSpan.FromMinutes(20));
+        }
+
+        Assert.All(answers.Where(a => a.After < TimeSpan.FromHours(10)), a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        var last = answers.Last();
+        Assert.Equal((TimeSpan.FromHours(10), HttpStatusCode.Redirect), last);
+        var afterwards = await client.GetAsync("/caseload");
+        Assert.StartsWith("/sign-in", afterwards.Headers.Location!.OriginalString.Replace("http://localhost", string.Empty, StringComparison.Ordinal));
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+}

@@ -41,6 +41,18 @@ public sealed record OpenedDocument(CaseDocument Document, Stream Content);
 public sealed class CaseDocuments(OpenSendDbContext db, DocumentStorage storage, TimeProvider time)
 {
     /// <summary>
+    /// How much one case can hold, so that anyone who may upload to a case (a family account is
+    /// easy to open) cannot fill the disk: a case's real documents are tens of files of a few
+    /// megabytes.
+    /// </summary>
+    public const long MaximumBytesPerCase = 1024L * 1024 * 1024;
+
+    /// <summary>Uploads one person can make to one case in 24 hours.</summary>
+    public const int MaximumUploadsPerPersonPerDay = 50;
+
+    public const string UploadedAction = "case.document-uploaded";
+
+    /// <summary>
     /// Who may add what: the LA's staff anything; an adviser their report, while their advice is due
     /// (<paramref name="adviceRequestId"/>); the family photos and short videos for section A.
     /// </summary>
@@ -68,12 +80,30 @@ public sealed class CaseDocuments(OpenSendDbContext db, DocumentStorage storage,
             throw new StepRefusedException("document-title", "Enter a title for the document, like 'Educational psychology advice'");
         }
 
+        if (title.Trim().Length > CaseDocument.MaximumTitleLength)
+        {
+            throw new StepRefusedException("document-title", $"The title must be {CaseDocument.MaximumTitleLength} characters or fewer");
+        }
+
+        var dayAgo = time.GetUtcNow().AddDays(-1);
+        if (await db.AuditRecords.CountAsync(a => a.LaCode == assessment.LaCode && a.AssessmentId == assessment.Id && a.At > dayAgo
+                && a.Action == UploadedAction && a.ActorId == context.Actor.UserId, cancellationToken) >= MaximumUploadsPerPersonPerDay)
+        {
+            throw new StepRefusedException("document-quota", $"You have added {MaximumUploadsPerPersonPerDay} documents to this case in the last 24 hours. Try again tomorrow, or ask the council's SEND team");
+        }
+
         Directory.CreateDirectory(Path.Combine(storage.RootPath, "incoming"));
         var temporary = Path.Combine(storage.RootPath, "incoming", Guid.NewGuid().ToString("N"));
         string? placed = null;
         try
         {
             var (sha256, size) = await CopyCountingAsync(upload, temporary, cancellationToken);
+            var held = await db.Set<CaseDocument>().Where(d => d.AssessmentId == assessment.Id).SumAsync(d => (long?)d.SizeBytes, cancellationToken) ?? 0;
+            if (held + size > MaximumBytesPerCase)
+            {
+                throw new StepRefusedException("document-quota", $"This case already holds {storage.Describe(held)} of documents, and can hold {storage.Describe(MaximumBytesPerCase)}. Ask the council's SEND team to remove documents that are no longer needed");
+            }
+
             DocumentType type;
             await using (var stored = File.OpenRead(temporary))
             {
@@ -97,7 +127,7 @@ public sealed class CaseDocuments(OpenSendDbContext db, DocumentStorage storage,
             var now = time.GetUtcNow();
             var document = new CaseDocument(assessment.Id, assessment.LaCode, purpose, title.Trim(), SafeFileName(title) + type.Extension(), type, size, sha256, context.Actor.DisplayName, now, adviceRequestId);
             db.Add(document);
-            db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.document-uploaded", now, $"{document.Title} ({type}, {storage.Describe(size)})."));
+            db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, UploadedAction, now, $"{document.Title} ({type}, {storage.Describe(size)})."));
             await db.SaveChangesAsync(cancellationToken);
             placed = null;
             return document;

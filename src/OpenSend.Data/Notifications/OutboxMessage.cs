@@ -61,12 +61,28 @@ public sealed class OutboxMessage
     /// <summary>A reference from the delivery service (SMTP message id, Notify notification id).</summary>
     public string? ProviderReference { get; private set; }
 
+    /// <summary>What a message's subject and body become once it has been delivered or given up.</summary>
+    public const string Removed = "(removed once delivered)";
+
+    /// <summary>
+    /// Marks the message sent and removes its subject and body: they can hold a sign-in code or a
+    /// set-password link, and the service has no need of a copy once the email has gone (the case's
+    /// own record says what happened). Who it went to, what kind, when and the provider's
+    /// reference stay, as evidence of delivery.
+    /// </summary>
     public void MarkSent(DateTimeOffset now, string? providerReference)
     {
         Status = OutboxStatus.Sent;
         SentAt = now;
         ProviderReference = providerReference;
         Attempts++;
+        RemoveContent();
+    }
+
+    public void RemoveContent()
+    {
+        Subject = Removed;
+        Body = Removed;
     }
 
     /// <summary>Backs off 1, 2, 4, 8 minutes; gives up after <see cref="MaximumAttempts"/>.</summary>
@@ -77,6 +93,7 @@ public sealed class OutboxMessage
         if (Attempts >= MaximumAttempts)
         {
             Status = OutboxStatus.Failed;
+            RemoveContent();
             return;
         }
 

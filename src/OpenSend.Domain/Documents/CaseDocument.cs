@@ -43,6 +43,9 @@ public sealed class CaseDocument
         UploadedAt = uploadedAt;
     }
 
+    /// <summary>The longest title a document can have (the column's length).</summary>
+    public const int MaximumTitleLength = 200;
+
     public Guid Id { get; private set; }
 
     public Guid AssessmentId { get; private set; }

@@ -37,6 +37,8 @@ public static class PlanEndpoints
     {
         app.MapPost("/api/plan-quality-check", Check).WithTags("Plans")
             .RequireRateLimiting(RateLimits.PublicForm)
+            .LimitBodyTo(BodyLimit.PlanDocumentBytes)
+            .Accepts<PlanCheckRequest>("application/json")
             .WithSummary("Check a plan in the national JSON format against the golden-thread rules; returns every defect with its section and item")
             .ProducesValidationProblem();
 
@@ -51,6 +53,7 @@ public static class PlanEndpoints
             .AddEndpointFilter(CaseAccessFilter.Require(CaseAccessLevel.Manage))
             .WithSummary("The plan with every issued version, for the council the child has moved to (opensend-ehc-plan-transfer/1)");
         app.MapPost("/api/plan-transfers", ReceiveTransfer).WithTags("Plans").RequireAuthorization(Policies.LaStaff)
+            .Accepts<PlanTransferDocument>("application/json")
             .WithSummary("Receive a plan from the council the child moved from (?transferredOn=YYYY-MM-DD, body: opensend-ehc-plan-transfer/1); starts the reg 15 clocks")
             .ProducesValidationProblem();
     }
@@ -86,6 +89,14 @@ public static class PlanEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
+        if (body?.Plan is { } plan && PlanCheckLimits.Problems(plan) is { Count: > 0 } tooMany)
+        {
+            foreach (var (field, problem) in tooMany)
+            {
+                errors[field] = [problem];
+            }
+        }
+
         if (body?.Plan is null)
         {
             errors["plan"] = ["Give the plan to check as \"plan\", in the format of GET /api/cases/{id}/plan's \"content\"."];

@@ -29,6 +29,13 @@ public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExcept
             PlanDefectsException defects => PlanDefects(defects),
             CaseNotFoundException => CaseNotFound(),
             CaseAccessDeniedException => CaseAccessDenied(),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge => new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "The request is too large",
+                Detail = tooLarge.Message,
+                Type = TypeFor("request-too-large"),
+            },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
