@@ -108,19 +108,89 @@ public abstract class AccessTests(TestProvider provider, PostgresServer postgres
         Assert.Equal(CaseAccessLevel.None, await LevelAsync(family, theirs.Id));
     }
 
+    private Task<RequestContext> FamilyAccountAsync(string email) => InScope(async sp =>
+    {
+        var db = sp.GetRequiredService<OpenSendDbContext>();
+        var created = new Person(Guid.NewGuid(), PersonKind.Family, email, email, Time.GetUtcNow());
+        db.People.Add(created);
+        await db.SaveChangesAsync();
+        return As(Viewer.Family(created.Id));
+    });
+
+    private Task<Guid> ClaimAsync(RequestContext family, string token) =>
+        InScope(sp => sp.GetRequiredService<CaseLinks>().ClaimWithTrackingTokenAsync(family, token));
+
+    [Fact]
+    public async Task ATrackingLink_AddsTheRequestToOneAccount_ThenIsUsedUp()
+    {
+        var submitted = await ReceiveAsync();
+        var first = await FamilyAccountAsync("first@example.com");
+        var second = await FamilyAccountAsync("second@example.com");
+
+        await ClaimAsync(first, submitted.TrackingToken);
+        await ClaimAsync(first, submitted.TrackingToken);
+        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => ClaimAsync(second, submitted.TrackingToken));
+
+        Assert.Equal("tracking-link-used", refused.Code);
+        Assert.Equal(CaseAccessLevel.None, await LevelAsync(second.Viewer, submitted.Id));
+        var link = (await InScope(sp => sp.GetRequiredService<CaseLinks>().ConnectionsAsync(In999, submitted.Id))).Family.Single();
+        Assert.Equal(Role.Parent, link.Relationship);
+    }
+
+    [Fact]
+    public async Task AFamilyMemberWhoseAccessWasEnded_CannotClaimItBack_EvenWithANewLink()
+    {
+        var submitted = await ReceiveAsync();
+        var family = await FamilyAccountAsync("ended@example.com");
+        await ClaimAsync(family, submitted.TrackingToken);
+        var link = (await InScope(sp => sp.GetRequiredService<CaseLinks>().ConnectionsAsync(In999, submitted.Id))).Family.Single();
+        await InScope(sp => sp.GetRequiredService<CaseLinks>().RevokeFamilyAsync(In999, submitted.Id, link.LinkId));
+        var newLink = await InScope(sp => sp.GetRequiredService<CaseLinks>().ReplaceTrackingLinkAsync(In999, submitted.Id));
+
+        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => ClaimAsync(family, newLink[(newLink.LastIndexOf('/') + 1)..]));
+
+        Assert.Equal("family-access-ended", refused.Code);
+        Assert.Equal(CaseAccessLevel.None, await LevelAsync(family.Viewer, submitted.Id));
+    }
+
+    [Fact]
+    public async Task TheLa_SendsANewTrackingLink_TheOldStopsWorking_AndTheNewAddsTheRequestOnce()
+    {
+        var submitted = await ReceiveAsync();
+        var holder = await FamilyAccountAsync("holder@example.com");
+        await ClaimAsync(holder, submitted.TrackingToken);
+        var parent = await FamilyAccountAsync("parent@example.com");
+
+        var newLink = await InScope(sp => sp.GetRequiredService<CaseLinks>().ReplaceTrackingLinkAsync(In999, submitted.Id));
+
+        await Assert.ThrowsAsync<CaseNotFoundException>(() => ClaimAsync(parent, submitted.TrackingToken));
+        Assert.Equal(submitted.Id, await ClaimAsync(parent, newLink[(newLink.LastIndexOf('/') + 1)..]));
+        var email = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Outbox.SingleAsync(m => m.Kind == CaseLinks.NewTrackingLinkKind));
+        Assert.Equal("pat@example.com", email.Recipient);
+        Assert.Contains(newLink, email.Body);
+        await Assert.ThrowsAsync<CaseAccessDeniedException>(() => InScope(sp => sp.GetRequiredService<CaseLinks>().ReplaceTrackingLinkAsync(As(Viewer.Family(parent.Viewer.PersonId!.Value)), submitted.Id)));
+    }
+
+    [Fact]
+    public async Task ASchoolsRequest_CannotBeClaimedByAFamilyWithItsLink()
+    {
+        var submitted = await InScope(sp => sp.GetRequiredService<AssessmentCases>().ReceiveAsync(
+            RequestContext.Public("127.0.0.1", "Jo Whitfield"),
+            new AssessmentRequestSubmission("999", RequesterKind.SchoolOrCollege, "Jo Whitfield", "senco@oakfield.example", null, "Oakfield Primary School", "Ada", "Example",
+                new DateOnly(2018, 3, 14), "Needs not met at SEN support.", true), null));
+        var family = await FamilyAccountAsync("someone@example.com");
+
+        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => ClaimAsync(family, submitted.TrackingToken));
+
+        Assert.Equal("not-the-familys-request", refused.Code);
+        Assert.Equal(CaseAccessLevel.None, await LevelAsync(family.Viewer, submitted.Id));
+    }
+
     [Fact]
     public async Task AFamily_ClaimsARequestWithItsTrackingLink()
     {
         var submitted = await ReceiveAsync();
-        var person = await InScope(async sp =>
-        {
-            var db = sp.GetRequiredService<OpenSendDbContext>();
-            var created = new Person(Guid.NewGuid(), PersonKind.Family, "holder@example.com", "holder@example.com", Time.GetUtcNow());
-            db.People.Add(created);
-            await db.SaveChangesAsync();
-            return created;
-        });
-        var family = As(Viewer.Family(person.Id));
+        var family = await FamilyAccountAsync("holder@example.com");
 
         var id = await InScope(sp => sp.GetRequiredService<CaseLinks>().ClaimWithTrackingTokenAsync(family, submitted.TrackingToken));
 

@@ -229,6 +229,17 @@ public abstract class SignInPageTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("Sam Carter, LA SEND caseworker, Demoshire County Council", log);
         Assert.Contains("Looked at the record", log);
         Assert.Contains("You", log);
+
+        // The link is used up: anyone else who has it is told so, in the error summary, and the LA can send a new one.
+        var other = app.Client();
+        await app.SignInAsFamilyAsync(other, "forwarded.to@example.com");
+        var refused = await Html.ParseAsync(await other.SubmitAsync(await other.GetPageAsync($"/track/{token}")));
+        Assert.Equal([($"This link was used on {UkCalendar.InWords(app.App.Time.GetUtcNow())} to add the request to an account. If that was not you, contact the council: they can send a new link.", "#claim")], refused.ErrorSummary());
+        Assert.Empty((await other.GetPageAsync("/your-requests")).QuerySelectorAll("#your-requests a"));
+        var access = await staff.GetPageAsync($"/cases/{caseId}/family-access");
+        var sent = await Html.ParseAsync(await staff.SubmitAsync(access, [], "form[action*='handler=NewLink']"));
+        Assert.Contains("A new tracking link has been emailed", sent.QuerySelector(".govuk-notification-banner")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/track/{token}")).StatusCode);
     }
 }
 

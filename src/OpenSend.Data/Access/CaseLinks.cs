@@ -27,7 +27,15 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
 {
     public const string AccessGrantedKind = "access-granted";
 
-    /// <summary>The family member holding the private tracking link adds the request to their account.</summary>
+    public const string NewTrackingLinkKind = "tracking-link";
+
+    /// <summary>
+    /// The family member holding the private tracking link adds the request to their account, as
+    /// the requester's own relationship (a parent's request: parent; a young person's: young person).
+    /// The link does this once (<see cref="EhcNeedsAssessment.UseTrackingLink"/>); a request made by
+    /// a school or someone else is not the family's to claim (the LA gives the family access); and a
+    /// person whose access the LA ended cannot give it back to themselves.
+    /// </summary>
     public async Task<Guid> ClaimWithTrackingTokenAsync(RequestContext context, string token, CancellationToken cancellationToken = default)
     {
         if (!context.Viewer.IsFamily)
@@ -36,19 +44,53 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
         }
 
         var hash = AssessmentCases.HashTrackingToken(token);
-        var assessment = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.TrackingTokenHash == hash, cancellationToken)
+        var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.TrackingTokenHash == hash, cancellationToken)
             ?? throw new CaseNotFoundException();
         var personId = context.Viewer.PersonId!.Value;
-        if (!await db.FamilyLinks.AnyAsync(l => l.AssessmentId == assessment.Id && l.PersonId == personId && l.RevokedAt == null, cancellationToken))
+        var links = await db.FamilyLinks.AsNoTracking().Where(l => l.AssessmentId == assessment.Id && l.PersonId == personId).ToListAsync(cancellationToken);
+        if (links.Any(l => l.RevokedAt == null))
         {
-            var now = time.GetUtcNow();
-            var relationship = assessment.Requester.Kind == RequesterKind.YoungPerson ? Role.YoungPerson : Role.Parent;
-            db.FamilyLinks.Add(new FamilyLink(RecordId.New(), assessment.LaCode, assessment.Id, personId, relationship, FamilyLinkSource.TrackingLink, now));
-            db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.family-linked", now, "With the tracking link"));
-            await db.SaveChangesAsync(cancellationToken);
+            return assessment.Id;
         }
 
+        if (links.Count > 0)
+        {
+            throw new StepRefusedException("family-access-ended", "The council has ended your access to this request. Contact them if you think this is wrong.");
+        }
+
+        Role relationship = assessment.Requester.Kind switch
+        {
+            RequesterKind.Parent => Role.Parent,
+            RequesterKind.YoungPerson => Role.YoungPerson,
+            _ => throw new StepRefusedException("not-the-familys-request",
+                "This request was made by a school, college or professional, so its link cannot add it to a family account. Ask the council to give you access."),
+        };
+        var now = time.GetUtcNow();
+        assessment.UseTrackingLink(now);
+        db.FamilyLinks.Add(new FamilyLink(RecordId.New(), assessment.LaCode, assessment.Id, personId, relationship, FamilyLinkSource.TrackingLink, now));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.family-linked", now, "With the tracking link"));
+        await db.SaveChangesAsync(cancellationToken);
         return assessment.Id;
+    }
+
+    /// <summary>
+    /// The LA sends the requester a new tracking link (the old one stops working, and the new one can
+    /// add the request to an account once more). Returns the new link.
+    /// </summary>
+    public async Task<string> ReplaceTrackingLinkAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        await ManagedCaseAsync(context, assessmentId, cancellationToken);
+        var assessment = await db.Assessments.SingleAsync(a => a.Id == assessmentId, cancellationToken);
+        var now = time.GetUtcNow();
+        var token = AssessmentCases.NewTrackingToken();
+        var link = address.Link($"/track/{token}");
+        assessment.ReplaceTrackingLink(AssessmentCases.HashTrackingToken(token), now);
+        db.Outbox.Add(new OutboxMessage(RecordId.New(), NewTrackingLinkKind, assessment.Requester.Email, $"A new link to follow request {assessment.Reference}",
+            $"Your council has sent you a new private link to follow request {assessment.Reference} for an EHC needs assessment:\n\n{link}\n\nThe link you had before no longer works. Keep this one private: anyone with it can see the request's dates and decisions.",
+            assessment.LaCode, now));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, "case.tracking-link-replaced", now, "A new tracking link sent to the requester"));
+        await db.SaveChangesAsync(cancellationToken);
+        return link;
     }
 
     /// <summary>A caseworker gives a parent, carer or young person access by their email address.</summary>

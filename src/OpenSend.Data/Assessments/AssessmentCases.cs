@@ -199,7 +199,7 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
     public static string HashTrackingToken(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private static string NewTrackingToken() => Base64Url(RandomNumberGenerator.GetBytes(24));
+    internal static string NewTrackingToken() => Base64Url(RandomNumberGenerator.GetBytes(24));
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -117,6 +117,33 @@ public sealed class EhcNeedsAssessment
     /// <summary>SHA-256 of the family's private tracking token; the token itself is never stored.</summary>
     public string TrackingTokenHash { get; private set; }
 
+    /// <summary>
+    /// When the tracking link was used to add the request to a family account. A link adds the
+    /// request to an account once: after that anyone else holding it (a forwarded email, a family
+    /// member whose access the LA ended) cannot. The LA can send a new link.
+    /// </summary>
+    public DateTimeOffset? TrackingLinkUsedAt { get; private set; }
+
+    /// <summary>The tracking link adds the request to a family account; it cannot do so again.</summary>
+    public void UseTrackingLink(DateTimeOffset now)
+    {
+        if (TrackingLinkUsedAt is { } used)
+        {
+            throw new StepRefusedException("tracking-link-used",
+                $"This link was used on {UkCalendar.InWords(used)} to add the request to an account. If that was not you, contact the council: they can send a new link.");
+        }
+
+        TrackingLinkUsedAt = now;
+    }
+
+    /// <summary>The LA sends a new tracking link: the old one stops working, and the new one can add the request to an account once.</summary>
+    public void ReplaceTrackingLink(string newTrackingTokenHash, DateTimeOffset now)
+    {
+        TrackingTokenHash = newTrackingTokenHash;
+        TrackingLinkUsedAt = null;
+        UpdatedAt = now;
+    }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }

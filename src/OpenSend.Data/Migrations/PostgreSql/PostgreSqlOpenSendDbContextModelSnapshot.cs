@@ -911,6 +911,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(40)")
                         .HasColumnName("stage");
 
+                    b.Property<DateTimeOffset?>("TrackingLinkUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tracking_link_used_at");
+
                     b.Property<string>("TrackingTokenHash")
                         .IsRequired()
                         .HasMaxLength(64)

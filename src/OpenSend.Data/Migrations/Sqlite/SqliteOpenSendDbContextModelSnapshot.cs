@@ -900,6 +900,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("stage");
 
+                    b.Property<long?>("TrackingLinkUsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tracking_link_used_at");
+
                     b.Property<string>("TrackingTokenHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -21,20 +21,7 @@ public sealed class TrackModel(AssessmentQueries queries, CaseLinks links, TimeP
     [BindProperty(SupportsGet = true)]
     public bool Added { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string token)
-    {
-        // The token is in the URL: never send it on to other sites, never cache the page.
-        Response.Headers["Referrer-Policy"] = "no-referrer";
-        Response.Headers.CacheControl = "no-store";
-        var tracked = await queries.FindByTrackingTokenAsync(HttpContext.ToRequestContext(), token, HttpContext.RequestAborted);
-        if (tracked is null)
-        {
-            return NotFound();
-        }
-
-        View = new FamilyCaseView(tracked.Assessment, tracked.LocalAuthority.Name, FamilyUpdate.For(tracked.Assessment, UkCalendar.Today(time)));
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(string token) => await LoadAsync(token) ? Page() : NotFound();
 
     /// <summary>A signed-in parent or young person adds the request to their account.</summary>
     [EnableRateLimiting(RateLimits.PublicForm)]
@@ -53,7 +40,31 @@ public sealed class TrackModel(AssessmentQueries queries, CaseLinks links, TimeP
         {
             return NotFound();
         }
+        catch (StepRefusedException refused)
+        {
+            // Used already, access ended by the LA, or not the family's request: say why, keep the page.
+            ModelState.AddModelError(ClaimField, refused.Message);
+            return await LoadAsync(token) ? Page() : NotFound();
+        }
 
         return Redirect($"/track/{token}?added=true");
+    }
+
+    /// <summary>Where a refused claim's message points (the button).</summary>
+    public const string ClaimField = "claim";
+
+    private async Task<bool> LoadAsync(string token)
+    {
+        // The token is in the URL: never send it on to other sites, never cache the page.
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        Response.Headers.CacheControl = "no-store";
+        var tracked = await queries.FindByTrackingTokenAsync(HttpContext.ToRequestContext(), token, HttpContext.RequestAborted);
+        if (tracked is null)
+        {
+            return false;
+        }
+
+        View = new FamilyCaseView(tracked.Assessment, tracked.LocalAuthority.Name, FamilyUpdate.For(tracked.Assessment, UkCalendar.Today(time)));
+        return true;
     }
 }

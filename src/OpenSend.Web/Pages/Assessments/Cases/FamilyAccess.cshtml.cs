@@ -55,6 +55,18 @@ public sealed class FamilyAccessModel(AssessmentQueries queries, CaseLinks links
         return await RecordAsync((context, ct) => links.LinkFamilyAsync(context, Id, Email!, relationship, ct), $"{Email?.Trim()} can now see the case. We have emailed them how to sign in.");
     }
 
+    /// <summary>A new tracking link, emailed to the requester; the old one stops working (a claim uses a link up).</summary>
+    public async Task<IActionResult> OnPostNewLinkAsync()
+    {
+        if (await LoadFamilyAsync() is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        return await RecordAsync((context, ct) => links.ReplaceTrackingLinkAsync(context, Id, ct),
+            "A new tracking link has been emailed to the person who made the request. The old link no longer works.");
+    }
+
     public async Task<IActionResult> OnPostRemoveAsync(Guid linkId)
     {
         if (await LoadFamilyAsync() is { } elsewhere)
