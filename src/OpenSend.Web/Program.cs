@@ -46,6 +46,8 @@ builder.Services.AddSingleton(new ServiceAddress(configuration["OpenSend:PublicB
 builder.Services.AddSingleton(new PasswordHashing(configuration.GetValue("OpenSend:PasswordHashIterations", PasswordHashing.DefaultIterations)));
 builder.Services.AddSingleton(new RetentionPolicy(configuration.GetValue("OpenSend:Retention:YearsAfterBirth", RetentionPolicy.DefaultYearsAfterBirth)));
 builder.Services.AddOpenSendServices();
+builder.Services.AddSingleton(sp => new CaseAccessPolicy(sp.GetRequiredService<TimeProvider>(),
+    TimeSpan.FromDays(configuration.GetValue("OpenSend:Access:DaysAfterPartEnds", CaseAccessPolicy.DefaultAfterPartEnds.Days))));
 builder.Services.AddSingleton(DocumentStorage.Resolve(configuration["OpenSend:Documents:Path"], configuration.GetValue<long?>("OpenSend:Documents:MaxBytes"), Directory.GetCurrentDirectory()));
 builder.Services.AddHostedService<FormJourneySweep>();
 builder.Services.AddHostedService<AuditSealing>();

@@ -69,6 +69,27 @@ public abstract class AccessTests(TestProvider provider, PostgresServer postgres
     }
 
     [Fact]
+    public async Task AnAdvisersAccess_Ends28DaysAfterTheirAdviceIsIn()
+    {
+        var submitted = await ReceiveAsync(receivedOn: new DateOnly(2026, 5, 1));
+        await InScope(async sp =>
+        {
+            var cases = sp.GetRequiredService<AssessmentCases>();
+            await cases.DecideToAssessAsync(In999, submitted.Id, new DateOnly(2026, 6, 1), "");
+            var advice = await cases.RequestAdviceAsync(In999, submitted.Id, AdviserKind.Health, "Community paediatrics", new DateOnly(2026, 6, 2), _organisations["ICB-999"].Id);
+            await cases.RecordAdviceReceivedAsync(In999, submitted.Id, advice.Id, new DateOnly(2026, 6, 10));
+        });
+        var doctor = StaffOf("ICB-999", Role.HealthAdviser);
+
+        // 10 June + 28 days: 8 July is the last day the adviser reads the case.
+        Time.Advance(new DateTimeOffset(2026, 7, 8, 11, 0, 0, TimeSpan.Zero) - Time.GetUtcNow());
+        Assert.Equal(CaseAccessLevel.Read, await LevelAsync(doctor, submitted.Id));
+        Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(CaseAccessLevel.None, await LevelAsync(doctor, submitted.Id));
+        Assert.Empty(await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().ReadableBy(doctor).ToListAsync()));
+    }
+
+    [Fact]
     public async Task APanelMember_SeesTheCasesAwaitingThePanel_AndNoLongerOnceItHasRecommended()
     {
         await InScope(async sp =>

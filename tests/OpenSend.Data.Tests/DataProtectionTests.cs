@@ -7,6 +7,7 @@ using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
 using OpenSend.Data.Documents;
+using OpenSend.Data.Identity;
 using OpenSend.Data.Retention;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
@@ -64,8 +65,8 @@ public abstract class DataProtectionTests(TestProvider provider, PostgresServer 
         var old = await ReceiveForChildBornAsync(new DateOnly(1995, 6, 15), new DateOnly(2015, 6, 1), "Old");
         var recent = await ReceiveForChildBornAsync(new DateOnly(1995, 6, 16), new DateOnly(2015, 6, 1), "Recent");
 
-        Assert.Equal(1, await InScope(sp => sp.GetRequiredService<RetentionSweep>().RunAsync(dryRun: true)));
-        Assert.Equal(1, await InScope(sp => sp.GetRequiredService<RetentionSweep>().RunAsync()));
+        Assert.Equal(1, (await InScope(sp => sp.GetRequiredService<RetentionSweep>().RunAsync(dryRun: true))).Anonymised);
+        Assert.Equal(1, (await InScope(sp => sp.GetRequiredService<RetentionSweep>().RunAsync())).Anonymised);
 
         var anonymised = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Assessments.Include(a => a.Timeline).AsNoTracking().SingleAsync(a => a.Id == old.Id));
         var kept = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Assessments.AsNoTracking().SingleAsync(a => a.Id == recent.Id));
@@ -77,7 +78,63 @@ public abstract class DataProtectionTests(TestProvider provider, PostgresServer 
         Assert.Equal(new DateOnly(2015, 6, 1), anonymised.RequestReceivedOn);
         Assert.Equal("Recent", kept.Child.GivenName);
         Assert.Null(await InScope(sp => sp.GetRequiredService<AssessmentQueries>().FindByTrackingTokenAsync(RequestContext.Public(null), old.TrackingToken)));
-        Assert.Equal(0, await InScope(sp => sp.GetRequiredService<RetentionSweep>().RunAsync()));
+        Assert.Equal(0, (await InScope(sp => sp.GetRequiredService<RetentionSweep>().RunAsync())).Anonymised);
+    }
+
+    [Fact]
+    public async Task Retention_ACaseThatFails_IsLeftWhole_AndTheOthersAreAnonymised()
+    {
+        var first = await ReceiveForChildBornAsync(new DateOnly(1995, 6, 1), new DateOnly(2015, 6, 1), "First");
+        var second = await ReceiveForChildBornAsync(new DateOnly(1995, 6, 2), new DateOnly(2015, 6, 1), "Second");
+        // The database refuses to change the first case (a trigger), after its family links and documents
+        // would already have been deleted: the whole case must stay as it was.
+        await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Database.ExecuteSqlRawAsync(Provider == TestProvider.Sqlite
+            ? "CREATE TRIGGER refuse_first BEFORE UPDATE ON ehc_needs_assessments WHEN OLD.child_given_name = 'First' BEGIN SELECT RAISE(ABORT, 'refused'); END;"
+            : "CREATE FUNCTION refuse_first() RETURNS trigger AS $$ BEGIN IF OLD.child_given_name = 'First' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql; "
+              + "CREATE TRIGGER refuse_first BEFORE UPDATE ON ehc_needs_assessments FOR EACH ROW EXECUTE FUNCTION refuse_first();"));
+        await InScope(sp => sp.GetRequiredService<CaseLinks>().LinkFamilyAsync(In999, first.Id, "first.parent@example.com", Role.Parent));
+
+        var run = await InScope(sp => sp.GetRequiredService<RetentionSweep>().RunAsync());
+
+        Assert.Equal(1, run.Anonymised);
+        Assert.Contains(first.Id.ToString(), Assert.Single(run.Failures));
+        var cases = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Assessments.AsNoTracking().Where(a => a.Id == first.Id || a.Id == second.Id).ToListAsync());
+        Assert.Equal("First", cases.Single(a => a.Id == first.Id).Child.GivenName);
+        Assert.Equal("Removed", cases.Single(a => a.Id == second.Id).Child.GivenName);
+        Assert.Empty(await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords.Where(a => a.AssessmentId == first.Id && a.Action == "case.anonymised").ToListAsync()));
+        Assert.Equal(1, await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().FamilyLinks.CountAsync(l => l.AssessmentId == first.Id)));
+    }
+
+    [Fact]
+    public async Task Retention_PurgesOldEmailRecords_ExpiredCodes_AndFamilyAccountsThatFollowNothing()
+    {
+        await InScope(async sp =>
+        {
+            var db = sp.GetRequiredService<OpenSendDbContext>();
+            var old = Time.GetUtcNow().AddDays(-400);
+            var sent = new OpenSend.Data.Notifications.OutboxMessage(Guid.NewGuid(), "case-update", "a@example.com", "Update", "Body", "999", old);
+            sent.MarkSent(old, null);
+            db.Outbox.Add(sent);
+            db.Outbox.Add(new OpenSend.Data.Notifications.OutboxMessage(Guid.NewGuid(), "case-update", "b@example.com", "Waiting", "Body", "999", Time.GetUtcNow()));
+            db.OneTimeCodes.Add(new OneTimeCode(Guid.NewGuid(), OneTimeCodePurpose.FamilySignIn, "c@example.com", null, "123456", old, FamilySignIn.CodeLifetime));
+            db.OneTimeCodes.Add(new OneTimeCode(Guid.NewGuid(), OneTimeCodePurpose.FamilySignIn, "c@example.com", null, "654321", Time.GetUtcNow(), FamilySignIn.CodeLifetime));
+            db.People.Add(new Person(Guid.NewGuid(), PersonKind.Family, "unused@example.com", "unused@example.com", old));
+            db.People.Add(new Person(Guid.NewGuid(), PersonKind.Family, "new@example.com", "new@example.com", Time.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
+        var following = await ReceiveAsync("999", new DateOnly(2026, 6, 1), "Kept");
+        await InScope(sp => sp.GetRequiredService<CaseLinks>().LinkFamilyAsync(In999, following.Id, "follower@example.com", Role.Parent));
+        await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().People.Where(p => p.Email == "follower@example.com")
+            .ExecuteUpdateAsync(p => p.SetProperty(x => x.CreatedAt, Time.GetUtcNow().AddDays(-400))));
+
+        var run = await InScope(sp => sp.GetRequiredService<RetentionSweep>().RunAsync());
+
+        Assert.Equal(new RetentionPurge(1, 1, 1), run.Purged);
+        var people = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().People.Select(p => p.Email).ToListAsync());
+        Assert.DoesNotContain("unused@example.com", people);
+        Assert.Contains("new@example.com", people);
+        Assert.Contains("follower@example.com", people);
+        Assert.Equal(["Waiting"], await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Outbox.Where(m => m.Recipient == "b@example.com" || m.Recipient == "a@example.com").Select(m => m.Subject).ToListAsync()));
     }
 
     [Fact]

@@ -82,6 +82,28 @@ public abstract class PlacementNamingTests(TestProvider provider, PostgresServer
     }
 
     [Fact]
+    public async Task ASettingThatCannotMeetTheNeeds_LosesTheAccessItsConsultationGave_28DaysLater()
+    {
+        var (id, parent) = await DraftServedAsync();
+        await ProposeAsync(id);
+        await InScope(sp => Naming(sp).ShareListAsync(In999, id));
+        await InScope(sp => Naming(sp).ExpressPreferencesAsync(parent, id, [("999001", null)]));
+        var preference = (await GetAsync(In999, id)).Placement!.FamilyPreferences.Single();
+        await InScope(sp => Naming(sp).ConsultAsync(In999, id, preference.Id));
+        var senco = SencoOf("999001");
+        Task<CaseAccessLevel> SencoLevelAsync() => InScope(sp => sp.GetRequiredService<OpenSendDbContext>().LevelAsync(senco.Viewer, id));
+        Assert.Equal(CaseAccessLevel.Read, await SencoLevelAsync());
+
+        await InScope(sp => Naming(sp).RecordResponseAsync(senco, id, preference.Id, ConsultationResponse.CannotMeetNeeds, "We have no place for a child with these needs.", new DateOnly(2026, 6, 15)));
+
+        Assert.Equal(CaseAccessLevel.Read, await SencoLevelAsync());
+        Time.Advance(TimeSpan.FromDays(27));
+        Assert.Equal(CaseAccessLevel.Read, await SencoLevelAsync());
+        Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(CaseAccessLevel.None, await SencoLevelAsync());
+    }
+
+    [Fact]
     public async Task TheFamily_SeesTheListOnceShared_AndAPreferenceOffItIsConsultedAndNamed()
     {
         var (id, parent) = await DraftServedAsync();

@@ -95,6 +95,26 @@ public abstract class PlanDraftingTests(TestProvider provider, PostgresServer po
     }
 
     [Fact]
+    public async Task IssuingADraft_ThatSomeoneElseChangedSinceItWasChecked_IsRefused_AndNothingIsIssued()
+    {
+        var id = await CaseReadyForADraftAsync();
+        var plan = await StartAsync(id);
+        await EditAsync(id, plan.Version, Drafted);
+        var checkedVersion = (await ReadAsync(id)).Plan!.Version;
+        // Another caseworker edits the working copy after this one checked it.
+        await EditAsync(id, checkedVersion, c => c.WithViews(new ViewsAndAspirations("Changed meanwhile.", null, null, null)));
+
+        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(In886, id, new DateOnly(2026, 5, 11), null, checkedVersion)));
+
+        Assert.Equal("plan-changed", refused.Code);
+        Assert.True(refused.ChangedMeanwhile);
+        var read = await ReadAsync(id);
+        Assert.Empty(read.Plan!.Versions);
+        Assert.Null(read.Assessment.DraftServedOn);
+        await InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(In886, id, new DateOnly(2026, 5, 11), null, read.Plan.Version));
+    }
+
+    [Fact]
     public async Task IssueDraft_WithQualityErrors_SavesNothing()
     {
         var id = await CaseReadyForADraftAsync();

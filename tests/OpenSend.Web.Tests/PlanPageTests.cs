@@ -96,6 +96,18 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
         (string, string)[] fixedFields = [("Section", "F"), ("What", "Speech and language therapy"), ("DeliveredBy", "Speech and language therapist"),
             ("Frequency", "2 sessions a week"), ("Duration", "30 minutes"), ("FundedBy", "Education"), ("Needs", needId), ("Outcomes", outcomeId)];
         await client.SubmitAsync(edit, fixedFields.Select(f => KeyValuePair.Create(f.Item1, f.Item2)), "main form:not([action])");
+        // A second caseworker changes the plan after this one opened the issue page: issuing what was checked is refused.
+        var stale = await client.GetPageAsync($"/cases/{id}/plan/issue-draft");
+        await app.WithServices(async sp =>
+        {
+            var drafting = sp.GetRequiredService<PlanDrafting>();
+            var version = (await sp.GetRequiredService<PlanQueries>().GetAsync(Staff999, id)).Plan!.Version;
+            await drafting.EditAsync(Staff999, id, version, c => c.WithViews(new ViewsAndAspirations("Changed by a colleague.", null, null, null)), "plan.section-a-edited", "Section A");
+            return true;
+        });
+        var lost = await Html.ParseAsync(await client.SubmitAsync(stale, Html.Date("IssuedOn", new DateOnly(2026, 6, 15))));
+        Assert.Contains(lost.ErrorSummary(), e => e.Text.StartsWith("Someone else changed this plan at the same time", StringComparison.Ordinal));
+        Assert.Empty((await app.WithServices(sp => sp.GetRequiredService<PlanQueries>().GetAsync(Staff999, id))).Plan!.Versions);
         var issued = await Html.ParseAsync(await client.SubmitAsync(await client.GetPageAsync($"/cases/{id}/plan/issue-draft"), Html.Date("IssuedOn", new DateOnly(2026, 6, 15))));
 
         Assert.Equal("Draft plan issued: the family has 15 days to comment and ask for a setting", issued.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
@@ -386,6 +398,16 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal($"A plan can have at most 100 items in needs; this one has 101.", problem.RootElement.GetProperty("errors").GetProperty("plan.needs")[0].GetString());
+    }
+
+    [Fact]
+    public void ARefusalBecauseTheRecordChangedMeanwhile_IsA409OnTheApi_OtherRefusalsA422()
+    {
+        var changed = OpenSend.Web.Problems.ApiProblems.Refused(StepRefusedException.Changed("plan-changed", "Someone else changed this plan."));
+        var refused = OpenSend.Web.Problems.ApiProblems.Refused(new StepRefusedException("plan-not-possible", "Not yet."));
+
+        Assert.Equal((409, "urn:opensend:problem:plan-changed"), (changed.Status, changed.Type));
+        Assert.Equal(422, refused.Status);
     }
 
     [Fact]

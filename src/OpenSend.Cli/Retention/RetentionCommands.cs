@@ -15,11 +15,21 @@ public static class RetentionCommands
         {
             await using var scope = await host.OpenAsync(cancellationToken);
             var sweep = scope.ServiceProvider.GetRequiredService<RetentionSweep>();
-            var count = await sweep.RunAsync(parse.GetValue(dryRun), cancellationToken);
-            await host.Output.WriteLineAsync(parse.GetValue(dryRun)
-                ? $"{count} cases are past the retention period (nothing changed)."
-                : $"Anonymised {count} cases past the retention period.");
-            return 0;
+            var result = await sweep.RunAsync(parse.GetValue(dryRun), cancellationToken);
+            if (parse.GetValue(dryRun))
+            {
+                await host.Output.WriteLineAsync($"{result.Anonymised} cases are past the retention period (nothing changed).");
+                return 0;
+            }
+
+            await host.Output.WriteLineAsync($"Anonymised {result.Anonymised} cases past the retention period.");
+            await host.Output.WriteLineAsync($"Removed {result.Purged.OutboxMessages} old emails' records, {result.Purged.OneTimeCodes} expired codes and {result.Purged.FamilyAccounts} unused family accounts.");
+            foreach (var failure in result.Failures)
+            {
+                await host.Output.WriteLineAsync($"Not anonymised (left as it was): {failure}");
+            }
+
+            return result.Failures.Count == 0 ? 0 : 1;
         });
         retention.Subcommands.Add(run);
         return retention;

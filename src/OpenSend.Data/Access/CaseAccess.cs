@@ -14,8 +14,11 @@ public sealed class CaseAccessDeniedException() : Exception("You can see this ca
 /// export and download. A child's record is visible only through a relationship:
 /// <list type="bullet">
 /// <item>the responsible LA's caseworkers and SEND managers: every case of that LA (manage);</item>
-/// <item>a setting's SENCO and staff: cases the setting is linked to (requesting, current or named), and cases it was asked to advise on;</item>
-/// <item>health and social care advisers: cases their organisation was asked to advise on (contribute until the advice is in, then read);</item>
+/// <item>a setting's SENCO and staff: cases the setting is linked to (requesting, current or named; a setting consulted
+/// and not named until <see cref="CaseAccessPolicy.AfterPartEnds"/> after its part ended), and cases it was asked to advise on;</item>
+/// <item>health and social care advisers: cases their organisation was asked to advise on, while the advice is due
+/// (contribute), for <see cref="CaseAccessPolicy.AfterPartEnds"/> after it is in (read), and while a review of the plan
+/// to which reg 20(2) invites them is under way (read) - not for ever;</item>
 /// <item>multi-agency panel members: the LA's cases on the panel's agenda, i.e. awaiting a recommendation the rules require;</item>
 /// <item>parents, carers and young people: the cases linked to their own account;</item>
 /// <item>DfE analysts, administrators, mediators and the public: no case (aggregates and their own tools only).</item>
@@ -25,6 +28,10 @@ public static class CaseAccess
 {
     private static readonly Role[] SettingRoles = [Role.Senco, Role.SettingStaff];
     private static readonly Role[] AdviserRoles = [Role.HealthAdviser, Role.SocialCareAdviser, Role.Senco, Role.SettingStaff];
+
+    /// <summary>A review under way, from the invitations (reg 20(2)) to the setting's report (reg 20(7)): those asked for advice are invited.</summary>
+    private static readonly OpenSend.Domain.Reviews.ReviewStage[] ReviewsInviting =
+        [OpenSend.Domain.Reviews.ReviewStage.MeetingArranged, OpenSend.Domain.Reviews.ReviewStage.MeetingHeld, OpenSend.Domain.Reviews.ReviewStage.ReportSubmitted];
 
     /// <summary>Rule sets under which the panel must recommend before the LA decides (so cases reach its agenda).</summary>
     private static readonly string[] PanelRuleSets = RuleSetCatalogue.All.Where(r => r.Policy.PanelRecommendationRequired).Select(r => r.Id).ToArray();
@@ -59,9 +66,13 @@ public static class CaseAccess
                 || (a.Stage == AssessmentStage.Assessing && !a.PanelRecommendations.Any(p => p.Question == PanelQuestion.WhetherToIssue))));
         }
 
+        var now = db.AccessPolicy.Now;
+        var adviceSince = db.AccessPolicy.AdviceReceivedSince;
         return cases.Where(a =>
-            (viaSetting && db.SettingLinks.Any(l => l.AssessmentId == a.Id && l.OrganisationId == organisationId && l.EndedAt == null))
-            || (viaAdvice && a.AdviceRequests.Any(r => r.AdviserOrganisationId == organisationId)));
+            (viaSetting && db.SettingLinks.Any(l => l.AssessmentId == a.Id && l.OrganisationId == organisationId && (l.EndedAt == null || l.EndedAt > now)))
+            || (viaAdvice && a.AdviceRequests.Any(r => r.AdviserOrganisationId == organisationId && (r.ReceivedOn == null || r.ReceivedOn >= adviceSince)))
+            || (viaAdvice && a.AdviceRequests.Any(r => r.AdviserOrganisationId == organisationId)
+                && db.AnnualReviews.Any(r => r.AssessmentId == a.Id && ReviewsInviting.Contains(r.Stage))));
     }
 
     /// <summary>What <paramref name="viewer"/> may do with one case (None when they may not see it).</summary>

@@ -222,7 +222,7 @@ public sealed class AdviceGiving(OpenSendDbContext db, CaseNotifications notific
 
     private Task SaveAsync(CancellationToken cancellationToken) => db.SaveOrRefuseAsync(ChangedMeanwhile, cancellationToken);
 
-    private static StepRefusedException ChangedMeanwhile() => new("advice-changed",
+    private static StepRefusedException ChangedMeanwhile() => StepRefusedException.Changed("advice-changed",
         "Someone else changed this advice at the same time, so your change was not saved. Check the advice and try again.");
 }
 

@@ -191,7 +191,7 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
         var now = time.GetUtcNow();
         assessment.RecordChildDetails(details, now);
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.child-details", now, "Details for the SEN2 return recorded."));
-        await db.SaveOrRefuseAsync(() => new StepRefusedException("case-changed",
+        await db.SaveOrRefuseAsync(() => StepRefusedException.Changed("case-changed",
             "Someone else changed this case at the same time, so your change was not saved. Check the case and try again."), cancellationToken);
     }
 
@@ -238,7 +238,7 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
         var result = step(assessment, now);
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, $"case.{JsonNamingPolicy.KebabCaseLower.ConvertName(action.ToString())}", now, assessment.Timeline[^1].Summary));
         await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
-        await db.SaveOrRefuseAsync(() => new StepRefusedException("case-changed",
+        await db.SaveOrRefuseAsync(() => StepRefusedException.Changed("case-changed",
             "Someone else recorded a step on this case at the same time, so yours was not saved. Check the case and try again."), cancellationToken);
 
         return result;

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
+using OpenSend.Data.Access;
 
 namespace OpenSend.Data.Database;
 
@@ -61,15 +62,23 @@ public static class OpenSendDatabase
         if (settings.Provider == DatabaseProvider.PostgreSql)
         {
             services.AddDbContext<PostgreSqlOpenSendDbContext>(options => ConfigurePostgreSql(options, settings.ConnectionString));
-            services.AddScoped<OpenSendDbContext>(sp => sp.GetRequiredService<PostgreSqlOpenSendDbContext>());
+            services.AddScoped<OpenSendDbContext>(sp => WithPolicy(sp, sp.GetRequiredService<PostgreSqlOpenSendDbContext>()));
         }
         else
         {
             services.AddDbContext<SqliteOpenSendDbContext>(options => ConfigureSqlite(options, settings.ConnectionString));
-            services.AddScoped<OpenSendDbContext>(sp => sp.GetRequiredService<SqliteOpenSendDbContext>());
+            services.AddScoped<OpenSendDbContext>(sp => WithPolicy(sp, sp.GetRequiredService<SqliteOpenSendDbContext>()));
         }
 
         return services;
+    }
+
+    /// <summary>Case access is judged by the services' clock and the configured policy (<see cref="CaseAccessPolicy"/>).</summary>
+    private static OpenSendDbContext WithPolicy(IServiceProvider services, OpenSendDbContext db)
+    {
+        db.AccessPolicy = services.GetService<CaseAccessPolicy>()
+            ?? new CaseAccessPolicy(services.GetService<TimeProvider>() ?? TimeProvider.System, CaseAccessPolicy.DefaultAfterPartEnds);
+        return db;
     }
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>

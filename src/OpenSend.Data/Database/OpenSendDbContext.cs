@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Access;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Identity;
 using OpenSend.Data.Journeys;
@@ -18,6 +19,9 @@ namespace OpenSend.Data.Database;
 /// </summary>
 public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>The clock and grace period case access is judged by (set from the services when the context is made).</summary>
+    public CaseAccessPolicy AccessPolicy { get; set; } = CaseAccessPolicy.Default;
+
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
 
     public DbSet<EhcNeedsAssessment> Assessments => Set<EhcNeedsAssessment>();

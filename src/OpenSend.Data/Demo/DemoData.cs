@@ -310,11 +310,11 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
         {
             var plan = await drafting.StartAsync(context, id, cancellationToken);
             await drafting.EditAsync(context, id, plan.Version, c => DemoPlan(c, given, dateOfBirth, Day(finalDay), index), "plan.edited", "Demo plan written.", cancellationToken);
-            await drafting.IssueDraftAsync(context, id, Day(draftDay), null, cancellationToken);
+            await drafting.IssueDraftAsync(context, id, Day(draftDay), null, cancellationToken: cancellationToken);
             await cases.RecordRepresentationsAsync(context, id, Day(draftDay + 7), "We agree with the draft.", school, false, true, cancellationToken);
             var drafted = await db.Plans.AsNoTracking().SingleAsync(p => p.AssessmentId == id, cancellationToken);
             await drafting.EditAsync(context, id, drafted.Version, c => c.WithSetting(new OpenSend.Domain.Plans.NamedSetting(school, schoolCode, null, null)), "plan.setting-named", "Named.", cancellationToken);
-            await drafting.IssueFinalAsync(context, id, Day(finalDay), cancellationToken);
+            await drafting.IssueFinalAsync(context, id, Day(finalDay), cancellationToken: cancellationToken);
         }
 
         var age = today.DayNumber - received.DayNumber;

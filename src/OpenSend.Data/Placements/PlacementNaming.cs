@@ -206,7 +206,30 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
 
         var now = time.GetUtcNow();
         placement.RecordResponse(preferenceId, response, reasons, on, context.Actor.Organisation ?? context.Actor.DisplayName, now);
+        if (response != ConsultationResponse.CanMeetNeeds)
+        {
+            // A setting that cannot meet the needs (or did not answer) has no further part: the access its
+            // consultation gave ends after the stated time (CaseAccessPolicy), unless it is the named setting.
+            await EndConsultationAccessAsync(assessmentId, preference.Urn, cancellationToken);
+        }
+
         await SaveAsync(context, viewed, "placement.consultation-answered", $"{preference.Name}: {response}.", now, cancellationToken);
+    }
+
+    private async Task EndConsultationAccessAsync(Guid assessmentId, string? urn, CancellationToken cancellationToken)
+    {
+        if (await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Kind == OrganisationKind.Setting && o.Code == urn, cancellationToken) is not { } organisation)
+        {
+            return;
+        }
+
+        var links = await db.SettingLinks
+            .Where(l => l.AssessmentId == assessmentId && l.OrganisationId == organisation.Id && l.Relationship == SettingRelationship.NamedSetting && l.EndedAt == null)
+            .ToListAsync(cancellationToken);
+        foreach (var link in links)
+        {
+            link.End(db.AccessPolicy.AccessEndsFromNow);
+        }
     }
 
     /// <summary>The grounds for not naming a preference, each with evidence, and for refusing mainstream the reasonable steps considered (s.33).</summary>
@@ -353,7 +376,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
     private async Task SaveAsync(RequestContext context, ViewedPlacement viewed, string action, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, action, now, detail));
-        await db.SaveOrRefuseAsync(() => new StepRefusedException("placement-changed",
+        await db.SaveOrRefuseAsync(() => StepRefusedException.Changed("placement-changed",
             "Someone else changed this child's placement at the same time, so your change was not saved. Check it and try again."), cancellationToken);
     }
 

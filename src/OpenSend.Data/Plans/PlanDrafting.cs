@@ -95,9 +95,13 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
     }
 
     /// <summary>Issues the working copy as a draft (or an amended draft, with its reason); the first draft is served on the pathway (reg 13(1)).</summary>
-    public async Task<PlanVersion> IssueDraftAsync(RequestContext context, Guid assessmentId, DateOnly issuedOn, string? reason, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// <paramref name="expectedVersion"/> is the working copy's version the caseworker checked: if it
+    /// has changed since (another caseworker's edit), nothing is issued.
+    /// </remarks>
+    public async Task<PlanVersion> IssueDraftAsync(RequestContext context, Guid assessmentId, DateOnly issuedOn, string? reason, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
-        var (assessment, plan) = await LoadForIssueAsync(context, assessmentId, cancellationToken);
+        var (assessment, plan) = await LoadForIssueAsync(context, assessmentId, expectedVersion, cancellationToken);
         var now = time.GetUtcNow();
         var firstPlan = !plan.IsInForce;
         plan.Edit(c => c.WithAdvice(AdviceList(assessment)), now);
@@ -119,9 +123,10 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
     }
 
     /// <summary>Issues the final plan (or amended final); the first final completes the pathway (reg 13(2)), which also checks the representation window.</summary>
-    public async Task<PlanVersion> IssueFinalAsync(RequestContext context, Guid assessmentId, DateOnly issuedOn, CancellationToken cancellationToken = default)
+    /// <remarks><paramref name="expectedVersion"/>: as for <see cref="IssueDraftAsync"/>.</remarks>
+    public async Task<PlanVersion> IssueFinalAsync(RequestContext context, Guid assessmentId, DateOnly issuedOn, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
-        var (assessment, plan) = await LoadForIssueAsync(context, assessmentId, cancellationToken);
+        var (assessment, plan) = await LoadForIssueAsync(context, assessmentId, expectedVersion, cancellationToken);
         var now = time.GetUtcNow();
         var firstPlan = !plan.IsInForce;
         var version = plan.IssueFinal(issuedOn, assessment.Child.DateOfBirth, context.Actor, now);
@@ -148,11 +153,16 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
         assessment.AdviceRequests.OrderBy(a => a.RequestedOn).ThenBy(a => a.AdviserName)
             .Select(a => new AdviceListed(a.AdviserName, a.Kind, a.RequestedOn, a.ReceivedOn)).ToList();
 
-    private async Task<(EhcNeedsAssessment, EhcPlan)> LoadForIssueAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken)
+    private async Task<(EhcNeedsAssessment, EhcPlan)> LoadForIssueAsync(RequestContext context, Guid assessmentId, int? expectedVersion, CancellationToken cancellationToken)
     {
         var assessment = await LoadAssessmentAsync(context, assessmentId, tracked: true, cancellationToken);
         var plan = await db.Plans.Include(p => p.Versions).SingleOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken)
             ?? throw new StepRefusedException("no-plan", "Start the plan first.");
+        if (expectedVersion is { } expected && plan.Version != expected)
+        {
+            throw ChangedMeanwhile();
+        }
+
         return (assessment, plan);
     }
 
@@ -171,7 +181,7 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
 
     private Task SaveAsync(CancellationToken cancellationToken) => db.SaveOrRefuseAsync(ChangedMeanwhile, cancellationToken);
 
-    private static StepRefusedException ChangedMeanwhile() => new("plan-changed",
+    private static StepRefusedException ChangedMeanwhile() => StepRefusedException.Changed("plan-changed",
         "Someone else changed this plan at the same time, so your change was not saved. Check the plan and try again.");
 }
 

@@ -336,7 +336,7 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
         await db.SaveOrRefuseAsync(CaseChanged, cancellationToken);
     }
 
-    private static StepRefusedException CaseChanged() => new("case-changed",
+    private static StepRefusedException CaseChanged() => StepRefusedException.Changed("case-changed",
         "Someone else recorded a step on this case at the same time, so yours was not saved. Check the case and try again.");
 
     public Task RecordMeetingHeldAsync(RequestContext context, Guid reviewId, DateOnly heldOn, CancellationToken cancellationToken = default) =>
@@ -478,7 +478,7 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
         }
 
         db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, auditAction, now, detail));
-        await db.SaveOrRefuseAsync(() => new StepRefusedException("review-changed",
+        await db.SaveOrRefuseAsync(() => StepRefusedException.Changed("review-changed",
             "Someone else recorded a step on this review at the same time, so yours was not saved. Check the review and try again."), cancellationToken);
     }
 

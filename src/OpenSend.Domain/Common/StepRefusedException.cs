@@ -9,4 +9,12 @@ public sealed class StepRefusedException(string code, string reason) : Exception
 {
     /// <summary>A stable, machine-readable key (e.g. "representation-window-open").</summary>
     public string Code { get; } = code;
+
+    /// <summary>
+    /// Refused because someone else changed the record since the person read it (a lost update
+    /// avoided): the API answers 409 Conflict rather than 422, so a client knows to read again.
+    /// </summary>
+    public bool ChangedMeanwhile { get; private init; }
+
+    public static StepRefusedException Changed(string code, string reason) => new(code, reason) { ChangedMeanwhile = true };
 }

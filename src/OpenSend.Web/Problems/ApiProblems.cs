@@ -91,10 +91,11 @@ public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExcept
         Extensions = { ["code"] = "plan-has-errors", ["errors"] = defects.Errors },
     };
 
+    /// <summary>A refused step is 422; one refused because the record changed since it was read is 409 (read it again).</summary>
     public static ProblemDetails Refused(StepRefusedException refused) => new()
     {
-        Status = StatusCodes.Status422UnprocessableEntity,
-        Title = "This step cannot be recorded",
+        Status = refused.ChangedMeanwhile ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
+        Title = refused.ChangedMeanwhile ? "The record changed since you read it" : "This step cannot be recorded",
         Detail = refused.Message,
         Type = TypeFor(refused.Code),
         Extensions = { ["code"] = refused.Code },

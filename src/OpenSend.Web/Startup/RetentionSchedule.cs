@@ -2,21 +2,30 @@ using OpenSend.Data.Retention;
 
 namespace OpenSend.Web.Startup;
 
-/// <summary>Once a day, anonymises the cases past the retention period.</summary>
+/// <summary>
+/// Anonymises the cases past the retention period and purges what has outlived its purpose: a few
+/// minutes after start (an app restarted more often than daily would otherwise never run it), then
+/// once a day. A case that fails is logged and left; the others go ahead.
+/// </summary>
 public sealed class RetentionSchedule(IServiceScopeFactory scopes, TimeProvider time, ILogger<RetentionSchedule> logger) : BackgroundService
 {
+    public static readonly TimeSpan FirstRunAfterStart = TimeSpan.FromMinutes(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Delay(FirstRunAfterStart, time, stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromDays(1), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        do
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var anonymised = await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunAsync(cancellationToken: stoppingToken);
-                if (anonymised > 0)
+                var result = await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunAsync(cancellationToken: stoppingToken);
+                logger.LogInformation("Retention: anonymised {Count} cases; removed {Emails} old email records, {Codes} expired codes, {Accounts} unused family accounts",
+                    result.Anonymised, result.Purged.OutboxMessages, result.Purged.OneTimeCodes, result.Purged.FamilyAccounts);
+                foreach (var failure in result.Failures)
                 {
-                    logger.LogInformation("Anonymised {Count} cases past the retention period", anonymised);
+                    logger.LogError("Retention: a case was not anonymised and is left as it was: {Failure}", failure);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -24,5 +33,6 @@ public sealed class RetentionSchedule(IServiceScopeFactory scopes, TimeProvider 
                 logger.LogWarning(ex, "The retention sweep failed; it will try again tomorrow");
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -44,7 +44,7 @@ public sealed class IssueDraftModel(PlanQueries queries, PlanDrafting drafting, 
             ModelState.AddModelError(nameof(Reason), "Enter why the plan is being amended");
         }
 
-        return await WriteAsync((context, ct) => drafting.IssueDraftAsync(context, Id, issuedOn!.Value, Reason?.Trim(), ct),
+        return await WriteAsync((context, ct) => drafting.IssueDraftAsync(context, Id, issuedOn!.Value, Reason?.Trim(), PlanVersion, ct),
             Plan.IsInForce ? "Amended draft issued" : "Draft plan issued: the family has 15 days to comment and ask for a setting",
             code => code == "amendment-reason" ? nameof(Reason) : nameof(IssuedOn));
     }

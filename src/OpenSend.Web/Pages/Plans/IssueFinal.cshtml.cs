@@ -36,7 +36,7 @@ public sealed class IssueFinalModel(PlanQueries queries, PlanDrafting drafting, 
 
         Defects = Plan.Check(PlanStatus.Final, Case.Child.DateOfBirth, Today);
         var issuedOn = IssuedOn.Validate(ModelState, nameof(IssuedOn), "The date the final plan was issued", notAfter: Today);
-        return await WriteAsync((context, ct) => drafting.IssueFinalAsync(context, Id, issuedOn!.Value, ct),
+        return await WriteAsync((context, ct) => drafting.IssueFinalAsync(context, Id, issuedOn!.Value, PlanVersion, ct),
             Plan.IsInForce ? "Amended final plan issued" : "Final plan issued: the family has been told of their right to appeal and to mediation",
             _ => nameof(IssuedOn));
     }
