@@ -13,8 +13,10 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
 command -v npm > /dev/null || missing+=(nodejs npm)
-# The plan's PDF is set in Liberation Sans (Data/Plans/PlanPdf.cs).
+# The plan's PDF is set in Liberation Sans, with Noto and DejaVu for the scripts it lacks (Data/Plans/PdfFontStack.cs).
 [ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
+[ -f /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf ] || missing+=(fonts-noto-core)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 # The publish test makes a key-ring certificate with openssl and calls the app with curl.
 command -v openssl > /dev/null || missing+=(openssl)
 command -v curl > /dev/null || missing+=(curl)

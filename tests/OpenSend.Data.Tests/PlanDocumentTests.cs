@@ -67,6 +67,36 @@ public class PlanDocumentTests
     }
 
     [Fact]
+    public void Pdf_OfAPlanInManyScriptsAndWithAnEmoji_Renders_WithEachScriptsLetters()
+    {
+        // Urdu, Bengali, Polish, Punjabi (Gurmukhi) and an emoji outside the basic plane, as families write them.
+        const string urdu = "\u0645\u062C\u06BE\u06D2 \u0679\u0631\u06CC\u0646\u06CC\u06BA \u067E\u0633\u0646\u062F \u06C1\u06CC\u06BA";
+        const string bengali = "\u0986\u09AE\u09BE\u09B0 \u09AC\u09A8\u09CD\u09A7\u09C1";
+        const string polish = "Za\u017C\u00F3\u0142\u0107 g\u0119\u015Bl\u0105 ja\u017A\u0144";
+        const string punjabi = "\u0A38\u0A3C\u0A15\u0A42\u0A32";
+        var need = Guid.NewGuid();
+        var outcome = Guid.NewGuid();
+        var plan = EhcPlan.Start(Guid.NewGuid(), "999", PlanContent.Empty
+            .WithViews(new ViewsAndAspirations($"{urdu} \U0001F600", $"{bengali}. {polish}.", punjabi, "To make friends \u263A"))
+            .WithNeed(new PlanNeed(need, PlanSection.B, "Difficulty with social communication", Sen2NeedType.ASD, 1))
+            .WithOutcome(new PlanOutcome(outcome, "Starts a conversation with a peer twice a day", new DateOnly(2027, 7, 23), [need]))
+            .WithProvision(new PlanProvision(Guid.NewGuid(), PlanSection.F, $"Speech and language therapy ({urdu})", "Speech and language therapist", "2 sessions a week", "30 minutes", "1:1", null, Funder.Education, [need], [outcome])), Now);
+        var draft = plan.IssueDraft(new DateOnly(2026, 6, 1), null, new DateOnly(2018, 3, 14), Caseworker, Now);
+
+        var bytes = PlanPdf.Render(new PlanDocumentHeading("Demoshire County Council", "999-2026-00043", "Zo\u00EB \u0645\u062D\u0645\u062F", new DateOnly(2018, 3, 14), draft));
+
+        using var pdf = PdfDocument.Open(bytes);
+        var text = string.Concat(pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.Value));
+        Assert.Contains("\u0679", text, StringComparison.Ordinal);
+        Assert.Contains("\u09AC", text, StringComparison.Ordinal);
+        Assert.Contains("\u0A38", text, StringComparison.Ordinal);
+        Assert.Contains("\u017C", text, StringComparison.Ordinal);
+        Assert.Contains("\u263A", text, StringComparison.Ordinal);
+        // The emoji has no font here: it is shown as the replacement character, not a failure.
+        Assert.Contains("\uFFFD", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Word_HasHeadingStyles_AProvisionTableWithARepeatingHeader_AndPageNumbers()
     {
         var bytes = PlanWord.Render(Heading(provisionItems: 5));

@@ -54,8 +54,8 @@ public static class PlanPdf
         private static readonly double[] HeadingSizes = [18, 14, 11.5];
 
         private readonly PdfDocumentBuilder _builder;
-        private readonly PdfDocumentBuilder.AddedFont _regular;
-        private readonly PdfDocumentBuilder.AddedFont _bold;
+        private readonly PdfFontStack _regular;
+        private readonly PdfFontStack _bold;
         private readonly List<(string Title, int Level, int Page, double Top)> _outline = [];
         private PdfPageBuilder _page;
         private double _y;
@@ -63,8 +63,8 @@ public static class PlanPdf
         public Writer(PdfDocumentBuilder builder)
         {
             _builder = builder;
-            _regular = builder.AddTrueTypeFont(DebianFonts.Load("LiberationSans-Regular"));
-            _bold = builder.AddTrueTypeFont(DebianFonts.Load("LiberationSans-Bold"));
+            _regular = new PdfFontStack(builder, bold: false);
+            _bold = new PdfFontStack(builder, bold: true);
             _page = NewPage();
         }
 
@@ -135,9 +135,9 @@ public static class PlanPdf
             {
                 var baseline = Margin - 20;
                 page.DrawLine(new PdfPoint(Margin, baseline + 14), new PdfPoint(PageWidth - Margin, baseline + 14), 0.5);
-                page.AddText(text, SmallSize, new PdfPoint(Margin, baseline), _regular);
+                _regular.AddText(page, text, SmallSize, new PdfPoint(Margin, baseline));
                 var pageText = $"Page {number} of {total}";
-                page.AddText(pageText, SmallSize, new PdfPoint(PageWidth - Margin - Measure(pageText, _regular, SmallSize), baseline), _regular);
+                _regular.AddText(page, pageText, SmallSize, new PdfPoint(PageWidth - Margin - Measure(pageText, _regular, SmallSize), baseline));
             }
 
             _builder.Bookmarks = new Bookmarks(Nest(_outline, 0, 1, out _));
@@ -195,21 +195,17 @@ public static class PlanPdf
             return _builder.AddPage(PageWidth, PageHeight);
         }
 
-        private void Draw(string text, PdfDocumentBuilder.AddedFont font, double size, double x, double top)
+        private void Draw(string text, PdfFontStack font, double size, double x, double top)
         {
             if (text.Length > 0)
             {
-                _page.AddText(text, size, new PdfPoint(x, PageHeight - top - size), font);
+                font.AddText(_page, text, size, new PdfPoint(x, PageHeight - top - size));
             }
         }
 
-        private double Measure(string text, PdfDocumentBuilder.AddedFont font, double size)
-        {
-            var letters = _page.MeasureText(text, size, new PdfPoint(0, 0), font);
-            return letters.Count == 0 ? 0 : letters[^1].EndBaseLine.X - letters[0].StartBaseLine.X;
-        }
+        private double Measure(string text, PdfFontStack font, double size) => font.Measure(_page, text, size);
 
-        private List<string> Wrap(string text, PdfDocumentBuilder.AddedFont font, double size, double width)
+        private List<string> Wrap(string text, PdfFontStack font, double size, double width)
         {
             var lines = new List<string>();
             foreach (var paragraph in text.ReplaceLineEndings("\n").Split('\n'))
@@ -234,28 +230,5 @@ public static class PlanPdf
 
             return lines;
         }
-    }
-}
-
-/// <summary>
-/// The PDF's fonts: Liberation Sans (metric-compatible with Arial) from Debian's fonts-liberation
-/// package, which ./test.sh installs with the other system packages.
-/// </summary>
-internal static class DebianFonts
-{
-    private static readonly string[] Directories = ["/usr/share/fonts/truetype/liberation", "/usr/share/fonts/truetype/liberation2"];
-
-    public static byte[] Load(string faceName)
-    {
-        foreach (var directory in Directories)
-        {
-            var path = Path.Combine(directory, faceName + ".ttf");
-            if (File.Exists(path))
-            {
-                return File.ReadAllBytes(path);
-            }
-        }
-
-        throw new InvalidOperationException($"The font {faceName}.ttf was not found in {string.Join(" or ", Directories)}. Install Debian's fonts-liberation package.");
     }
 }
