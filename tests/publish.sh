@@ -48,6 +48,7 @@ env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:0" \
   OpenSend__PublicBaseUrl="https://send.example.test" \
   Notifications__Sender=Smtp Notifications__Smtp__Host=127.0.0.1 \
   OpenSend__DataProtection__CertificatePath="$work/key-ring.pfx" OpenSend__DataProtection__CertificatePassword=publish-test \
+  OpenSend__Audit__Key="$(openssl rand -base64 32)" \
   dotnet "$work/out/OpenSend.Web.dll" > "$work/app.log" 2>&1 &
 app_pid=$!
 

@@ -39,6 +39,8 @@ public sealed class CliHost(TextWriter output, string? connectionString, TimePro
         services.AddSingleton(new ServiceAddress(Environment.GetEnvironmentVariable("OpenSend__PublicBaseUrl") ?? ServiceAddress.Default));
         services.AddSingleton(new RetentionPolicy(int.TryParse(Environment.GetEnvironmentVariable("OpenSend__Retention__YearsAfterBirth"), out var years) ? years : RetentionPolicy.DefaultYearsAfterBirth));
         services.AddSingleton(DocumentStorage.Resolve(Environment.GetEnvironmentVariable("OpenSend__Documents__Path"), null, Directory.GetCurrentDirectory()));
+        // The key the web app seals the audit chain with (OpenSend__Audit__Key); without it, the development key.
+        services.AddSingleton(AuditKey.ConfiguredOrDevelopment(Environment.GetEnvironmentVariable("OpenSend__Audit__Key")));
         services.AddOpenSendServices();
         var provider = services.BuildServiceProvider();
         var scope = provider.CreateAsyncScope();

@@ -45,6 +45,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(new ServiceAddress(configuration["OpenSend:PublicBaseUrl"] ?? ServiceAddress.Default));
 builder.Services.AddSingleton(new PasswordHashing(configuration.GetValue("OpenSend:PasswordHashIterations", PasswordHashing.DefaultIterations)));
 builder.Services.AddSingleton(new RetentionPolicy(configuration.GetValue("OpenSend:Retention:YearsAfterBirth", RetentionPolicy.DefaultYearsAfterBirth)));
+// Registered before the services, so the configured audit key replaces the development one (required outside Development).
+builder.Services.AddSingleton(AuditKey.ConfiguredOrDevelopment(configuration[AuditKey.SettingKey]));
 builder.Services.AddOpenSendServices();
 builder.Services.AddSingleton(sp => new CaseAccessPolicy(sp.GetRequiredService<TimeProvider>(),
     TimeSpan.FromDays(configuration.GetValue("OpenSend:Access:DaysAfterPartEnds", CaseAccessPolicy.DefaultAfterPartEnds.Days))));

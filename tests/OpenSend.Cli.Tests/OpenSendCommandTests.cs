@@ -72,6 +72,41 @@ public abstract class OpenSendCommandTests(TestProvider provider, PostgresServer
     }
 
     [Fact]
+    public async Task AuditCheckpoint_WrittenOutside_IsHeldByTheChain_UntilRecordsAreRemoved()
+    {
+        await RunAsync("seed", "demo");
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var file = Path.Combine(Path.GetTempPath(), $"opensend-checkpoint-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (checkpointExit, checkpointOutput, _) = await RunAsync("audit", "checkpoint", "--out", file);
+            var (verifyExit, verifyOutput, _) = await RunAsync("audit", "verify", "--checkpoint", file);
+            await using (var services = _database.Services(_time))
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<OpenSendDbContext>();
+                var last = await db.AuditRecords.MaxAsync(r => r.ChainSequence);
+                await db.AuditRecords.Where(r => r.ChainSequence == last).ExecuteDeleteAsync();
+                var previous = await db.AuditRecords.Where(r => r.ChainSequence == last - 1).Select(r => r.Hash).SingleAsync();
+                // The head moved back too, so only the checkpoint can tell.
+                await db.Set<AuditChainHead>().ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, last - 1).SetProperty(h => h.LastHash, previous));
+            }
+
+            var (cutExit, _, cutError) = await RunAsync("audit", "verify", "--checkpoint", file);
+
+            Assert.Equal((0, 0), (checkpointExit, verifyExit));
+            Assert.Contains("Checkpoint written to", checkpointOutput);
+            Assert.Contains("it still holds the checkpoint", verifyOutput);
+            Assert.Equal(1, cutExit);
+            Assert.Contains("sealed records have been removed", cutError);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task AdminAddStaff_CreatesTheFirstAdministratorAndPrintsTheirLink()
     {
         await RunAsync("admin", "add-organisation", "--kind", "LocalAuthority", "--code", "886", "--name", "Kent County Council", "--la", "886");

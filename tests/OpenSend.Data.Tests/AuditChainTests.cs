@@ -86,6 +86,112 @@ public abstract class AuditChainTests(TestProvider provider, PostgresServer post
         Assert.Contains("removed from the end", result.Problem);
     }
 
+    /// <summary>Rewrites every sealed record's links and hash as <paramref name="hash"/> computes them (an attacker with the database).</summary>
+    private async Task RewriteChainAsync(Func<AuditRecord, long, string, string> hash, int? form)
+    {
+        var records = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords.AsNoTracking().Where(r => r.ChainSequence != null).OrderBy(r => r.ChainSequence).ToListAsync());
+        var previous = AuditChain.GenesisHash;
+        foreach (var record in records)
+        {
+            var forged = hash(record, record.ChainSequence!.Value, previous);
+            var (id, linked) = (record.Id, previous);
+            await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords.Where(r => r.Id == id)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.Hash, forged).SetProperty(r => r.PreviousHash, linked).SetProperty(r => r.ChainForm, form)));
+            previous = forged;
+        }
+
+        await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Set<AuditChainHead>()
+            .ExecuteUpdateAsync(set => set.SetProperty(h => h.LastHash, previous).SetProperty(h => h.LastSequence, records.Count)));
+    }
+
+    private Task EditActorAsync(string action, string name) => InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords
+        .Where(r => r.Action == action).ExecuteUpdateAsync(set => set.SetProperty(r => r.ActorName, name)));
+
+    [Fact]
+    public async Task AChainRecomputedWithoutTheKey_IsDetected()
+    {
+        await WriteSomeHistoryAsync();
+        await EditActorAsync("case.viewed", "Someone else");
+
+        // Without the key the attacker can only compute unkeyed hashes: in the first form, or the keyed form's text hashed without a key.
+        await RewriteChainAsync((r, sequence, previous) => AuditRecord.ComputeHash(r.Canonical(sequence, previous)), AuditRecord.FirstForm);
+        var firstForm = await InScope(sp => sp.GetRequiredService<AuditChain>().VerifyAsync());
+        await RewriteChainAsync((r, sequence, previous) => AuditRecord.ComputeHash(r.KeyedCanonical(sequence, previous)), AuditRecord.KeyedForm);
+        var unkeyed = await InScope(sp => sp.GetRequiredService<AuditChain>().VerifyAsync());
+
+        Assert.Contains("is not sealed with the audit key", firstForm.Problem);
+        Assert.Contains("has been altered", unkeyed.Problem);
+    }
+
+    [Fact]
+    public async Task AChainRewrittenWithTheKey_OrCutShort_IsCaughtByACheckpointKeptOutsideTheDatabase()
+    {
+        await WriteSomeHistoryAsync();
+        var checkpoint = await InScope(sp => sp.GetRequiredService<AuditChain>().CheckpointAsync());
+        Assert.True((await InScope(sp => sp.GetRequiredService<AuditChain>().VerifyAsync(checkpoint))).Intact);
+
+        // Someone with the database and the key rewrites a record and recomputes the chain: only the checkpoint shows it.
+        await EditActorAsync("case.viewed", "Someone else");
+        await RewriteChainAsync((r, sequence, previous) => AuditKey.Development.Mac(r.KeyedCanonical(sequence, previous)), AuditRecord.KeyedForm);
+        var withoutCheckpoint = await InScope(sp => sp.GetRequiredService<AuditChain>().VerifyAsync());
+        var rewritten = await InScope(sp => sp.GetRequiredService<AuditChain>().VerifyAsync(checkpoint));
+
+        // Or removes the last record and moves the head back.
+        await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords.Where(r => r.ChainSequence == 3).ExecuteDeleteAsync());
+        await RewriteChainAsync((r, sequence, previous) => AuditKey.Development.Mac(r.KeyedCanonical(sequence, previous)), AuditRecord.KeyedForm);
+        var cutShort = await InScope(sp => sp.GetRequiredService<AuditChain>().VerifyAsync(checkpoint));
+        var forgedCheckpoint = await InScope(sp => sp.GetRequiredService<AuditChain>().VerifyAsync(checkpoint with { Sequence = 2 }));
+
+        Assert.True(withoutCheckpoint.Intact, withoutCheckpoint.Problem);
+        Assert.Contains("The chain was rewritten: record number 3", rewritten.Problem);
+        Assert.Contains("sealed records have been removed", cutShort.Problem);
+        Assert.Contains("signature is not the audit key's", forgedCheckpoint.Problem);
+    }
+
+    [Fact]
+    public async Task AChainSealedBeforeItWasKeyed_IsKeyedOnce_ThenVerifies()
+    {
+        await WriteSomeHistoryAsync();
+        await RewriteChainAsync((r, sequence, previous) => AuditRecord.ComputeHash(r.Canonical(sequence, previous)), AuditRecord.FirstForm);
+        Assert.False((await InScope(sp => sp.GetRequiredService<AuditChain>().VerifyAsync())).Intact);
+
+        var resealed = await InScope(sp => sp.GetRequiredService<AuditChain>().KeyLegacyChainAsync());
+
+        Assert.Equal(3, resealed);
+        var result = await InScope(sp => sp.GetRequiredService<AuditChain>().VerifyAsync());
+        Assert.True(result.Intact, result.Problem);
+        Assert.Equal(0, await InScope(sp => sp.GetRequiredService<AuditChain>().KeyLegacyChainAsync()));
+    }
+
+    [Fact]
+    public void TheKeyedForm_CannotRunOneFieldIntoTheNext()
+    {
+        var viewer = OpenSend.Domain.Identity.Viewer.Public;
+        var one = AuditRecord.For(new RequestContext(new OpenSend.Domain.Common.Actor("id", "a\u001fb", "c", null), viewer, null), "999", null, "case.viewed", Time.GetUtcNow());
+        var other = AuditRecord.For(new RequestContext(new OpenSend.Domain.Common.Actor("id", "a", "b\u001fc", null), viewer, null), "999", null, "case.viewed", Time.GetUtcNow());
+
+        Assert.Equal(one.Canonical(1, AuditChain.GenesisHash), other.Canonical(1, AuditChain.GenesisHash));
+        Assert.NotEqual(one.KeyedCanonical(1, AuditChain.GenesisHash), other.KeyedCanonical(1, AuditChain.GenesisHash));
+    }
+
+    [Fact]
+    public async Task AddressesInTheAuditLog_AreRemovedAfter90Days_AndTheChainStillVerifies()
+    {
+        var submitted = await ReceiveAsync();
+        await InScope(sp => sp.GetRequiredService<Assessments.AssessmentQueries>().GetCaseAsync(new RequestContext(In999.Actor, In999.Viewer, "203.0.113.7"), submitted.Id));
+        Time.Advance(TimeSpan.FromSeconds(5));
+        await InScope(sp => sp.GetRequiredService<AuditChain>().SealAsync());
+        Time.Advance(OpenSend.Data.Retention.RetentionSweep.AuditAddressesKeptFor + TimeSpan.FromDays(1));
+
+        var run = await InScope(sp => sp.GetRequiredService<OpenSend.Data.Retention.RetentionSweep>().RunAsync());
+
+        Assert.True(run.Purged.AuditAddresses >= 1);
+        Assert.Empty(await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords.Where(r => r.SourceAddress != null && r.ChainSequence != null).ToListAsync()));
+        Assert.NotNull((await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords.SingleAsync(r => r.Action == "case.viewed"))).SourceDigest);
+        var result = await InScope(sp => sp.GetRequiredService<AuditChain>().VerifyAsync());
+        Assert.True(result.Intact, result.Problem);
+    }
+
     [Fact]
     public async Task TwoSealersAtOnce_LeaveOneUnbrokenChain()
     {

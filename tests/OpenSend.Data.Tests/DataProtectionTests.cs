@@ -129,7 +129,7 @@ public abstract class DataProtectionTests(TestProvider provider, PostgresServer 
 
         var run = await InScope(sp => sp.GetRequiredService<RetentionSweep>().RunAsync());
 
-        Assert.Equal(new RetentionPurge(1, 1, 1), run.Purged);
+        Assert.Equal(new RetentionPurge(1, 1, 1, 0), run.Purged);
         var people = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().People.Select(p => p.Email).ToListAsync());
         Assert.DoesNotContain("unused@example.com", people);
         Assert.Contains("new@example.com", people);

@@ -219,6 +219,26 @@ public abstract class IdentityTests(TestProvider provider, PostgresServer postgr
     }
 
     [Fact]
+    public async Task SignInAndAccountEvents_AreAudited_WithTheAddressTriedAndWhereFrom()
+    {
+        var personId = await InviteAndSetPasswordAsync("audited@example.com");
+        await CheckAsync("nobody.here@example.com", "a guess");
+        await CheckAsync("audited@example.com", "wrong password");
+        await CheckAsync("audited@example.com", Password);
+        var setup = await InScope(sp => sp.GetRequiredService<StaffSignIn>().AuthenticatorSetupAsync(personId));
+        await InScope(sp => sp.GetRequiredService<StaffSignIn>().VerifyCodeAsync(personId, Authenticator.CodeAt(setup!.Key, Time.GetUtcNow())));
+        Time.Advance(TimeSpan.FromSeconds(31));
+        await InScope(sp => sp.GetRequiredService<StaffSignIn>().VerifyCodeAsync(personId, Authenticator.CodeAt(setup!.Key, Time.GetUtcNow())));
+
+        var events = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords.Where(a => a.AssessmentId == null && (a.Action.StartsWith("sign-in.") || a.Action.StartsWith("account.")))
+            .OrderBy(a => a.Id).Select(a => new { a.Action, a.Detail, a.SourceAddress, a.ActorName }).ToListAsync());
+
+        Assert.Equal([SignInAudit.PasswordSet, SignInAudit.PasswordRefused, SignInAudit.PasswordRefused, SignInAudit.AuthenticatorSetUp, SignInAudit.SignedIn], events.Select(e => e.Action));
+        Assert.Equal(("nobody.here@example.com", Client, "Unknown address"), (events[1].Detail, events[1].SourceAddress, events[1].ActorName));
+        Assert.Equal(("audited@example.com", Client), (events[2].Detail, events[2].SourceAddress));
+    }
+
+    [Fact]
     public async Task AnAdministrator_CannotGiveThemselvesARoleThatReadsChildrensRecords_ButAnotherAdministratorCan()
     {
         var adminId = await InviteAndSetPasswordAsync("admin.self@example.com");

@@ -34,6 +34,7 @@ public sealed class ProductionSettings : IDisposable
             ["Notifications:Smtp:Host"] = "127.0.0.1",
             ["OpenSend:DataProtection:CertificatePath"] = CertificatePath,
             ["OpenSend:DataProtection:CertificatePassword"] = CertificatePassword,
+            ["OpenSend:Audit:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
         foreach (var (key, value) in overrides)
         {
@@ -73,6 +74,7 @@ public sealed class ProductionTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Contains("OpenSend:PublicBaseUrl is not set", refusal.Message);
         Assert.Contains("Notifications:Sender is Outbox", refusal.Message);
         Assert.Contains("OpenSend:DataProtection:CertificatePath is not set", refusal.Message);
+        Assert.Contains("OpenSend:Audit:Key is not set", refusal.Message);
         Assert.Contains("docs/deploying.md", refusal.Message);
     }
 
@@ -81,6 +83,7 @@ public sealed class ProductionTests(PostgresServer postgres) : IAsyncLifetime
     [InlineData("OpenSend:DevelopmentSignIn", "true", "the development sign-in never exists outside Development")]
     [InlineData("OpenSend:PublicBaseUrl", "http://send.example.gov.uk", "it must be the service's public https:// address")]
     [InlineData("OpenSend:DataProtection:CertificatePassword", "not the password", "cannot be read as a PKCS#12 certificate")]
+    [InlineData("OpenSend:Audit:Key", "c2hvcnQ=", "OpenSend:Audit:Key is 5 bytes")]
     public void Production_WithAnUnsafeSetting_RefusesToStart(string key, string value, string expected)
     {
         using var app = new OpenSendApp(_database!.ConnectionString, new FakeTimeProvider(AppFixture.Start), environment: "Production", settings: _production.Settings((key, value)));

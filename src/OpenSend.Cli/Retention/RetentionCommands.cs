@@ -23,7 +23,7 @@ public static class RetentionCommands
             }
 
             await host.Output.WriteLineAsync($"Anonymised {result.Anonymised} cases past the retention period.");
-            await host.Output.WriteLineAsync($"Removed {result.Purged.OutboxMessages} old emails' records, {result.Purged.OneTimeCodes} expired codes and {result.Purged.FamilyAccounts} unused family accounts.");
+            await host.Output.WriteLineAsync($"Removed {result.Purged.OutboxMessages} old emails' records, {result.Purged.OneTimeCodes} expired codes, {result.Purged.FamilyAccounts} unused family accounts and {result.Purged.AuditAddresses} old addresses in the audit log.");
             foreach (var failure in result.Failures)
             {
                 await host.Output.WriteLineAsync($"Not anonymised (left as it was): {failure}");

@@ -33,7 +33,20 @@ public sealed class AuditRecord
 
     public DateTimeOffset At { get; private set; }
 
+    /// <summary>The client's address; removed after its period (RetentionSweep) once sealed in the keyed form, which holds its digest.</summary>
     public string? SourceAddress { get; private set; }
+
+    /// <summary>A keyed digest of <see cref="SourceAddress"/>, sealed in its place, so the address can be removed later without breaking the chain.</summary>
+    public string? SourceDigest { get; private set; }
+
+    /// <summary>
+    /// How the record was sealed: 1, the first form (SHA-256 of fields joined by a separator, kept so
+    /// records sealed before keying still verify); 2, HMAC-SHA256 with the audit key of fields each
+    /// prefixed by its length, so no two records' fields can run together into the same text.
+    /// </summary>
+    public int? ChainForm { get; private set; }
+
+    public const int KeyedForm = 2;
 
     public string? Detail { get; private set; }
 
@@ -45,7 +58,7 @@ public sealed class AuditRecord
     /// <summary>SHA-256 of this record's contents and the previous record's hash.</summary>
     public string? Hash { get; private set; }
 
-    /// <summary>The record's contents as hashed: any change to any field changes the hash.</summary>
+    /// <summary>The first form's contents as hashed (records sealed before the chain was keyed).</summary>
     public string Canonical(long sequence, string previousHash) => string.Join('\u001f',
         sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
         previousHash,
@@ -64,17 +77,65 @@ public sealed class AuditRecord
     public static string ComputeHash(string canonical) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)));
 
-    public void Seal(long sequence, string previousHash)
+    /// <summary>
+    /// The keyed form's contents: every field prefixed by its length (and null told apart from empty),
+    /// so a separator inside one field cannot shift text into the next.
+    /// </summary>
+    public string KeyedCanonical(long sequence, string previousHash) => string.Concat(
+        new[]
+        {
+            "opensend-audit/2",
+            sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            previousHash,
+            Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            LaCode,
+            AssessmentId?.ToString(),
+            ActorId,
+            ActorName,
+            ActorRole,
+            ActorOrganisation,
+            Action,
+            At.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            SourceDigest,
+            Detail,
+        }.Select(field => field is null ? "-;" : $"{field.Length}:{field};"));
+
+    /// <summary>Seals the record into the chain in the keyed form.</summary>
+    public void Seal(long sequence, string previousHash, AuditKey key)
     {
         if (ChainSequence is not null)
         {
             throw new InvalidOperationException($"Audit record {Id} is already sealed.");
         }
 
+        SealKeyed(sequence, previousHash, key);
+    }
+
+    /// <summary>Re-seals a record sealed in the first form, at its place, in the keyed form (once, after its chain verified).</summary>
+    public void Reseal(string previousHash, AuditKey key) => SealKeyed(ChainSequence!.Value, previousHash, key);
+
+    private void SealKeyed(long sequence, string previousHash, AuditKey key)
+    {
         ChainSequence = sequence;
         PreviousHash = previousHash;
-        Hash = ComputeHash(Canonical(sequence, previousHash));
+        ChainForm = KeyedForm;
+        SourceDigest = SourceAddress is null ? null : key.Mac($"address:{SourceAddress}");
+        Hash = key.Mac(KeyedCanonical(sequence, previousHash));
     }
+
+    /// <summary>Whether the record's hash is what its contents, position and form give.</summary>
+    public bool HashMatches(long sequence, string previousHash, AuditKey key) => ChainForm switch
+    {
+        KeyedForm => CryptographicEquals(key.Mac(KeyedCanonical(sequence, previousHash)), Hash),
+        FirstForm => CryptographicEquals(ComputeHash(Canonical(sequence, previousHash)), Hash),
+        _ => false,
+    };
+
+    public const int FirstForm = 1;
+
+    private static bool CryptographicEquals(string expected, string? actual) =>
+        actual is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(expected), System.Text.Encoding.ASCII.GetBytes(actual));
 
     public static AuditRecord For(RequestContext context, string laCode, Guid? assessmentId, string action, DateTimeOffset at, string? detail = null) => new()
     {

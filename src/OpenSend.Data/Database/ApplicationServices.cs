@@ -34,6 +34,7 @@ public static class ApplicationServices
         .AddSingleton<SignInBackOff>()
         .AddScoped<FamilySignIn>()
         .AddScoped<AuditChain>()
+        .AddAuditKeyIfMissing()
         .AddScoped<AuditSearch>()
         .AddScoped<OutboxDispatcher>()
         .AddScoped<SubjectAccessExport>()
@@ -58,4 +59,15 @@ public static class ApplicationServices
         .AddScoped<OpenSend.Data.Dashboard.DashboardQueries>()
         .AddScoped<OpenSend.Data.Dashboard.ExternalFiguresImport>()
         .AddScoped<OpenSend.Data.Dashboard.StatisticalNeighboursImport>();
+
+    /// <summary>The development audit key unless the host registered the configured one (the web app and CLI do, from OpenSend:Audit:Key).</summary>
+    private static IServiceCollection AddAuditKeyIfMissing(this IServiceCollection services)
+    {
+        if (!services.Any(s => s.ServiceType == typeof(AuditKey)))
+        {
+            services.AddSingleton(AuditKey.Development);
+        }
+
+        return services;
+    }
 }

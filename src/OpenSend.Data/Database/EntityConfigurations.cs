@@ -38,6 +38,7 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         builder.Property(a => a.SourceAddress).HasMaxLength(64);
         builder.Property(a => a.PreviousHash).HasMaxLength(64);
         builder.Property(a => a.Hash).HasMaxLength(64);
+        builder.Property(a => a.SourceDigest).HasMaxLength(64);
         builder.HasIndex(a => new { a.LaCode, a.AssessmentId, a.At });
         builder.HasIndex(a => a.ChainSequence).IsUnique();
     }

@@ -100,6 +100,7 @@ public sealed class FamilySignIn(OpenSendDbContext db, TimeProvider time)
         if (matched is null)
         {
             candidates.FirstOrDefault(c => c.IsUsable(now))?.CountWrongGuess();
+            db.AuditRecords.Add(SignInAudit.Record(SignInAudit.FamilyCodeRefused, null, normalised, null, now));
             await db.SaveChangesAsync(cancellationToken);
             return null;
         }
@@ -120,6 +121,7 @@ public sealed class FamilySignIn(OpenSendDbContext db, TimeProvider time)
         }
 
         person.RecordSignIn(now);
+        db.AuditRecords.Add(SignInAudit.Record(SignInAudit.FamilySignedIn, person, normalised, null, now));
         await db.SaveChangesAsync(cancellationToken);
         return person;
     }

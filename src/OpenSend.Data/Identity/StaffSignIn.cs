@@ -46,6 +46,7 @@ public sealed class StaffSignIn(OpenSendDbContext db, ISecretProtector secrets, 
         var normalised = Person.NormaliseEmail(email);
         if (backOff.IsHeldBack(client, normalised))
         {
+            await AuditAsync(SignInAudit.HeldBack, null, normalised, client, now, cancellationToken);
             return new PasswordResult(PasswordCheck.LockedOut);
         }
 
@@ -55,7 +56,9 @@ public sealed class StaffSignIn(OpenSendDbContext db, ISecretProtector secrets, 
         var stored = person?.PasswordHash is { Length: > 0 } hash ? hash : hashing.Unmatchable;
         if (!PasswordHashing.Verify(password, stored) || person is null)
         {
-            return new PasswordResult(backOff.RecordFailure(client, normalised) ? PasswordCheck.LockedOut : PasswordCheck.Rejected);
+            var heldBack = backOff.RecordFailure(client, normalised);
+            await AuditAsync(heldBack ? SignInAudit.HeldBack : SignInAudit.PasswordRefused, person, normalised, client, now, cancellationToken);
+            return new PasswordResult(heldBack ? PasswordCheck.LockedOut : PasswordCheck.Rejected);
         }
 
         backOff.RecordSuccess(client, normalised);
@@ -102,6 +105,7 @@ public sealed class StaffSignIn(OpenSendDbContext db, ISecretProtector secrets, 
         }
 
         var step = Authenticator.MatchStep(secrets.Unprotect(person.ProtectedTotpSecret), code, now);
+        var settingUp = !person.TotpEnabled;
         var accepted = step is { } matched && (person.TotpEnabled ? person.AcceptTotpStep(matched) : Confirm(person, matched));
         if (accepted)
         {
@@ -112,6 +116,9 @@ public sealed class StaffSignIn(OpenSendDbContext db, ISecretProtector secrets, 
             person.RecordFailedSignIn(now);
         }
 
+        db.AuditRecords.Add(SignInAudit.Record(
+            accepted ? (settingUp ? SignInAudit.AuthenticatorSetUp : SignInAudit.SignedIn) : person.IsLockedOut(now) ? SignInAudit.LockedOut : SignInAudit.CodeRefused,
+            person, person.Email, null, now));
         await db.SaveChangesAsync(cancellationToken);
         return accepted;
     }
@@ -144,6 +151,7 @@ public sealed class StaffSignIn(OpenSendDbContext db, ISecretProtector secrets, 
         var person = await db.People.SingleAsync(p => p.Id == personId, cancellationToken);
         person.SetPassword(hashing.Hash(password));
         invitation.Use(now);
+        db.AuditRecords.Add(SignInAudit.Record(SignInAudit.PasswordSet, person, person.Email, null, now));
         await db.SaveChangesAsync(cancellationToken);
         return person.Id;
     }
@@ -154,6 +162,12 @@ public sealed class StaffSignIn(OpenSendDbContext db, ISecretProtector secrets, 
         var hash = OneTimeCode.Hash(token);
         var invitation = await db.OneTimeCodes.AsNoTracking().SingleOrDefaultAsync(c => c.CodeHash == hash && c.Purpose == OneTimeCodePurpose.SetPassword, cancellationToken);
         return invitation is not null && invitation.IsUsable(time.GetUtcNow());
+    }
+
+    private async Task AuditAsync(string action, Person? person, string email, string client, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.AuditRecords.Add(SignInAudit.Record(action, person, email, client, now));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static bool Confirm(Person person, long step)

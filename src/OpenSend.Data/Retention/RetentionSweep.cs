@@ -26,9 +26,9 @@ public sealed record RetentionPolicy(int YearsAfterBirth)
 public sealed record RetentionRun(int Anonymised, IReadOnlyList<string> Failures, RetentionPurge Purged);
 
 /// <summary>Rows removed because their purpose has passed.</summary>
-public sealed record RetentionPurge(int OutboxMessages, int OneTimeCodes, int FamilyAccounts)
+public sealed record RetentionPurge(int OutboxMessages, int OneTimeCodes, int FamilyAccounts, int AuditAddresses)
 {
-    public static RetentionPurge None { get; } = new(0, 0, 0);
+    public static RetentionPurge None { get; } = new(0, 0, 0, 0);
 }
 
 /// <summary>
@@ -39,7 +39,9 @@ public sealed record RetentionPurge(int OutboxMessages, int OneTimeCodes, int Fa
 /// with its audit record, so a failure leaves that case as it was and the others go ahead. The run
 /// also removes what has outlived its purpose: sent and failed emails after
 /// <see cref="OutboxKeptFor"/>, one-time codes a day after they expired, and family accounts with no
-/// request that have not signed in for <see cref="UnusedFamilyAccountsKeptFor"/>.
+/// request that have not signed in for <see cref="UnusedFamilyAccountsKeptFor"/>, and the client
+/// addresses in the audit log after <see cref="AuditAddressesKeptFor"/> (records sealed in the keyed
+/// form hold a digest of the address instead, so the chain still verifies).
 /// </summary>
 public sealed class RetentionSweep(OpenSendDbContext db, RetentionPolicy policy, DocumentStorage documents, TimeProvider time)
 {
@@ -48,6 +50,9 @@ public sealed class RetentionSweep(OpenSendDbContext db, RetentionPolicy policy,
 
     /// <summary>A family account that never followed a request, or whose requests were all removed, unused this long.</summary>
     public static readonly TimeSpan UnusedFamilyAccountsKeptFor = TimeSpan.FromDays(365);
+
+    /// <summary>Long enough to look into a misuse reported within a quarter; an address is personal data.</summary>
+    public static readonly TimeSpan AuditAddressesKeptFor = TimeSpan.FromDays(90);
 
     /// <summary>Cases due for anonymisation (or anonymised, unless <paramref name="dryRun"/>) and what is purged.</summary>
     public async Task<RetentionRun> RunAsync(bool dryRun = false, CancellationToken cancellationToken = default)
@@ -133,6 +138,10 @@ public sealed class RetentionSweep(OpenSendDbContext db, RetentionPolicy policy,
                 && (p.LastSignedInAt ?? p.CreatedAt) < unusedSince
                 && !db.FamilyLinks.Any(l => l.PersonId == p.Id))
             .ExecuteDeleteAsync(cancellationToken);
-        return new RetentionPurge(outbox, codes, accounts);
+        var addressesBefore = now - AuditAddressesKeptFor;
+        var addresses = await db.AuditRecords
+            .Where(a => a.ChainForm == AuditRecord.KeyedForm && a.SourceAddress != null && a.At < addressesBefore)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.SourceAddress, (string?)null), cancellationToken);
+        return new RetentionPurge(outbox, codes, accounts, addresses);
     }
 }

@@ -70,6 +70,11 @@ public static class DeploymentSettings
             problems.Add(error!);
         }
 
+        if (OpenSend.Data.Audit.AuditKey.FromBase64(configuration[OpenSend.Data.Audit.AuditKey.SettingKey], out var auditKeyProblem) is null)
+        {
+            problems.Add(auditKeyProblem!);
+        }
+
         if (configuration.GetValue(SeedDemoDataKey, false))
         {
             problems.Add($"{SeedDemoDataKey} is true: invented demo people and cases are never created outside Development (use `opensend seed demo` on a demonstration database).");

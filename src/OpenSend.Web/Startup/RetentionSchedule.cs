@@ -21,8 +21,8 @@ public sealed class RetentionSchedule(IServiceScopeFactory scopes, TimeProvider 
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var result = await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunAsync(cancellationToken: stoppingToken);
-                logger.LogInformation("Retention: anonymised {Count} cases; removed {Emails} old email records, {Codes} expired codes, {Accounts} unused family accounts",
-                    result.Anonymised, result.Purged.OutboxMessages, result.Purged.OneTimeCodes, result.Purged.FamilyAccounts);
+                logger.LogInformation("Retention: anonymised {Count} cases; removed {Emails} old email records, {Codes} expired codes, {Accounts} unused family accounts, {Addresses} old audit addresses",
+                    result.Anonymised, result.Purged.OutboxMessages, result.Purged.OneTimeCodes, result.Purged.FamilyAccounts, result.Purged.AuditAddresses);
                 foreach (var failure in result.Failures)
                 {
                     logger.LogError("Retention: a case was not anonymised and is left as it was: {Failure}", failure);

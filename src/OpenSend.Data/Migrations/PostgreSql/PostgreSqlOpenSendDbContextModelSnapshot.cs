@@ -96,6 +96,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<int?>("ChainForm")
+                        .HasColumnType("integer")
+                        .HasColumnName("chain_form");
+
                     b.Property<long?>("ChainSequence")
                         .HasColumnType("bigint")
                         .HasColumnName("chain_sequence");
@@ -124,6 +128,11 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("source_address");
+
+                    b.Property<string>("SourceDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source_digest");
 
                     b.HasKey("Id")
                         .HasName("pk_audit_records");

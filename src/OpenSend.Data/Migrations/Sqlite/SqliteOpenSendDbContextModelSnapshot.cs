@@ -89,6 +89,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
+                    b.Property<int?>("ChainForm")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chain_form");
+
                     b.Property<long?>("ChainSequence")
                         .HasColumnType("INTEGER")
                         .HasColumnName("chain_sequence");
@@ -117,6 +121,11 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("source_address");
+
+                    b.Property<string>("SourceDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_digest");
 
                     b.HasKey("Id")
                         .HasName("pk_audit_records");

@@ -1,0 +1,32 @@
+using OpenSend.Data.Audit;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
+
+namespace OpenSend.Data.Identity;
+
+/// <summary>
+/// Sign-in and account events in the audit log: who signed in, who was refused or held back and
+/// from where, and when a password or authenticator was set up, so that misuse of an account can be
+/// traced. They belong to no LA and no case (the LA's audit search and the family's log show case
+/// records only); the address tried is in the detail, whether or not it has an account.
+/// </summary>
+public static class SignInAudit
+{
+    public const string SignedIn = "sign-in.succeeded";
+    public const string PasswordRefused = "sign-in.password-refused";
+    public const string HeldBack = "sign-in.held-back";
+    public const string CodeRefused = "sign-in.code-refused";
+    public const string LockedOut = "sign-in.locked-out";
+    public const string FamilySignedIn = "sign-in.family-succeeded";
+    public const string FamilyCodeRefused = "sign-in.family-code-refused";
+    public const string PasswordSet = "account.password-set";
+    public const string AuthenticatorSetUp = "account.authenticator-set-up";
+
+    public static AuditRecord Record(string action, Person? person, string email, string? client, DateTimeOffset now)
+    {
+        var actor = person is null
+            ? new Actor("unknown", "Unknown address", "None", null)
+            : new Actor(person.Id.ToString(), person.DisplayName, person.Kind == PersonKind.Family ? "Family" : "Staff", null);
+        return AuditRecord.For(new RequestContext(actor, Viewer.Public, client), string.Empty, null, action, now, email);
+    }
+}
