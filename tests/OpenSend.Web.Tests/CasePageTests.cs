@@ -252,6 +252,28 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task ChildDetailsFilledInBeforeSomeoneElseSavedTheirs_AreRefused_AndTheirsAreKept()
+    {
+        var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Oriel");
+        var client = app.Client();
+        await app.SignInAsync(client);
+        var form = await client.GetPageAsync($"/cases/{submitted.Id}/child-details");
+        // A colleague saves the postcode while this form is open.
+        await app.WithServices(async sp =>
+        {
+            await sp.GetRequiredService<AssessmentCases>().RecordChildDetailsAsync(Staff999, submitted.Id,
+                new OpenSend.Domain.Returns.ChildDetails(OpenSend.Domain.Returns.Sex.Female, null, "DM1 2XY", null, null, null));
+            return true;
+        });
+
+        var refused = await Html.ParseAsync(await client.SubmitAsync(form, ("Sex", "Male"), ("Postcode", "DM9 9ZZ")));
+
+        Assert.Contains(refused.ErrorSummary(), e => e.Text.StartsWith("Someone else changed this case at the same time", StringComparison.Ordinal));
+        var kept = await app.WithServices(sp => sp.GetRequiredService<AssessmentQueries>().GetCaseAsync(Staff999, submitted.Id));
+        Assert.Equal(("DM1 2XY", OpenSend.Domain.Returns.Sex.Female), (kept.Assessment.ChildDetails.Postcode, kept.Assessment.ChildDetails.Sex));
+    }
+
+    [Fact]
     public async Task ACaseInAnotherCouncil_IsNotFound_AndTheChildsNameIsNotShown()
     {
         var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Quillon");

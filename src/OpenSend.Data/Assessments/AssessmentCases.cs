@@ -178,8 +178,13 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
             (a, now) => { a.TransferOut(transferredOn, receiving.Code, receiving.Name, context.Actor, now); return true; }, cancellationToken);
     }
 
-    /// <summary>The child's sex, ethnicity, postcode and UPN or ULN for the SEN2 return: the LA's staff only, audited (never the values themselves).</summary>
-    public async Task RecordChildDetailsAsync(RequestContext context, Guid id, OpenSend.Domain.Returns.ChildDetails details, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The child's sex, ethnicity, postcode and UPN or ULN for the SEN2 return: the LA's staff only,
+    /// audited (never the values themselves). The form saves every detail at once, so with
+    /// <paramref name="expectedVersion"/> (the case's version the form was filled from) a change
+    /// someone else made meanwhile is not overwritten.
+    /// </summary>
+    public async Task RecordChildDetailsAsync(RequestContext context, Guid id, OpenSend.Domain.Returns.ChildDetails details, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var assessment = await db.ReadableBy(context.Viewer, db.Assessments).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw new CaseNotFoundException();
@@ -188,12 +193,19 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
             throw new CaseAccessDeniedException();
         }
 
+        if (expectedVersion is { } expected && assessment.Version != expected)
+        {
+            throw CaseChangedMeanwhile();
+        }
+
         var now = time.GetUtcNow();
         assessment.RecordChildDetails(details, now);
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.child-details", now, "Details for the SEN2 return recorded."));
-        await db.SaveOrRefuseAsync(() => StepRefusedException.Changed("case-changed",
-            "Someone else changed this case at the same time, so your change was not saved. Check the case and try again."), cancellationToken);
+        await db.SaveOrRefuseAsync(CaseChangedMeanwhile, cancellationToken);
     }
+
+    private static StepRefusedException CaseChangedMeanwhile() => StepRefusedException.Changed("case-changed",
+        "Someone else changed this case at the same time, so your change was not saved. Check the case and try again.");
 
     /// <summary>The token is shown to the family once; only its hash is stored.</summary>
     public static string HashTrackingToken(string token) =>

@@ -246,7 +246,7 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
             "Needs in communication and interaction are not being met by the support the school can give from its own resources.",
             true), received, cancellationToken);
         var id = submitted.Id;
-        await cases.RecordChildDetailsAsync(context, id, DemoChildDetails(index, dateOfBirth, today, random), cancellationToken);
+        await cases.RecordChildDetailsAsync(context, id, DemoChildDetails(index, dateOfBirth, today, random), cancellationToken: cancellationToken);
         await links.LinkSettingAsync(context, id, setting.Id,
             requesterKind == RequesterKind.SchoolOrCollege ? SettingRelationship.RequestingSetting : SettingRelationship.CurrentSetting, cancellationToken);
         if (familyAccount)

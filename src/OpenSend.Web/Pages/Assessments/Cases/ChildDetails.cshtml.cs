@@ -29,6 +29,10 @@ public sealed class ChildDetailsModel(AssessmentQueries queries, AssessmentCases
     [BindProperty]
     public string? UpnUnknownReason { get; set; }
 
+    /// <summary>The case's version the form was filled from: a change made meanwhile is not overwritten.</summary>
+    [BindProperty]
+    public int CaseVersion { get; set; }
+
     public override string Title => "Details for the SEN2 return";
 
     protected override PathwayAction[] Actions => [];
@@ -59,6 +63,7 @@ public sealed class ChildDetailsModel(AssessmentQueries queries, AssessmentCases
 
         var d = Case.ChildDetails;
         (Sex, Ethnicity, Postcode, Upn, Uln, UpnUnknownReason) = (d.Sex?.ToString(), d.Ethnicity, d.Postcode, d.Upn, d.Uln, d.UpnUnknownReason);
+        CaseVersion = Case.Version;
         return Page();
     }
 
@@ -71,6 +76,6 @@ public sealed class ChildDetailsModel(AssessmentQueries queries, AssessmentCases
 
         var details = new ChildDetails(Enum.TryParse<Sex>(Sex, out var sex) ? sex : null, Text.NullIfBlank(Ethnicity), Text.NullIfBlank(Postcode),
             Text.NullIfBlank(Upn)?.ToUpperInvariant(), Text.NullIfBlank(Uln), Text.NullIfBlank(UpnUnknownReason));
-        return await RecordAsync((context, ct) => cases.RecordChildDetailsAsync(context, Id, details, ct), "Details for the SEN2 return saved");
+        return await RecordAsync((context, ct) => cases.RecordChildDetailsAsync(context, Id, details, CaseVersion, ct), "Details for the SEN2 return saved");
     }
 }
