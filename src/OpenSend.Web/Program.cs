@@ -97,7 +97,8 @@ builder.Services.AddAuthentication(StaffClaims.Scheme)
         // a cookie taken from a shared computer does not work for ever by being used.
         options.Events.OnSigningIn = SessionLifetime.Start;
         // Removing a member of staff, or a family account, ends their access at once.
-        options.Events.OnValidatePrincipal = ValidateStillEntitled;
+        var absoluteLimit = TimeSpan.FromHours(configuration.GetValue("OpenSend:SessionAbsoluteHours", SessionLifetime.DefaultAbsoluteHours));
+        options.Events.OnValidatePrincipal = context => ValidateStillEntitled(context, absoluteLimit);
     })
     .AddCookie(PendingSignIn.Scheme, options =>
     {
@@ -207,9 +208,9 @@ static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Co
     return Task.CompletedTask;
 }
 
-static async Task ValidateStillEntitled(CookieValidatePrincipalContext context)
+static async Task ValidateStillEntitled(CookieValidatePrincipalContext context, TimeSpan absoluteLimit)
 {
-    if (!SessionLifetime.IsWithinAbsoluteLimit(context))
+    if (!SessionLifetime.IsWithinAbsoluteLimit(context, absoluteLimit))
     {
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(StaffClaims.Scheme);

@@ -79,8 +79,7 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
     /// </summary>
     public async Task<string> ReplaceTrackingLinkAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
     {
-        await ManagedCaseAsync(context, assessmentId, cancellationToken);
-        var assessment = await db.Assessments.SingleAsync(a => a.Id == assessmentId, cancellationToken);
+        var assessment = await ManagedCaseAsync(context, assessmentId, cancellationToken, tracked: true);
         var now = time.GetUtcNow();
         var token = AssessmentCases.NewTrackingToken();
         var link = address.Link($"/track/{token}");
@@ -200,9 +199,10 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
         return await db.Organisations.AsNoTracking().Where(o => kinds.Contains(o.Kind) && o.LaCode == assessment.LaCode).OrderBy(o => o.Name).ToListAsync(cancellationToken);
     }
 
-    private async Task<EhcNeedsAssessment> ManagedCaseAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken)
+    private async Task<EhcNeedsAssessment> ManagedCaseAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken, bool tracked = false)
     {
-        var assessment = await db.ReadableBy(context.Viewer).AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+        var readable = db.ReadableBy(context.Viewer);
+        var assessment = await (tracked ? readable : readable.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
             ?? throw new CaseNotFoundException();
         return context.Viewer.IsLaStaff ? assessment : throw new CaseAccessDeniedException();
     }

@@ -22,12 +22,8 @@ public static class SessionLifetime
     }
 
     /// <summary>False for a session past its limit, or one with no time of sign-in (made before the limit existed).</summary>
-    public static bool IsWithinAbsoluteLimit(CookieValidatePrincipalContext context)
-    {
-        var services = context.HttpContext.RequestServices;
-        var limit = TimeSpan.FromHours(services.GetRequiredService<IConfiguration>().GetValue("OpenSend:SessionAbsoluteHours", DefaultAbsoluteHours));
-        return context.Properties.Items.TryGetValue(SignedInAtKey, out var text)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedInAt)
-            && services.GetRequiredService<TimeProvider>().GetUtcNow() - signedInAt < limit;
-    }
+    public static bool IsWithinAbsoluteLimit(CookieValidatePrincipalContext context, TimeSpan limit) =>
+        context.Properties.Items.TryGetValue(SignedInAtKey, out var text)
+        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedInAt)
+        && context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() - signedInAt < limit;
 }
