@@ -104,6 +104,25 @@ public abstract class PlacementNamingTests(TestProvider provider, PostgresServer
     }
 
     [Fact]
+    public async Task PreferencesSentByOneParent_AreNotOverwrittenByAnotherWhoStartedBefore()
+    {
+        var (id, parent) = await DraftServedAsync();
+        await ProposeAsync(id);
+        await InScope(sp => Naming(sp).ShareListAsync(In999, id));
+        var startedFrom = (await GetAsync(parent, id)).Placement!.FamilyPreferencesFingerprint;
+
+        // One parent sends preferences; the other, who began from none, then sends theirs.
+        await InScope(sp => Naming(sp).ExpressPreferencesAsync(parent, id, [("999001", null)], startedFrom));
+        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => Naming(sp).ExpressPreferencesAsync(parent, id, [("999011", "Near her grandparents.")], startedFrom)));
+
+        Assert.True(refused.ChangedMeanwhile);
+        Assert.Equal("Oakfield Primary School", Assert.Single((await GetAsync(In999, id)).Placement!.FamilyPreferences).Name);
+        var now = (await GetAsync(parent, id)).Placement!.FamilyPreferencesFingerprint;
+        await InScope(sp => Naming(sp).ExpressPreferencesAsync(parent, id, [("999001", null), ("999011", "Near her grandparents.")], now));
+        Assert.Equal(2, (await GetAsync(In999, id)).Placement!.FamilyPreferences.Count());
+    }
+
+    [Fact]
     public async Task TheFamily_SeesTheListOnceShared_AndAPreferenceOffItIsConsultedAndNamed()
     {
         var (id, parent) = await DraftServedAsync();

@@ -387,6 +387,49 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         Assert.True(failures.Count == 0, $"{matrix}; {failures.Count} wrong:\n{string.Join("\n", failures)}");
     }
 
+    /// <summary>
+    /// The time-bound rule the static matrix cannot show: an adviser's access ends 28 days after
+    /// their advice was received (CaseAccessPolicy). The ICB's adviser, still asked about
+    /// Alphonsine, is let into her case; Dorothea's advice came from the same ICB last December, so every
+    /// route about her case is now refused and shows nothing of her.
+    /// </summary>
+    [Fact]
+    public async Task AnAdviserWhosePartEndedMoreThan28DaysAgo_IsRefusedEveryRouteAboutThatChild()
+    {
+        var staff999 = new RequestContext(new Actor("setup", "Set Up", "LaCaseworker", "Demoshire County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, app.Organisations["999"]), null);
+        var (dorothea, advice) = await app.WithServices(async sp =>
+        {
+            var cases = sp.GetRequiredService<AssessmentCases>();
+            var d = await cases.ReceiveAsync(staff999, Submission("999", "Dorothea"), new DateOnly(2025, 11, 3));
+            await cases.DecideToAssessAsync(staff999, d.Id, new DateOnly(2025, 11, 17), "");
+            var asked = await cases.RequestAdviceAsync(staff999, d.Id, AdviserKind.Health, "Paediatrics", new DateOnly(2025, 11, 18), app.Organisations["ICB-999"].Id);
+            await cases.RecordAdviceReceivedAsync(staff999, d.Id, asked.Id, new DateOnly(2025, 12, 15));
+            return (d.Id, asked.Id);
+        });
+        var adviser = app.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+        await app.SignInAsync(adviser, "omar.reyes@demoshire-icb.example");
+        var routes = Rules.Where(r => r.Value is Rule.CaseRead or Rule.AdviceRequest && !r.Key.StartsWith("reviews/", StringComparison.Ordinal)).Select(r => r.Key).ToList();
+
+        var wrong = new List<string>();
+        foreach (var route in routes)
+        {
+            var url = "/" + route.Replace("{id:guid}", dorothea.ToString(), StringComparison.Ordinal)
+                .Replace("{requestId:guid}", advice.ToString(), StringComparison.Ordinal)
+                .Replace("{kind:regex(^(need|outcome|provision)$)}", "provision", StringComparison.Ordinal)
+                .Replace("{number:int}", "1", StringComparison.Ordinal);
+            var response = await adviser.GetAsync(url);
+            var body = await response.Content.ReadAsStringAsync();
+            if (!IsDenied(response, body) || body.Contains("Dorothea", StringComparison.Ordinal))
+            {
+                wrong.Add($"{url}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(routes.Count > 10, "The case routes were not found in the rules.");
+        Assert.Empty(wrong);
+        Assert.Equal(HttpStatusCode.OK, (await adviser.GetAsync($"/cases/{_children[Child.Alphonsine].Id}")).StatusCode);
+    }
+
     /// <summary>Whether the rules allow <paramref name="who"/> through, for a route about <paramref name="target"/>.</summary>
     private static bool Expected(Rule rule, Who who, Child? target) => rule switch
     {

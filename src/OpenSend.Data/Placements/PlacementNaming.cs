@@ -120,7 +120,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
     /// The family's preferences in order (or the LA recording them on the family's behalf), from the
     /// list or any open setting in the register, each with their reasons (s.38(2)(b)).
     /// </summary>
-    public async Task ExpressPreferencesAsync(RequestContext context, Guid assessmentId, IReadOnlyList<(string Urn, string? Reasons)> ranked, CancellationToken cancellationToken = default)
+    public async Task ExpressPreferencesAsync(RequestContext context, Guid assessmentId, IReadOnlyList<(string Urn, string? Reasons)> ranked, string? startedFrom = null, CancellationToken cancellationToken = default)
     {
         var viewed = await LoadAsync(context, assessmentId, tracked: true, cancellationToken);
         if (!(viewed.CanManage || context.Viewer.IsFamily))
@@ -138,7 +138,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
         }
 
         var now = time.GetUtcNow();
-        placement.ExpressPreferences(ranked.Select(r => (settings[r.Urn], r.Reasons)).ToList(), context.Actor.DisplayName, now);
+        placement.ExpressPreferences(ranked.Select(r => (settings[r.Urn], r.Reasons)).ToList(), context.Actor.DisplayName, now, startedFrom);
         await SaveAsync(context, viewed, "placement.preferences-expressed",
             string.Join("; ", placement.FamilyPreferences.Select(p => $"{p.Rank}. {p.Name}")), now, cancellationToken);
     }

@@ -337,9 +337,16 @@ public sealed class Placement
     /// their reasons; they replace any given before. A setting not on the list needs the family's
     /// reasons so the LA can weigh the request. The consultation of a setting already consulted is kept.
     /// </summary>
-    public void ExpressPreferences(IReadOnlyList<(Setting Setting, string? Reasons)> ranked, string by, DateTimeOffset now)
+    public void ExpressPreferences(IReadOnlyList<(Setting Setting, string? Reasons)> ranked, string by, DateTimeOffset now, string? startedFrom = null)
     {
         RequireOpen();
+        if (startedFrom is not null && startedFrom != FamilyPreferencesFingerprint)
+        {
+            // Two parents may each fill in the preferences; the second must not overwrite the first unseen.
+            throw StepRefusedException.Changed("preferences-changed",
+                "Someone else sent the family's preferences since you started, so yours were not sent. Start again from the preferences sent now, and check them.");
+        }
+
         Require(ranked.Count > 0, "preferences-none", "Choose at least one school or college.");
         Require(ranked.Count <= MaxPreferences, "preferences-too-many", $"Choose up to {MaxPreferences} schools or colleges.");
         Require(ranked.Select(r => r.Setting.Urn).Distinct().Count() == ranked.Count, "preferences-repeated", "Each school or college can be chosen once.");
@@ -371,6 +378,14 @@ public sealed class Placement
         PreferencesExpressedOn = today;
         Touch(now);
     }
+
+    /// <summary>
+    /// The family's preferences as sent (settings, order and reasons): a journey started from one
+    /// fingerprint may only replace preferences that still have it.
+    /// </summary>
+    public string FamilyPreferencesFingerprint =>
+        string.Join("\n", _preferences.Where(p => p.Source == PreferenceSource.Family).OrderBy(p => p.Rank)
+            .Select(p => $"{p.Rank}\u001f{p.Urn}\u001f{p.Reasons}"));
 
     /// <summary>s.40: where no preference can be named, the LA consults a setting of its own choosing.</summary>
     public SettingPreference ProposeCouncilSetting(Setting setting, string reasons, string by, DateTimeOffset now)

@@ -151,7 +151,7 @@ public static class PlacementEndpoints
         }
 
         var context = http.ToRequestContext();
-        await naming.ExpressPreferencesAsync(context, id, preferences.Select(p => (p.Urn!.Trim(), p.Reasons)).ToList(), cancellationToken);
+        await naming.ExpressPreferencesAsync(context, id, preferences.Select(p => (p.Urn!.Trim(), p.Reasons)).ToList(), cancellationToken: cancellationToken);
         return TypedResults.Ok(Contracts((await naming.GetAsync(context, id, cancellationToken)).Placement!));
     }
 

@@ -39,7 +39,7 @@ public sealed class CheckModel(PlacementNaming naming, FormJourneyStore journeys
         await LoadOtherNamesAsync(register);
         try
         {
-            await Naming.ExpressPreferencesAsync(HttpContext.ToRequestContext(), Id, State.Chosen.Select(u => (u, State.Reasons.GetValueOrDefault(u))).ToList(), HttpContext.RequestAborted);
+            await Naming.ExpressPreferencesAsync(HttpContext.ToRequestContext(), Id, State.Chosen.Select(u => (u, State.Reasons.GetValueOrDefault(u))).ToList(), State.StartedFrom, HttpContext.RequestAborted);
         }
         catch (StepRefusedException refused)
         {

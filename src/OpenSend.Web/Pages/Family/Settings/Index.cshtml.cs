@@ -44,6 +44,7 @@ public sealed class IndexModel(PlacementNaming naming, FormJourneyStore journeys
             Others = family.Where(p => !p.FromList).Select(p => p.Urn).ToList(),
             Ranks = family.ToDictionary(p => p.Urn, p => p.Rank),
             Reasons = family.ToDictionary(p => p.Urn, p => p.Reasons),
+            StartedFrom = placement.FamilyPreferencesFingerprint,
         };
         var journey = await journeys.StartAsync(PreferencesJourney.Kind, state, HttpContext.RequestAborted);
         return Redirect($"/your-requests/{Id}/settings/choose?journey={journey}");

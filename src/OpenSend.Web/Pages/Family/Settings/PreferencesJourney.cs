@@ -27,6 +27,9 @@ public sealed class PreferencesJourneyState
 
     public Dictionary<string, string?> Reasons { get; set; } = [];
 
+    /// <summary>The preferences already sent when the journey started, so another parent's sent meanwhile are not overwritten.</summary>
+    public string? StartedFrom { get; set; }
+
     /// <summary>Every setting chosen, in the order given (unranked ones last).</summary>
     public IReadOnlyList<string> Chosen => FromList.Concat(Others).Distinct().OrderBy(u => Ranks.GetValueOrDefault(u, int.MaxValue)).ToList();
 
