@@ -60,6 +60,7 @@ public abstract class OpenSendCommandTests(TestProvider provider, PostgresServer
         await using (var services = _database.Services(_time))
         {
             await using var scope = services.CreateAsyncScope();
+            await TablesOwner.DropAuditTriggersAsync(scope.ServiceProvider.GetRequiredService<OpenSendDbContext>());
             await scope.ServiceProvider.GetRequiredService<OpenSendDbContext>().AuditRecords.Where(r => r.ChainSequence == 10)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Detail, "rewritten"));
         }
@@ -85,6 +86,7 @@ public abstract class OpenSendCommandTests(TestProvider provider, PostgresServer
             {
                 await using var scope = services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<OpenSendDbContext>();
+                await TablesOwner.DropAuditTriggersAsync(db);
                 var last = await db.AuditRecords.MaxAsync(r => r.ChainSequence);
                 await db.AuditRecords.Where(r => r.ChainSequence == last).ExecuteDeleteAsync();
                 var previous = await db.AuditRecords.Where(r => r.ChainSequence == last - 1).Select(r => r.Hash).SingleAsync();

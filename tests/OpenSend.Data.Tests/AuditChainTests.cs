@@ -47,10 +47,37 @@ public abstract class AuditChainTests(TestProvider provider, PostgresServer post
         Assert.Equal(1, sealedLater);
     }
 
+    private Task AsTheTablesOwnerAsync() => InScope(sp => TablesOwner.DropAuditTriggersAsync(sp.GetRequiredService<OpenSendDbContext>()));
+
+    [Fact]
+    public async Task TheServicesOwnConnection_CannotDeleteOrEditARecord_EvenBeforeItIsSealed()
+    {
+        var submitted = await ReceiveAsync();
+        OpenSendDbContext Db(IServiceProvider sp) => sp.GetRequiredService<OpenSendDbContext>();
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => InScope(sp => Db(sp).AuditRecords.Where(r => r.AssessmentId == submitted.Id).ExecuteDeleteAsync()));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => InScope(sp => Db(sp).AuditRecords.ExecuteUpdateAsync(set => set.SetProperty(r => r.Detail, "Nothing happened"))));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => InScope(sp => Db(sp).AuditRecords.ExecuteUpdateAsync(set => set.SetProperty(r => r.SourceAddress, "198.51.100.1"))));
+        if (Provider == TestProvider.PostgreSql)
+        {
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => InScope(sp => Db(sp).Database.ExecuteSqlRawAsync("TRUNCATE audit_records")));
+        }
+
+        var unsealed = await InScope(sp => Db(sp).AuditRecords.AsNoTracking().SingleAsync(r => r.AssessmentId == submitted.Id));
+        Assert.Null(unsealed.ChainSequence);
+        Assert.Equal("case.request-received", unsealed.Action);
+        Time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(1, await InScope(sp => sp.GetRequiredService<AuditChain>().SealAsync()));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => InScope(sp => Db(sp).AuditRecords.ExecuteUpdateAsync(set => set.SetProperty(r => r.ChainSequence, 7L))));
+        var result = await InScope(sp => sp.GetRequiredService<AuditChain>().VerifyAsync());
+        Assert.True(result.Intact, result.Problem);
+    }
+
     [Fact]
     public async Task AnEditedRecord_IsDetected()
     {
         await WriteSomeHistoryAsync();
+        await AsTheTablesOwnerAsync();
         await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords
             .Where(r => r.Action == "case.viewed")
             .ExecuteUpdateAsync(setters => setters.SetProperty(r => r.ActorName, "Someone else")));
@@ -66,6 +93,7 @@ public abstract class AuditChainTests(TestProvider provider, PostgresServer post
     public async Task ADeletedRecord_IsDetected()
     {
         await WriteSomeHistoryAsync();
+        await AsTheTablesOwnerAsync();
         await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords.Where(r => r.ChainSequence == 2).ExecuteDeleteAsync());
 
         var result = await InScope(sp => sp.GetRequiredService<AuditChain>().VerifyAsync());
@@ -78,6 +106,7 @@ public abstract class AuditChainTests(TestProvider provider, PostgresServer post
     public async Task TheLastRecordDeleted_IsDetectedByTheHead()
     {
         await WriteSomeHistoryAsync();
+        await AsTheTablesOwnerAsync();
         await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords.Where(r => r.ChainSequence == 3).ExecuteDeleteAsync());
 
         var result = await InScope(sp => sp.GetRequiredService<AuditChain>().VerifyAsync());
@@ -111,6 +140,7 @@ public abstract class AuditChainTests(TestProvider provider, PostgresServer post
     public async Task AChainRecomputedWithoutTheKey_IsDetected()
     {
         await WriteSomeHistoryAsync();
+        await AsTheTablesOwnerAsync();
         await EditActorAsync("case.viewed", "Someone else");
 
         // Without the key the attacker can only compute unkeyed hashes: in the first form, or the keyed form's text hashed without a key.
@@ -127,6 +157,7 @@ public abstract class AuditChainTests(TestProvider provider, PostgresServer post
     public async Task AChainRewrittenWithTheKey_OrCutShort_IsCaughtByACheckpointKeptOutsideTheDatabase()
     {
         await WriteSomeHistoryAsync();
+        await AsTheTablesOwnerAsync();
         var checkpoint = await InScope(sp => sp.GetRequiredService<AuditChain>().CheckpointAsync());
         Assert.True((await InScope(sp => sp.GetRequiredService<AuditChain>().VerifyAsync(checkpoint))).Intact);
 
