@@ -355,7 +355,7 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
         var infants = await OpenReviewAsync(atInfants);
         var primary = await OpenReviewAsync(atPrimary);
 
-        Assert.Equal((PhaseTransferKind.InfantToJunior, new DateOnly(2027, 2, 15), new DateOnly(2027, 2, 15)), (infants.PhaseTransfer!.Value, infants.PhaseTransferDueBy!.Value, infants.DueBy));
+        Assert.Equal((PhaseTransferKind.InfantToJunior, new DateOnly(2027, 2, 14), new DateOnly(2027, 2, 14)), (infants.PhaseTransfer!.Value, infants.PhaseTransferDueBy!.Value, infants.DueBy));
         Assert.Null(primary.PhaseTransfer);
         Assert.Equal(new DateOnly(2027, 5, 31), primary.DueBy);
     }

@@ -58,17 +58,19 @@ public sealed class TimescaleApiTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Theory]
-    [InlineData("early-years-to-school", "2027-02-15")]
-    [InlineData("infant-to-junior", "2027-02-15")]
-    [InlineData("primary-to-secondary", "2027-02-15")]
-    [InlineData("secondary-to-post16", "2027-03-31")]
-    public async Task PhaseTransfer_ForEachKind_GivesTheRegulation18Date(string transfer, string due)
+    // Reg 18(1): amended *before* 15 February (31 March from secondary to post-16), so the last day on time is the day before.
+    [InlineData("early-years-to-school", "2027-02-14", "reg 18(1)(b)")]
+    [InlineData("infant-to-junior", "2027-02-14", "reg 18(1)(b)")]
+    [InlineData("primary-to-secondary", "2027-02-14", "reg 18(1)(b)")]
+    [InlineData("secondary-to-post16", "2027-03-30", "reg 18(1)(a)")]
+    public async Task PhaseTransfer_ForEachKind_GivesTheLastDayOnTimeBeforeTheRegulation18Date(string transfer, string due, string regulation)
     {
         var json = await GetJson($"/api/timescales/phase-transfer?transferYear=2027&transfer={transfer}");
 
         var deadline = Assert.Single(json.GetProperty("deadlines").EnumerateArray());
-        Assert.Equal("phase-transfer-amendment", deadline.GetProperty("step").GetString());
+        Assert.Equal("amended-plan-by", deadline.GetProperty("step").GetString());
         Assert.Equal(due, deadline.GetProperty("due").GetString());
+        Assert.EndsWith(regulation, deadline.GetProperty("basis").GetString());
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class CaseAccessDeniedException() : Exception("You can see this ca
 /// and not named until <see cref="CaseAccessPolicy.AfterPartEnds"/> after its part ended), and cases it was asked to advise on;</item>
 /// <item>health and social care advisers: cases their organisation was asked to advise on, while the advice is due
 /// (contribute), for <see cref="CaseAccessPolicy.AfterPartEnds"/> after it is in (read), and while a review of the plan
-/// to which reg 20(2) invites them is under way (read) - not for ever;</item>
+/// to which reg 20(3) invites them is under way (read) - not for ever;</item>
 /// <item>multi-agency panel members: the LA's cases on the panel's agenda, i.e. awaiting a recommendation the rules require;</item>
 /// <item>parents, carers and young people: the cases linked to their own account;</item>
 /// <item>DfE analysts, administrators, mediators and the public: no case (aggregates and their own tools only).</item>
@@ -29,7 +29,7 @@ public static class CaseAccess
     private static readonly Role[] SettingRoles = [Role.Senco, Role.SettingStaff];
     private static readonly Role[] AdviserRoles = [Role.HealthAdviser, Role.SocialCareAdviser, Role.Senco, Role.SettingStaff];
 
-    /// <summary>A review under way, from the invitations (reg 20(2)) to the setting's report (reg 20(7)): those asked for advice are invited.</summary>
+    /// <summary>A review under way, from the invitations (reg 20(3)) to the setting's report (reg 20(7)): those asked for advice are invited.</summary>
     private static readonly OpenSend.Domain.Reviews.ReviewStage[] ReviewsInviting =
         [OpenSend.Domain.Reviews.ReviewStage.MeetingArranged, OpenSend.Domain.Reviews.ReviewStage.MeetingHeld, OpenSend.Domain.Reviews.ReviewStage.ReportSubmitted];
 

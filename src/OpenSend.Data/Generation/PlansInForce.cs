@@ -164,7 +164,7 @@ internal sealed class PlansInForce
             var review = AnnualReview.Schedule(assessment.Id, assessment.LaCode, rules, due, null, null, At(Min(last ?? madeOn, _today)));
             reviews.Add(review);
             var meeting = random.NextDouble() < LateMeetingShare ? due.AddDays(random.Next(1, 60)) : due.AddDays(-random.Next(0, 28));
-            // Reg 20(2)-(4): invitations and papers at least 2 weeks before the meeting.
+            // Reg 20(3)-(4): invitations and papers at least 2 weeks before the meeting.
             var invitations = meeting.AddDays(-random.Next(14, 29));
             if (invitations > _today)
             {

@@ -51,8 +51,8 @@ public sealed class CaseNotifications(OpenSendDbContext db)
     public const string InvitationKind = "review-invitation";
 
     /// <summary>
-    /// Reg 20(2): invitations to a review meeting, to the family and to the staff of every organisation
-    /// asked for advice on the case, with the date advice and information are due (reg 20(3)–(4)).
+    /// Reg 20(3): invitations to a review meeting, to the family and to the staff of every organisation
+    /// asked for advice on the case, with the date advice and information are due (reg 20(4)).
     /// Like every email, it gives the reference, never the child's name. Returns how many were queued.
     /// </summary>
     public async Task<int> QueueReviewInvitationsAsync(EhcNeedsAssessment assessment, string invitedBy, DateOnly meetingOn, DateOnly papersBy, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -75,7 +75,7 @@ public sealed class CaseNotifications(OpenSendDbContext db)
         return await QueueToInviteesAsync(assessment, PapersKind, $"Papers for the annual review meeting for {assessment.Reference}", body, now, cancellationToken);
     }
 
-    /// <summary>The family and the staff of every organisation asked for advice on the case (reg 20(2)).</summary>
+    /// <summary>The family and the staff of every organisation asked for advice on the case (reg 20(3)).</summary>
     private async Task<int> QueueToInviteesAsync(EhcNeedsAssessment assessment, string kind, string subject, string body, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var advisers = assessment.AdviceRequests.Select(r => r.AdviserOrganisationId).OfType<Guid>().Distinct().ToList();

@@ -218,7 +218,7 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
     }
 
     /// <summary>
-    /// Reg 20(2): the meeting's date and the invitations. With <paramref name="sendInvitations"/> the
+    /// Reg 20(3): the meeting's date and the invitations. With <paramref name="sendInvitations"/> the
     /// system sends them today to the family and the professionals asked for advice; otherwise
     /// <paramref name="invitationsSentOn"/> records when they went another way. Returns how many were sent.
     /// </summary>

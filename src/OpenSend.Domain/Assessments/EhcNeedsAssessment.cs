@@ -603,7 +603,7 @@ public sealed class EhcNeedsAssessment
             issuedOn <= deadline
                 ? $"Final EHC plan issued within 20 weeks{(NamedSetting is null ? "" : $", naming {NamedSetting}")}."
                 : $"Final EHC plan issued {issuedOn.DayNumber - deadline.DayNumber} days after the 20-week deadline{(NamedSetting is null ? "" : $", naming {NamedSetting}")}.",
-            $"The council issued the final EHC plan. If you disagree with the needs, provision or setting in it you can appeal until {UkCalendar.InWords(rights.AppealBy)}. It must be reviewed by {UkCalendar.InWords(issuedOn.AddMonths(12))}.",
+            $"The council issued the final EHC plan. If you disagree with the needs, provision or setting in it you can appeal until {UkCalendar.InWords(rights.AppealBy)}. It must be reviewed by {UkCalendar.InWords(RuleSet.Rule(StatutoryStep.AnnualReview).DueFrom(issuedOn))}.",
             RightsDetail(null, rights));
         return rights;
     }

@@ -84,7 +84,7 @@ public static class Measures
             "Census day", "Children and Families Act 2014 s.44(1)", HigherIsBetter: false,
             Live: d => ActivePlans(d).Where(x => x.Plan.StartDate.AddYears(1) < d.Census)
                 .Select(x => new CountedUnit(x.Person, x.Plan, x.Plan.Active!.ReviewMeeting is not { } met || met.AddYears(1) < d.Census))),
-        new("phase-transfers-missed", "Phase transfers that missed 15 February or 31 March", MeasureGroup.Experiences, MeasureKind.Count,
+        new("phase-transfers-missed", "Phase transfers not amended before 15 February or 31 March", MeasureGroup.Experiences, MeasureKind.Count,
             "Plans in force whose reg 18 date fell in the year and whose amended plan was not issued by it", null,
             "Calendar year", "SEND Regulations 2014 reg 18", HigherIsBetter: false,
             Live: d => ActivePlans(d).Where(x => d.InYear(x.Plan.Active!.PhaseTransferDueDate))

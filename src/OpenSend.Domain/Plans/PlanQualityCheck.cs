@@ -86,7 +86,7 @@ public static class PlanQualityRules
         new(ProvisionVague, DefectSeverity.Error, RuleApplies.Always, "Vague wording in provision",
             $"{CodeOfPractice} 9.69: wording such as 'access to' or 'as required' does not specify provision"),
         new(ProvisionWithoutFunder, DefectSeverity.Error, RuleApplies.Always, "Provision with no funder",
-            "Green paper 2022 ch.2 para 19: the digital plan records who funds each piece of provision"),
+            "Green paper 2022 ch.2 para 15: the digital plan records who funds each piece of provision"),
         new(ProvisionWithoutDeliverer, DefectSeverity.Warning, RuleApplies.Always, "Provision with no one named to deliver it",
             $"{CodeOfPractice} 9.69: by whom the provision is made"),
         new(NoAdulthoodOutcome, DefectSeverity.Warning, RuleApplies.Always, "No preparation for adulthood outcome from year 9",

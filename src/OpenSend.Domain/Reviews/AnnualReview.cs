@@ -12,7 +12,7 @@ public enum ReviewStage
     /// <summary>Due; no meeting arranged yet.</summary>
     Due,
 
-    /// <summary>The meeting date is set and invitations are out (reg 20(2)).</summary>
+    /// <summary>The meeting date is set and invitations are out (reg 20(3)).</summary>
     MeetingArranged,
 
     /// <summary>The meeting has been held; the report is to follow (reg 20(7)).</summary>
@@ -208,7 +208,7 @@ public sealed class AnnualReview
         UpdatedAt = now,
     };
 
-    /// <summary>Reg 20(2): the meeting is set and everyone invited, at least 2 weeks before it.</summary>
+    /// <summary>Reg 20(3): the meeting is set and everyone invited, at least 2 weeks before it.</summary>
     public void ArrangeMeeting(DateOnly meetingOn, DateOnly invitationsSentOn, DateTimeOffset now)
     {
         Begin(ReviewAction.ArrangeMeeting, invitationsSentOn, now);
@@ -265,7 +265,7 @@ public sealed class AnnualReview
             Text.NullIfBlank(childViews), text.Trim(), UkCalendar.DateOf(now), now);
     }
 
-    /// <summary>Reg 20(3)–(4): the advice and information gathered for the review go out at least 2 weeks before the meeting.</summary>
+    /// <summary>Reg 20(4): the advice and information gathered for the review go out at least 2 weeks before the meeting.</summary>
     public void RecordPapersCirculated(DateOnly on, DateTimeOffset now)
     {
         Begin(ReviewAction.CirculatePapers, on, now);

@@ -65,8 +65,9 @@ public static class ReviewClocks
             var rule = rules.PhaseTransfer(kind);
             var phase = new StatutoryDeadline(StatutoryStep.PhaseTransferAmendment, transferDue, "Review and amend the plan, naming the next setting",
                 "The council must review the plan and send the amended plan naming the next school or college by {0}", rule.Basis);
-            // Reg 18: met by an amended plan naming the next setting, or a decision that nothing needs amending.
-            var done = facts.AmendedPlanIssuedOn ?? (facts.Decision is ReviewDecision.Maintain or ReviewDecision.Cease ? facts.DecidedOn : null);
+            // Reg 18(1): met only by the plan amended to name the next setting. Keeping the plan as it
+            // is does not name one; ceasing it ends the duty (there is no plan to amend).
+            var done = facts.AmendedPlanIssuedOn ?? (facts.Decision is ReviewDecision.Cease ? facts.DecidedOn : null);
             result.Add(DeadlineProgress.Evaluate(phase, done, today) with { RelatesTo = facts.ReviewId });
         }
 

@@ -30,7 +30,7 @@ public sealed record PhaseTransferRule(PhaseTransferKind Kind, TimeLimit Limit, 
     public DateOnly DueBefore(DateOnly transferOn) => Limit.CountFrom(transferOn);
 
     /// <summary>Whether the date follows from the year alone (reg 18(1)), or needs the day of the move (reg 18(2)).</summary>
-    public bool IsFixedDay => Limit is FixedDayInYear;
+    public bool IsFixedDay => Limit is BeforeDayInYear;
 }
 
 /// <summary>A deadline worked out for a particular date: what the calculators and cases show.</summary>

@@ -52,11 +52,11 @@ public static class RuleSetCatalogue
         new(StatutoryStep.InvitationsBy, ClockAnchor.ReviewMeeting, new WeeksBefore(2),
             "Send invitations to the review meeting",
             "Invitations to the review meeting must be sent by {0}",
-            $"{Regs} reg 20(2)"),
+            $"{Regs} reg 20(3)"),
         new(StatutoryStep.PapersBy, ClockAnchor.ReviewMeeting, new WeeksBefore(2),
             "Circulate advice and information for the review",
             "Advice and information for the review must be sent out by {0}",
-            $"{Regs} reg 20(3)–(4)"),
+            $"{Regs} reg 20(4)"),
         new(StatutoryStep.ReportBy, ClockAnchor.ReviewMeeting, new WeeksAfter(2),
             "Send the written report of the review meeting",
             "The written report of the review meeting must be sent by {0}",
@@ -106,17 +106,18 @@ public static class RuleSetCatalogue
             "Children and Families Act 2014 s.39(2) (15 days: OpenSEND's practice, no period in law)"),
     ];
 
-    // Reg 18(1): reviewed and amended by 15 February in the calendar year of a transfer between
-    // phases (reg 2(1) "transfer between phases of education"), or by 31 March for secondary
-    // school to a post-16 institution.
+    // Reg 18(1): the review and amendment (naming the next setting) are completed *before* 31 March
+    // in the calendar year of a transfer from secondary school to a post-16 institution (18(1)(a)),
+    // and before 15 February for every other transfer between phases (18(1)(b); reg 2(1) "transfer
+    // between phases of education"). "Before" makes the last day on time 30 March and 14 February.
     private static readonly PhaseTransferRule[] PhaseTransfers =
     [
-        new(PhaseTransferKind.EarlyYearsToSchool, new FixedDayInYear(2, 15), $"{Regs} reg 18(1)(a)"),
-        new(PhaseTransferKind.InfantToJunior, new FixedDayInYear(2, 15), $"{Regs} reg 18(1)(a)"),
-        new(PhaseTransferKind.PrimaryToMiddle, new FixedDayInYear(2, 15), $"{Regs} reg 18(1)(a)"),
-        new(PhaseTransferKind.PrimaryToSecondary, new FixedDayInYear(2, 15), $"{Regs} reg 18(1)(a)"),
-        new(PhaseTransferKind.MiddleToSecondary, new FixedDayInYear(2, 15), $"{Regs} reg 18(1)(a)"),
-        new(PhaseTransferKind.SecondaryToPost16, new FixedDayInYear(3, 31), $"{Regs} reg 18(1)(b)"),
+        new(PhaseTransferKind.EarlyYearsToSchool, new BeforeDayInYear(2, 15), $"{Regs} reg 18(1)(b)"),
+        new(PhaseTransferKind.InfantToJunior, new BeforeDayInYear(2, 15), $"{Regs} reg 18(1)(b)"),
+        new(PhaseTransferKind.PrimaryToMiddle, new BeforeDayInYear(2, 15), $"{Regs} reg 18(1)(b)"),
+        new(PhaseTransferKind.PrimaryToSecondary, new BeforeDayInYear(2, 15), $"{Regs} reg 18(1)(b)"),
+        new(PhaseTransferKind.MiddleToSecondary, new BeforeDayInYear(2, 15), $"{Regs} reg 18(1)(b)"),
+        new(PhaseTransferKind.SecondaryToPost16, new BeforeDayInYear(3, 31), $"{Regs} reg 18(1)(a)"),
         // Reg 18(2): a move between post-16 institutions "at any other time" has no fixed day.
         new(PhaseTransferKind.Post16ToPost16, new CalendarMonthsBefore(5), $"{Regs} reg 18(2)"),
     ];

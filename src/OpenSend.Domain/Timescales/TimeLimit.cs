@@ -23,7 +23,7 @@ public sealed record WeeksAfter(int Weeks) : TimeLimit
     public override string Describe(string startDescription) => $"{Weeks} weeks after {startDescription}";
 }
 
-/// <summary>"At least N weeks before X": the latest date is X − 7N days (reg 20(2)–(4)).</summary>
+/// <summary>"At least N weeks before X": the latest date is X − 7N days (reg 20(3)–(4)).</summary>
 public sealed record WeeksBefore(int Weeks) : TimeLimit
 {
     public override DateOnly CountFrom(DateOnly start) => start.AddDays(-7 * Weeks);
@@ -90,11 +90,14 @@ public sealed record CalendarMonthsBefore(int Months) : TimeLimit
     public override string Describe(string startDescription) => $"{Months} months before {startDescription}";
 }
 
-/// <summary>A fixed day in the calendar year that starts the clock: reg 18's 15 February and 31 March.</summary>
-public sealed record FixedDayInYear(int Month, int Day) : TimeLimit
+/// <summary>
+/// "Before" a fixed day in the calendar year (reg 18(1)'s 15 February and 31 March): the last day
+/// on time is the day before it, 14 February and 30 March.
+/// </summary>
+public sealed record BeforeDayInYear(int Month, int Day) : TimeLimit
 {
-    public override DateOnly CountFrom(DateOnly start) => new(start.Year, Month, Day);
+    public override DateOnly CountFrom(DateOnly start) => new DateOnly(start.Year, Month, Day).AddDays(-1);
 
     public override string Describe(string startDescription) =>
-        $"{new DateOnly(2000, Month, Day).ToString("d MMMM", System.Globalization.CultureInfo.InvariantCulture)} of {startDescription}";
+        $"before {new DateOnly(2000, Month, Day).ToString("d MMMM", System.Globalization.CultureInfo.InvariantCulture)} of {startDescription}";
 }

@@ -112,8 +112,9 @@ public static class TimescaleEndpoints
             return problem!;
         }
 
+        // The step is the amended plan (naming the next setting), due on the last day on time: reg 18(1)'s "before".
         var deadline = rules!.PhaseTransferDeadline(kind, transferOn);
-        return TypedResults.Ok(new TimescalesContract(rules.Name, [new DeadlineContract(deadline.Step, deadline.Due, deadline.Basis)]));
+        return TypedResults.Ok(new TimescalesContract(rules.Name, [new DeadlineContract(StatutoryStep.AmendedPlanBy, deadline.Due, deadline.Basis)]));
     }
 
     private static bool TryRuleSet(string? ruleSetId, DateOnly date, string parameter, out StatutoryRuleSet? rules, out ValidationProblem? problem)

@@ -25,6 +25,17 @@ public class EhcNeedsAssessmentTests
         Assert.All(s.Case.Timeline, e => Assert.False(string.IsNullOrWhiteSpace(e.LegalBasis)));
     }
 
+    /// <summary>s.44(1): reviewed within 12 months beginning with the day the plan is made: issued 1 May 2026, reviewed by 30 April 2027.</summary>
+    [Fact]
+    public void TheFamilyIsToldTheFirstReviewDate_TheDayBeforeTheAnniversary()
+    {
+        var s = new PathwayScenario("2026-01-05").Assessing("2026-02-10", "2026-02-11").DraftServed("2026-03-20", "2026-04-01", "2026-04-02");
+
+        s.Case.IssueFinalPlan(s.On("2026-05-01"), "Hill Top Primary School", Caseworker, s.Now);
+
+        Assert.EndsWith("It must be reviewed by 30 April 2027.", s.Case.Timeline[^1].FamilySummary);
+    }
+
     [Fact]
     public void IssueFinalPlan_InsideTheRepresentationWindow_IsRefusedWithTheDates()
     {

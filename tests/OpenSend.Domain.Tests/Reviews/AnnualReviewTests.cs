@@ -52,18 +52,18 @@ public sealed class AnnualReviewTests
             ReviewSchedule.NextReviewDue(Rules, new DateOnly(2026, 6, 1), null, new DateOnly(2023, 1, 10), 9)).Code);
 
     [Theory]
-    // Year 6 in a primary school: into year 7 in September 2027, so by 15 February 2027 (reg 18(1)(a)).
-    [InlineData("2016-01-20", "2026-11-23", null, null, PhaseTransferKind.PrimaryToSecondary, "2027-02-15")]
+    // Year 6 in a primary school: into year 7 in September 2027, so before 15 February 2027 (reg 18(1)(b)): 14 February.
+    [InlineData("2016-01-20", "2026-11-23", null, null, PhaseTransferKind.PrimaryToSecondary, "2027-02-14")]
     // An infant school (ages 4 to 7), year 2: into junior school in September 2027.
-    [InlineData("2020-01-20", "2026-11-23", 4, 7, PhaseTransferKind.InfantToJunior, "2027-02-15")]
+    [InlineData("2020-01-20", "2026-11-23", 4, 7, PhaseTransferKind.InfantToJunior, "2027-02-14")]
     // Year 1 at an infant school: the move is the year after next.
-    [InlineData("2021-01-20", "2026-11-23", 4, 7, PhaseTransferKind.InfantToJunior, "2028-02-15")]
-    // Year 11: to a post-16 institution, by 31 March (reg 18(1)(b)).
-    [InlineData("2011-01-20", "2026-11-23", 11, 16, PhaseTransferKind.SecondaryToPost16, "2027-03-31")]
+    [InlineData("2021-01-20", "2026-11-23", 4, 7, PhaseTransferKind.InfantToJunior, "2028-02-14")]
+    // Year 11: to a post-16 institution, before 31 March (reg 18(1)(a)): 30 March.
+    [InlineData("2011-01-20", "2026-11-23", 11, 16, PhaseTransferKind.SecondaryToPost16, "2027-03-30")]
     // A nursery child (born after 1 September 2022): into reception in September 2027.
-    [InlineData("2022-10-05", "2026-11-23", null, null, PhaseTransferKind.EarlyYearsToSchool, "2027-02-15")]
+    [InlineData("2022-10-05", "2026-11-23", null, null, PhaseTransferKind.EarlyYearsToSchool, "2027-02-14")]
     // A middle school (ages 9 to 13), year 7: into secondary after year 8.
-    [InlineData("2015-01-20", "2026-11-23", 9, 13, PhaseTransferKind.MiddleToSecondary, "2028-02-15")]
+    [InlineData("2015-01-20", "2026-11-23", 9, 13, PhaseTransferKind.MiddleToSecondary, "2028-02-14")]
     public void ThePhaseTransfer_IsFoundFromYearGroupAndSetting(string dateOfBirth, string today, int? low, int? high, PhaseTransferKind kind, string dueBy)
     {
         var transfer = ReviewSchedule.NextPhaseTransfer(Rules, DateOnly.Parse(dateOfBirth), DateOnly.Parse(today), high is null ? null : new SettingAgeRange(low!.Value, high.Value));
@@ -82,8 +82,46 @@ public sealed class AnnualReviewTests
 
         var review = AnnualReview.Schedule(Guid.NewGuid(), "999", Rules, new DateOnly(2027, 5, 31), transfer, null, Noon("2026-11-23"));
 
-        Assert.Equal(new DateOnly(2027, 2, 15), review.DueBy);
-        Assert.Contains(review.Deadlines(new DateOnly(2026, 11, 23)), d => d.Deadline.Due == new DateOnly(2027, 2, 15) && d.Deadline.Basis == "SEND Regulations 2014 reg 18(1)(a)");
+        Assert.Equal(new DateOnly(2027, 2, 14), review.DueBy);
+        Assert.Contains(review.Deadlines(new DateOnly(2026, 11, 23)), d => d.Deadline.Due == new DateOnly(2027, 2, 14) && d.Deadline.Basis == "SEND Regulations 2014 reg 18(1)(b)");
+    }
+
+    /// <summary>Reg 18(1): a year 6 transfer amended on 15 February 2027 is late; on 14 February it is on time.</summary>
+    [Theory]
+    [InlineData("2027-02-14", DeadlineState.Met)]
+    [InlineData("2027-02-15", DeadlineState.Missed)]
+    public void AYear6TransferAmendedOn15February_IsLate(string amendedOn, DeadlineState state)
+    {
+        var review = ReviewHeldAndDecided(ReviewDecision.Amend, PhaseTransferKind.PrimaryToSecondary);
+        var on = DateOnly.Parse(amendedOn);
+        review.RecordAmendmentNotice(new DateOnly(2027, 1, 20), Noon("2027-01-20"));
+        review.RecordAmendedPlanIssued(on, familyHasNoFurtherComments: true, Noon(amendedOn));
+
+        var clock = Assert.Single(review.Deadlines(on), d => d.Deadline.Step == StatutoryStep.PhaseTransferAmendment);
+
+        Assert.Equal(state, clock.State);
+    }
+
+    /// <summary>Reg 18(1): keeping the plan as it is names no next setting, so the transfer's clock keeps running.</summary>
+    [Fact]
+    public void KeepingThePlanAsItIs_DoesNotMeetThePhaseTransfer()
+    {
+        var review = ReviewHeldAndDecided(ReviewDecision.Maintain, PhaseTransferKind.PrimaryToSecondary);
+
+        var clock = Assert.Single(review.Deadlines(new DateOnly(2027, 2, 15)), d => d.Deadline.Step == StatutoryStep.PhaseTransferAmendment);
+
+        Assert.Equal(DeadlineState.Overdue, clock.State);
+    }
+
+    private static AnnualReview ReviewHeldAndDecided(ReviewDecision decision, PhaseTransferKind kind)
+    {
+        var transfer = new UpcomingPhaseTransfer(kind, new DateOnly(2027, 9, 1), Rules.PhaseTransferDeadline(kind, 2027));
+        var review = AnnualReview.Schedule(Guid.NewGuid(), "999", Rules, new DateOnly(2027, 5, 31), transfer, null, Noon("2026-11-01"));
+        review.ArrangeMeeting(new DateOnly(2026, 12, 1), new DateOnly(2026, 11, 10), Noon("2026-11-10"));
+        review.RecordMeetingHeld(new DateOnly(2026, 12, 1), Noon("2026-12-01"));
+        review.SubmitReport(new DateOnly(2026, 12, 8), Report(), Plan, Noon("2026-12-08"));
+        review.Decide(new DateOnly(2026, 12, 15), decision, "Reasons.", null, Noon("2026-12-15"));
+        return review;
     }
 
     [Fact]

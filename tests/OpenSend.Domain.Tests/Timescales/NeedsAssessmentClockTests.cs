@@ -90,11 +90,12 @@ public class NeedsAssessmentClockTests
     }
 
     [Theory]
-    [InlineData(PhaseTransferKind.EarlyYearsToSchool, 2027, "2027-02-15", "reg 18(1)(a)")]
-    [InlineData(PhaseTransferKind.InfantToJunior, 2028, "2028-02-15", "reg 18(1)(a)")]
-    [InlineData(PhaseTransferKind.PrimaryToSecondary, 2027, "2027-02-15", "reg 18(1)(a)")]
-    [InlineData(PhaseTransferKind.SecondaryToPost16, 2027, "2027-03-31", "reg 18(1)(b)")]
-    public void PhaseTransfer_IsDueOnTheFixedDayOfTheTransferYear(PhaseTransferKind kind, int year, string due, string regulation)
+    // Reg 18(1): "before" 15 February (31 March, secondary to post-16) of the transfer year: the day before is the last on time.
+    [InlineData(PhaseTransferKind.EarlyYearsToSchool, 2027, "2027-02-14", "reg 18(1)(b)")]
+    [InlineData(PhaseTransferKind.InfantToJunior, 2028, "2028-02-14", "reg 18(1)(b)")]
+    [InlineData(PhaseTransferKind.PrimaryToSecondary, 2027, "2027-02-14", "reg 18(1)(b)")]
+    [InlineData(PhaseTransferKind.SecondaryToPost16, 2027, "2027-03-30", "reg 18(1)(a)")]
+    public void PhaseTransfer_IsDueTheDayBeforeTheFixedDayOfTheTransferYear(PhaseTransferKind kind, int year, string due, string regulation)
     {
         var deadline = Rules.PhaseTransferDeadline(kind, year);
 

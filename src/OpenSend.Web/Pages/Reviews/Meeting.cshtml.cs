@@ -5,7 +5,7 @@ using OpenSend.Web.GovUk;
 
 namespace OpenSend.Web.Pages.Reviews;
 
-/// <summary>Reg 20(2): the meeting's date and the invitations, at least 2 weeks before it.</summary>
+/// <summary>Reg 20(3): the meeting's date and the invitations, at least 2 weeks before it.</summary>
 public sealed class MeetingModel(PlanReviews reviews, TimeProvider time) : ReviewPage(reviews, time)
 {
     [BindProperty]
