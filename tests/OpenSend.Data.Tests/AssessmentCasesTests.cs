@@ -26,6 +26,33 @@ public abstract class AssessmentCasesTests(TestProvider provider, PostgresServer
         Assert.Equal(new DateOnly(2026, 7, 27), stored.NextDeadlineOn);
     }
 
+    /// <summary>s.36(1): a letter without reasons or agreement to share is still a request; its clock runs from receipt.</summary>
+    [Fact]
+    public async Task ARequestWithoutReasonsOrAgreementToShare_IsRecorded_AndWhatArrivesLaterCompletesIt()
+    {
+        var submitted = await InScope(sp => sp.GetRequiredService<AssessmentCases>().ReceiveAsync(In999,
+            new AssessmentRequestSubmission("999", RequesterKind.Parent, "Pat Example", "pat@example.com", null, null, "Letter", "Example",
+                new DateOnly(2018, 3, 14), null, false), new DateOnly(2026, 6, 1)));
+        EhcNeedsAssessment Stored() => InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Assessments.AsNoTracking().Include(a => a.Timeline).SingleAsync(a => a.Id == submitted.Id)).Result;
+
+        var recorded = Stored();
+        // Received 1 June 2026: decide whether to assess by 13 July 2026 (6 weeks).
+        Assert.Equal(new DateOnly(2026, 7, 13), recorded.NextDeadlineOn);
+        Assert.Equal(2, recorded.StillNeededFromRequester.Count);
+        Assert.Contains("It will ask you for the reasons for the request and agreement to share", recorded.Timeline[0].FamilySummary);
+
+        await InScope(sp => sp.GetRequiredService<AssessmentCases>().CompleteRequestAsync(In999, submitted.Id, "Not making progress in reading.", false));
+        var again = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => sp.GetRequiredService<AssessmentCases>().CompleteRequestAsync(In999, submitted.Id, "Something else.", false)));
+        await InScope(sp => sp.GetRequiredService<AssessmentCases>().CompleteRequestAsync(In999, submitted.Id, null, true));
+
+        Assert.Equal("reason-already-given", again.Code);
+        var completed = Stored();
+        Assert.Empty(completed.StillNeededFromRequester);
+        Assert.Equal("Not making progress in reading.", completed.ReasonForRequest);
+        Assert.Equal(new DateOnly(2026, 6, 1), completed.RequestReceivedOn);
+        Assert.Equal(2, await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords.CountAsync(r => r.AssessmentId == submitted.Id && r.Action == "case.request-completed")));
+    }
+
     [Fact]
     public async Task ReceiveAsync_ManyAtOnce_GivesEveryRequestItsOwnReference()
     {

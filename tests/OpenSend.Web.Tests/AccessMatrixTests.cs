@@ -118,6 +118,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         ["cases/{id:guid}/settings"] = Rule.CaseManage,
         ["cases/{id:guid}/transfer-out"] = Rule.CaseManage,
         ["cases/{id:guid}/withdrawal"] = Rule.CaseManage,
+        ["cases/{id:guid}/request-details"] = Rule.CaseManage,
         ["cases/{id:guid}/cease-plan"] = Rule.CaseManage,
         ["cases/{id:guid}/child-details"] = Rule.CaseManage,
         ["cases/{id:guid}/keep-plan"] = Rule.CaseManage,
@@ -296,6 +297,12 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
     private static async Task AddPersonAsync(IServiceProvider sp, string email, string name, Organisation organisation, Role role)
     {
         var db = sp.GetRequiredService<OpenSendDbContext>();
+        // Each test of the class sets up its children again on the shared app; the person is added once.
+        if (await db.People.AnyAsync(p => p.Email == email))
+        {
+            return;
+        }
+
         var person = new Person(Guid.NewGuid(), PersonKind.Staff, email, name, DateTimeOffset.UtcNow);
         db.People.Add(person);
         db.Memberships.Add(new Membership(Guid.NewGuid(), person.Id, organisation.Id, role, DateTimeOffset.UtcNow, "Test"));

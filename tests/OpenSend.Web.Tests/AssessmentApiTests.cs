@@ -41,15 +41,34 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp>
             d => d.GetProperty("text").GetString() == "The council must tell you whether it will carry out an EHC needs assessment by 27 July 2026");
     }
 
+    /// <summary>s.36(1): a request is a request whatever its form; the clock runs from receipt and the council asks for what is missing.</summary>
     [Fact]
-    public async Task SubmitRequest_WithoutConsent_IsA422ProblemWithItsCode()
+    public async Task SubmitRequest_WithoutConsentOrAReason_IsRecorded_AndTheClockRunsFromReceipt()
     {
-        var response = await app.Client().PostAsJsonAsync("/api/assessment-requests", Request(consent: false));
+        var response = await app.Client().PostAsJsonAsync("/api/assessment-requests", new
+        {
+            laCode = "999",
+            requester = new { kind = "parent", name = "Pat Example", email = "pat@example.com" },
+            child = new { givenName = "Noreason", familyName = "Example", dateOfBirth = "2018-03-14" },
+            reason = "",
+            consentToShare = false,
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        // Received 15 June 2026: the decision whether to assess is due 6 weeks later, 27 July 2026 (reg 5(1)).
+        Assert.Contains(body.GetProperty("deadlines").EnumerateArray(), d => d.GetProperty("step").GetString() == "decision-to-assess" && d.GetProperty("due").GetString() == "2026-07-27");
+    }
+
+    [Fact]
+    public async Task SubmitRequest_WithoutTheChildsName_IsA422ProblemWithItsCode()
+    {
+        var response = await app.Client().PostAsJsonAsync("/api/assessment-requests", Request(givenName: " "));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal("consent-missing", problem.GetProperty("code").GetString());
-        Assert.Equal("urn:opensend:problem:consent-missing", problem.GetProperty("type").GetString());
+        Assert.Equal("child-name-missing", problem.GetProperty("code").GetString());
+        Assert.Equal("urn:opensend:problem:child-name-missing", problem.GetProperty("type").GetString());
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed record AssessmentRequestSubmission(
     string ChildGivenName,
     string ChildFamilyName,
     DateOnly ChildDateOfBirth,
-    string Reason,
+    string? Reason,
     bool ConsentToShare);
 
 /// <summary>What the family gets back: the reference to quote and the private tracking token (shown once).</summary>
@@ -201,6 +201,23 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
         var now = time.GetUtcNow();
         assessment.RecordChildDetails(details, now);
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.child-details", now, "Details for the SEN2 return recorded."));
+        await db.SaveOrRefuseAsync(CaseChangedMeanwhile, cancellationToken);
+    }
+
+    /// <summary>The reasons for a request, or the requester's agreement to share it, arriving after the request (s.36(1): the clock did not wait for them).</summary>
+    public async Task CompleteRequestAsync(RequestContext context, Guid id, string? reason, bool consentToShare, CancellationToken cancellationToken = default)
+    {
+        var assessment = await db.ReadableBy(context.Viewer, db.Assessments).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw new CaseNotFoundException();
+        if (!context.Viewer.IsLaStaff)
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var now = time.GetUtcNow();
+        assessment.CompleteRequest(reason, consentToShare, now);
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.request-completed", now,
+            string.Join("; ", new[] { Text.NullIfBlank(reason) is null ? null : "reasons recorded", consentToShare ? "agreement to share recorded" : null }.OfType<string>())));
         await db.SaveOrRefuseAsync(CaseChangedMeanwhile, cancellationToken);
     }
 

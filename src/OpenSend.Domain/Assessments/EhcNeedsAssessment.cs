@@ -179,7 +179,7 @@ public sealed class EhcNeedsAssessment
         string reference,
         Child child,
         Requester requester,
-        string reasonForRequest,
+        string? reasonForRequest,
         bool consentToShare,
         DateOnly receivedOn,
         StatutoryRuleSet rules,
@@ -201,8 +201,8 @@ public sealed class EhcNeedsAssessment
             "not-a-young-person",
             $"A young person can ask in their own name only once they are over compulsory school age (after {UkCalendar.InWords(CompulsorySchoolAge.EndsOn(child.DateOfBirth))}). Until then a parent or the school asks.");
         Require(!string.IsNullOrWhiteSpace(requester.Name), "requester-name-missing", "Enter the name of the person asking.");
-        Require(!string.IsNullOrWhiteSpace(reasonForRequest), "reason-missing", "Enter why you are asking for an assessment.");
-        Require(consentToShare, "consent-missing", "The council needs consent to share the request with the professionals it asks for advice.");
+        // s.36(1): a request is a request whatever its form. A missing reason or agreement to share
+        // never stops it being recorded (the clock runs from receipt); the LA asks for them.
         Require(rules.InForceOn(receivedOn), "rule-set-not-in-force", $"{rules.Name} was not in force on {UkCalendar.InWords(receivedOn)}.");
 
         var assessment = new EhcNeedsAssessment
@@ -212,7 +212,7 @@ public sealed class EhcNeedsAssessment
             Reference = reference,
             Child = child,
             Requester = requester,
-            ReasonForRequest = reasonForRequest.Trim(),
+            ReasonForRequest = reasonForRequest?.Trim() ?? string.Empty,
             ConsentToShare = consentToShare,
             RequestReceivedOn = receivedOn,
             RuleSetId = rules.Id,
@@ -223,8 +223,10 @@ public sealed class EhcNeedsAssessment
         var decideBy = rules.Rule(StatutoryStep.DecisionToAssess).DueFrom(receivedOn);
         assessment.Record(PathwayAction.ReceiveRequest, AssessmentStage.RequestReceived, receivedOn, by, now,
             $"Request received from {requester.Kind.Title().ToLowerInvariant()} ({requester.Name}).",
-            $"The council received the request on {UkCalendar.InWords(receivedOn)}. It must tell you whether it will assess by {UkCalendar.InWords(decideBy)}.",
-            reasonForRequest.Trim());
+            $"The council received the request on {UkCalendar.InWords(receivedOn)}. It must tell you whether it will assess by {UkCalendar.InWords(decideBy)}."
+                + (assessment.StillNeededFromRequester.Count == 0 ? string.Empty
+                    : $" It will ask you for {string.Join(" and ", assessment.StillNeededFromRequester)}; the time limits run from the day it received the request all the same."),
+            Text.NullIfBlank(reasonForRequest));
         return assessment;
     }
 
@@ -703,6 +705,33 @@ public sealed class EhcNeedsAssessment
             $"Transferred to {receivingLaName} ({receivingLaCode}).",
             $"Your family has moved and {receivingLaName} is now responsible. Its own time limits start from the day it became responsible (Children and Families Act 2014 s.24).",
             null);
+    }
+
+    /// <summary>What the request arrived without, that the LA asks the requester for (never a reason not to record it, s.36(1)).</summary>
+    public IReadOnlyList<string> StillNeededFromRequester =>
+        [
+            .. string.IsNullOrWhiteSpace(ReasonForRequest) ? ["the reasons for the request"] : Array.Empty<string>(),
+            .. ConsentToShare ? Array.Empty<string>() : ["agreement to share the request with the professionals asked for advice"],
+        ];
+
+    /// <summary>
+    /// What the requester sent later: the reasons for the request, or their agreement to share it.
+    /// Not a statutory step (the clock started on receipt); audited by the caller.
+    /// </summary>
+    public void CompleteRequest(string? reasonForRequest, bool consentToShare, DateTimeOffset now)
+    {
+        Require(Text.NullIfBlank(reasonForRequest) is not null || consentToShare, "nothing-to-complete",
+            "Enter the reasons for the request or confirm the requester's agreement to share it.");
+        Require(Text.NullIfBlank(reasonForRequest) is null || string.IsNullOrWhiteSpace(ReasonForRequest), "reason-already-given",
+            "The request already has its reasons. Add anything new as a document on the case.");
+        if (Text.NullIfBlank(reasonForRequest) is { } reason)
+        {
+            ReasonForRequest = reason;
+        }
+
+        ConsentToShare |= consentToShare;
+        UpdatedAt = now;
+        Version++;
     }
 
     /// <summary>The LA records the child's details for the SEN2 return (not a statutory step; audited by the caller).</summary>

@@ -14,7 +14,7 @@ public sealed record RequesterContract(RequesterKind Kind, string Name, string E
 
 public sealed record ChildContract(string GivenName, string FamilyName, DateOnly DateOfBirth);
 
-public sealed record AssessmentRequestContract(string LaCode, RequesterContract Requester, ChildContract Child, string Reason, bool ConsentToShare);
+public sealed record AssessmentRequestContract(string LaCode, RequesterContract Requester, ChildContract Child, string? Reason, bool ConsentToShare);
 
 public sealed record SubmittedRequestContract(
     string Reference,

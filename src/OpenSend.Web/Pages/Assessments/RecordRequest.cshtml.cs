@@ -70,12 +70,7 @@ public sealed class RecordRequestModel(AssessmentCases cases, TimeProvider time)
         Required(ChildGivenName, nameof(ChildGivenName), "Enter the child's or young person's first name");
         Required(ChildFamilyName, nameof(ChildFamilyName), "Enter the child's or young person's last name");
         var dateOfBirth = DateOfBirth.Validate(ModelState, nameof(DateOfBirth), "Their date of birth", notAfter: today);
-        Required(Reason, nameof(Reason), "Enter why they are asking");
-        if (!ConsentToShare)
-        {
-            ModelState.AddModelError(nameof(ConsentToShare), "Confirm that they agreed the request can be shared with professionals");
-        }
-
+        // s.36(1): the reasons and the agreement to share may come later; the request is recorded now.
         if (!ModelState.IsValid)
         {
             return Page();
@@ -86,7 +81,7 @@ public sealed class RecordRequestModel(AssessmentCases cases, TimeProvider time)
         {
             var submitted = await cases.ReceiveAsync(context, new AssessmentRequestSubmission(
                 context.LaCode!, kind, RequesterName!, RequesterEmail!, null, RequesterOrganisation,
-                ChildGivenName!, ChildFamilyName!, dateOfBirth!.Value, Reason!, ConsentToShare), receivedOn, HttpContext.RequestAborted);
+                ChildGivenName!, ChildFamilyName!, dateOfBirth!.Value, Reason, ConsentToShare), receivedOn, HttpContext.RequestAborted);
             TempData[CaseStepPage.SuccessKey] =
                 $"Request {submitted.Reference} recorded. Send the family their private tracking link, which is shown only now: {Request.Scheme}://{Request.Host}/track/{submitted.TrackingToken}";
             return Redirect($"/cases/{submitted.Id}");
