@@ -646,7 +646,7 @@ public sealed class EhcNeedsAssessment
                 ? progress.FirstOrDefault(p => p.Deadline.Step == step && p.RelatesTo == adviceRequestId)
                 : progress.FirstOrDefault(p => p.Deadline.Step == step);
             Require(deadline is not null, step == StatutoryStep.AdviceProvided ? "advice-request-not-found" : "deadline-not-found",
-                step == StatutoryStep.AdviceProvided ? "Select the advice request the missed appointment affected." : "That time limit does not apply to this case.");
+                step == StatutoryStep.AdviceProvided ? "Select the advice request it affected." : "That time limit does not apply to this case.");
             Require(deadline!.State is not (DeadlineState.Met or DeadlineState.NotNeeded), "deadline-not-breached",
                 deadline.State == DeadlineState.Met
                     ? $"The time limit to {deadline.Deadline.Title.ToLowerInvariant()} was met on {UkCalendar.InWords(deadline.CompletedOn.GetValueOrDefault())}; there is nothing to excuse."
@@ -659,18 +659,25 @@ public sealed class EhcNeedsAssessment
         if (reason is ExceptionReason.SchoolOrCollegeClosure or ExceptionReason.EarlyYearsProviderClosure)
         {
             // Regs 5(4)(a)–(b), 10(4)(a)–(b): only where advice was requested from the setting in the
-            // period from one week before it closed to one week before it reopened.
+            // period from one week before it closed to one week before it reopened. For the 6-week
+            // decision the head teacher is asked while the request is considered, before any advice
+            // request under reg 6 exists: the request stage must then fall in that period.
             var windowStart = from.AddDays(-7);
             var windowEnd = to.AddDays(1).AddDays(-7);
-            Require(_adviceRequests.Any(a => a.Kind == AdviserKind.Educational && a.RequestedOn >= windowStart && a.RequestedOn <= windowEnd),
+            var askedInWindow = _adviceRequests.Any(a => a.Kind == AdviserKind.Educational && a.RequestedOn >= windowStart && a.RequestedOn <= windowEnd);
+            var consideredInWindow = steps.All(s => s == StatutoryStep.DecisionToAssess)
+                && RequestReceivedOn <= windowEnd && (AssessDecisionOn ?? Due(StatutoryStep.DecisionToAssess)) >= windowStart;
+            Require(askedInWindow || consideredInWindow,
                 "closure-advice-not-in-window",
-                $"This exception applies only when educational advice was requested between {UkCalendar.InWords(windowStart)} and {UkCalendar.InWords(windowEnd)} (one week before the closure to one week before reopening). No educational advice was requested in that period.");
+                steps.All(s => s == StatutoryStep.DecisionToAssess)
+                    ? $"This exception applies only when the setting was asked for advice between {UkCalendar.InWords(windowStart)} and {UkCalendar.InWords(windowEnd)} (one week before the closure to one week before reopening), and the request was being considered from {UkCalendar.InWords(RequestReceivedOn)} to {UkCalendar.InWords(AssessDecisionOn ?? Due(StatutoryStep.DecisionToAssess))}: the two do not overlap."
+                    : $"This exception applies only when educational advice was requested between {UkCalendar.InWords(windowStart)} and {UkCalendar.InWords(windowEnd)} (one week before the closure to one week before reopening). No educational advice was requested in that period.");
         }
 
         if (steps.Contains(StatutoryStep.AdviceProvided))
         {
             Require(adviceRequestId is not null && _adviceRequests.Any(a => a.Id == adviceRequestId),
-                "advice-request-not-found", "Select the advice request the missed appointment affected.");
+                "advice-request-not-found", "Select the advice request it affected.");
         }
 
         var exception = new PathwayException(RecordId.New(), LaCode, Id, reason, steps.Distinct().ToList(), adviceRequestId, from, to,

@@ -9,13 +9,13 @@ public enum ExceptionReason
     /// <summary>Reg 5(4)(b), 10(4)(b): the same for a provider of relevant early years education.</summary>
     EarlyYearsProviderClosure,
 
-    /// <summary>Reg 5(4)(c), 10(4)(c): exceptional personal circumstances of the child, parent or young person.</summary>
+    /// <summary>Reg 5(4)(c), 10(4)(c), and for an adviser reg 8(2)(a): exceptional personal circumstances of the child, parent or young person.</summary>
     ExceptionalPersonalCircumstances,
 
-    /// <summary>Reg 5(4)(d), 10(4)(d): the child, parent or young person away from the LA's area for 4+ weeks.</summary>
+    /// <summary>Reg 5(4)(d), 10(4)(d), and for an adviser reg 8(2)(b): the child, parent or young person away from the LA's area for 4+ weeks.</summary>
     AbsentFromArea,
 
-    /// <summary>Reg 8(2): the family did not keep an appointment for an examination or test in the 6 weeks.</summary>
+    /// <summary>Reg 8(2)(c): the family did not keep an appointment for an examination or test in the 6 weeks.</summary>
     MissedAppointment,
 
     /// <summary>SEND (Coronavirus) (Amendment) Regulations 2020 (SI 2020/471), 1 May to 25 September 2020.</summary>

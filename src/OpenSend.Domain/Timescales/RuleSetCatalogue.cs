@@ -122,19 +122,26 @@ public static class RuleSetCatalogue
         new(PhaseTransferKind.Post16ToPost16, new CalendarMonthsBefore(5), $"{Regs} reg 18(2)"),
     ];
 
-    private static ExceptionGround PathwayGround(ExceptionReason reason, char letter, string title, string explanation, int? minimumDays) =>
-        new(reason, title, explanation,
-            new Dictionary<StatutoryStep, string>
-            {
-                [StatutoryStep.DecisionToAssess] = $"{Regs} reg 5(4)({letter})",
-                [StatutoryStep.DecisionNotToIssue] = $"{Regs} reg 10(4)({letter})",
-                [StatutoryStep.FinalPlan] = $"{Regs} reg 13(3), applying reg 10(4)({letter})",
-            },
-            minimumDays);
+    private static ExceptionGround PathwayGround(ExceptionReason reason, char letter, string title, string explanation, int? minimumDays, char? adviserLetter = null)
+    {
+        var bases = new Dictionary<StatutoryStep, string>
+        {
+            [StatutoryStep.DecisionToAssess] = $"{Regs} reg 5(4)({letter})",
+            [StatutoryStep.DecisionNotToIssue] = $"{Regs} reg 10(4)({letter})",
+            [StatutoryStep.FinalPlan] = $"{Regs} reg 13(3), applying reg 10(4)({letter})",
+        };
+        if (adviserLetter is { } adviser)
+        {
+            bases[StatutoryStep.AdviceProvided] = $"{Regs} reg 8(2)({adviser})";
+        }
 
-    // Regs 5(4), 10(4) and 13(3) excuse the LA's limits for the same four reasons; reg 8(2)
-    // excuses an adviser whose appointment the family did not keep. SI 2020/471 added reasons
-    // relating to coronavirus for 1 May to 25 September 2020 inclusive.
+        return new(reason, title, explanation, bases, minimumDays);
+    }
+
+    // Regs 5(4), 10(4) and 13(3) excuse the LA's limits for the same four reasons. Reg 8(2)
+    // excuses an adviser for three: (a) exceptional personal circumstances, (b) absence from the
+    // area for at least 4 weeks, (c) an appointment not kept; a closure is not among them. SI
+    // 2020/471 added reasons relating to coronavirus for 1 May to 25 September 2020 inclusive.
     private static readonly ExceptionGround[] ExceptionGrounds2014 =
     [
         PathwayGround(ExceptionReason.SchoolOrCollegeClosure, 'a',
@@ -148,15 +155,15 @@ public static class RuleSetCatalogue
         PathwayGround(ExceptionReason.ExceptionalPersonalCircumstances, 'c',
             "Exceptional personal circumstances",
             "Exceptional personal circumstances affected the child, their parent or the young person.",
-            null),
+            null, adviserLetter: 'a'),
         PathwayGround(ExceptionReason.AbsentFromArea, 'd',
             "Away from the area for 4 weeks or more",
             "The child, their parent or the young person was away from the council's area for at least 4 weeks in a row.",
-            28),
+            28, adviserLetter: 'b'),
         new(ExceptionReason.MissedAppointment,
             "Appointment not kept",
             "The child, their parent or the young person did not keep an appointment for an examination or test during the 6 weeks.",
-            new Dictionary<StatutoryStep, string> { [StatutoryStep.AdviceProvided] = $"{Regs} reg 8(2)" }),
+            new Dictionary<StatutoryStep, string> { [StatutoryStep.AdviceProvided] = $"{Regs} reg 8(2)(c)" }),
         new(ExceptionReason.Coronavirus,
             "Coronavirus (1 May to 25 September 2020)",
             "It was not practicable to meet the time limit for a reason relating to the incidence or transmission of coronavirus.",
@@ -184,7 +191,7 @@ public static class RuleSetCatalogue
         [PathwayAction.ServeDraftPlan] = "Children and Families Act 2014 s.38(1); SEND Regulations 2014 reg 13(1)",
         [PathwayAction.RecordRepresentations] = "Children and Families Act 2014 s.38(2); SEND Regulations 2014 reg 13(1)(a)",
         [PathwayAction.IssueFinalPlan] = "Children and Families Act 2014 s.39–40; SEND Regulations 2014 reg 13(2); appeal and mediation rights reg 14",
-        [PathwayAction.RecordException] = "SEND Regulations 2014 regs 5(4), 8(2), 10(4), 13(3)",
+        [PathwayAction.RecordException] = "SEND Regulations 2014 regs 5(4), 8(2)(a)–(c), 10(4), 13(3)",
         [PathwayAction.Withdraw] = "Request withdrawn by the parent or young person who made it (Children and Families Act 2014 s.36(1))",
         [PathwayAction.TransferOut] = "Children and Families Act 2014 s.24 (the receiving council becomes responsible)",
         [PathwayAction.ReceiveTransferredPlan] = "Children and Families Act 2014 s.47; SEND Regulations 2014 reg 15(2)–(3)",

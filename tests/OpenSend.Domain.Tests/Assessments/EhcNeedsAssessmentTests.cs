@@ -326,6 +326,41 @@ public class EhcNeedsAssessmentTests
         Assert.Contains("27 August 2026", refused.Message);
     }
 
+    /// <summary>
+    /// Reg 5(4)(a): the head teacher asked while the request is considered counts, though no reg 6
+    /// advice request exists yet. Request received 8 July 2026, school closed 22 July to 2 September:
+    /// the window runs from 15 July to 27 August, and the 6-week decision was due 19 August.
+    /// </summary>
+    [Fact]
+    public void RecordException_SummerClosure_ExcusesTheSixWeekDecision_WhileTheRequestWasConsidered()
+    {
+        var s = new PathwayScenario("2026-07-08");
+        s.On("2026-08-25");
+
+        var exception = s.Case.RecordException(ExceptionReason.SchoolOrCollegeClosure, [StatutoryStep.DecisionToAssess], null,
+            new DateOnly(2026, 7, 22), new DateOnly(2026, 9, 2), "The head teacher was asked on 16 July; the school closed for the summer.", Caseworker, s.Now);
+
+        Assert.Equal("SEND Regulations 2014 reg 5(4)(a)", exception.Basis);
+        Assert.True(s.Case.Deadlines(s.Today).Single(d => d.Deadline.Step == StatutoryStep.DecisionToAssess).ExceptionRecorded);
+    }
+
+    /// <summary>Reg 8(2)(b): a family away for 4 weeks excuses the adviser's 6 weeks; a closure does not (reg 8(2) has no such ground).</summary>
+    [Fact]
+    public void RecordException_FamilyAwayFourWeeks_ExcusesAnAdviser_ButAClosureDoesNot()
+    {
+        var s = new PathwayScenario("2026-01-05").Assessing("2026-02-10", "2026-02-11");
+        var psychology = s.Case.AdviceRequests.Single(a => a.Kind == AdviserKind.Psychological);
+        s.On("2026-03-30");
+
+        var away = s.Case.RecordException(ExceptionReason.AbsentFromArea, [StatutoryStep.AdviceProvided], psychology.Id,
+            new DateOnly(2026, 2, 14), new DateOnly(2026, 3, 20), "The family were abroad visiting relatives.", Caseworker, s.Now);
+        var closure = Assert.Throws<StepRefusedException>(() => s.Case.RecordException(ExceptionReason.SchoolOrCollegeClosure, [StatutoryStep.AdviceProvided], psychology.Id,
+            new DateOnly(2026, 2, 14), new DateOnly(2026, 3, 20), "Closed.", Caseworker, s.Now));
+
+        Assert.Equal("SEND Regulations 2014 reg 8(2)(b)", away.Basis);
+        Assert.Equal("exception-does-not-cover-step", closure.Code);
+    }
+
     [Fact]
     public void RecordException_MissedAppointment_ExcusesOnlyThatAdvisersSixWeeks()
     {

@@ -40,7 +40,13 @@ public class RuleSetCompletenessTests
         var rules = RuleSetCatalogue.SendRegulations2014;
 
         Assert.Equal([StatutoryStep.AdviceProvided], rules.Ground(ExceptionReason.MissedAppointment).BasisByStep.Keys);
-        Assert.DoesNotContain(StatutoryStep.AdviceProvided, rules.Ground(ExceptionReason.AbsentFromArea).BasisByStep.Keys);
         Assert.Equal("SEND Regulations 2014 reg 5(4)(c)", rules.Ground(ExceptionReason.ExceptionalPersonalCircumstances).BasisByStep[StatutoryStep.DecisionToAssess]);
+
+        // Reg 8(2): an adviser is excused for (a) exceptional personal circumstances, (b) 4 weeks away, (c) an appointment not kept; never for a closure.
+        Assert.Equal("SEND Regulations 2014 reg 8(2)(a)", rules.Ground(ExceptionReason.ExceptionalPersonalCircumstances).BasisByStep[StatutoryStep.AdviceProvided]);
+        Assert.Equal("SEND Regulations 2014 reg 8(2)(b)", rules.Ground(ExceptionReason.AbsentFromArea).BasisByStep[StatutoryStep.AdviceProvided]);
+        Assert.Equal("SEND Regulations 2014 reg 8(2)(c)", rules.Ground(ExceptionReason.MissedAppointment).BasisByStep[StatutoryStep.AdviceProvided]);
+        Assert.False(rules.Ground(ExceptionReason.SchoolOrCollegeClosure).Excuses(StatutoryStep.AdviceProvided));
+        Assert.False(rules.Ground(ExceptionReason.EarlyYearsProviderClosure).Excuses(StatutoryStep.AdviceProvided));
     }
 }

@@ -30,12 +30,15 @@ public sealed class ExceptionModel(AssessmentQueries queries, AssessmentCases ca
     [BindProperty]
     public string? Explanation { get; set; }
 
+    // Each ground is offered with the time limits it can excuse and the paragraph for each, so a
+    // caseworker sees, e.g., that a closure never excuses an adviser (reg 8(2) has no such ground).
     public IReadOnlyList<GovUkChoice> Reasons => Case.RuleSet.ExceptionGrounds
-        .Select(g => new GovUkChoice(g.Reason.ToString(), g.Title, $"{g.Explanation} ({string.Join("; ", g.BasisByStep.Values.Distinct())})"))
+        .Select(g => new GovUkChoice(g.Reason.ToString(), g.Title,
+            $"{g.Explanation} Can excuse: {string.Join("; ", g.BasisByStep.Select(b => $"{Case.RuleSet.Rule(b.Key).Title.ToLowerInvariant()} ({b.Value})"))}."))
         .ToList();
 
     public IReadOnlyList<GovUkChoice> StepChoices => ExcusableSteps
-        .Select(s => new GovUkChoice(s.ToString(), Case.RuleSet.Rule(s).Title, s == StatutoryStep.AdviceProvided ? "An adviser's 6 weeks (reg 8(2): appointment not kept)" : $"Due {Domain.Common.UkCalendar.InWords(Case.Due(s))}"))
+        .Select(s => new GovUkChoice(s.ToString(), Case.RuleSet.Rule(s).Title, s == StatutoryStep.AdviceProvided ? "An adviser's 6 weeks (reg 8(2)(a)–(c): exceptional personal circumstances, away from the area, appointment not kept)" : $"Due {Domain.Common.UkCalendar.InWords(Case.Due(s))}"))
         .ToList();
 
     public List<SelectListItem> AdviceChoices => [new("Not applicable", string.Empty), .. Case.AdviceRequests.Select(a => new SelectListItem($"{a.Kind.Title()} from {a.AdviserName}", a.Id.ToString()))];
