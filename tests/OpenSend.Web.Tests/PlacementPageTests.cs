@@ -109,7 +109,7 @@ public abstract class PlacementPageTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("Thank you: your answer has been sent to the council", Banner(thanked));
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await senco.GetAsync(placement)).StatusCode);
 
-        // The council names the first preference with a place and no ground against it.
+        // The council names the first preference with no ground against it.
         var decision = await caseworker.GetPageAsync($"{placement}/decision");
         Assert.Equal("Fenwick Primary School", decision.QuerySelector("#Named + label")!.TextContent.Trim());
         var named = await Html.ParseAsync(await caseworker.SubmitAsync(decision, [("Named", decision.QuerySelector("#Named")!.GetAttribute("value")!), .. Html.Date("DecidedOn", new DateOnly(2026, 6, 15))]));

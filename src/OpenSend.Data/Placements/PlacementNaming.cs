@@ -14,6 +14,9 @@ using OpenSend.Domain.Timescales;
 namespace OpenSend.Data.Placements;
 
 /// <summary>What the caseworker asks for when proposing a tailored list.</summary>
+/// <summary>The setting named, and whether naming went beyond the commissioned places (with what to tell the caseworker).</summary>
+public sealed record PlacementDecision(string Named, bool BeyondCommissionedPlaces, string? Warning);
+
 public sealed record ListProposal(string HomePostcode, Sen2NeedType? PrimaryNeed, DateOnly StartsOn, double MaxDistanceKm);
 
 /// <summary>
@@ -246,11 +249,13 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
 
     /// <summary>
     /// The LA names the setting in section I: the placement's rules (s.39(2), s.39(4), s.33); a
-    /// commissioned place taken, refused if another child took the last one first; section I of the
-    /// plan's working copy filled; the decision on the case's record with the family's appeal
-    /// rights; the family told. All in one transaction.
+    /// commissioned place taken; section I of the plan's working copy filled; the decision on the
+    /// case's record with the family's appeal rights; the family told. All in one transaction. When
+    /// every commissioned place there is filled (or none is for this need), naming still goes ahead
+    /// (a full school is not a s.39(4) ground; s.43 obliges it to admit): the place is counted beyond
+    /// the commissioned number and the placement marked for sufficiency, and the caller is told.
     /// </summary>
-    public async Task DecideAsync(RequestContext context, Guid assessmentId, Guid preferenceId, DateOnly decidedOn, string? reasons, CancellationToken cancellationToken = default)
+    public async Task<PlacementDecision> DecideAsync(RequestContext context, Guid assessmentId, Guid preferenceId, DateOnly decidedOn, string? reasons, CancellationToken cancellationToken = default)
     {
         var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
         var placement = RequirePlacement(viewed);
@@ -270,18 +275,12 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
             .Where(p => p.LaCode == placement.LaCode && p.SettingUrn == named.Urn)
             .ToListAsync(cancellationToken);
         var forNeed = places.Where(p => p.Need == placement.PrimaryNeed || p.Need == null).OrderBy(p => p.Need == null).ToList();
-        if (places.Count > 0 && forNeed.Count == 0)
-        {
-            db.ChangeTracker.Clear();
-            throw new StepRefusedException("no-commissioned-place",
-                $"The council commissions places at {named.Name}, but none for {placement.PrimaryNeed?.ToString() ?? "this need"}. Record the places, or name another setting.");
-        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var taken = forNeed.Count == 0;
+        var taken = places.Count == 0;
         foreach (var candidate in forNeed)
         {
-            // One statement decides who gets the place: the database takes it only while one is free.
+            // One statement decides who gets a free place: the database takes it only while one is free.
             taken = await db.CommissionedPlaces
                 .Where(p => p.Id == candidate.Id && p.Filled < p.Commissioned)
                 .ExecuteUpdateAsync(u => u.SetProperty(p => p.Filled, p => p.Filled + 1).SetProperty(p => p.Version, p => p.Version + 1), cancellationToken) == 1;
@@ -293,14 +292,22 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
 
         if (!taken)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            throw new StepRefusedException("no-place-left",
-                $"{named.Name} has no commissioned place left: {forNeed.Sum(p => p.Commissioned)} of {forNeed.Sum(p => p.Commissioned)} are filled. If another caseworker named the last place a moment ago, record a ground for {named.Name} and name the next preference.");
+            if (forNeed.Count > 0)
+            {
+                await db.CommissionedPlaces.Where(p => p.Id == forNeed[0].Id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.Filled, p => p.Filled + 1).SetProperty(p => p.Version, p => p.Version + 1), cancellationToken);
+            }
+
+            placement.RecordNamedBeyondCommissionedPlaces(now);
         }
 
-        await SaveAsync(context, viewed, "placement.decided", $"Named {named.Name} ({named.Urn}).", now, cancellationToken);
+        await SaveAsync(context, viewed, "placement.decided",
+            $"Named {named.Name} ({named.Urn}){(taken ? "" : forNeed.Count > 0 ? ", beyond the places the council commissions there" : $", where the council commissions no place for {placement.PrimaryNeed?.ToString() ?? "this need"}")}.", now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return new PlacementDecision(named.Name, !taken,
+            taken ? null : forNeed.Count > 0
+                ? $"Every place the council commissions at {named.Name} was filled ({forNeed.Sum(p => p.Commissioned)}): this child is counted beyond them. Review the places commissioned there."
+                : $"The council commissions places at {named.Name}, but none for {placement.PrimaryNeed?.ToString() ?? "this need"}: this child is counted beyond them. Review the places commissioned there.");
     }
 
     /// <summary>The consultations a setting has been sent, newest first, for its own staff.</summary>
@@ -370,7 +377,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
         var urns = placement.Entries.Select(e => e.Urn).Concat(placement.Preferences.Select(p => p.Urn)).Distinct().ToList();
         var settings = await db.Settings.AsNoTracking().Where(s => urns.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, cancellationToken);
         var available = await AvailabilityAsync(placement.LaCode, settings.Values, placement.PrimaryNeed, cancellationToken);
-        return new ViewedPlacement(assessment, placement, settings, available, placement.IsDecided ? null : placement.Proposal(urn => available.GetValueOrDefault(urn)), planNeed, canManage);
+        return new ViewedPlacement(assessment, placement, settings, available, placement.IsDecided ? null : placement.Proposal(), planNeed, canManage);
     }
 
     private async Task SaveAsync(RequestContext context, ViewedPlacement viewed, string action, string? detail, DateTimeOffset now, CancellationToken cancellationToken)

@@ -19,7 +19,8 @@ public enum PlaceKind
 /// <summary>
 /// The places an LA commissions at one setting for one kind of provision and, where it sets one,
 /// one need: GIAS gives a unit's capacity, not who pays for which places. Naming a child's place
-/// fills one; what is available never goes below none (the naming refuses instead).
+/// fills one, beyond the commissioned number if need be (a full school is no ground for not naming
+/// it: s.39(4), s.43); what is available never goes below none.
 /// </summary>
 public sealed class CommissionedPlaces
 {
@@ -69,9 +70,11 @@ public sealed class CommissionedPlaces
             throw new StepRefusedException("places-commissioned", "Enter the number of places commissioned, from 0 to 10,000.");
         }
 
-        if (filled < 0 || filled > commissioned)
+        // More can be filled than commissioned: a full school is not a ground for refusing to name it
+        // (s.39(4), s.43), so children named beyond the commissioned places count here for sufficiency.
+        if (filled is < 0 or > 10_000)
         {
-            throw new StepRefusedException("places-filled", $"Enter the number of places filled, from 0 to the {commissioned} commissioned.");
+            throw new StepRefusedException("places-filled", "Enter the number of places filled, from 0 to 10,000.");
         }
 
         Commissioned = commissioned;

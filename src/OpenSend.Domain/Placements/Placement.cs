@@ -260,6 +260,13 @@ public sealed class Placement
 
     public string? DecisionReasons { get; private set; }
 
+    /// <summary>
+    /// The setting was named though the LA's commissioned places there were all filled (or none was
+    /// for this need): lawful (s.39(4) has no such ground; s.43 obliges the school to admit), and
+    /// counted for the LA's sufficiency planning.
+    /// </summary>
+    public bool NamedBeyondCommissionedPlaces { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -445,11 +452,19 @@ public sealed class Placement
 
     /// <summary>
     /// The preference the system proposes to name: the first, in the family's order and then the
-    /// LA's, with no ground recorded against it and a place free (unknown counts as free: a
-    /// mainstream school's place is the admission's to decide). Null when none qualifies.
+    /// LA's, with no ground recorded against it. Whether a commissioned place is free does not
+    /// matter: a full school is not a ground for not naming it (s.39(4), s.43). Null when none qualifies.
     /// </summary>
-    public SettingPreference? Proposal(Func<string, int?> availableAt) =>
-        _preferences.OrderBy(p => p.Rank).FirstOrDefault(p => !p.IsExcluded && availableAt(p.Urn) is not 0);
+    public SettingPreference? Proposal() =>
+        _preferences.OrderBy(p => p.Rank).FirstOrDefault(p => !p.IsExcluded);
+
+    /// <summary>Naming went ahead beyond the commissioned places (<see cref="NamedBeyondCommissionedPlaces"/>).</summary>
+    public void RecordNamedBeyondCommissionedPlaces(DateTimeOffset now)
+    {
+        Require(IsDecided, "placement-not-decided", "No setting has been named yet.");
+        NamedBeyondCommissionedPlaces = true;
+        Touch(now);
+    }
 
     /// <summary>
     /// The LA names <paramref name="preferenceId"/> in section I. Refused unless: it was consulted

@@ -113,15 +113,15 @@ public sealed class PlacementTests
         return (placement, oak, meadow);
     }
 
+    /// <summary>A full school is not a s.39(4) ground: the proposal is the first preference with no ground recorded, full or not.</summary>
     [Fact]
-    public void TheSystemProposes_TheFirstPreferenceWithAPlace_AndNoGround()
+    public void TheSystemProposes_TheFirstPreferenceWithNoGround_WhetherOrNotItsPlacesAreFull()
     {
         var (placement, oak, meadow) = Consulted();
 
-        Assert.Equal(oak.Id, placement.Proposal(_ => null)!.Id);
-        Assert.Equal(meadow.Id, placement.Proposal(urn => urn == Oakfield.Urn ? 0 : null)!.Id);
+        Assert.Equal(oak.Id, placement.Proposal()!.Id);
         placement.RecordGrounds(oak.Id, [(NamingGround.UnsuitableForAgeAbilityAptitudeOrSen, "The EP's advice: needs a specialist setting.")], null, "Sam", Now);
-        Assert.Equal(meadow.Id, placement.Proposal(_ => null)!.Id);
+        Assert.Equal(meadow.Id, placement.Proposal()!.Id);
     }
 
     [Fact]

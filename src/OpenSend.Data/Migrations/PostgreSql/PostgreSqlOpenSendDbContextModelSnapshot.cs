@@ -1882,6 +1882,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("double precision")
                         .HasColumnName("max_distance_km");
 
+                    b.Property<bool>("NamedBeyondCommissionedPlaces")
+                        .HasColumnType("boolean")
+                        .HasColumnName("named_beyond_commissioned_places");
+
                     b.Property<string>("NamedName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")

@@ -1871,6 +1871,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("max_distance_km");
 
+                    b.Property<bool>("NamedBeyondCommissionedPlaces")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("named_beyond_commissioned_places");
+
                     b.Property<string>("NamedName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")

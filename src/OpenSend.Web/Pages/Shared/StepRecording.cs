@@ -12,8 +12,13 @@ namespace OpenSend.Web.Pages.Shared;
 /// </summary>
 public static class StepRecording
 {
+    public static Task<IActionResult> RecordStepAsync(this PageModel page, Func<CancellationToken, Task> write, Func<string, string> fieldFor,
+        string successKey, string success, string redirect) =>
+        page.RecordStepAsync(write, fieldFor, successKey, () => success, redirect);
+
+    /// <summary>As above, with the success message worked out once the step is saved (from what it returned).</summary>
     public static async Task<IActionResult> RecordStepAsync(this PageModel page, Func<CancellationToken, Task> write, Func<string, string> fieldFor,
-        string successKey, string success, string redirect)
+        string successKey, Func<string> success, string redirect)
     {
         if (!page.ModelState.IsValid)
         {
@@ -34,7 +39,7 @@ public static class StepRecording
             return page.Forbid();
         }
 
-        page.TempData[successKey] = success;
+        page.TempData[successKey] = success();
         return new RedirectResult(redirect);
     }
 }

@@ -8,7 +8,7 @@ namespace OpenSend.Web.Pages.Placements.Case;
 /// <summary>
 /// The council names the setting in section I: the system's proposal first, or another consulted
 /// preference with no ground against it. The rules of ss.33 and 39 are checked when saving, and a
-/// commissioned place is taken.
+/// commissioned place is taken; a full setting is still named (s.43), and the council told.
 /// </summary>
 public sealed class DecisionModel(PlacementNaming naming, TimeProvider time) : PlacementPage(naming, time)
 {
@@ -56,6 +56,8 @@ public sealed class DecisionModel(PlacementNaming naming, TimeProvider time) : P
 
         var on = DecidedOn.Validate(ModelState, nameof(DecidedOn), "The date of the decision", notAfter: Today);
         var name = Placement!.Preferences.FirstOrDefault(p => p.Id == preferenceId)?.Name;
-        return await RecordAsync((c, ct) => Naming.DecideAsync(c, Id, preferenceId, on!.Value, Reasons, ct), $"{name} named in section I; the family has been told");
+        PlacementDecision? decision = null;
+        return await RecordAsync(async (c, ct) => decision = await Naming.DecideAsync(c, Id, preferenceId, on!.Value, Reasons, ct),
+            () => $"{name} named in section I; the family has been told{(decision?.Warning is { } warning ? ". " + warning : "")}");
     }
 }

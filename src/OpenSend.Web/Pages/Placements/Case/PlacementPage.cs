@@ -78,4 +78,7 @@ public abstract class PlacementPage(PlacementNaming naming, TimeProvider time) :
 
     protected Task<IActionResult> RecordAsync(Func<RequestContext, CancellationToken, Task> write, string success, string? redirect = null) =>
         this.RecordStepAsync(ct => write(Context, ct), FieldFor, SuccessKey, success, redirect ?? PlacementLink);
+
+    protected Task<IActionResult> RecordAsync(Func<RequestContext, CancellationToken, Task> write, Func<string> success) =>
+        this.RecordStepAsync(ct => write(Context, ct), FieldFor, SuccessKey, success, PlacementLink);
 }
