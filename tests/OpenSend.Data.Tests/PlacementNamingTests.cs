@@ -164,18 +164,19 @@ public abstract class PlacementNamingTests(TestProvider provider, PostgresServer
     }
 
     [Fact]
-    public async Task RefusingTheFamilysMainstreamPreference_ForASpecialSchool_WithoutTheRightGround_IsRefusedAndNothingIsSaved()
+    public async Task RefusingTheFamilysMainstreamPreference_ForTheCouncilsSpecialSchool_WithoutTheRightGround_IsRefusedAndNothingIsSaved()
     {
         var (id, parent) = await DraftServedAsync();
         await ProposeAsync(id);
         await InScope(sp => Naming(sp).ShareListAsync(In999, id));
-        await InScope(sp => Naming(sp).ExpressPreferencesAsync(parent, id, [("999001", "Her brother goes there."), ("999008", null)]));
-        var preferences = (await GetAsync(In999, id)).Placement!.FamilyPreferences.ToList();
-        await InScope(sp => Naming(sp).ConsultAsync(In999, id, preferences[1].Id));
-        await InScope(sp => Naming(sp).RecordGroundsAsync(In999, id, preferences[0].Id,
+        await InScope(sp => Naming(sp).ExpressPreferencesAsync(parent, id, [("999001", "Her brother goes there.")]));
+        var oakfield = (await GetAsync(In999, id)).Placement!.FamilyPreferences.Single();
+        var meadowbank = await InScope(sp => Naming(sp).ProposeCouncilSettingAsync(In999, id, "999008", "A specialist place for autism."));
+        await InScope(sp => Naming(sp).ConsultAsync(In999, id, meadowbank));
+        await InScope(sp => Naming(sp).RecordGroundsAsync(In999, id, oakfield.Id,
             [(NamingGround.IncompatibleWithEfficientUseOfResources, "One-to-one support at Oakfield would cost more than a place at Meadowbank.")], null));
 
-        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => Naming(sp).DecideAsync(In999, id, preferences[1].Id, new DateOnly(2026, 6, 15), null)));
+        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => Naming(sp).DecideAsync(In999, id, meadowbank, new DateOnly(2026, 6, 15), null)));
 
         Assert.Equal("mainstream-presumption", refused.Code);
         var after = await GetAsync(In999, id);

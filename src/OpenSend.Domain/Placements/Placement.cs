@@ -470,7 +470,7 @@ public sealed class Placement
     /// The LA names <paramref name="preferenceId"/> in section I. Refused unless: it was consulted
     /// (s.39(2)); every family preference ranked before it (all of them, for a setting the LA
     /// proposed) has a ground recorded with evidence (s.39(4)); and, where the family asked for a
-    /// mainstream setting and the one named is not mainstream, each refused mainstream preference was
+    /// mainstream setting and the council names one of its own that is not mainstream, each refused mainstream preference was
     /// refused because it is incompatible with the efficient education of others, with the reasonable
     /// steps considered recorded (s.33(2), (4)–(5)).
     /// </summary>
@@ -487,9 +487,11 @@ public sealed class Placement
         var unexplained = passedOver.Where(p => !p.IsExcluded).ToList();
         Require(unexplained.Count == 0, "preference-passed-over",
             $"The family asked for {string.Join(" and ", unexplained.Select(p => p.Name))} before {named.Name}. Record the ground and evidence for not naming {(unexplained.Count == 1 ? "it" : "them")} (section 39(4)).");
-        if (!named.IsMainstream)
+        if (!named.IsMainstream && named.Source == PreferenceSource.Council)
         {
-            // s.33: a family who wants mainstream education keeps it unless that is incompatible with the efficient education of others.
+            // s.33: a family who wants mainstream education keeps it unless that is incompatible with
+            // the efficient education of others. It governs a setting the council chooses; a special
+            // school the family itself asks for is their own request under s.38(2)(b), weighed by s.39.
             var mainstream = passedOver.Where(p => p.IsMainstream).ToList();
             var unlawful = mainstream.Where(p => !p.Grounds.Any(g => g.Ground == NamingGround.IncompatibleWithEfficientEducationOfOthers) || string.IsNullOrWhiteSpace(p.ReasonableSteps)).ToList();
             Require(unlawful.Count == 0, "mainstream-presumption",

@@ -136,10 +136,15 @@ public sealed class PlacementTests
         Assert.False(placement.IsDecided);
     }
 
+    /// <summary>s.33(2): the council's own special school instead of the family's mainstream choice needs the education of others, with reasonable steps.</summary>
     [Fact]
-    public void RefusingAMainstreamPreference_ForASpecialSchool_OnAnyGroundButTheEducationOfOthers_IsRefused()
+    public void RefusingAMainstreamPreference_ForTheCouncilsSpecialSchool_OnAnyGroundButTheEducationOfOthers_IsRefused()
     {
-        var (placement, oak, meadow) = Consulted();
+        var placement = Proposed();
+        placement.ExpressPreferences([(Oakfield, "Her friends go there.")], "Pat", Now);
+        var oak = placement.FamilyPreferences.Single();
+        var meadow = placement.ProposeCouncilSetting(Meadowbank, "A special school place that can meet her needs.", "Sam", Now);
+        placement.Consult(meadow.Id, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 16), Now);
         placement.RecordGrounds(oak.Id, [(NamingGround.IncompatibleWithEfficientUseOfResources, "A unit place costs less than 1:1 support at Oakfield.")], null, "Sam", Now);
 
         var wrongGround = Assert.Throws<StepRefusedException>(() => placement.Decide(meadow.Id, new DateOnly(2026, 10, 20), null, Now));
@@ -152,6 +157,21 @@ public sealed class PlacementTests
         Assert.Equal(("mainstream-presumption", "mainstream-presumption"), (wrongGround.Code, noSteps.Code));
         Assert.Contains("section 33", wrongGround.Message);
         Assert.Equal((meadow.Id, "Meadowbank Special School", new DateOnly(2026, 10, 20)), (named.Id, placement.NamedName, placement.DecidedOn!.Value));
+    }
+
+    /// <summary>
+    /// The family's own request for a special school (s.38(2)(b)) is weighed by s.39, not s.33: once
+    /// their mainstream first choice is refused as unsuitable, their special-school choice can be named.
+    /// </summary>
+    [Fact]
+    public void TheFamilysOwnSpecialSchoolPreference_IsNamed_AfterTheirMainstreamChoiceIsRefusedAsUnsuitable()
+    {
+        var (placement, oak, meadow) = Consulted();
+        placement.RecordGrounds(oak.Id, [(NamingGround.UnsuitableForAgeAbilityAptitudeOrSen, "The EP advises a specialist setting for her needs.")], null, "Sam", Now);
+
+        var named = placement.Decide(meadow.Id, new DateOnly(2026, 10, 20), null, Now);
+
+        Assert.Equal("Meadowbank Special School", named.Name);
     }
 
     [Fact]
