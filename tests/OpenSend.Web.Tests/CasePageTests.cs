@@ -168,8 +168,27 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
         var page = await Html.ParseAsync(await client.SubmitAsync(form));
 
         Assert.Equal(
-            ["#ReceivedOn-day", "#RequesterKind", "#RequesterName", "#RequesterEmail", "#ChildGivenName", "#ChildFamilyName", "#DateOfBirth-day", "#Reason", "#ConsentToShare"],
+            ["#ReceivedOn-day", "#RequesterKind", "#RequesterName", "#RequesterEmail", "#ChildGivenName", "#ChildFamilyName", "#DateOfBirth-day"],
             page.ErrorSummary().Select(e => e.Href));
+    }
+
+    /// <summary>s.36(1): a letter without reasons or agreement to share is recorded; the case says what to ask for, and records it when it comes.</summary>
+    [Fact]
+    public async Task ARequestRecordedWithoutReasonsOrAgreementToShare_StartsTheClock_AndTheCaseSaysWhatToAskFor()
+    {
+        var client = app.Client();
+        await app.SignInAsync(client);
+        var form = await client.GetPageAsync("/caseload/record-request");
+
+        var response = await client.SubmitAsync(form, [.. Html.Date("ReceivedOn", new DateOnly(2026, 6, 1)), ("RequesterKind", "Parent"), ("RequesterName", "Lee Letter"),
+            ("RequesterEmail", "lee.letter@example.com"), ("ChildGivenName", "Quill"), ("ChildFamilyName", "Letter"), .. Html.Date("DateOfBirth", new DateOnly(2017, 5, 2))]);
+        var casePage = await Html.ParseAsync(response);
+
+        Assert.Contains("arrived without the reasons for the request and agreement to share", casePage.QuerySelector("#still-needed")!.TextContent);
+        var details = await client.GetPageAsync(casePage.QuerySelector("#still-needed a")!.GetAttribute("href")!);
+        var completed = await Html.ParseAsync(await client.SubmitAsync(details, ("Reason", "Not making progress in reading."), ("ConsentToShare", "true")));
+        Assert.Null(completed.QuerySelector("#still-needed"));
+        Assert.Contains("Not making progress in reading.", completed.MainText());
     }
 
     [Fact]

@@ -221,6 +221,22 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
         await db.SaveOrRefuseAsync(CaseChangedMeanwhile, cancellationToken);
     }
 
+    /// <summary>The meeting the family required about the draft plan was held (reg 13(1)(a)(ii)).</summary>
+    public async Task RecordRequestedMeetingHeldAsync(RequestContext context, Guid id, DateOnly heldOn, CancellationToken cancellationToken = default)
+    {
+        var assessment = await db.ReadableBy(context.Viewer, db.Assessments).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw new CaseNotFoundException();
+        if (!context.Viewer.IsLaStaff)
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var now = time.GetUtcNow();
+        assessment.RecordRequestedMeetingHeld(heldOn, now);
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.draft-meeting-held", now, $"Meeting about the draft plan held on {UkCalendar.InWords(heldOn)}."));
+        await db.SaveOrRefuseAsync(CaseChangedMeanwhile, cancellationToken);
+    }
+
     private static StepRefusedException CaseChangedMeanwhile() => StepRefusedException.Changed("case-changed",
         "Someone else changed this case at the same time, so your change was not saved. Check the case and try again.");
 

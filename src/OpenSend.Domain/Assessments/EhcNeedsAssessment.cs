@@ -70,6 +70,9 @@ public sealed class EhcNeedsAssessment
 
     public bool MeetingRequested { get; private set; }
 
+    /// <summary>The day the meeting the family asked for about the current draft was held (reg 13(1)(a)(ii)).</summary>
+    public DateOnly? RequestedMeetingHeldOn { get; private set; }
+
     /// <summary>The school or other institution the family asked to be named (s.38(2)(b)).</summary>
     public string? RequestedSetting { get; private set; }
 
@@ -546,6 +549,7 @@ public sealed class EhcNeedsAssessment
         // A new draft gives the family a new 15 days; earlier "no further comments" was about the old draft.
         FamilyHasNoFurtherComments = false;
         MeetingRequested = false;
+        RequestedMeetingHeldOn = null;
         var closes = RepresentationsCloseOn!.Value;
         Record(PathwayAction.ServeDraftPlan, next, servedOn, by, now,
             $"Draft plan {DraftsServed} served; representations close {UkCalendar.InWords(closes)}.",
@@ -579,9 +583,32 @@ public sealed class EhcNeedsAssessment
             Text.NullIfBlank(comments));
     }
 
+    /// <summary>
+    /// Reg 13(1)(a)(ii): the meeting with an officer the family required about the draft was held.
+    /// Not a pathway step (the clocks do not depend on it); audited by the caller.
+    /// </summary>
+    public void RecordRequestedMeetingHeld(DateOnly heldOn, DateTimeOffset now)
+    {
+        Require(Stage == AssessmentStage.DraftServed && MeetingRequested, "no-meeting-requested", "The family has not asked for a meeting about the current draft plan.");
+        var today = UkCalendar.DateOf(now);
+        Require(heldOn <= today, "date-in-future", $"The date cannot be in the future. Today is {UkCalendar.InWords(today)}.");
+        RequireNotBefore(heldOn, DraftServedOn!.Value, "the date the draft was served");
+        RequestedMeetingHeldOn = heldOn;
+        UpdatedAt = now;
+        Version++;
+    }
+
     public AppealRights IssueFinalPlan(DateOnly issuedOn, string? namedSetting, Actor by, DateTimeOffset now)
     {
         var next = Begin(PathwayAction.IssueFinalPlan, issuedOn, now, DraftServedOn ?? RequestReceivedOn, "the date the draft was served");
+        // Reg 13(1)(a)(ii): a family may require a meeting about the draft; the plan is not final before it is held.
+        Require(!MeetingRequested || RequestedMeetingHeldOn is not null, "requested-meeting-not-held",
+            "The family asked for a meeting with an officer about the draft plan (reg 13(1)(a)(ii)). Hold it and record it on the case before issuing the final plan.");
+        if (RequestedMeetingHeldOn is { } met)
+        {
+            RequireNotBefore(issuedOn, met, "the meeting the family asked for");
+        }
+
         var closes = RepresentationsCloseOn!.Value;
         // Reg 13(1)(a): at least 15 days for representations, unless the family has said it has
         // no more to say (then from the day they said so).

@@ -8,6 +8,7 @@ public static class AuditActions
         "case.viewed" => "Looked at the record",
         "case.viewed-by-tracking-link" => "Looked at the record with the private tracking link",
         "case.request-received" => "Recorded the request",
+        "case.draft-meeting-held" => "Recorded the meeting you asked for about the draft plan",
         "case.request-completed" => "Recorded the reasons for the request or your agreement to share it",
         "case.record-panel-recommendation" => "Recorded the panel's recommendation",
         "case.decide-to-assess" => "Recorded the decision to assess",

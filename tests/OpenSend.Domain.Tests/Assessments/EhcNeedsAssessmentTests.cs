@@ -36,6 +36,22 @@ public class EhcNeedsAssessmentTests
         Assert.EndsWith("It must be reviewed by 30 April 2027.", s.Case.Timeline[^1].FamilySummary);
     }
 
+    /// <summary>Reg 13(1)(a)(ii): the family may require a meeting about the draft; the final plan waits for it.</summary>
+    [Fact]
+    public void AFinalPlan_IsNotIssuedBeforeTheMeetingTheFamilyAskedForIsHeld()
+    {
+        var s = new PathwayScenario("2026-01-05").Assessing("2026-02-10", "2026-02-11").DraftServed("2026-03-20", "2026-04-01", "2026-04-02");
+        s.Case.RecordRepresentations(s.On("2026-04-10"), "We would like to talk about the speech and language therapy.", null, true, false, Caseworker, s.Now);
+
+        var refused = Assert.Throws<StepRefusedException>(() => s.Case.IssueFinalPlan(s.On("2026-04-20"), null, Caseworker, s.Now));
+        s.Case.RecordRequestedMeetingHeld(s.On("2026-04-22"), s.Now);
+        var rights = s.Case.IssueFinalPlan(s.On("2026-04-23"), null, Caseworker, s.Now);
+
+        Assert.Equal("requested-meeting-not-held", refused.Code);
+        Assert.Equal(AssessmentStage.PlanIssued, s.Case.Stage);
+        Assert.Equal(new DateOnly(2026, 6, 23), rights.AppealBy); // 2 months from 23 April 2026
+    }
+
     [Fact]
     public void IssueFinalPlan_InsideTheRepresentationWindow_IsRefusedWithTheDates()
     {

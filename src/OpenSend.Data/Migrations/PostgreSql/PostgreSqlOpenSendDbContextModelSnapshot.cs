@@ -903,6 +903,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("date")
                         .HasColumnName("request_received_on");
 
+                    b.Property<DateOnly?>("RequestedMeetingHeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("requested_meeting_held_on");
+
                     b.Property<string>("RequestedSetting")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")

@@ -892,6 +892,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("request_received_on");
 
+                    b.Property<DateOnly?>("RequestedMeetingHeldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_meeting_held_on");
+
                     b.Property<string>("RequestedSetting")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
