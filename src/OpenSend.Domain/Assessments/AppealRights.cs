@@ -36,14 +36,16 @@ public sealed record AppealRights(AppealableDecision Decision, DateOnly AppealBy
             $"You can appeal to the First-tier Tribunal (Special Educational Needs and Disability) until {UkCalendar.InWords(appealBy)}, or within 1 month of getting a mediation certificate if that is later.",
         };
 
-        points.Add(rules.Policy.Mediation switch
+        // A letter states the law in force for the family (s.55: mediation information and a
+        // certificate, mediation itself optional), whatever proposals a local area models; the green
+        // paper's mandatory mediation is offered as what the council does, never as a condition of appeal.
+        points.Add(decision == AppealableDecision.FinalPlanContents
+            ? "Before appealing about the needs or provision in the plan you must contact the mediation service for information and get a certificate; going to mediation is your choice. You do not need a certificate to appeal only about the school or college named."
+            : "Before you appeal you must contact the mediation service for information about mediation and get a certificate; going to mediation is your choice.");
+        if (rules.Policy.Mediation == MediationBeforeAppeal.Mandatory)
         {
-            MediationBeforeAppeal.Mandatory =>
-                "Before you can register an appeal you must take part in mediation with the council; the person who made the decision will attend.",
-            _ when decision == AppealableDecision.FinalPlanContents =>
-                "Before appealing about the needs or provision in the plan you must contact the mediation service for information and get a certificate; going to mediation is your choice. You do not need a certificate to appeal only about the school or college named.",
-            _ => "Before you appeal you must contact the mediation service for information about mediation and get a certificate; going to mediation is your choice.",
-        });
+            points.Add("This council is trying out the 2022 green paper's proposals: it will offer you mediation with the person who made the decision attending. The law does not require you to take part before you appeal.");
+        }
         if (decision == AppealableDecision.ToCease)
         {
             points.Add("The plan stays in force, and the council keeps providing what it says, until the time to appeal has passed or any appeal is decided.");
@@ -60,6 +62,6 @@ public sealed record AppealRights(AppealableDecision Decision, DateOnly AppealBy
             AppealableDecision.ToCease => "Children and Families Act 2014 s.45; SEND Regulations 2014 regs 29–31",
             _ => "SEND Regulations 2014 reg 14",
         };
-        return new AppealRights(decision, appealBy, points, $"{regulation}; {rules.Policy.AppealBasis}");
+        return new AppealRights(decision, appealBy, points, $"{regulation}; {RuleSetCatalogue.SendRegulations2014.Policy.AppealBasis}");
     }
 }

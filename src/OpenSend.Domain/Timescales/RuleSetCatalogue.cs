@@ -244,9 +244,9 @@ public static class RuleSetCatalogue
         {
             [PathwayAction.RecordPanelRecommendation] = "Green paper 2022 chapter 2 paragraphs 12–13 (statutory multi-agency panel)",
             [PathwayAction.DecideToAssess] = "SEND Regulations 2014 reg 5(1), taking the panel's recommendation into account (green paper 2022 ch.2 para 13)",
-            [PathwayAction.DecideNotToAssess] = "SEND Regulations 2014 reg 5(1), taking the panel's recommendation into account (green paper 2022 ch.2 para 13); mandatory mediation before appeal (ch.2 para 31)",
+            [PathwayAction.DecideNotToAssess] = "SEND Regulations 2014 reg 5(1), taking the panel's recommendation into account (green paper 2022 ch.2 para 13); appeal rights as the law in force gives them",
             [PathwayAction.DecideToIssue] = "Children and Families Act 2014 s.37(1), taking the panel's recommendation into account (green paper 2022 ch.2 para 13)",
-            [PathwayAction.DecideNotToIssue] = "SEND Regulations 2014 reg 10(1), taking the panel's recommendation into account (green paper 2022 ch.2 para 13); mandatory mediation before appeal (ch.2 para 31)",
+            [PathwayAction.DecideNotToIssue] = "SEND Regulations 2014 reg 10(1), taking the panel's recommendation into account (green paper 2022 ch.2 para 13); appeal rights as the law in force gives them",
         },
     };
 

@@ -263,14 +263,18 @@ public class EhcNeedsAssessmentTests
     }
 
     [Fact]
-    public void GreenPaperRules_ADecisionNotToAssess_MakesMediationMandatory()
+    public void GreenPaperRules_ADecisionNotToAssess_StatesTheLawInForce_AndOffersMediationAsAProposal()
     {
         var s = new PathwayScenario("2026-10-01", RuleSetCatalogue.GreenPaper2022Id);
         s.Case.RecordPanelRecommendation(PanelQuestion.WhetherToAssess, PanelRecommendationOutcome.No, s.On("2026-10-15"), "", Caseworker, s.Now);
 
         var rights = s.Case.DecideNotToAssess(s.On("2026-10-20"), "Needs met at SEN support.", Caseworker, s.Now);
 
-        Assert.Contains(rights.Points, p => p.Contains("must take part in mediation", StringComparison.Ordinal));
+        // The law in force (s.55): information and a certificate; taking part is the family's choice.
+        Assert.DoesNotContain(rights.Points, p => p.Contains("must take part in mediation", StringComparison.Ordinal));
+        Assert.Contains(rights.Points, p => p.Contains("going to mediation is your choice", StringComparison.Ordinal));
+        Assert.Contains(rights.Points, p => p.Contains("The law does not require you to take part before you appeal", StringComparison.Ordinal));
+        Assert.DoesNotContain("mandatory mediation", rights.Basis, StringComparison.Ordinal);
     }
 
     [Fact]
