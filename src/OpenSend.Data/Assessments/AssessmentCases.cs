@@ -184,7 +184,29 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
     /// <paramref name="expectedVersion"/> (the case's version the form was filled from) a change
     /// someone else made meanwhile is not overwritten.
     /// </summary>
-    public async Task RecordChildDetailsAsync(RequestContext context, Guid id, OpenSend.Domain.Returns.ChildDetails details, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    public Task RecordChildDetailsAsync(RequestContext context, Guid id, OpenSend.Domain.Returns.ChildDetails details, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        RecordOutsideThePathwayAsync(context, id, expectedVersion, "case.child-details",
+            (a, now) => { a.RecordChildDetails(details, now); return "Details for the SEN2 return recorded."; }, cancellationToken);
+
+    /// <summary>The reasons for a request, or the requester's agreement to share it, arriving after the request (s.36(1): the clock did not wait for them).</summary>
+    public Task CompleteRequestAsync(RequestContext context, Guid id, string? reason, bool consentToShare, CancellationToken cancellationToken = default) =>
+        RecordOutsideThePathwayAsync(context, id, null, "case.request-completed", (a, now) =>
+        {
+            a.CompleteRequest(reason, consentToShare, now);
+            return string.Join("; ", new[] { Text.NullIfBlank(reason) is null ? null : "reasons recorded", consentToShare ? "agreement to share recorded" : null }.OfType<string>());
+        }, cancellationToken);
+
+    /// <summary>The meeting the family required about the draft plan was held (reg 13(1)(a)(ii)).</summary>
+    public Task RecordRequestedMeetingHeldAsync(RequestContext context, Guid id, DateOnly heldOn, CancellationToken cancellationToken = default) =>
+        RecordOutsideThePathwayAsync(context, id, null, "case.draft-meeting-held",
+            (a, now) => { a.RecordRequestedMeetingHeld(heldOn, now); return $"Meeting about the draft plan held on {UkCalendar.InWords(heldOn)}."; }, cancellationToken);
+
+    /// <summary>
+    /// A change to the case that is not a step on the pathway (no timeline entry, no notification):
+    /// the LA's staff only, over the version the form was read from when given, audited with the
+    /// detail <paramref name="change"/> returns, saved once.
+    /// </summary>
+    private async Task RecordOutsideThePathwayAsync(RequestContext context, Guid id, int? expectedVersion, string action, Func<EhcNeedsAssessment, DateTimeOffset, string> change, CancellationToken cancellationToken)
     {
         var assessment = await db.ReadableBy(context.Viewer, db.Assessments).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw new CaseNotFoundException();
@@ -199,41 +221,8 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
         }
 
         var now = time.GetUtcNow();
-        assessment.RecordChildDetails(details, now);
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.child-details", now, "Details for the SEN2 return recorded."));
-        await db.SaveOrRefuseAsync(CaseChangedMeanwhile, cancellationToken);
-    }
-
-    /// <summary>The reasons for a request, or the requester's agreement to share it, arriving after the request (s.36(1): the clock did not wait for them).</summary>
-    public async Task CompleteRequestAsync(RequestContext context, Guid id, string? reason, bool consentToShare, CancellationToken cancellationToken = default)
-    {
-        var assessment = await db.ReadableBy(context.Viewer, db.Assessments).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
-            ?? throw new CaseNotFoundException();
-        if (!context.Viewer.IsLaStaff)
-        {
-            throw new CaseAccessDeniedException();
-        }
-
-        var now = time.GetUtcNow();
-        assessment.CompleteRequest(reason, consentToShare, now);
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.request-completed", now,
-            string.Join("; ", new[] { Text.NullIfBlank(reason) is null ? null : "reasons recorded", consentToShare ? "agreement to share recorded" : null }.OfType<string>())));
-        await db.SaveOrRefuseAsync(CaseChangedMeanwhile, cancellationToken);
-    }
-
-    /// <summary>The meeting the family required about the draft plan was held (reg 13(1)(a)(ii)).</summary>
-    public async Task RecordRequestedMeetingHeldAsync(RequestContext context, Guid id, DateOnly heldOn, CancellationToken cancellationToken = default)
-    {
-        var assessment = await db.ReadableBy(context.Viewer, db.Assessments).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
-            ?? throw new CaseNotFoundException();
-        if (!context.Viewer.IsLaStaff)
-        {
-            throw new CaseAccessDeniedException();
-        }
-
-        var now = time.GetUtcNow();
-        assessment.RecordRequestedMeetingHeld(heldOn, now);
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.draft-meeting-held", now, $"Meeting about the draft plan held on {UkCalendar.InWords(heldOn)}."));
+        var detail = change(assessment, now);
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, action, now, detail));
         await db.SaveOrRefuseAsync(CaseChangedMeanwhile, cancellationToken);
     }
 

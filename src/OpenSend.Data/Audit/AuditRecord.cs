@@ -46,6 +46,8 @@ public sealed class AuditRecord
     /// </summary>
     public int? ChainForm { get; private set; }
 
+    public const int FirstForm = 1;
+
     public const int KeyedForm = 2;
 
     public string? Detail { get; private set; }
@@ -130,8 +132,6 @@ public sealed class AuditRecord
         FirstForm => CryptographicEquals(ComputeHash(Canonical(sequence, previousHash)), Hash),
         _ => false,
     };
-
-    public const int FirstForm = 1;
 
     private static bool CryptographicEquals(string expected, string? actual) =>
         actual is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(

@@ -13,10 +13,10 @@ using OpenSend.Domain.Timescales;
 
 namespace OpenSend.Data.Placements;
 
-/// <summary>What the caseworker asks for when proposing a tailored list.</summary>
 /// <summary>The setting named, and whether naming went beyond the commissioned places (with what to tell the caseworker).</summary>
 public sealed record PlacementDecision(string Named, bool BeyondCommissionedPlaces, string? Warning);
 
+/// <summary>What the caseworker asks for when proposing a tailored list.</summary>
 public sealed record ListProposal(string HomePostcode, Sen2NeedType? PrimaryNeed, DateOnly StartsOn, double MaxDistanceKm);
 
 /// <summary>
@@ -276,38 +276,40 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
             .ToListAsync(cancellationToken);
         var forNeed = places.Where(p => p.Need == placement.PrimaryNeed || p.Need == null).OrderBy(p => p.Need == null).ToList();
 
+        // One statement fills a place: while one is free it takes it, so two caseworkers cannot take the same one.
+        Task<int> FillAsync(Guid id, bool onlyWhileFree) => db.CommissionedPlaces
+            .Where(p => p.Id == id && (!onlyWhileFree || p.Filled < p.Commissioned))
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Filled, p => p.Filled + 1).SetProperty(p => p.Version, p => p.Version + 1), cancellationToken);
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var taken = places.Count == 0;
         foreach (var candidate in forNeed)
         {
-            // One statement decides who gets a free place: the database takes it only while one is free.
-            taken = await db.CommissionedPlaces
-                .Where(p => p.Id == candidate.Id && p.Filled < p.Commissioned)
-                .ExecuteUpdateAsync(u => u.SetProperty(p => p.Filled, p => p.Filled + 1).SetProperty(p => p.Version, p => p.Version + 1), cancellationToken) == 1;
+            taken = await FillAsync(candidate.Id, onlyWhileFree: true) == 1;
             if (taken)
             {
                 break;
             }
         }
 
+        string? warning = null;
         if (!taken)
         {
             if (forNeed.Count > 0)
             {
-                await db.CommissionedPlaces.Where(p => p.Id == forNeed[0].Id)
-                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.Filled, p => p.Filled + 1).SetProperty(p => p.Version, p => p.Version + 1), cancellationToken);
+                await FillAsync(forNeed[0].Id, onlyWhileFree: false);
             }
 
             placement.RecordNamedBeyondCommissionedPlaces(now);
+            warning = (forNeed.Count > 0
+                ? $"Every place the council commissions at {named.Name} was filled ({forNeed.Sum(p => p.Commissioned)})"
+                : $"The council commissions places at {named.Name}, but none for {placement.PrimaryNeed?.ToString() ?? "this need"}")
+                + ": this child is counted beyond them. Review the places commissioned there.";
         }
 
-        await SaveAsync(context, viewed, "placement.decided",
-            $"Named {named.Name} ({named.Urn}){(taken ? "" : forNeed.Count > 0 ? ", beyond the places the council commissions there" : $", where the council commissions no place for {placement.PrimaryNeed?.ToString() ?? "this need"}")}.", now, cancellationToken);
+        await SaveAsync(context, viewed, "placement.decided", $"Named {named.Name} ({named.Urn}).{(warning is null ? "" : " " + warning)}", now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new PlacementDecision(named.Name, !taken,
-            taken ? null : forNeed.Count > 0
-                ? $"Every place the council commissions at {named.Name} was filled ({forNeed.Sum(p => p.Commissioned)}): this child is counted beyond them. Review the places commissioned there."
-                : $"The council commissions places at {named.Name}, but none for {placement.PrimaryNeed?.ToString() ?? "this need"}: this child is counted beyond them. Review the places commissioned there.");
+        return new PlacementDecision(named.Name, !taken, warning);
     }
 
     /// <summary>The consultations a setting has been sent, newest first, for its own staff.</summary>

@@ -590,12 +590,10 @@ public sealed class EhcNeedsAssessment
     public void RecordRequestedMeetingHeld(DateOnly heldOn, DateTimeOffset now)
     {
         Require(Stage == AssessmentStage.DraftServed && MeetingRequested, "no-meeting-requested", "The family has not asked for a meeting about the current draft plan.");
-        var today = UkCalendar.DateOf(now);
-        Require(heldOn <= today, "date-in-future", $"The date cannot be in the future. Today is {UkCalendar.InWords(today)}.");
+        RequireNotInFuture(heldOn, now);
         RequireNotBefore(heldOn, DraftServedOn!.Value, "the date the draft was served");
         RequestedMeetingHeldOn = heldOn;
-        UpdatedAt = now;
-        Version++;
+        Touch(now);
     }
 
     public AppealRights IssueFinalPlan(DateOnly issuedOn, string? namedSetting, Actor by, DateTimeOffset now)
@@ -692,12 +690,13 @@ public sealed class EhcNeedsAssessment
             var windowStart = from.AddDays(-7);
             var windowEnd = to.AddDays(1).AddDays(-7);
             var askedInWindow = _adviceRequests.Any(a => a.Kind == AdviserKind.Educational && a.RequestedOn >= windowStart && a.RequestedOn <= windowEnd);
-            var consideredInWindow = steps.All(s => s == StatutoryStep.DecisionToAssess)
-                && RequestReceivedOn <= windowEnd && (AssessDecisionOn ?? Due(StatutoryStep.DecisionToAssess)) >= windowStart;
+            var onlyTheDecisionToAssess = steps.All(s => s == StatutoryStep.DecisionToAssess);
+            var consideredUntil = AssessDecisionOn ?? Due(StatutoryStep.DecisionToAssess);
+            var consideredInWindow = onlyTheDecisionToAssess && RequestReceivedOn <= windowEnd && consideredUntil >= windowStart;
             Require(askedInWindow || consideredInWindow,
                 "closure-advice-not-in-window",
-                steps.All(s => s == StatutoryStep.DecisionToAssess)
-                    ? $"This exception applies only when the setting was asked for advice between {UkCalendar.InWords(windowStart)} and {UkCalendar.InWords(windowEnd)} (one week before the closure to one week before reopening), and the request was being considered from {UkCalendar.InWords(RequestReceivedOn)} to {UkCalendar.InWords(AssessDecisionOn ?? Due(StatutoryStep.DecisionToAssess))}: the two do not overlap."
+                onlyTheDecisionToAssess
+                    ? $"This exception applies only when the setting was asked for advice between {UkCalendar.InWords(windowStart)} and {UkCalendar.InWords(windowEnd)} (one week before the closure to one week before reopening), and the request was being considered from {UkCalendar.InWords(RequestReceivedOn)} to {UkCalendar.InWords(consideredUntil)}: the two do not overlap."
                     : $"This exception applies only when educational advice was requested between {UkCalendar.InWords(windowStart)} and {UkCalendar.InWords(windowEnd)} (one week before the closure to one week before reopening). No educational advice was requested in that period.");
         }
 
@@ -754,26 +753,21 @@ public sealed class EhcNeedsAssessment
     /// </summary>
     public void CompleteRequest(string? reasonForRequest, bool consentToShare, DateTimeOffset now)
     {
-        Require(Text.NullIfBlank(reasonForRequest) is not null || consentToShare, "nothing-to-complete",
+        var reason = Text.NullIfBlank(reasonForRequest);
+        Require(reason is not null || consentToShare, "nothing-to-complete",
             "Enter the reasons for the request or confirm the requester's agreement to share it.");
-        Require(Text.NullIfBlank(reasonForRequest) is null || string.IsNullOrWhiteSpace(ReasonForRequest), "reason-already-given",
+        Require(reason is null || string.IsNullOrWhiteSpace(ReasonForRequest), "reason-already-given",
             "The request already has its reasons. Add anything new as a document on the case.");
-        if (Text.NullIfBlank(reasonForRequest) is { } reason)
-        {
-            ReasonForRequest = reason;
-        }
-
+        ReasonForRequest = reason ?? ReasonForRequest;
         ConsentToShare |= consentToShare;
-        UpdatedAt = now;
-        Version++;
+        Touch(now);
     }
 
     /// <summary>The LA records the child's details for the SEN2 return (not a statutory step; audited by the caller).</summary>
     public void RecordChildDetails(Returns.ChildDetails details, DateTimeOffset now)
     {
         ChildDetails = details.Validated();
-        UpdatedAt = now;
-        Version++;
+        Touch(now);
     }
 
     /// <summary>
@@ -811,8 +805,7 @@ public sealed class EhcNeedsAssessment
         }
 
         AnonymisedAt = now;
-        UpdatedAt = now;
-        Version++;
+        Touch(now);
     }
 
     /// <summary>Where each statutory deadline on this case stands on <paramref name="today"/>.</summary>
@@ -833,18 +826,29 @@ public sealed class EhcNeedsAssessment
     private AssessmentStage Begin(PathwayAction action, DateOnly on, DateTimeOffset now, DateOnly notBefore, string notBeforeLabel)
     {
         var next = PathwayTransitions.Next(Stage, action) ?? throw Refusal(action);
-        var today = UkCalendar.DateOf(now);
-        Require(on <= today, "date-in-future", $"The date cannot be in the future. Today is {UkCalendar.InWords(today)}.");
+        RequireNotInFuture(on, now);
         RequireNotBefore(on, notBefore, notBeforeLabel);
         return next;
+    }
+
+    private static void RequireNotInFuture(DateOnly on, DateTimeOffset now)
+    {
+        var today = UkCalendar.DateOf(now);
+        Require(on <= today, "date-in-future", $"The date cannot be in the future. Today is {UkCalendar.InWords(today)}.");
+    }
+
+    /// <summary>Every change moves the version, so a form filled from an older one is refused (lost updates).</summary>
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
     }
 
     private void Record(PathwayAction action, AssessmentStage next, DateOnly on, Actor by, DateTimeOffset now, string summary, string familySummary, string? detail)
     {
         Stage = next;
         _timeline.Add(new PathwayEvent(RecordId.New(), LaCode, Id, action, on, now, by, RuleSet.BasisFor(action), summary, familySummary, detail));
-        UpdatedAt = now;
-        Version++;
+        Touch(now);
         var nextOpen = Deadlines(RequestReceivedOn).Where(d => d.IsOpen).MinBy(d => d.Deadline.Due);
         NextDeadlineOn = nextOpen?.Deadline.Due;
         NextDeadlineStep = nextOpen?.Deadline.Step;
