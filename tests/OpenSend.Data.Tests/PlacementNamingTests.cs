@@ -186,6 +186,69 @@ public abstract class PlacementNamingTests(TestProvider provider, PostgresServer
     }
 
     /// <summary>
+    /// Issue 20 point 5 (s.39): the final plan records the setting the council decided to name, by
+    /// default, and never another; naming again for an amendment clears the decision, keeps it in the
+    /// audit record and asks the family for their preferences again.
+    /// </summary>
+    [Fact]
+    public async Task TheFinalPlan_NamesTheSettingDecided_AndNamingAgainAsksTheFamilyAgain()
+    {
+        var (id, parent) = await DraftServedAsync();
+        await ProposeAsync(id);
+        await InScope(sp => Naming(sp).ShareListAsync(In999, id));
+        await InScope(sp => Naming(sp).ExpressPreferencesAsync(parent, id, [("999001", "Her brother goes there.")]));
+        var oakfield = (await GetAsync(In999, id)).Placement!.FamilyPreferences.Single();
+        await InScope(sp => Naming(sp).ConsultAsync(In999, id, oakfield.Id));
+        await InScope(sp => Naming(sp).DecideAsync(In999, id, oakfield.Id, new DateOnly(2026, 6, 15), null));
+        await InScope(sp => sp.GetRequiredService<AssessmentCases>().RecordRepresentationsAsync(In999, id, new DateOnly(2026, 6, 15), "Content with the draft.", null, false, true));
+
+        var other = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => sp.GetRequiredService<AssessmentCases>().IssueFinalPlanAsync(In999, id, new DateOnly(2026, 6, 15), "Meadowbank Special School")));
+        Assert.Null((await GetAsync(In999, id)).Assessment.FinalPlanIssuedOn);
+        await InScope(sp => sp.GetRequiredService<AssessmentCases>().IssueFinalPlanAsync(In999, id, new DateOnly(2026, 6, 15), null));
+        var issued = await GetAsync(In999, id);
+
+        Assert.Equal("section-i-not-as-decided", other.Code);
+        Assert.Equal(("Oakfield Primary School", new DateOnly(2026, 6, 15)), (issued.Assessment.NamedSetting, issued.Assessment.FinalPlanIssuedOn!.Value));
+
+        var noReason = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => Naming(sp).ReopenAsync(In999, id, " ")));
+        await InScope(sp => Naming(sp).ReopenAsync(In999, id, "Moving to the junior school in September 2027."));
+        var reopened = await GetAsync(parent, id);
+
+        Assert.Equal("reopen-reason", noReason.Code);
+        Assert.False(reopened.Placement!.IsDecided);
+        Assert.Empty(reopened.Placement.Preferences);
+        Assert.NotNull(reopened.Placement.ListSharedOn);
+        var db = await InScope(async sp =>
+        {
+            var context = sp.GetRequiredService<OpenSendDbContext>();
+            return (await context.Outbox.AsNoTracking().Select(m => m.Subject).ToListAsync(),
+                await context.AuditRecords.AsNoTracking().Where(r => r.AssessmentId == id && r.Action == "placement.reopened").Select(r => r.Detail).SingleAsync());
+        });
+        Assert.Contains(db.Item1, s => s.StartsWith("Naming a school or college again", StringComparison.Ordinal));
+        Assert.Equal("Oakfield Primary School was named; naming again: Moving to the junior school in September 2027.", db.Item2);
+    }
+
+    /// <summary>Issue 20 point 6 (s.33(2)): the council's own special school, with no preference from the family, is named only with the reason mainstream is incompatible; the reason is kept.</summary>
+    [Fact]
+    public async Task TheCouncilsSpecialSchool_WithNoPreferenceFromTheFamily_IsNamedOnlyWithTheSection33Reason()
+    {
+        var (id, _) = await DraftServedAsync();
+        await ProposeAsync(id);
+        var meadowbank = await InScope(sp => Naming(sp).ProposeCouncilSettingAsync(In999, id, "999008", "A specialist place for autism."));
+        await InScope(sp => Naming(sp).ConsultAsync(In999, id, meadowbank));
+
+        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => Naming(sp).DecideAsync(In999, id, meadowbank, new DateOnly(2026, 6, 15), null)));
+        Assert.False((await GetAsync(In999, id)).Placement!.IsDecided);
+        await InScope(sp => Naming(sp).DecideAsync(In999, id, meadowbank, new DateOnly(2026, 6, 15), null,
+            new MainstreamIncompatibility(MainstreamIncompatibleWith.EfficientEducationOfOthers, "Oakfield reports daily disruption to a class of 30.", "A second teaching assistant and a quiet room; neither prevents the disruption.")));
+        var decided = (await GetAsync(In999, id)).Placement!;
+
+        Assert.Equal("mainstream-presumption", refused.Code);
+        Assert.Equal((MainstreamIncompatibleWith.EfficientEducationOfOthers, "Oakfield reports daily disruption to a class of 30.", "A second teaching assistant and a quiet room; neither prevents the disruption."),
+            (decided.MainstreamIncompatibleWith!.Value, decided.MainstreamIncompatibilityEvidence, decided.MainstreamReasonableSteps));
+    }
+
+    /// <summary>
     /// A full school is not a s.39(4) ground and s.43 obliges a named school to admit: two children
     /// named at once for Meadowbank's last commissioned place are both named; one takes the place,
     /// the other is counted beyond the commissioned places and the council is told, for sufficiency.

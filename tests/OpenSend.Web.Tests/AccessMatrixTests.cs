@@ -129,6 +129,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         ["cases/{id:guid}/placement/remove/{urn}"] = Rule.CaseManage,
         ["cases/{id:guid}/placement/council-setting"] = Rule.CaseManage,
         ["cases/{id:guid}/placement/decision"] = Rule.CaseManage,
+        ["cases/{id:guid}/placement/reopen"] = Rule.CaseManage,
         ["cases/{id:guid}/placement/preferences/{preferenceId:guid}/grounds"] = Rule.CaseManage,
         // The council's staff, and the consulted setting's once there is a consultation (PlacementPageTests; the matrix has none).
         ["cases/{id:guid}/placement/preferences/{preferenceId:guid}/response"] = Rule.CaseManage,

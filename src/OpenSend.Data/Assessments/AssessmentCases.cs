@@ -7,6 +7,7 @@ using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
 using OpenSend.Data.Notifications;
 using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Placements;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 using OpenSend.Domain.Plans;
@@ -161,8 +162,22 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
         RecordAsync(context, id, PathwayAction.RecordRepresentations,
             (a, now) => { a.RecordRepresentations(receivedOn, comments, requestedSetting, meetingRequested, noFurtherComments, context.Actor, now); return true; }, cancellationToken);
 
-    public Task<AppealRights> IssueFinalPlanAsync(RequestContext context, Guid id, DateOnly issuedOn, string? namedSetting, CancellationToken cancellationToken = default) =>
-        RecordAsync(context, id, PathwayAction.IssueFinalPlan, (a, now) => a.IssueFinalPlan(issuedOn, namedSetting, context.Actor, now), cancellationToken);
+    /// <summary>
+    /// Records a final plan made outside OpenSEND's plan editor. Where the case's placement is in
+    /// OpenSEND, the setting recorded must be the one decided there (s.39), and is by default.
+    /// </summary>
+    public async Task<AppealRights> IssueFinalPlanAsync(RequestContext context, Guid id, DateOnly issuedOn, string? namedSetting, CancellationToken cancellationToken = default)
+    {
+        var placement = context.Viewer.IsLaStaff
+            ? await db.WholePlacements.AsNoTracking().SingleOrDefaultAsync(p => p.LaCode == context.Viewer.LaCode && p.AssessmentId == id, cancellationToken)
+            : null;
+        var named = Text.NullIfBlank(namedSetting) ?? (placement is { IsDecided: true } ? placement.NamedName : null);
+        return await RecordAsync(context, id, PathwayAction.IssueFinalPlan, (a, now) =>
+        {
+            SectionINaming.RequireLawful(new SectionIFacts(named is null ? null : new NamedSetting(named, null, null, null), null, placement, null, null));
+            return a.IssueFinalPlan(issuedOn, named, context.Actor, now);
+        }, cancellationToken);
+    }
 
     public Task<PathwayException> RecordExceptionAsync(RequestContext context, Guid id, ExceptionReason reason, IReadOnlyCollection<StatutoryStep> steps, Guid? adviceRequestId, DateOnly from, DateOnly to, string explanation, CancellationToken cancellationToken = default) =>
         RecordAsync(context, id, PathwayAction.RecordException, (a, now) => a.RecordException(reason, steps, adviceRequestId, from, to, explanation, context.Actor, now), cancellationToken);

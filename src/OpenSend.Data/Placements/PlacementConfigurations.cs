@@ -77,6 +77,8 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         builder.Property(p => p.NamedUrn).HasMaxLength(20);
         builder.Property(p => p.NamedName).HasMaxLength(200);
         builder.Property(p => p.DecisionReasons).HasMaxLength(5_000);
+        builder.Property(p => p.MainstreamIncompatibilityEvidence).HasMaxLength(5_000);
+        builder.Property(p => p.MainstreamReasonableSteps).HasMaxLength(5_000);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.IsDecided);
         builder.Ignore(p => p.Home);

@@ -255,12 +255,12 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
     /// (a full school is not a s.39(4) ground; s.43 obliges it to admit): the place is counted beyond
     /// the commissioned number and the placement marked for sufficiency, and the caller is told.
     /// </summary>
-    public async Task<PlacementDecision> DecideAsync(RequestContext context, Guid assessmentId, Guid preferenceId, DateOnly decidedOn, string? reasons, CancellationToken cancellationToken = default)
+    public async Task<PlacementDecision> DecideAsync(RequestContext context, Guid assessmentId, Guid preferenceId, DateOnly decidedOn, string? reasons, MainstreamIncompatibility? section33 = null, CancellationToken cancellationToken = default)
     {
         var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
         var placement = RequirePlacement(viewed);
         var now = time.GetUtcNow();
-        var named = placement.Decide(preferenceId, decidedOn, reasons, now);
+        var named = placement.Decide(preferenceId, decidedOn, reasons, now, section33);
         var setting = await SettingAsync(named.Urn, cancellationToken);
         var notNamed = placement.Preferences.Where(p => p.Id != named.Id && p.IsExcluded && (p.Source == PreferenceSource.Family || p.Rank < named.Rank))
             .OrderBy(p => p.Rank)
@@ -307,9 +307,28 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
                 + ": this child is counted beyond them. Review the places commissioned there.";
         }
 
-        await SaveAsync(context, viewed, "placement.decided", $"Named {named.Name} ({named.Urn}).{(warning is null ? "" : " " + warning)}", now, cancellationToken);
+        var mainstream = placement.MainstreamIncompatibleWith is { } with ? $" Mainstream not provided for: {MainstreamIncompatibilityText.Title(with)} ({placement.MainstreamIncompatibilityEvidence})." : "";
+        await SaveAsync(context, viewed, "placement.decided", $"Named {named.Name} ({named.Urn}).{mainstream}{(warning is null ? "" : " " + warning)}", now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new PlacementDecision(named.Name, !taken, warning);
+    }
+
+    /// <summary>
+    /// Naming again, for an amendment that would name a different setting (s.39 applies to it as to a
+    /// new plan): the decision and the preferences are cleared, the family is told they may give their
+    /// preferences again from the list, and the earlier decision stays in the audit record.
+    /// </summary>
+    public async Task ReopenAsync(RequestContext context, Guid assessmentId, string reason, CancellationToken cancellationToken = default)
+    {
+        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
+        var placement = RequirePlacement(viewed);
+        var was = placement.NamedName;
+        var now = time.GetUtcNow();
+        placement.Reopen(reason, now);
+        await notifications.QueueMessageAsync(viewed.Assessment, $"Naming a school or college again for {viewed.Assessment.Reference}",
+            "The council is considering naming a different school or college in your child's EHC plan. Sign in to OpenSEND to see the list and tell the council which you would prefer, in order. You can also ask for any other school or college.",
+            now, cancellationToken);
+        await SaveAsync(context, viewed, "placement.reopened", $"{was} was named; naming again: {reason.Trim()}", now, cancellationToken);
     }
 
     /// <summary>The consultations a setting has been sent, newest first, for its own staff.</summary>
@@ -406,5 +425,15 @@ public static class NamingGroundText
         NamingGround.IncompatibleWithEfficientEducationOfOthers => "incompatible with the efficient education of others (section 39(4)(b)(i))",
         NamingGround.IncompatibleWithEfficientUseOfResources => "incompatible with the efficient use of resources (section 39(4)(b)(ii))",
         _ => "not a school or college of a kind the family has the right to ask for (section 38(3)); the council considered the request",
+    };
+}
+
+/// <summary>The s.33(2) reasons' words for people.</summary>
+public static class MainstreamIncompatibilityText
+{
+    public static string Title(MainstreamIncompatibleWith with) => with switch
+    {
+        MainstreamIncompatibleWith.FamilyWishes => "incompatible with the wishes of the child's parent or the young person (section 33(2)(a))",
+        _ => "incompatible with the provision of efficient education for others (section 33(2)(b))",
     };
 }

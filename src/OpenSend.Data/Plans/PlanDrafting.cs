@@ -9,6 +9,7 @@ using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 using OpenSend.Domain.LocalAuthorities;
+using OpenSend.Domain.Placements;
 using OpenSend.Domain.Plans;
 
 namespace OpenSend.Data.Plans;
@@ -129,6 +130,7 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
         var (assessment, plan) = await LoadForIssueAsync(context, assessmentId, expectedVersion, cancellationToken);
         var now = time.GetUtcNow();
         var firstPlan = !plan.IsInForce;
+        SectionINaming.RequireLawful(await SectionIFactsAsync(assessment, plan, cancellationToken));
         var version = plan.IssueFinal(issuedOn, assessment.Child.DateOfBirth, context.Actor, now);
         if (firstPlan)
         {
@@ -146,6 +148,15 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.final-issued", now, $"{version.Label} issued on {UkCalendar.InWords(issuedOn)}."));
         await SaveAsync(cancellationToken);
         return version;
+    }
+
+    private async Task<SectionIFacts> SectionIFactsAsync(EhcNeedsAssessment assessment, EhcPlan plan, CancellationToken cancellationToken)
+    {
+        var sectionI = plan.Working.SectionI;
+        var placement = await db.WholePlacements.AsNoTracking()
+            .SingleOrDefaultAsync(p => p.LaCode == assessment.LaCode && p.AssessmentId == assessment.Id, cancellationToken);
+        var registered = sectionI?.Urn is { } urn ? await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == urn, cancellationToken) : null;
+        return new SectionIFacts(sectionI, plan.LatestFinal?.Content.SectionI, placement, registered, assessment.RequestedSetting);
     }
 
     /// <summary>Section K lists the advice gathered during the assessment (reg 12(1)(k)): every request, received or not.</summary>

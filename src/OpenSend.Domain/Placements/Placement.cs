@@ -41,6 +41,23 @@ public enum PreferenceSource
     Council,
 }
 
+/// <summary>
+/// Why a setting the council chooses is not mainstream (s.33(2)): mainstream education would be
+/// incompatible with the wishes of the child's parent or the young person, or with the provision of
+/// efficient education for others.
+/// </summary>
+public enum MainstreamIncompatibleWith
+{
+    /// <summary>s.33(2)(a): the wishes of the child's parent or the young person.</summary>
+    FamilyWishes,
+
+    /// <summary>s.33(2)(b): the provision of efficient education for others; relied on only when no reasonable step would prevent it (s.33(3)–(5)).</summary>
+    EfficientEducationOfOthers,
+}
+
+/// <summary>The s.33(2) reason recorded when the council names a setting that is not mainstream, with its evidence and, for (b), the reasonable steps considered.</summary>
+public sealed record MainstreamIncompatibility(MainstreamIncompatibleWith With, string Evidence, string? ReasonableSteps);
+
 /// <summary>A ground recorded against a preference, with the evidence for it.</summary>
 public sealed record RecordedGround(NamingGround Ground, string Evidence, DateOnly RecordedOn, string RecordedBy);
 
@@ -267,6 +284,14 @@ public sealed class Placement
     /// </summary>
     public bool NamedBeyondCommissionedPlaces { get; private set; }
 
+    /// <summary>s.33(2): why mainstream education is not provided for, when the council named a setting that is not mainstream and the family had asked for none.</summary>
+    public MainstreamIncompatibleWith? MainstreamIncompatibleWith { get; private set; }
+
+    public string? MainstreamIncompatibilityEvidence { get; private set; }
+
+    /// <summary>s.33(4)–(5): the reasonable steps considered to prevent the incompatibility with the education of others.</summary>
+    public string? MainstreamReasonableSteps { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -469,12 +494,14 @@ public sealed class Placement
     /// <summary>
     /// The LA names <paramref name="preferenceId"/> in section I. Refused unless: it was consulted
     /// (s.39(2)); every family preference ranked before it (all of them, for a setting the LA
-    /// proposed) has a ground recorded with evidence (s.39(4)); and, where the family asked for a
-    /// mainstream setting and the council names one of its own that is not mainstream, each refused mainstream preference was
+    /// proposed) has a ground recorded with evidence (s.39(4)); and, where the council names a setting
+    /// of its own that is not mainstream (s.33(2)): each mainstream preference of the family's was
     /// refused because it is incompatible with the efficient education of others, with the reasonable
-    /// steps considered recorded (s.33(2), (4)–(5)).
+    /// steps considered recorded (s.33(4)–(5)); or, where the family asked for no mainstream setting,
+    /// <paramref name="section33"/> gives the incompatibility (their wishes, or the education of
+    /// others with the reasonable steps) and its evidence.
     /// </summary>
-    public SettingPreference Decide(Guid preferenceId, DateOnly decidedOn, string? reasons, DateTimeOffset now)
+    public SettingPreference Decide(Guid preferenceId, DateOnly decidedOn, string? reasons, DateTimeOffset now, MainstreamIncompatibility? section33 = null)
     {
         RequireOpen();
         RequireNotFuture(decidedOn, now);
@@ -496,6 +523,23 @@ public sealed class Placement
             var unlawful = mainstream.Where(p => !p.Grounds.Any(g => g.Ground == NamingGround.IncompatibleWithEfficientEducationOfOthers) || string.IsNullOrWhiteSpace(p.ReasonableSteps)).ToList();
             Require(unlawful.Count == 0, "mainstream-presumption",
                 $"The family asked for mainstream education at {string.Join(" and ", unlawful.Select(p => p.Name))}. A setting that is not mainstream can be named only if mainstream is incompatible with the efficient education of others, with the reasonable steps considered to prevent that recorded (section 33).");
+
+            // s.33(2) binds the council whenever it chooses: where the family asked for no mainstream
+            // setting, the reason mainstream is not provided for is recorded on the decision itself.
+            if (mainstream.Count == 0)
+            {
+                Require(section33 is { Evidence: { } evidence } && !string.IsNullOrWhiteSpace(evidence), "mainstream-presumption",
+                    $"{named.Name} is not a mainstream setting and the family did not ask for mainstream education. Record why mainstream education is incompatible with the family's wishes or with the efficient education of others, with the evidence (section 33(2)).");
+                Require(section33!.With != Placements.MainstreamIncompatibleWith.EfficientEducationOfOthers || !string.IsNullOrWhiteSpace(section33.ReasonableSteps), "mainstream-reasonable-steps",
+                    "Record the reasonable steps the council considered to prevent mainstream education being incompatible with the efficient education of others (section 33(4) and (5)).");
+            }
+        }
+
+        if (named.Source == PreferenceSource.Council && !named.IsMainstream && section33 is not null)
+        {
+            MainstreamIncompatibleWith = section33.With;
+            MainstreamIncompatibilityEvidence = section33.Evidence.Trim();
+            MainstreamReasonableSteps = Text.NullIfBlank(section33.ReasonableSteps);
         }
 
         DecidedOn = decidedOn;
@@ -506,6 +550,34 @@ public sealed class Placement
         Touch(now);
         return named;
     }
+
+    /// <summary>
+    /// An amendment that would name a different setting (a phase transfer, a move) names again: s.39
+    /// applies to an amended plan as to a new one (the amendment notice gives the right to ask for a
+    /// setting, reg 22(2)), so the family's preferences are asked for afresh and each setting consulted.
+    /// The list stays shared; the earlier decision stays in the case's audit record.
+    /// </summary>
+    public void Reopen(string reason, DateTimeOffset now)
+    {
+        Require(IsDecided, "placement-not-decided", "No setting has been named yet.");
+        Require(!string.IsNullOrWhiteSpace(reason), "reopen-reason", "Enter why a setting is to be named again.");
+        DecidedOn = null;
+        NamedUrn = null;
+        NamedName = null;
+        NamedPreferenceId = null;
+        DecisionReasons = null;
+        NamedBeyondCommissionedPlaces = false;
+        MainstreamIncompatibleWith = null;
+        MainstreamIncompatibilityEvidence = null;
+        MainstreamReasonableSteps = null;
+        _preferences.Clear();
+        PreferencesExpressedOn = null;
+        Touch(now);
+    }
+
+    /// <summary>Whether section I's setting is the one decided here: the same URN where both have one, else the same name.</summary>
+    public bool Names(NamedSetting setting) =>
+        IsDecided && (setting.Urn is { } urn && NamedUrn is not null ? urn == NamedUrn : string.Equals(setting.Name.Trim(), NamedName, StringComparison.OrdinalIgnoreCase));
 
     private void Reset(ListRequest request, string? homePostcode, IReadOnlyList<ProposedSetting> proposed, DateTimeOffset now)
     {

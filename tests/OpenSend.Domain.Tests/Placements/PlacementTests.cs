@@ -230,4 +230,109 @@ public sealed class PlacementTests
         Assert.Equal("ground-not-applicable", wrong.Code);
         Assert.True(placement.FamilyPreferences.Last().IsExcluded);
     }
+
+    /// <summary>
+    /// Issue 20 point 6, s.33(2): with no preference from the family, the council's own special school
+    /// needs the reason mainstream is incompatible, with evidence, and for the education of others the
+    /// reasonable steps considered (s.33(4)–(5)); a mainstream school of its own needs none.
+    /// </summary>
+    [Fact]
+    public void TheCouncilsOwnSpecialSchool_WhenTheFamilyAskedForNoMainstream_NeedsTheSection33Reason()
+    {
+        var placement = Proposed();
+        var meadow = placement.ProposeCouncilSetting(Meadowbank, "A specialist place for autism.", "Sam", Now);
+        placement.Consult(meadow.Id, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 16), Now);
+        var on = new DateOnly(2026, 10, 20);
+
+        var none = Assert.Throws<StepRefusedException>(() => placement.Decide(meadow.Id, on, null, Now));
+        var blank = Assert.Throws<StepRefusedException>(() => placement.Decide(meadow.Id, on, null, Now, new MainstreamIncompatibility(MainstreamIncompatibleWith.FamilyWishes, " ", null)));
+        var noSteps = Assert.Throws<StepRefusedException>(() => placement.Decide(meadow.Id, on, null, Now,
+            new MainstreamIncompatibility(MainstreamIncompatibleWith.EfficientEducationOfOthers, "The school describes daily disruption to a class of 30.", null)));
+        Assert.False(placement.IsDecided);
+        placement.Decide(meadow.Id, on, null, Now, new MainstreamIncompatibility(MainstreamIncompatibleWith.FamilyWishes, "At the meeting on 14 October 2026 her parents said they do not want a mainstream school.", null));
+
+        Assert.Equal(("mainstream-presumption", "mainstream-presumption", "mainstream-reasonable-steps"), (none.Code, blank.Code, noSteps.Code));
+        Assert.Contains("section 33(2)", none.Message);
+        Assert.Equal((MainstreamIncompatibleWith.FamilyWishes, "Meadowbank Special School"), (placement.MainstreamIncompatibleWith!.Value, placement.NamedName));
+
+        var mainstream = Proposed();
+        var oak = mainstream.ProposeCouncilSetting(Oakfield, "The nearest school with a place.", "Sam", Now);
+        mainstream.Consult(oak.Id, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 16), Now);
+        mainstream.Decide(oak.Id, on, null, Now);
+        Assert.Null(mainstream.MainstreamIncompatibleWith);
+    }
+
+    private static NamedSetting InSectionI(Setting setting) => new(setting.Name, setting.Urn, null, null);
+
+    private static Placement DecidedFor(Setting setting)
+    {
+        var placement = Proposed();
+        placement.ExpressPreferences([(setting, "Near home.")], "Pat", Now);
+        var preference = placement.FamilyPreferences.Single();
+        placement.Consult(preference.Id, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 16), Now);
+        placement.Decide(preference.Id, new DateOnly(2026, 10, 20), null, Now);
+        return placement;
+    }
+
+    /// <summary>Issue 20 point 5, s.39: a final plan names the setting the council decided to name, and no other.</summary>
+    [Fact]
+    public void AFinalPlan_NamesTheSettingDecided_AndNotAnother()
+    {
+        var decided = DecidedFor(Oakfield);
+
+        SectionINaming.RequireLawful(new SectionIFacts(InSectionI(Oakfield), null, decided, Oakfield, null));
+        SectionINaming.RequireLawful(new SectionIFacts(new NamedSetting("OAKFIELD PRIMARY SCHOOL", null, null, null), null, decided, null, null));
+        var other = Assert.Throws<StepRefusedException>(() => SectionINaming.RequireLawful(new SectionIFacts(InSectionI(Brookside), null, decided, Brookside, null)));
+
+        Assert.Equal("section-i-not-as-decided", other.Code);
+        Assert.Contains("decided on 20 October 2026 to name Oakfield Primary School", other.Message);
+    }
+
+    /// <summary>Issue 20 point 5: preferences still being weighed, or the family's own request passed over with no ground, stop the final plan.</summary>
+    [Fact]
+    public void AFinalPlan_WaitsForTheFamilysPreferences_AndDoesNotPassOverTheirRequest()
+    {
+        var undecided = Proposed();
+        undecided.ExpressPreferences([(Oakfield, "Near home.")], "Pat", Now);
+
+        var waiting = Assert.Throws<StepRefusedException>(() => SectionINaming.RequireLawful(new SectionIFacts(InSectionI(Oakfield), null, undecided, Oakfield, null)));
+        var passedOver = Assert.Throws<StepRefusedException>(() => SectionINaming.RequireLawful(new SectionIFacts(InSectionI(Brookside), null, null, Brookside, "Oakfield Primary School")));
+        SectionINaming.RequireLawful(new SectionIFacts(InSectionI(Oakfield), null, null, Oakfield, "oakfield primary school"));
+
+        Assert.Equal(("placement-undecided", "requested-setting-not-considered"), (waiting.Code, passedOver.Code));
+    }
+
+    /// <summary>Issue 20 points 5 and 6: a special school the council names of its own accord goes through naming, where s.33 is recorded.</summary>
+    [Fact]
+    public void AFinalPlan_NamingASpecialSchoolNobodyAskedFor_WithoutNaming_IsRefused()
+    {
+        var refused = Assert.Throws<StepRefusedException>(() => SectionINaming.RequireLawful(new SectionIFacts(InSectionI(Meadowbank), null, null, Meadowbank, null)));
+        SectionINaming.RequireLawful(new SectionIFacts(InSectionI(Oakfield), null, null, Oakfield, null));
+
+        Assert.Equal("mainstream-presumption", refused.Code);
+        Assert.Contains("section 33", refused.Message);
+    }
+
+    /// <summary>
+    /// Issue 20 point 5 for amendments: an amended final that keeps the setting is not named anew; one
+    /// that names another setting follows s.39 again, so the decision is reopened and made afresh.
+    /// </summary>
+    [Fact]
+    public void AnAmendedFinal_NamingADifferentSetting_IsNamedAgain()
+    {
+        var placement = DecidedFor(Oakfield);
+        SectionINaming.RequireLawful(new SectionIFacts(InSectionI(Oakfield), InSectionI(Oakfield), null, Oakfield, "Somewhere else"));
+
+        var changed = Assert.Throws<StepRefusedException>(() => SectionINaming.RequireLawful(new SectionIFacts(InSectionI(Hillcrest), InSectionI(Oakfield), placement, Hillcrest, null)));
+        var noReason = Assert.Throws<StepRefusedException>(() => placement.Reopen(" ", Now));
+        placement.Reopen("Moving to secondary school in September 2027.", Now);
+        placement.ExpressPreferences([(Hillcrest, "Her brother goes there.")], "Pat", Now);
+        var hill = placement.FamilyPreferences.Single();
+        placement.Consult(hill.Id, new DateOnly(2026, 10, 21), new DateOnly(2026, 11, 5), Now);
+        placement.Decide(hill.Id, new DateOnly(2026, 11, 1), null, Now);
+        SectionINaming.RequireLawful(new SectionIFacts(InSectionI(Hillcrest), InSectionI(Oakfield), placement, Hillcrest, null));
+
+        Assert.Equal(("section-i-changed", "reopen-reason"), (changed.Code, noReason.Code));
+        Assert.Equal(["Hillcrest Academy"], placement.Preferences.Select(p => p.Name));
+    }
 }

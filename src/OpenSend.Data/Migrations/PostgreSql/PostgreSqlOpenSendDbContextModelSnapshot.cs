@@ -1882,6 +1882,21 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("date")
                         .HasColumnName("list_shared_on");
 
+                    b.Property<string>("MainstreamIncompatibilityEvidence")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("mainstream_incompatibility_evidence");
+
+                    b.Property<string>("MainstreamIncompatibleWith")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("mainstream_incompatible_with");
+
+                    b.Property<string>("MainstreamReasonableSteps")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("mainstream_reasonable_steps");
+
                     b.Property<double>("MaxDistanceKm")
                         .HasColumnType("double precision")
                         .HasColumnName("max_distance_km");

@@ -1871,6 +1871,21 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("list_shared_on");
 
+                    b.Property<string>("MainstreamIncompatibilityEvidence")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mainstream_incompatibility_evidence");
+
+                    b.Property<string>("MainstreamIncompatibleWith")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mainstream_incompatible_with");
+
+                    b.Property<string>("MainstreamReasonableSteps")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mainstream_reasonable_steps");
+
                     b.Property<double>("MaxDistanceKm")
                         .HasColumnType("REAL")
                         .HasColumnName("max_distance_km");

@@ -21,6 +21,26 @@ public sealed class DecisionModel(PlacementNaming naming, TimeProvider time) : P
     [BindProperty]
     public string? Reasons { get; set; }
 
+    /// <summary>s.33(2): why mainstream is not provided for, when the council names a setting of its own that is not mainstream.</summary>
+    [BindProperty]
+    public MainstreamIncompatibleWith? MainstreamWith { get; set; }
+
+    [BindProperty]
+    public string? MainstreamEvidence { get; set; }
+
+    [BindProperty]
+    public string? MainstreamSteps { get; set; }
+
+    /// <summary>The council proposed a setting that is not mainstream and the family asked for none: naming it needs the s.33(2) reason.</summary>
+    public bool AsksSection33 => Placement!.Preferences.Any(p => p.Source == PreferenceSource.Council && !p.IsMainstream && !p.IsExcluded)
+        && !Placement.FamilyPreferences.Any(p => p.IsMainstream);
+
+    public static IReadOnlyList<GovUkChoice> Section33Choices { get; } =
+    [
+        new(nameof(MainstreamIncompatibleWith.FamilyWishes), "The family does not want mainstream education", "Section 33(2)(a)"),
+        new(nameof(MainstreamIncompatibleWith.EfficientEducationOfOthers), "It would be incompatible with the efficient education of others", "Section 33(2)(b): record the reasonable steps considered"),
+    ];
+
     public override string Title => "Name the school or college";
 
     public IReadOnlyList<GovUkChoice> Candidates => Placement!.Preferences.Where(p => !p.IsExcluded).OrderBy(p => p.Rank)
@@ -28,7 +48,13 @@ public sealed class DecisionModel(PlacementNaming naming, TimeProvider time) : P
             $"{(p.Source == PreferenceSource.Family ? $"The family's preference {p.Rank}" : "The council's proposal")}; {(p.ConsultationSentOn is null ? "not consulted" : p.Response?.Title() ?? "no answer yet")}; places: {PlacementText.Places(Viewed.AvailableAt(p.Urn))}"))
         .ToList();
 
-    protected override string FieldFor(string refusalCode) => refusalCode is "date-in-future" or "date-before-previous-step" ? nameof(DecidedOn) : nameof(Named);
+    protected override string FieldFor(string refusalCode) => refusalCode switch
+    {
+        "date-in-future" or "date-before-previous-step" => nameof(DecidedOn),
+        "mainstream-presumption" when AsksSection33 => nameof(MainstreamWith),
+        "mainstream-reasonable-steps" => nameof(MainstreamSteps),
+        _ => nameof(Named),
+    };
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -57,7 +83,8 @@ public sealed class DecisionModel(PlacementNaming naming, TimeProvider time) : P
         var on = DecidedOn.Validate(ModelState, nameof(DecidedOn), "The date of the decision", notAfter: Today);
         var name = Placement!.Preferences.FirstOrDefault(p => p.Id == preferenceId)?.Name;
         PlacementDecision? decision = null;
-        return await RecordAsync(async (c, ct) => decision = await Naming.DecideAsync(c, Id, preferenceId, on!.Value, Reasons, ct),
+        var section33 = MainstreamWith is { } with ? new MainstreamIncompatibility(with, MainstreamEvidence ?? string.Empty, MainstreamSteps) : null;
+        return await RecordAsync(async (c, ct) => decision = await Naming.DecideAsync(c, Id, preferenceId, on!.Value, Reasons, section33, ct),
             () => $"{name} named in section I; the family has been told{(decision?.Warning is { } warning ? ". " + warning : "")}");
     }
 }
