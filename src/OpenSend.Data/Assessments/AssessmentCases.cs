@@ -7,9 +7,9 @@ using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
 using OpenSend.Data.Notifications;
 using OpenSend.Domain.Assessments;
-using OpenSend.Domain.Placements;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
+using OpenSend.Domain.Placements;
 using OpenSend.Domain.Plans;
 using OpenSend.Domain.Timescales;
 
