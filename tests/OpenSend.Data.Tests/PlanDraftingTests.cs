@@ -7,6 +7,7 @@ using OpenSend.Data.Plans;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Plans;
+using OpenSend.Domain.Timescales;
 using OpenSend.Testing;
 
 namespace OpenSend.Data.Tests;
@@ -45,6 +46,8 @@ public abstract class PlanDraftingTests(TestProvider provider, PostgresServer po
         InScope(sp => sp.GetRequiredService<PlanDrafting>().EditAsync(In886, id, version, change, "plan.edited", "Edited."));
 
     private Task<ViewedPlan> ReadAsync(Guid id) => InScope(sp => sp.GetRequiredService<PlanQueries>().GetAsync(In886, id));
+
+    private Task<EhcNeedsAssessment> WholeCaseAsync(Guid id) => InScope(sp => sp.GetRequiredService<OpenSendDbContext>().WholeCases.AsNoTracking().SingleAsync(a => a.Id == id));
 
     [Fact]
     public async Task Start_ListsTheAssessmentsAdviceInSectionK()
@@ -165,6 +168,69 @@ public abstract class PlanDraftingTests(TestProvider provider, PostgresServer po
         await EditAsync(id, afterDraft.Plan!.Version, c => c.WithSetting(new NamedSetting("Oakfield Primary School", "118000", null, null)));
         await InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueFinalAsync(In886, id, new DateOnly(2026, 6, 1)));
         return id;
+    }
+
+    /// <summary>
+    /// Issue 20 points 8 and 11: an amendment outside any review follows reg 22. Amended draft on
+    /// Monday 1 March 2027: the family comments until 15 March (15 days beginning with 1 March), the
+    /// amended plan is due by 26 April (8 weeks), and once issued on 16 March the family can appeal
+    /// until 16 May 2027 (2 months, s.51(2)(c)).
+    /// </summary>
+    [Fact]
+    public async Task AnAmendmentOutsideAReview_WaitsForTheFamilys15Days_AndGivesANewAppealDate()
+    {
+        var id = await FinalPlanAsync();
+        Time.SetUtcNow(new DateTimeOffset(2027, 3, 1, 10, 0, 0, TimeSpan.Zero));
+        var inForce = await ReadAsync(id);
+        await EditAsync(id, inForce.Plan!.Version, c => c.WithViews(new ViewsAndAspirations("I like trains and buses.", "Ada is happiest with a routine.", null, "To make friends.")));
+        await InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(In886, id, new DateOnly(2027, 3, 1), "New views from Ada."));
+
+        var proposed = await ReadAsync(id);
+        Assert.Equal((new DateOnly(2027, 3, 15), new DateOnly(2027, 4, 26)), (proposed.AmendmentInHand!.CommentsCloseOn, proposed.AmendmentInHand.DueBy));
+        Assert.Equal(PathwayAction.ProposeAmendments, (await WholeCaseAsync(id)).Timeline.MaxBy(e => e.RecordedAt)!.Action);
+        var sweep = await InScope(sp => new DeadlineSweep(sp.GetRequiredService<OpenSendDbContext>()).RunAsync(new DateOnly(2027, 3, 2), ["886"]));
+        Assert.Equal(1, sweep.Count(DeadlineState.NotYetDue, "886", StatutoryStep.AmendedPlanAfterNotice));
+
+        Time.SetUtcNow(new DateTimeOffset(2027, 3, 15, 10, 0, 0, TimeSpan.Zero));
+        var early = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueFinalAsync(In886, id, new DateOnly(2027, 3, 15))));
+        Assert.Equal("amendment-representations-open", early.Code);
+        Assert.Single((await ReadAsync(id)).Plan!.Versions, v => v.Status == PlanStatus.Final);
+
+        Time.SetUtcNow(new DateTimeOffset(2027, 3, 16, 10, 0, 0, TimeSpan.Zero));
+        await InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueFinalAsync(In886, id, new DateOnly(2027, 3, 16)));
+
+        var amended = await ReadAsync(id);
+        Assert.Null(amended.AmendmentInHand);
+        Assert.Equal("Amended final 2", amended.Plan!.Latest!.Label);
+        Assert.Equal(new DateOnly(2027, 5, 16), FamilyUpdate.For(await WholeCaseAsync(id), new DateOnly(2027, 3, 16)).AppealBy);
+        var after = await InScope(sp => new DeadlineSweep(sp.GetRequiredService<OpenSendDbContext>()).RunAsync(new DateOnly(2027, 3, 17), ["886"]));
+        Assert.Equal(0, after.Count(DeadlineState.NotYetDue, "886", StatutoryStep.AmendedPlanAfterNotice));
+    }
+
+    /// <summary>Issue 20 point 10: reg 22(4), a decision not to amend after proposing amendments, with reasons and appeal rights (s.51(2)(e)).</summary>
+    [Fact]
+    public async Task ADecisionNotToAmend_IsRecordedWithReasonsAndAppealRights_AndTheProposalCannotThenBeIssued()
+    {
+        var id = await FinalPlanAsync();
+        Time.SetUtcNow(new DateTimeOffset(2027, 3, 1, 10, 0, 0, TimeSpan.Zero));
+        var inForce = await ReadAsync(id);
+        await EditAsync(id, inForce.Plan!.Version, c => c.WithViews(new ViewsAndAspirations("I like buses.", "Ada is happiest with a routine.", null, "To make friends.")));
+        await InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(In886, id, new DateOnly(2027, 3, 1), "New views from Ada."));
+        Time.SetUtcNow(new DateTimeOffset(2027, 4, 20, 10, 0, 0, TimeSpan.Zero));
+
+        var blank = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => sp.GetRequiredService<PlanDrafting>().DecideNotToAmendAsync(In886, id, new DateOnly(2027, 4, 20), "")));
+        var rights = await InScope(sp => sp.GetRequiredService<PlanDrafting>().DecideNotToAmendAsync(In886, id, new DateOnly(2027, 4, 20), "Ada's views are already in the plan in force."));
+
+        Assert.Equal("decision-reasons", blank.Code);
+        // 2 months from 20 April 2027.
+        Assert.Equal((AppealableDecision.NotToAmendAfterNotice, new DateOnly(2027, 6, 20)), (rights.Decision, rights.AppealBy));
+        var read = await ReadAsync(id);
+        var decision = (await WholeCaseAsync(id)).Timeline.MaxBy(e => e.RecordedAt)!;
+        Assert.Equal(PathwayAction.DecideNotToAmend, decision.Action);
+        Assert.Contains("20 June 2027", decision.FamilySummary);
+        Assert.Equal("I like trains.", read.Plan!.Working.SectionA!.InTheirOwnWords);
+        var issued = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueFinalAsync(In886, id, new DateOnly(2027, 4, 20))));
+        Assert.Equal("no-amendment-in-hand", issued.Code);
     }
 
     private static async Task<PlanTransferDocument> RoundTripAsync(PlanTransferDocument document) =>

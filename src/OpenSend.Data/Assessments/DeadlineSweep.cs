@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenSend.Data.Database;
 using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Plans;
 using OpenSend.Domain.Reviews;
 using OpenSend.Domain.Timescales;
 
@@ -48,6 +49,7 @@ public sealed class DeadlineSweep(OpenSendDbContext db)
                 .Select(a => a.LaCode).Distinct()
                 .ToListAsync(cancellationToken))
                 .Union(await db.AnnualReviews.AsNoTracking().Where(AnnualReview.Open).Select(r => r.LaCode).Distinct().ToListAsync(cancellationToken))
+                .Union(await db.PlanAmendments.AsNoTracking().Where(PlanAmendment.Open).Select(a => a.LaCode).Distinct().ToListAsync(cancellationToken))
                 .Order(StringComparer.Ordinal).ToList();
 
         var tallies = new List<DeadlineTally>();
@@ -111,6 +113,23 @@ public sealed class DeadlineSweep(OpenSendDbContext db)
                         var key = (r.LaCode, clock.Deadline.Step, clock.State);
                         counts[key] = counts.GetValueOrDefault(key) + count;
                     }
+                }
+            }
+
+            // Amendments outside a review (reg 22): a review's own clocks already count the amendments it
+            // asked for. Only those of plans still in force: a plan that ceased or moved away ends them.
+            var amendments = await db.PlanAmendments.AsNoTracking()
+                .Where(a => chunk.Contains(a.LaCode) && a.ConcludedOn == null && a.ReviewId == null)
+                .Where(a => db.Assessments.Any(c => c.Id == a.AssessmentId && c.Stage == AssessmentStage.PlanIssued))
+                .GroupBy(a => new { a.LaCode, a.RuleSetId, a.NoticeOn })
+                .Select(g => new { Facts = g.Key, Amendments = g.Count() })
+                .ToListAsync(cancellationToken);
+            foreach (var (a, count) in amendments.Select(g => (g.Facts, g.Amendments)))
+            {
+                foreach (var clock in PlanAmendment.Clocks(a.RuleSetId, a.NoticeOn, null, today).Where(c => c.IsOpen))
+                {
+                    var key = (a.LaCode, clock.Deadline.Step, clock.State);
+                    counts[key] = counts.GetValueOrDefault(key) + count;
                 }
             }
 

@@ -66,6 +66,9 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<PlanComment> PlanComments => Set<PlanComment>();
 
+    /// <summary>Every proposal to amend a plan in force, from its notice to the amended plan or the decision not to amend (reg 22).</summary>
+    public DbSet<PlanAmendment> PlanAmendments => Set<PlanAmendment>();
+
     public DbSet<OpenSend.Domain.Advice.AdviceContribution> AdviceContributions => Set<OpenSend.Domain.Advice.AdviceContribution>();
 
     public DbSet<OpenSend.Domain.Advice.FamilyViews> FamilyViews => Set<OpenSend.Domain.Advice.FamilyViews>();

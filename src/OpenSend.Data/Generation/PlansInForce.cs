@@ -153,7 +153,9 @@ internal sealed class PlansInForce
         DateOnly? last = null;
         while (true)
         {
-            var due = ReviewSchedule.NextReviewDue(rules, madeOn, last, dateOfBirth, _la.UnderFivesReviewMonths);
+            // An under-5's review is generated around the Code of Practice's recommended date (9.178), as LAs hold them.
+            var dates = ReviewSchedule.NextReviewDates(rules, madeOn, last, dateOfBirth, _la.UnderFivesReviewMonths);
+            var due = dates.RecommendedBy ?? dates.DueBy;
             if (due < _firstReviewed)
             {
                 // Reviews before the first generated year are not generated: taken as held on the day they were due.
@@ -161,7 +163,7 @@ internal sealed class PlansInForce
                 continue;
             }
 
-            var review = AnnualReview.Schedule(assessment.Id, assessment.LaCode, rules, due, null, null, At(Min(last ?? madeOn, _today)));
+            var review = AnnualReview.Schedule(assessment.Id, assessment.LaCode, rules, dates.DueBy, null, null, At(Min(last ?? madeOn, _today)), dates.RecommendedBy);
             reviews.Add(review);
             var meeting = random.NextDouble() < LateMeetingShare ? due.AddDays(random.Next(1, 60)) : due.AddDays(-random.Next(0, 28));
             // Reg 20(3)-(4): invitations and papers at least 2 weeks before the meeting.

@@ -78,3 +78,28 @@ internal sealed class PlanCommentConfiguration : IEntityTypeConfiguration<PlanCo
         builder.HasIndex(c => new { c.LaCode, c.PlanId, c.VersionNumber });
     }
 }
+
+internal sealed class PlanAmendmentConfiguration : IEntityTypeConfiguration<PlanAmendment>
+{
+    public void Configure(EntityTypeBuilder<PlanAmendment> builder)
+    {
+        builder.ToTable("plan_amendments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.LaCode).HasMaxLength(3);
+        builder.Property(a => a.RuleSetId).HasMaxLength(40);
+        builder.Property(a => a.Reason).HasMaxLength(2_000);
+        builder.Property(a => a.DecisionReasons).HasMaxLength(PlanAmendment.MaxReasonsLength);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Ignore(a => a.RuleSet);
+        builder.Ignore(a => a.IsOpen);
+        builder.Ignore(a => a.CommentsCloseOn);
+        builder.Ignore(a => a.DueBy);
+        builder.HasOne<EhcNeedsAssessment>().WithMany().HasForeignKey(a => a.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.LaCode, a.AssessmentId });
+        // The deadline sweep's: the open amendments outside a review (a review's own clocks count the rest).
+        builder.HasIndex(a => new { a.LaCode, a.RuleSetId, a.NoticeOn })
+            .HasDatabaseName("ix_plan_amendments_open_outside_review")
+            .HasFilter("concluded_on IS NULL AND review_id IS NULL");
+    }
+}

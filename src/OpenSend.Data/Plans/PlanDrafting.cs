@@ -15,7 +15,8 @@ using OpenSend.Domain.Plans;
 namespace OpenSend.Data.Plans;
 
 /// <summary>A case's plan and what the viewer may do with it (null until the LA starts drafting).</summary>
-public sealed record ViewedPlan(EhcNeedsAssessment Assessment, EhcPlan? Plan, CaseAccessLevel Access, LocalAuthority LocalAuthority, IReadOnlyList<PlanComment> Comments)
+public sealed record ViewedPlan(EhcNeedsAssessment Assessment, EhcPlan? Plan, CaseAccessLevel Access, LocalAuthority LocalAuthority, IReadOnlyList<PlanComment> Comments,
+    PlanAmendment? AmendmentInHand = null)
 {
     /// <summary>The draft the family may read and comment on: the latest version, when it is a draft. Never the working copy.</summary>
     public PlanVersion? DraftForFamily => Plan?.Latest is { Status: PlanStatus.Draft } draft ? draft : null;
@@ -114,8 +115,22 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
         }
         else
         {
-            // Reg 22(2): an amended draft after a review's decision to amend is the notice of the proposed amendments.
-            await reviews.OnAmendedDraftAsync(assessment, issuedOn, now, cancellationToken);
+            // Reg 22(2): every amended draft is notice of proposed amendments, from a review (which it
+            // carries forward) or not; a further draft while one is in hand revises it.
+            var reviewId = await reviews.OnAmendedDraftAsync(assessment, issuedOn, now, cancellationToken);
+            var open = await AmendmentInHandAsync(assessment, plan, cancellationToken);
+            var amendment = open ?? PlanAmendment.Propose(assessment.Id, assessment.LaCode, assessment.RuleSet, reviewId, issuedOn, reason!, now);
+            if (open is null)
+            {
+                db.PlanAmendments.Add(amendment);
+            }
+            else
+            {
+                open.Revise(issuedOn, now);
+            }
+
+            assessment.RecordAmendmentsProposed(issuedOn, amendment.CommentsCloseOn, reason!, revised: open is not null, context.Actor, now);
+            await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
         }
 
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.draft-issued", now, $"{version.Label} issued on {UkCalendar.InWords(issuedOn)}."));
@@ -125,12 +140,19 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
 
     /// <summary>Issues the final plan (or amended final); the first final completes the pathway (reg 13(2)), which also checks the representation window.</summary>
     /// <remarks><paramref name="expectedVersion"/>: as for <see cref="IssueDraftAsync"/>.</remarks>
-    public async Task<PlanVersion> IssueFinalAsync(RequestContext context, Guid assessmentId, DateOnly issuedOn, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// An amended final follows reg 22 whether or not a review asked for it: not inside the family's
+    /// 15 days on the amended draft unless <paramref name="familyHasNoFurtherComments"/>, and it gives
+    /// them appeal rights against sections B, F and I (s.51(2)(c)).
+    /// </remarks>
+    public async Task<PlanVersion> IssueFinalAsync(RequestContext context, Guid assessmentId, DateOnly issuedOn, int? expectedVersion = null, CancellationToken cancellationToken = default,
+        bool familyHasNoFurtherComments = false)
     {
         var (assessment, plan) = await LoadForIssueAsync(context, assessmentId, expectedVersion, cancellationToken);
         var now = time.GetUtcNow();
         var firstPlan = !plan.IsInForce;
         SectionINaming.RequireLawful(await SectionIFactsAsync(assessment, plan, cancellationToken));
+        var amendment = firstPlan ? null : await AmendmentInHandAsync(assessment, plan, cancellationToken) ?? throw NoAmendmentInHand();
         var version = plan.IssueFinal(issuedOn, assessment.Child.DateOfBirth, context.Actor, now);
         if (firstPlan)
         {
@@ -141,14 +163,67 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
         }
         else
         {
+            var rights = amendment!.IssueAmendedPlan(issuedOn, familyHasNoFurtherComments, now);
             // Reg 22(3): an amended final after a review's amendment notice completes that review.
-            await reviews.OnAmendedFinalAsync(assessment, issuedOn, now, cancellationToken);
+            await reviews.OnAmendedFinalAsync(assessment, issuedOn, familyHasNoFurtherComments, now, cancellationToken);
+            assessment.RecordAmendedPlanIssued(issuedOn, amendment.NoticeOn, amendment.DueBy, plan.Working.SectionI?.Name, rights, context.Actor, now);
+            await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
         }
 
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.final-issued", now, $"{version.Label} issued on {UkCalendar.InWords(issuedOn)}."));
         await SaveAsync(cancellationToken);
         return version;
     }
+
+    /// <summary>
+    /// Reg 22(4): having sent proposed amendments, the council decides not to amend. The family is told
+    /// why, with their right to appeal (s.51(2)(e)); a review waiting on the amendment completes; the
+    /// working copy goes back to the plan in force, so the proposal cannot later be issued unseen.
+    /// </summary>
+    public async Task<AppealRights> DecideNotToAmendAsync(RequestContext context, Guid assessmentId, DateOnly decidedOn, string reasons, CancellationToken cancellationToken = default)
+    {
+        var (assessment, plan) = await LoadForIssueAsync(context, assessmentId, null, cancellationToken);
+        var amendment = await AmendmentInHandAsync(assessment, plan, cancellationToken)
+            ?? throw new StepRefusedException("no-amendment-in-hand", "No amendments to this plan have been proposed, so there is nothing to decide against.");
+        var now = time.GetUtcNow();
+        var rights = amendment.DecideNotToAmend(decidedOn, reasons, now);
+        await reviews.OnNotAmendedAsync(assessment, decidedOn, now, cancellationToken);
+        assessment.RecordDecisionNotToAmend(decidedOn, amendment.NoticeOn, amendment.DueBy, reasons, rights, context.Actor, now);
+        var inForce = plan.LatestFinal!.Content;
+        plan.Edit(_ => inForce, now);
+        await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.not-amended", now,
+            $"Decided on {UkCalendar.InWords(decidedOn)} not to make the amendments proposed on {UkCalendar.InWords(amendment.NoticeOn)}."));
+        await SaveAsync(cancellationToken);
+        return rights;
+    }
+
+    /// <summary>
+    /// The amendment in hand. An amended draft issued before amendments were recorded (so the case has
+    /// none) is taken as one, noticed on its first amended draft since the plan in force.
+    /// </summary>
+    private async Task<PlanAmendment?> AmendmentInHandAsync(EhcNeedsAssessment assessment, EhcPlan plan, CancellationToken cancellationToken)
+    {
+        var amendments = await db.PlanAmendments.Where(a => a.LaCode == assessment.LaCode && a.AssessmentId == assessment.Id).ToListAsync(cancellationToken);
+        if (amendments.Count > 0 || plan.LatestFinal is not { } inForce)
+        {
+            return amendments.SingleOrDefault(a => a.IsOpen);
+        }
+
+        var drafts = plan.Versions.Where(v => v.Number > inForce.Number && v.Status == PlanStatus.Draft).ToList();
+        if (drafts.Count == 0)
+        {
+            return null;
+        }
+
+        var earlier = PlanAmendment.Propose(assessment.Id, assessment.LaCode, assessment.RuleSet, null, drafts[0].IssuedOn, drafts[0].Reason ?? string.Empty, drafts[0].RecordedAt);
+        earlier.Revise(drafts[^1].IssuedOn, drafts[^1].RecordedAt);
+        db.PlanAmendments.Add(earlier);
+        return earlier;
+    }
+
+    private static StepRefusedException NoAmendmentInHand() => new("no-amendment-in-hand",
+        "No amendments are in hand: the last proposal was issued or decided against. Issue an amended draft so the family can comment on the changes first (reg 22(2)).");
 
     private async Task<SectionIFacts> SectionIFactsAsync(EhcNeedsAssessment assessment, EhcPlan plan, CancellationToken cancellationToken)
     {
@@ -209,9 +284,11 @@ public sealed class PlanQueries(OpenSendDbContext db, TimeProvider time)
         var la = await db.LocalAuthorities.AsNoTracking().SingleAsync(l => l.Code == assessment.LaCode, cancellationToken);
         var comments = plan is null ? [] : await db.PlanComments.AsNoTracking()
             .Where(c => c.LaCode == assessment.LaCode && c.PlanId == plan.Id).OrderBy(c => c.MadeAt).ToListAsync(cancellationToken);
+        var amendment = plan is { IsInForce: true } ? await db.PlanAmendments.AsNoTracking().Where(PlanAmendment.Open)
+            .SingleOrDefaultAsync(a => a.LaCode == assessment.LaCode && a.AssessmentId == assessmentId, cancellationToken) : null;
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.viewed", time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        return new ViewedPlan(assessment, plan, access, la, comments);
+        return new ViewedPlan(assessment, plan, access, la, comments, amendment);
     }
 }
 

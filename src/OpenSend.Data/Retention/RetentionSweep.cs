@@ -108,6 +108,11 @@ public sealed class RetentionSweep(OpenSendDbContext db, RetentionPolicy policy,
             review.Anonymise();
         }
 
+        foreach (var amendment in await db.PlanAmendments.Where(a => a.LaCode == assessment.LaCode && a.AssessmentId == assessment.Id).ToListAsync(cancellationToken))
+        {
+            amendment.Anonymise();
+        }
+
         var onCase = db.Set<CaseDocument>().Where(d => d.LaCode == assessment.LaCode && d.AssessmentId == assessment.Id);
         var files = await onCase.Select(d => d.Sha256).ToListAsync(cancellationToken);
         await onCase.ExecuteDeleteAsync(cancellationToken);

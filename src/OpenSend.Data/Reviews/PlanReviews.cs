@@ -53,7 +53,8 @@ public sealed record ReviewRow(
 internal sealed record ReviewedCase(AnnualReview Review, string Reference, Child Child);
 
 /// <summary>The LA's review numbers (the same definitions later feed the dashboard and SEN2).</summary>
-public sealed record ReviewCounts(string Scope, int DueIn12Weeks, int Overdue, int HeldInYear, int DecidedWithin4Weeks, int Decided, int AmendedWithin12Weeks, int Amended, int PhaseTransfersAtRisk);
+public sealed record ReviewCounts(string Scope, int DueIn12Weeks, int Overdue, int HeldInYear, int DecidedWithin4Weeks, int Decided, int AmendedWithin12Weeks, int Amended, int PhaseTransfersAtRisk,
+    int NoticeWithin4Weeks, int Noticed, int RecommendedOverdue);
 
 /// <summary>
 /// Reviews of plans in force (s.44; regs 18–22). Every write loads the review within what the viewer
@@ -94,9 +95,10 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
         var rules = assessment.RuleSet;
         var today = UkCalendar.DateOf(now);
         var reviewed = lastReviewOn ?? assessment.PlanLastReviewedOn;
-        var dueBy = assessment.ClockFacts.TransferredIn is { } transfer && lastReviewOn is null
-            ? PathwayClocks.TransferReviewDue(rules, transfer)
-            : ReviewSchedule.NextReviewDue(rules, madeOn, reviewed, assessment.Child.DateOfBirth, la.UnderFivesReviewMonths);
+        var dates = assessment.ClockFacts.TransferredIn is { } transfer && lastReviewOn is null
+            ? new ReviewDates(PathwayClocks.TransferReviewDue(rules, transfer), null)
+            : ReviewSchedule.NextReviewDates(rules, madeOn, reviewed, assessment.Child.DateOfBirth, la.UnderFivesReviewMonths);
+        var dueBy = dates.DueBy;
         var phase = ReviewSchedule.NextPhaseTransfer(rules, assessment.Child.DateOfBirth, today, await NamedSettingAgesAsync(assessment, cancellationToken));
         // Reg 18 applies within 12 months of the transfer; a later one belongs to a later review.
         if (phase is not null && phase.Deadline.Due > dueBy.AddMonths(12))
@@ -108,7 +110,7 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
             .Where(l => l.AssessmentId == assessment.Id && l.EndedAt == null)
             .OrderBy(l => l.Relationship == SettingRelationship.CurrentSetting ? 0 : l.Relationship == SettingRelationship.NamedSetting ? 1 : 2)
             .Select(l => (Guid?)l.OrganisationId).FirstOrDefaultAsync(cancellationToken);
-        var review = AnnualReview.Schedule(assessment.Id, assessment.LaCode, rules, dueBy, phase, setting, now);
+        var review = AnnualReview.Schedule(assessment.Id, assessment.LaCode, rules, dueBy, phase, setting, now, dates.RecommendedBy);
         db.AnnualReviews.Add(review);
         return review;
     }
@@ -365,21 +367,38 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
         return rights;
     }
 
-    /// <summary>Called by plan drafting when an amended draft is issued: the proposed amendments of reg 22(2).</summary>
-    internal async Task OnAmendedDraftAsync(EhcNeedsAssessment assessment, DateOnly issuedOn, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Called by plan drafting when an amended draft is issued: the proposed amendments of reg 22(2). Returns the review it carries out, if any.</summary>
+    internal async Task<Guid?> OnAmendedDraftAsync(EhcNeedsAssessment assessment, DateOnly issuedOn, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await AmendingAsync(assessment, cancellationToken) is { } review && review.AmendmentNoticeOn is null)
+        if (await AmendingAsync(assessment, cancellationToken) is not { } review)
+        {
+            return null;
+        }
+
+        if (review.AmendmentNoticeOn is null)
         {
             review.RecordAmendmentNotice(issuedOn, now);
         }
+
+        return review.Id;
     }
 
     /// <summary>Called by plan drafting when an amended final is issued: reg 22(3); the review completes and the next is scheduled.</summary>
-    internal async Task OnAmendedFinalAsync(EhcNeedsAssessment assessment, DateOnly issuedOn, DateTimeOffset now, CancellationToken cancellationToken)
+    internal async Task OnAmendedFinalAsync(EhcNeedsAssessment assessment, DateOnly issuedOn, bool familyHasNoFurtherComments, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await AmendingAsync(assessment, cancellationToken) is { } review)
         {
-            review.RecordAmendedPlanIssued(issuedOn, familyHasNoFurtherComments: false, now);
+            review.RecordAmendedPlanIssued(issuedOn, familyHasNoFurtherComments, now);
+            await ScheduleNextAsync(assessment, review.MeetingHeldOn, now, cancellationToken);
+        }
+    }
+
+    /// <summary>Called by plan drafting when the council decides not to amend (reg 22(4)): the review completes and the next is scheduled from its meeting.</summary>
+    internal async Task OnNotAmendedAsync(EhcNeedsAssessment assessment, DateOnly decidedOn, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await AmendingAsync(assessment, cancellationToken) is { AmendmentNoticeOn: not null } review)
+        {
+            review.RecordNotAmended(decidedOn, now);
             await ScheduleNextAsync(assessment, review.MeetingHeldOn, now, cancellationToken);
         }
     }
@@ -416,14 +435,18 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
     }
 
     /// <summary>
-    /// The review measures, each defined once: due in the next 12 weeks; overdue; held in the last
-    /// 12 months; decided within 4 weeks of the meeting (reg 20(10)) of those decided; amended within
-    /// 12 weeks of the meeting (Devon [2022]) of those amended; phase transfers at risk.
+    /// The review measures, each defined once: due in the next 12 weeks; overdue (a statutory clock
+    /// passed); held in the last 12 months; decided within 4 weeks of the meeting (reg 20(10)) of those
+    /// decided; amendment concluded (amended plan, or a decision not to amend) within 12 weeks of the
+    /// meeting of those concluded, and proposed amendments sent within 4 weeks of it of those sent
+    /// (Devon [2022]); phase transfers at risk; and, apart, under-5s' reviews past the Code of
+    /// Practice's recommended date (9.178), which are not statutory breaches.
     /// </summary>
     public static ReviewCounts Count(string scope, IReadOnlyCollection<AnnualReview> reviews, DateOnly today)
     {
         var decided = reviews.Where(r => r.DecidedOn is not null && r.MeetingHeldOn is not null).ToList();
-        var amended = reviews.Where(r => r.AmendedPlanIssuedOn is not null && r.MeetingHeldOn is not null).ToList();
+        var amended = reviews.Where(r => (r.AmendedPlanIssuedOn ?? r.NotAmendedOn) is not null && r.MeetingHeldOn is not null).ToList();
+        var noticed = reviews.Where(r => r.AmendmentNoticeOn is not null && r.MeetingHeldOn is not null).ToList();
         return new ReviewCounts(
             scope,
             reviews.Count(r => r.IsOpen && r.MeetingHeldOn is null && r.DueBy >= today && r.DueBy <= today.AddDays(7 * SettingHorizonWeeks)),
@@ -431,9 +454,12 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
             reviews.Count(r => r.MeetingHeldOn is { } held && held > today.AddYears(-1)),
             decided.Count(r => r.DecidedOn <= r.RuleSet.Rule(StatutoryStep.DecisionBy).DueFrom(r.MeetingHeldOn!.Value)),
             decided.Count,
-            amended.Count(r => r.AmendedPlanIssuedOn <= r.RuleSet.Rule(StatutoryStep.AmendedPlanBy).DueFrom(r.MeetingHeldOn!.Value)),
+            amended.Count(r => (r.AmendedPlanIssuedOn ?? r.NotAmendedOn) <= r.RuleSet.Rule(StatutoryStep.AmendedPlanBy).DueFrom(r.MeetingHeldOn!.Value)),
             amended.Count,
-            reviews.Count(r => r.IsOpen && r.PhaseTransferDueBy is { } due && due <= today.AddDays(7 * PhaseTransferRiskWeeks) && r.AmendedPlanIssuedOn is null));
+            reviews.Count(r => r.IsOpen && r.PhaseTransferDueBy is { } due && due <= today.AddDays(7 * PhaseTransferRiskWeeks) && r.AmendedPlanIssuedOn is null),
+            noticed.Count(r => r.AmendmentNoticeOn <= r.RuleSet.Rule(StatutoryStep.AmendmentNoticeBy).DueFrom(r.MeetingHeldOn!.Value)),
+            noticed.Count,
+            reviews.Count(r => r.RecommendedReviewOverdue(today)));
     }
 
     private async Task<List<ReviewedCase>> WithCasesAsync(IQueryable<EhcNeedsAssessment> cases, IQueryable<AnnualReview> reviews, CancellationToken cancellationToken) =>

@@ -18,6 +18,12 @@ public enum AppealableDecision
     /// <summary>After a review, not to amend the plan (s.51(2)(e)); notified under reg 20(10).</summary>
     NotToAmend,
 
+    /// <summary>The contents of an amended plan, sections B, F and I (s.51(2)(c)); notified under reg 22(3).</summary>
+    AmendedPlanContents,
+
+    /// <summary>Having proposed amendments, not to amend after all (s.51(2)(e)); notified under reg 22(4).</summary>
+    NotToAmendAfterNotice,
+
     /// <summary>To cease to maintain the plan (s.51(2)(f)); the plan stays in force while an appeal is possible (s.45, regs 29–31).</summary>
     ToCease,
 }
@@ -39,7 +45,7 @@ public sealed record AppealRights(AppealableDecision Decision, DateOnly AppealBy
         // A letter states the law in force for the family (s.55: mediation information and a
         // certificate, mediation itself optional), whatever proposals a local area models; the green
         // paper's mandatory mediation is offered as what the council does, never as a condition of appeal.
-        points.Add(decision == AppealableDecision.FinalPlanContents
+        points.Add(decision is AppealableDecision.FinalPlanContents or AppealableDecision.AmendedPlanContents
             ? "Before appealing about the needs or provision in the plan you must contact the mediation service for information and get a certificate; going to mediation is your choice. You do not need a certificate to appeal only about the school or college named."
             : "Before you appeal you must contact the mediation service for information about mediation and get a certificate; going to mediation is your choice.");
         if (rules.Policy.Mediation == MediationBeforeAppeal.Mandatory)
@@ -59,6 +65,8 @@ public sealed record AppealRights(AppealableDecision Decision, DateOnly AppealBy
             AppealableDecision.NotToAssess => "SEND Regulations 2014 reg 5(3)",
             AppealableDecision.NotToIssue => "SEND Regulations 2014 reg 10(3)",
             AppealableDecision.NotToAmend => "SEND Regulations 2014 reg 20(10)",
+            AppealableDecision.AmendedPlanContents => "SEND Regulations 2014 reg 22(3)",
+            AppealableDecision.NotToAmendAfterNotice => "SEND Regulations 2014 reg 22(4)",
             AppealableDecision.ToCease => "Children and Families Act 2014 s.45; SEND Regulations 2014 regs 29–31",
             _ => "SEND Regulations 2014 reg 14",
         };

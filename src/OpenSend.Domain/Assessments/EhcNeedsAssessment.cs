@@ -106,6 +106,12 @@ public sealed class EhcNeedsAssessment
     /// <summary>A review's decision to cease the plan (reg 20(10)), pending until the plan ceases or is kept.</summary>
     public DateOnly? CeaseDecidedOn { get; private set; }
 
+    /// <summary>
+    /// The last day to appeal the latest appealable decision on the plan in force: the final plan, an
+    /// amended plan, a decision not to amend (s.51(2)(c), (e)). What the family's page shows.
+    /// </summary>
+    public DateOnly? LatestAppealBy { get; private set; }
+
     /// <summary>Why the plan is to cease, or ceased (SEN2's reason).</summary>
     public Reviews.CeaseReason? CeaseReason { get; private set; }
 
@@ -330,6 +336,10 @@ public sealed class EhcNeedsAssessment
         // A later decision to keep or amend the plan replaces an earlier decision to cease it.
         CeaseDecidedOn = decision == Reviews.ReviewDecision.Cease ? decidedOn : null;
         CeaseReason = decision == Reviews.ReviewDecision.Cease ? ceaseReason : null;
+        if (decision == Reviews.ReviewDecision.Maintain && rights is not null)
+        {
+            LatestAppealBy = rights.AppealBy;
+        }
         var (staff, family) = decision switch
         {
             Reviews.ReviewDecision.Maintain => ("keep the plan as it is", "keep your child's plan as it is"),
@@ -340,6 +350,46 @@ public sealed class EhcNeedsAssessment
             $"Review of {UkCalendar.InWords(meetingOn)}: decided to {staff}.",
             $"After the review meeting on {UkCalendar.InWords(meetingOn)}, the council decided to {family}." + (rights is null ? string.Empty : $" You can appeal until {UkCalendar.InWords(rights.AppealBy)}."),
             rights is null ? Text.NullIfBlank(reasons) : RightsDetail(reasons, rights));
+    }
+
+    /// <summary>
+    /// Reg 22(2): the proposed amendments go on the case's record and to the family, with the last day
+    /// they can comment. A revised amended draft is recorded the same way and restarts their 15 days.
+    /// </summary>
+    public void RecordAmendmentsProposed(DateOnly sentOn, DateOnly commentsCloseOn, string reason, bool revised, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.ProposeAmendments, sentOn, now, FinalPlanIssuedOn ?? TransferredInOn ?? RequestReceivedOn, "the final plan");
+        Record(PathwayAction.ProposeAmendments, next, sentOn, by, now,
+            $"{(revised ? "Revised proposed amendments" : "Proposed amendments")} sent to the family; comments close {UkCalendar.InWords(commentsCloseOn)}.",
+            $"The council sent you {(revised ? "revised " : string.Empty)}proposed changes to the plan. You can comment on them, ask for a meeting and ask for a school or college to be named until {UkCalendar.InWords(commentsCloseOn)}. The amended plan will not be issued before then unless you tell the council you have no further comments.",
+            Text.NullIfBlank(reason));
+    }
+
+    /// <summary>Reg 22(3): the amended plan goes on the record and to the family, with their appeal rights (s.51(2)(c)).</summary>
+    public void RecordAmendedPlanIssued(DateOnly issuedOn, DateOnly noticeOn, DateOnly dueBy, string? namedSetting, AppealRights rights, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.IssueAmendedPlan, issuedOn, now, noticeOn, "the proposed amendments");
+        NamedSetting = Text.NullIfBlank(namedSetting) ?? NamedSetting;
+        LatestAppealBy = rights.AppealBy;
+        Record(PathwayAction.IssueAmendedPlan, next, issuedOn, by, now,
+            issuedOn <= dueBy
+                ? $"Amended plan issued within 8 weeks of the proposed amendments{(NamedSetting is null ? "" : $", naming {NamedSetting}")}."
+                : $"Amended plan issued {issuedOn.DayNumber - dueBy.DayNumber} days after the 8 weeks from the proposed amendments ended{(NamedSetting is null ? "" : $", naming {NamedSetting}")}.",
+            $"The council issued the amended EHC plan. If you disagree with the needs, provision or setting in it you can appeal until {UkCalendar.InWords(rights.AppealBy)}.",
+            RightsDetail(null, rights));
+    }
+
+    /// <summary>Reg 22(4): the decision not to amend after all, with its reasons and the family's appeal rights (s.51(2)(e)).</summary>
+    public void RecordDecisionNotToAmend(DateOnly decidedOn, DateOnly noticeOn, DateOnly dueBy, string reasons, AppealRights rights, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.DecideNotToAmend, decidedOn, now, noticeOn, "the proposed amendments");
+        LatestAppealBy = rights.AppealBy;
+        Record(PathwayAction.DecideNotToAmend, next, decidedOn, by, now,
+            decidedOn <= dueBy
+                ? "Decided not to amend the plan after proposing amendments; appeal and mediation rights given."
+                : $"Decided not to amend the plan, {decidedOn.DayNumber - dueBy.DayNumber} days after the 8 weeks from the proposed amendments ended; appeal and mediation rights given.",
+            $"The council decided not to make the changes it proposed on {UkCalendar.InWords(noticeOn)}. The plan stays as it was. You can appeal until {UkCalendar.InWords(rights.AppealBy)}.",
+            RightsDetail(reasons, rights));
     }
 
     /// <summary>
@@ -625,6 +675,7 @@ public sealed class EhcNeedsAssessment
         NamedSetting = Text.NullIfBlank(namedSetting) ?? RequestedSetting;
         ClosedOn = issuedOn;
         var rights = AppealRights.For(AppealableDecision.FinalPlanContents, issuedOn, RuleSet);
+        LatestAppealBy = rights.AppealBy;
         var deadline = Due(StatutoryStep.FinalPlan);
         Record(PathwayAction.IssueFinalPlan, next, issuedOn, by, now,
             issuedOn <= deadline

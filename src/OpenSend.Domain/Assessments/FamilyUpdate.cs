@@ -61,7 +61,7 @@ public sealed record FamilyUpdate(
                 next.Add($"The council decided on {UkCalendar.InWords(ceaseDecided)} to stop maintaining your child's EHC plan.");
                 next.AddRange(AppealRights.For(AppealableDecision.ToCease, ceaseDecided, rules).Points);
                 break;
-            case AssessmentStage.PlanIssued when assessment.TransferredInOn is not null:
+            case AssessmentStage.PlanIssued when assessment.TransferredInOn is not null && assessment.LatestAppealBy is null:
                 // Reg 15: the plan moved with the child; the appeal rights on it were given by the old LA.
                 next.Add("Your child's EHC plan moved with you from your previous council and stays in force.");
                 next.Add(assessment.TransferNoticeOn is null
@@ -69,7 +69,25 @@ public sealed record FamilyUpdate(
                     : $"The council plans to review the plan on {UkCalendar.InWords(assessment.TransferReviewProposedOn!.Value)}.");
                 break;
             case AssessmentStage.PlanIssued:
-                appealBy = AppealByFor(assessment, PathwayAction.IssueFinalPlan);
+                // The latest appealable decision on the plan: an amended plan or a decision not to
+                // amend gives a new date (s.51(2)(c), (e)); records older than it have only the final's.
+                appealBy = assessment.LatestAppealBy ?? AppealByFor(assessment, PathwayAction.IssueFinalPlan);
+                if (OpenAmendment(assessment) is { } amendment)
+                {
+                    // Reg 22(2)-(3): the family's 15 days on the latest proposal, and the 8 weeks from the first.
+                    var comments = rules.Rule(StatutoryStep.RepresentationsClose);
+                    var amended = rules.Rule(StatutoryStep.AmendedPlanAfterNotice);
+                    var commentsClose = comments.DueFrom(amendment.LatestDraftOn);
+                    var amendedBy = amended.DueFrom(amendment.NoticeOn);
+                    if (commentsClose >= today)
+                    {
+                        dates.Add(new FamilyDate(commentsClose, $"You can comment on the proposed changes to the plan until {UkCalendar.InWords(commentsClose)}", "SEND Regulations 2014 reg 22(2)(c)", false));
+                    }
+
+                    dates.Add(new FamilyDate(amendedBy, $"The council must send you the amended plan, or tell you it will not make the changes, by {UkCalendar.InWords(amendedBy)}", "SEND Regulations 2014 reg 22(3)–(4)", amendedBy < today));
+                    next.Add("Read the proposed changes to the plan and tell the council what you think. The council will then issue the amended plan, or tell you it will not make the changes; either way you can appeal.");
+                }
+
                 next.Add("The plan must be reviewed at least every 12 months.");
                 next.Add($"If you disagree with the needs, provision or setting in the plan, you can appeal to the SEND Tribunal until {UkCalendar.InWords(appealBy!.Value)}.");
                 break;
@@ -102,6 +120,18 @@ public sealed record FamilyUpdate(
     {
         var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, progress.Deadline.Duty, UkCalendar.InWords(progress.Deadline.Due));
         return progress.State == DeadlineState.Overdue ? $"{text}. This date has passed." : text;
+    }
+
+    /// <summary>The amendment in hand, if any: its first notice and its latest proposal, read from the case's record.</summary>
+    private static (DateOnly NoticeOn, DateOnly LatestDraftOn)? OpenAmendment(EhcNeedsAssessment assessment)
+    {
+        var since = assessment.Timeline
+            .Reverse()
+            .TakeWhile(e => e.Action is not (PathwayAction.IssueAmendedPlan or PathwayAction.DecideNotToAmend or PathwayAction.IssueFinalPlan or PathwayAction.ReceiveTransferredPlan))
+            .Where(e => e.Action == PathwayAction.ProposeAmendments)
+            .Select(e => e.OccurredOn)
+            .ToList();
+        return since.Count == 0 ? null : (since.Min(), since.Max());
     }
 
     private static DateOnly AppealByFor(EhcNeedsAssessment assessment, PathwayAction action)

@@ -35,4 +35,13 @@ public enum PathwayAction
 
     /// <summary>A decision to cease is withdrawn, or the tribunal orders the plan to continue (reg 44(2)): the plan stays in force.</summary>
     KeepPlan,
+
+    /// <summary>The proposed amendments (an amended draft) sent to the family, with at least 15 days to comment (reg 22(2)).</summary>
+    ProposeAmendments,
+
+    /// <summary>The amended final plan, with appeal rights against sections B, F and I (reg 22(3); s.51(2)(c)).</summary>
+    IssueAmendedPlan,
+
+    /// <summary>Having proposed amendments, the LA decides not to amend, with reasons and appeal rights (reg 22(4); s.51(2)(e)).</summary>
+    DecideNotToAmend,
 }

@@ -25,6 +25,9 @@ public static class PathwayActionText
         PathwayAction.CeasePlan => "Record the plan ceased",
         PathwayAction.RecordPlacementDecision => "Name the school or college",
         PathwayAction.KeepPlan => "Record the plan kept in force",
+        PathwayAction.ProposeAmendments => "Send the proposed amendments",
+        PathwayAction.IssueAmendedPlan => "Issue the amended plan",
+        PathwayAction.DecideNotToAmend => "Record a decision not to amend",
         _ => action.ToString(),
     };
 
@@ -51,6 +54,9 @@ public static class PathwayActionText
         PathwayAction.CeasePlan => "Ceasing the plan",
         PathwayAction.RecordPlacementDecision => "A decision naming the school or college",
         PathwayAction.KeepPlan => "Keeping the plan in force",
+        PathwayAction.ProposeAmendments => "Proposed amendments",
+        PathwayAction.IssueAmendedPlan => "An amended plan",
+        PathwayAction.DecideNotToAmend => "A decision not to amend",
         _ => action.ToString(),
     };
 

@@ -57,6 +57,12 @@ public static class PathwayTransitions
         // Reg 20(10): each review's decision goes on the case's record, and to the family, with their rights.
         Allow(AssessmentStage.PlanIssued, PathwayAction.RecordReviewDecision, AssessmentStage.PlanIssued);
 
+        // Reg 22: every amendment of a plan in force, from a review or not: the proposed amendments,
+        // then the amended plan or a decision not to amend, each with the family's rights.
+        Allow(AssessmentStage.PlanIssued, PathwayAction.ProposeAmendments, AssessmentStage.PlanIssued);
+        Allow(AssessmentStage.PlanIssued, PathwayAction.IssueAmendedPlan, AssessmentStage.PlanIssued);
+        Allow(AssessmentStage.PlanIssued, PathwayAction.DecideNotToAmend, AssessmentStage.PlanIssued);
+
         // ss.38–40: the school or college is named after the draft (when the family has said what they
         // prefer), or in an amendment of a plan in force.
         Allow(AssessmentStage.DraftServed, PathwayAction.RecordPlacementDecision, AssessmentStage.DraftServed);

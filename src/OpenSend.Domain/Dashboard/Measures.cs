@@ -15,9 +15,12 @@ public static class Measures
     private const int SixWeeks = 6 * 7;
     private const int TwentyWeeks = 20 * 7;
 
-    /// <summary>Requests received in the year.</summary>
+    /// <summary>
+    /// Requests received in the year. A plan that arrived from another LA (reg 15) stands in the return
+    /// on a request made to that LA, dated the day the plan was made: it is not a request to this one.
+    /// </summary>
     private static IEnumerable<(Sen2Person Person, Sen2Request Request)> RequestsReceived(LiveData d) =>
-        d.Return.Requests.Where(x => d.InYear(x.Request.ReceivedDate));
+        d.Return.Requests.Where(x => d.InYear(x.Request.ReceivedDate) && x.Request.Assessment?.Plan?.Active?.TransferredFromLa is null);
 
     /// <summary>
     /// New plans issued in the year: the assessment ended in a plan whose final version was issued in
@@ -40,7 +43,7 @@ public static class Measures
     /// them; raise this whenever a live definition (or what SEN2 counts) changes, so every kept
     /// count is recounted rather than shown beside counts made the new way.
     /// </summary>
-    public const int LiveVersion = 1;
+    public const int LiveVersion = 2;
 
     public static readonly IReadOnlyList<MeasureDefinition> All =
     [

@@ -47,14 +47,15 @@ public static class SectionINaming
         }
 
         // No naming has been recorded in OpenSEND: the family's own request is met, or refused only on a recorded ground.
-        if (facts.PreviouslyNamed is null && facts.RequestedInRepresentations is { } requested
-            && !string.Equals(requested.Trim(), setting.Name.Trim(), StringComparison.OrdinalIgnoreCase))
+        var familyAskedForIt = facts.RequestedInRepresentations is { } asked && string.Equals(asked.Trim(), setting.Name.Trim(), StringComparison.OrdinalIgnoreCase);
+        if (facts.PreviouslyNamed is null && facts.RequestedInRepresentations is { } requested && !familyAskedForIt)
         {
             throw new StepRefusedException("requested-setting-not-considered",
                 $"The family asked for {requested} to be named (section 38(2)(b)), but section I names {setting.Name}. Name {requested}, or record it as their preference under Placement with the ground for not naming it (section 39(4)) and decide there.");
         }
 
-        if (facts.Registered is { IsMainstream: false } registered)
+        // s.33 governs a setting the council chooses; a special school the family asked for is their s.38(2)(b) request.
+        if (!familyAskedForIt && facts.Registered is { IsMainstream: false } registered)
         {
             throw new StepRefusedException("mainstream-presumption",
                 $"{registered.Name} is not a mainstream setting. Name it under Placement, where the council consults it and records why mainstream education is incompatible with the family's wishes or the efficient education of others (section 33).");

@@ -135,6 +135,12 @@ public sealed class AnnualReview
     /// <summary>The day the review must be held by (s.44(1), or reg 15(5) after a transfer).</summary>
     public DateOnly DueBy { get; private set; }
 
+    /// <summary>
+    /// For a child under 5, the day the Code of Practice recommends the review by (9.178: every 3 to 6
+    /// months, the LA's interval). Guidance, not law: see <see cref="RecommendedReviewOverdue"/>.
+    /// </summary>
+    public DateOnly? RecommendedBy { get; private set; }
+
     public PhaseTransferKind? PhaseTransfer { get; private set; }
 
     /// <summary>Reg 18's date for the plan to be reviewed and amended before the phase transfer.</summary>
@@ -171,6 +177,9 @@ public sealed class AnnualReview
     /// <summary>The amended final plan (reg 22(3)).</summary>
     public DateOnly? AmendedPlanIssuedOn { get; private set; }
 
+    /// <summary>Having sent the proposed amendments, the council decided not to amend (reg 22(4)).</summary>
+    public DateOnly? NotAmendedOn { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -192,21 +201,23 @@ public sealed class AnnualReview
     public bool IsOpen => IsOpenNow(this);
 
     /// <summary>A review falls due: when the plan was made or last reviewed says when (<see cref="ReviewSchedule"/>).</summary>
-    public static AnnualReview Schedule(Guid assessmentId, string laCode, StatutoryRuleSet rules, DateOnly dueBy, UpcomingPhaseTransfer? phaseTransfer, Guid? settingOrganisationId, DateTimeOffset now) => new()
-    {
-        Id = RecordId.New(),
-        AssessmentId = assessmentId,
-        LaCode = laCode,
-        RuleSetId = rules.Id,
-        DueBy = phaseTransfer is { } transfer && transfer.Deadline.Due < dueBy ? transfer.Deadline.Due : dueBy,
-        PhaseTransfer = phaseTransfer?.Kind,
-        PhaseTransferDueBy = phaseTransfer?.Deadline.Due,
-        PhaseTransferOn = phaseTransfer?.TransferOn,
-        SettingOrganisationId = settingOrganisationId,
-        Stage = ReviewStage.Due,
-        CreatedAt = now,
-        UpdatedAt = now,
-    };
+    public static AnnualReview Schedule(Guid assessmentId, string laCode, StatutoryRuleSet rules, DateOnly dueBy, UpcomingPhaseTransfer? phaseTransfer, Guid? settingOrganisationId, DateTimeOffset now,
+        DateOnly? recommendedBy = null) => new()
+        {
+            RecommendedBy = recommendedBy < dueBy ? recommendedBy : null,
+            Id = RecordId.New(),
+            AssessmentId = assessmentId,
+            LaCode = laCode,
+            RuleSetId = rules.Id,
+            DueBy = phaseTransfer is { } transfer && transfer.Deadline.Due < dueBy ? transfer.Deadline.Due : dueBy,
+            PhaseTransfer = phaseTransfer?.Kind,
+            PhaseTransferDueBy = phaseTransfer?.Deadline.Due,
+            PhaseTransferOn = phaseTransfer?.TransferOn,
+            SettingOrganisationId = settingOrganisationId,
+            Stage = ReviewStage.Due,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
 
     /// <summary>Reg 20(3): the meeting is set and everyone invited, at least 2 weeks before it.</summary>
     public void ArrangeMeeting(DateOnly meetingOn, DateOnly invitationsSentOn, DateTimeOffset now)
@@ -355,6 +366,20 @@ public sealed class AnnualReview
         Move(ReviewAction.IssueAmendedPlan, now);
     }
 
+    /// <summary>
+    /// Reg 22(4): after sending the proposed amendments the council decides not to amend after all.
+    /// The review completes; the family is given appeal rights by the amendment (s.51(2)(e)).
+    /// </summary>
+    public void RecordNotAmended(DateOnly decidedOn, DateTimeOffset now)
+    {
+        Begin(ReviewAction.DecideNotToAmend, decidedOn, now);
+        Require(AmendmentNoticeOn is not null, "amendment-notice-missing",
+            "No amendments have been proposed yet. To keep the plan as it is, the decision at the review is changed, not an amendment withdrawn.");
+        RequireNotBefore(decidedOn, AmendmentNoticeOn!.Value, "the proposed amendments");
+        NotAmendedOn = decidedOn;
+        Move(ReviewAction.DecideNotToAmend, now);
+    }
+
     /// <summary>The plan ceased or moved to another council before this review finished: its clocks stop (see <see cref="ReviewStage.Ended"/>).</summary>
     public void EndWithPlan(DateOnly on, DateTimeOffset now)
     {
@@ -362,12 +387,18 @@ public sealed class AnnualReview
         Move(ReviewAction.EndWithPlan, now);
     }
 
+    /// <summary>
+    /// The meeting has not been held by the day the Code of Practice recommends for an under-5 (9.178).
+    /// Shown and counted apart from the statutory clocks: it is not a breach of s.44.
+    /// </summary>
+    public bool RecommendedReviewOverdue(DateOnly today) => IsOpen && MeetingHeldOn is null && RecommendedBy is { } recommended && today > recommended;
+
     /// <summary>Every clock of this review on <paramref name="today"/> (<see cref="ReviewClocks"/>).</summary>
     public IReadOnlyList<DeadlineProgress> Deadlines(DateOnly today) => ReviewClocks.Evaluate(ClockFacts, today);
 
     /// <summary>What the clocks depend on.</summary>
     public ReviewFacts ClockFacts => new(Id, RuleSetId, DueBy, MeetingOn, InvitationsSentOn, PapersCirculatedOn, MeetingHeldOn, ReportSentOn,
-        DecidedOn, Decision, AmendmentNoticeOn, AmendedPlanIssuedOn, PhaseTransfer, PhaseTransferDueBy);
+        DecidedOn, Decision, AmendmentNoticeOn, AmendedPlanIssuedOn, PhaseTransfer, PhaseTransferDueBy, NotAmendedOn);
 
     /// <summary>
     /// Removes what identifies the child and family under the retention policy (the views, evidence,
@@ -432,6 +463,9 @@ public enum ReviewAction
     Decide,
     SendAmendmentNotice,
     IssueAmendedPlan,
+
+    /// <summary>Reg 22(4): not to amend after the proposed amendments.</summary>
+    DecideNotToAmend,
     ProposePost16Transfer,
     Contribute,
     EndWithPlan,
@@ -451,6 +485,7 @@ public static class ReviewTransitions
         [(ReviewStage.ReportSubmitted, ReviewAction.Decide)] = ReviewStage.Completed,
         [(ReviewStage.Amending, ReviewAction.SendAmendmentNotice)] = ReviewStage.Amending,
         [(ReviewStage.Amending, ReviewAction.IssueAmendedPlan)] = ReviewStage.Completed,
+        [(ReviewStage.Amending, ReviewAction.DecideNotToAmend)] = ReviewStage.Completed,
         // Reg 20(3)-(4): advice and views are gathered between the invitations and the meeting.
         [(ReviewStage.MeetingArranged, ReviewAction.Contribute)] = ReviewStage.MeetingArranged,
         // Reg 18(2): a move between post-16 institutions can be proposed while the review is open.
@@ -476,7 +511,7 @@ public static class ReviewTransitions
         (ReviewStage.Completed, ReviewAction.ProposePost16Transfer) => "This review is complete. Record the move on the next review.",
         (ReviewStage.Due, _) => "Arrange the review meeting first: set its date and send the invitations.",
         (ReviewStage.MeetingArranged, ReviewAction.SubmitReport or ReviewAction.Decide) => "The review meeting has not been held yet. Record the meeting first; the decision cannot come before it.",
-        (ReviewStage.Amending, _) => "The council decided to amend the plan: send the proposed amendments, then issue the amended plan.",
+        (ReviewStage.Amending, _) => "The council decided to amend the plan: send the proposed amendments, then issue the amended plan or decide not to amend (reg 22(4)).",
         (ReviewStage.Completed, _) => "This review is complete. The next review is scheduled from it.",
         (ReviewStage.Ended, _) => "This review ended when the plan ceased or moved to another council. Nothing more can be recorded on it.",
         _ => $"This step cannot be recorded while the review is at '{stage}'.",

@@ -17,7 +17,8 @@ public sealed record ReviewFacts(
     DateOnly? AmendmentNoticeOn,
     DateOnly? AmendedPlanIssuedOn,
     PhaseTransferKind? PhaseTransfer,
-    DateOnly? PhaseTransferDueBy);
+    DateOnly? PhaseTransferDueBy,
+    DateOnly? NotAmendedOn = null);
 
 /// <summary>
 /// Every clock of one review, as a pure function of its facts, so the review page, the review board
@@ -45,10 +46,12 @@ public static class ReviewClocks
                     StatutoryStep.PapersBy => facts.PapersCirculatedOn,
                     StatutoryStep.ReportBy => facts.ReportSentOn,
                     StatutoryStep.DecisionBy => facts.DecidedOn,
-                    StatutoryStep.AmendedPlanBy => facts.AmendedPlanIssuedOn,
+                    // Reg 22(3)-(4): the amendment ends with the amended plan or a decision not to amend.
+                    StatutoryStep.AmendedPlanBy => facts.AmendedPlanIssuedOn ?? facts.NotAmendedOn,
+                    StatutoryStep.AmendmentNoticeBy => facts.AmendmentNoticeOn,
                     _ => null,
                 };
-                string? notNeeded = deadline.Step == StatutoryStep.AmendedPlanBy && facts.Decision is { } d && d != ReviewDecision.Amend
+                string? notNeeded = deadline.Step is (StatutoryStep.AmendedPlanBy or StatutoryStep.AmendmentNoticeBy) && facts.Decision is { } d && d != ReviewDecision.Amend
                     ? $"The council decided to {(d == ReviewDecision.Maintain ? "keep the plan as it is" : "cease the plan")}."
                     : null;
                 result.Add(notNeeded is null ? DeadlineProgress.Evaluate(deadline, done, today) : DeadlineProgress.NotNeeded(deadline, today, notNeeded));
@@ -57,7 +60,7 @@ public static class ReviewClocks
 
         if (facts.AmendmentNoticeOn is { } notice)
         {
-            result.AddRange(rules.DeadlinesFrom(ClockAnchor.AmendmentNotice, notice).Select(d => DeadlineProgress.Evaluate(d, facts.AmendedPlanIssuedOn, today)));
+            result.AddRange(rules.DeadlinesFrom(ClockAnchor.AmendmentNotice, notice).Select(d => DeadlineProgress.Evaluate(d, facts.AmendedPlanIssuedOn ?? facts.NotAmendedOn, today)));
         }
 
         if (facts.PhaseTransfer is { } kind && facts.PhaseTransferDueBy is { } transferDue)

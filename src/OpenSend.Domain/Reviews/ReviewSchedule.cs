@@ -8,6 +8,9 @@ namespace OpenSend.Domain.Reviews;
 /// <summary>The ages a setting takes (GIAS statutory low and high age), which say when its pupils move on.</summary>
 public sealed record SettingAgeRange(int LowAge, int HighAge);
 
+/// <summary>When a review is due by law (s.44(1)) and, for an under-5, when the Code of Practice recommends it (9.178).</summary>
+public sealed record ReviewDates(DateOnly DueBy, DateOnly? RecommendedBy);
+
 /// <summary>The next move between phases of education (reg 2(1)) and reg 18's date for it.</summary>
 public sealed record UpcomingPhaseTransfer(PhaseTransferKind Kind, DateOnly TransferOn, StatutoryDeadline Deadline);
 
@@ -24,8 +27,13 @@ public static class ReviewSchedule
 
     public const int LongestUnderFivesInterval = 6;
 
-    /// <summary>The day by which the next review must be held.</summary>
-    public static DateOnly NextReviewDue(StatutoryRuleSet rules, DateOnly planMadeOn, DateOnly? lastReviewOn, DateOnly dateOfBirth, int underFivesIntervalMonths)
+    /// <summary>
+    /// The day by which the next review must be held (s.44(1): 12 months beginning with the plan or the
+    /// last review) and, for a child under 5, the earlier day the Code of Practice recommends (9.178:
+    /// every 3 to 6 months). The recommendation is guidance, not a time limit: missing it is a
+    /// "recommended review overdue", never a breach of s.44.
+    /// </summary>
+    public static ReviewDates NextReviewDates(StatutoryRuleSet rules, DateOnly planMadeOn, DateOnly? lastReviewOn, DateOnly dateOfBirth, int underFivesIntervalMonths)
     {
         if (underFivesIntervalMonths is < ShortestUnderFivesInterval or > LongestUnderFivesInterval)
         {
@@ -37,7 +45,7 @@ public static class ReviewSchedule
         var statutory = rules.Rule(StatutoryStep.AnnualReview).DueFrom(from);
         var underFive = new CalendarMonthsBeginningWith(underFivesIntervalMonths).CountFrom(from);
         // The shorter interval applies while the child is under 5 on the day it would fall due.
-        return CompulsorySchoolAge.AgeOn(dateOfBirth, underFive) < 5 && underFive < statutory ? underFive : statutory;
+        return new ReviewDates(statutory, CompulsorySchoolAge.AgeOn(dateOfBirth, underFive) < 5 && underFive < statutory ? underFive : null);
     }
 
     /// <summary>

@@ -65,6 +65,13 @@ public static class RuleSetCatalogue
             "Decide to maintain, amend or cease the plan",
             "The council must tell you whether it will keep, change or stop the plan by {0}",
             $"{Regs} reg 20(10)"),
+        // Devon [2022]: the reg 20(10) decision and the reg 22(2) notice of the proposed
+        // amendments both come within 4 weeks of the meeting (the decision to amend is not complete
+        // without them); the amended plan within 12 weeks (4 + reg 22(3)'s 8).
+        new(StatutoryStep.AmendmentNoticeBy, ClockAnchor.ReviewMeeting, new WeeksAfter(4),
+            "Send the proposed amendments",
+            "If the plan is to be changed, the council must send you the proposed changes by {0}",
+            "R (L, M and P) v Devon CC [2022] EWHC 493 (Admin); SEND Regulations 2014 reg 22(2)"),
         new(StatutoryStep.AmendedPlanBy, ClockAnchor.ReviewMeeting, new WeeksAfter(12),
             "Issue the amended plan",
             "If the plan is to be changed, the council must send you the amended final plan by {0}",
@@ -199,6 +206,9 @@ public static class RuleSetCatalogue
         [PathwayAction.RecordReviewDecision] = "Children and Families Act 2014 s.44; SEND Regulations 2014 reg 20(10); appeal rights s.51(2)(e)–(f)",
         [PathwayAction.RecordPlacementDecision] = "Children and Families Act 2014 ss.33, 38(2)(b), 39(2)–(4), 40; appeal rights s.51(2)(c)",
         [PathwayAction.CeasePlan] = "Children and Families Act 2014 s.45; SEND Regulations 2014 regs 29–31; after an appeal is dismissed, reg 44(2)(a)",
+        [PathwayAction.ProposeAmendments] = "Children and Families Act 2014 s.44(4); SEND Regulations 2014 reg 22(2)",
+        [PathwayAction.IssueAmendedPlan] = "SEND Regulations 2014 reg 22(3); appeal rights s.51(2)(c)",
+        [PathwayAction.DecideNotToAmend] = "SEND Regulations 2014 reg 22(4); appeal rights s.51(2)(e)",
         [PathwayAction.KeepPlan] = "Children and Families Act 2014 s.45; after the tribunal orders the plan to continue, SEND Regulations 2014 reg 44(2)",
     };
 

@@ -34,6 +34,9 @@ public enum StatutoryStep
 
     /// <summary>A setting consulted about being named answers whether it can meet the child's needs (s.39(2)).</summary>
     ConsultationResponse,
+
+    /// <summary>After a review decides to amend, the proposed amendments sent within 4 weeks of the meeting (Devon [2022]).</summary>
+    AmendmentNoticeBy,
 }
 
 /// <summary>What starts a statutory clock.</summary>

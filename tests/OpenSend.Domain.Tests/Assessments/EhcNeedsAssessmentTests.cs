@@ -8,6 +8,8 @@ public class EhcNeedsAssessmentTests
 {
     private static readonly Actor Caseworker = PathwayScenario.Caseworker;
 
+    private static AppealRights Rights(AppealableDecision decision, DateOnly on) => AppealRights.For(decision, on, RuleSetCatalogue.SendRegulations2014);
+
     [Fact]
     public void FullPathway_OnTime_EndsWithThePlanIssuedAndEveryDeadlineMet()
     {
@@ -160,6 +162,9 @@ public class EhcNeedsAssessmentTests
             PathwayAction.RecordPlacementDecision => () => s.Case.RecordPlacementDecision(day, "Oakfield Primary School", [], Caseworker, s.Now),
             PathwayAction.CeasePlan => () => s.Case.CeasePlan(day, null, null, Caseworker, s.Now),
             PathwayAction.KeepPlan => () => s.Case.KeepPlan(day, "x", Caseworker, s.Now),
+            PathwayAction.ProposeAmendments => () => s.Case.RecordAmendmentsProposed(day, day.AddDays(14), "x", false, Caseworker, s.Now),
+            PathwayAction.IssueAmendedPlan => () => s.Case.RecordAmendedPlanIssued(day, day, day.AddDays(56), null, Rights(AppealableDecision.AmendedPlanContents, day), Caseworker, s.Now),
+            PathwayAction.DecideNotToAmend => () => s.Case.RecordDecisionNotToAmend(day, day, day.AddDays(56), "x", Rights(AppealableDecision.NotToAmendAfterNotice, day), Caseworker, s.Now),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
 

@@ -308,6 +308,8 @@ public sealed class PlacementTests
     {
         var refused = Assert.Throws<StepRefusedException>(() => SectionINaming.RequireLawful(new SectionIFacts(InSectionI(Meadowbank), null, null, Meadowbank, null)));
         SectionINaming.RequireLawful(new SectionIFacts(InSectionI(Oakfield), null, null, Oakfield, null));
+        // The family's own request for the special school (s.38(2)(b)) is not the council's choice: s.33 does not apply.
+        SectionINaming.RequireLawful(new SectionIFacts(InSectionI(Meadowbank), null, null, Meadowbank, Meadowbank.Name));
 
         Assert.Equal("mainstream-presumption", refused.Code);
         Assert.Contains("section 33", refused.Message);

@@ -71,6 +71,23 @@ public sealed class Sen2AndMeasuresTests
     public void ACount_CountsWhatItsDefinitionSays(string measure, int count) =>
         Assert.Equal(count, MeasureCalculator.Compute(Measures.Get(measure), Live(Return()), suppress: false).Value);
 
+    /// <summary>Issue 20 point 20: P6's plan was made by Kent (886) on 3 June 2024 and moved here on 1 September; it is in force here, but neither a request to this LA nor a new plan of its own.</summary>
+    [Fact]
+    public void APlanTransferredIn_IsInForce_ButNotANewRequestOrANewPlan()
+    {
+        var p6 = Person("P6", Sex.Male, "WBRI", new DateOnly(2014, 4, 1),
+            Request(new DateOnly(2024, 6, 3), Sen2RequestOutcome.A, new DateOnly(2024, 6, 3),
+                Issued(new DateOnly(2024, 6, 3), Plan(new DateOnly(2024, 6, 3), Sen2NeedType.SLCN, "S1", new Sen2ActivePlan("886", null, null, null, null, null, null)))));
+        var whole = Return();
+        var withTransfer = whole with { Persons = [.. whole.Persons, p6] };
+
+        int? Count(Sen2Return sen2, string measure) => (int?)MeasureCalculator.Compute(Measures.Get(measure), Live(sen2), suppress: false).Value;
+        decimal? Denominator(Sen2Return sen2, string measure) => MeasureCalculator.Compute(Measures.Get(measure), Live(sen2), suppress: false).Denominator;
+
+        Assert.Equal((4, 3), (Count(withTransfer, "requests-received"), Count(withTransfer, "active-plans")));
+        Assert.Equal((3m, 3m), (Denominator(withTransfer, "requests-decided-within-6-weeks")!.Value, Denominator(withTransfer, "plans-within-20-weeks")!.Value));
+    }
+
     [Fact]
     public void TwoLasTogether_CountEveryChildOnce_NotTheAverageOfTheirRates()
     {

@@ -34,22 +34,34 @@ public sealed class AnnualReviewTests
 
     [Theory]
     // s.44(1): the 12 months beginning with the day the plan was made.
-    [InlineData("2026-06-01", null, "2015-03-14", "2027-05-31")]
+    [InlineData("2026-06-01", null, "2015-03-14", "2027-05-31", null)]
     // Then the 12 months beginning with the last review.
-    [InlineData("2025-01-10", "2026-01-20", "2015-03-14", "2027-01-19")]
+    [InlineData("2025-01-10", "2026-01-20", "2015-03-14", "2027-01-19", null)]
     // A plan made on 29 February: the period ends on the last day of February.
-    [InlineData("2024-02-29", null, "2015-03-14", "2025-02-28")]
-    // A 3-year-old: the LA's 6-month interval for under-5s (CoP 9.178).
-    [InlineData("2026-06-01", null, "2023-01-10", "2026-11-30")]
-    // Turning 5 before the short interval ends: the statutory 12 months.
-    [InlineData("2026-06-01", null, "2021-09-01", "2027-05-31")]
-    public void TheNextReview_FallsDueAsTheLawSays(string madeOn, string? lastReview, string dateOfBirth, string expected) =>
-        Assert.Equal(DateOnly.Parse(expected), ReviewSchedule.NextReviewDue(Rules, DateOnly.Parse(madeOn), lastReview is null ? null : DateOnly.Parse(lastReview), DateOnly.Parse(dateOfBirth), 6));
+    [InlineData("2024-02-29", null, "2015-03-14", "2025-02-28", null)]
+    // A 3-year-old: s.44's 12 months still the law; the LA's 6-month interval for under-5s is the
+    // Code of Practice's recommendation (9.178), 6 months beginning with 1 June 2026: 30 November.
+    [InlineData("2026-06-01", null, "2023-01-10", "2027-05-31", "2026-11-30")]
+    // Turning 5 before the short interval ends: the statutory 12 months only.
+    [InlineData("2026-06-01", null, "2021-09-01", "2027-05-31", null)]
+    public void TheNextReview_FallsDueAsTheLawSays_AndTheCodeRecommendsForUnderFives(string madeOn, string? lastReview, string dateOfBirth, string expected, string? recommended) =>
+        Assert.Equal(new ReviewDates(DateOnly.Parse(expected), recommended is null ? null : DateOnly.Parse(recommended)),
+            ReviewSchedule.NextReviewDates(Rules, DateOnly.Parse(madeOn), lastReview is null ? null : DateOnly.Parse(lastReview), DateOnly.Parse(dateOfBirth), 6));
+
+    [Fact]
+    public void AnUnderFivesReviewPastTheRecommendedDate_IsRecommendedReviewOverdue_NotAStatutoryBreach()
+    {
+        // Plan made 1 June 2026 for a 3-year-old: recommended by 30 November 2026, due by law by 31 May 2027.
+        var review = AnnualReview.Schedule(Guid.NewGuid(), "999", Rules, new DateOnly(2027, 5, 31), null, null, Noon("2026-06-01"), new DateOnly(2026, 11, 30));
+        Assert.False(review.RecommendedReviewOverdue(new DateOnly(2026, 11, 30)));
+        Assert.True(review.RecommendedReviewOverdue(new DateOnly(2026, 12, 1)));
+        Assert.DoesNotContain(review.Deadlines(new DateOnly(2026, 12, 1)), d => d.State == DeadlineState.Overdue);
+    }
 
     [Fact]
     public void AnUnderFivesIntervalOutsideTheCodesRange_IsRefused() =>
         Assert.Equal("under-fives-interval", Assert.Throws<StepRefusedException>(() =>
-            ReviewSchedule.NextReviewDue(Rules, new DateOnly(2026, 6, 1), null, new DateOnly(2023, 1, 10), 9)).Code);
+            ReviewSchedule.NextReviewDates(Rules, new DateOnly(2026, 6, 1), null, new DateOnly(2023, 1, 10), 9)).Code);
 
     [Theory]
     // Year 6 in a primary school: into year 7 in September 2027, so before 15 February 2027 (reg 18(1)(b)): 14 February.

@@ -857,6 +857,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(3)")
                         .HasColumnName("la_code");
 
+                    b.Property<DateOnly?>("LatestAppealBy")
+                        .HasColumnType("date")
+                        .HasColumnName("latest_appeal_by");
+
                     b.Property<bool>("MeetingRequested")
                         .HasColumnType("boolean")
                         .HasColumnName("meeting_requested");
@@ -2317,6 +2321,90 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.ToTable("ehc_plans", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Plans.PlanAmendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("concluded_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DecisionReasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("decision_reasons");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateOnly>("LatestDraftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("latest_draft_on");
+
+                    b.Property<DateOnly>("NoticeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("notice_on");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_amendments");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_plan_amendments_assessment_id");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .HasDatabaseName("ix_plan_amendments_la_code_assessment_id");
+
+                    b.HasIndex("LaCode", "RuleSetId", "NoticeOn")
+                        .HasDatabaseName("ix_plan_amendments_open_outside_review")
+                        .HasFilter("concluded_on IS NULL AND review_id IS NULL");
+
+                    b.ToTable("plan_amendments", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Plans.PlanComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2519,6 +2607,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("date")
                         .HasColumnName("meeting_on");
 
+                    b.Property<DateOnly?>("NotAmendedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("not_amended_on");
+
                     b.Property<DateOnly?>("PapersCirculatedOn")
                         .HasColumnType("date")
                         .HasColumnName("papers_circulated_on");
@@ -2535,6 +2627,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.Property<DateOnly?>("PhaseTransferOn")
                         .HasColumnType("date")
                         .HasColumnName("phase_transfer_on");
+
+                    b.Property<DateOnly?>("RecommendedBy")
+                        .HasColumnType("date")
+                        .HasColumnName("recommended_by");
 
                     b.Property<string>("Report")
                         .HasColumnType("text")
@@ -2861,6 +2957,16 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ehc_plans_ehc_needs_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Plans.PlanAmendment", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_amendments_ehc_needs_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Plans.PlanComment", b =>

@@ -846,6 +846,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("la_code");
 
+                    b.Property<DateOnly?>("LatestAppealBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latest_appeal_by");
+
                     b.Property<bool>("MeetingRequested")
                         .HasColumnType("INTEGER")
                         .HasColumnName("meeting_requested");
@@ -2306,6 +2310,90 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.ToTable("ehc_plans", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Plans.PlanAmendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concluded_on");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DecisionReasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reasons");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateOnly>("LatestDraftOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latest_draft_on");
+
+                    b.Property<DateOnly>("NoticeOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_on");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("ReviewId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_id");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_amendments");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_plan_amendments_assessment_id");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .HasDatabaseName("ix_plan_amendments_la_code_assessment_id");
+
+                    b.HasIndex("LaCode", "RuleSetId", "NoticeOn")
+                        .HasDatabaseName("ix_plan_amendments_open_outside_review")
+                        .HasFilter("concluded_on IS NULL AND review_id IS NULL");
+
+                    b.ToTable("plan_amendments", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Plans.PlanComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2508,6 +2596,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("meeting_on");
 
+                    b.Property<DateOnly?>("NotAmendedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("not_amended_on");
+
                     b.Property<DateOnly?>("PapersCirculatedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("papers_circulated_on");
@@ -2524,6 +2616,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("PhaseTransferOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("phase_transfer_on");
+
+                    b.Property<DateOnly?>("RecommendedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommended_by");
 
                     b.Property<string>("Report")
                         .HasColumnType("TEXT")
@@ -2850,6 +2946,16 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ehc_plans_ehc_needs_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Plans.PlanAmendment", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_amendments_ehc_needs_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Plans.PlanComment", b =>

@@ -11,6 +11,10 @@ public sealed class IssueFinalModel(PlanQueries queries, PlanDrafting drafting, 
     [BindProperty]
     public DateInput IssuedOn { get; set; } = new();
 
+    /// <summary>Reg 22(2)(c): the family may end their 15 days on proposed amendments early.</summary>
+    [BindProperty]
+    public bool FamilyHasNoFurtherComments { get; set; }
+
     public override string Title => Plan.IsInForce ? "Issue the amended final plan" : "Issue the final plan";
 
     public IReadOnlyList<PlanDefect> Defects { get; private set; } = [];
@@ -36,8 +40,8 @@ public sealed class IssueFinalModel(PlanQueries queries, PlanDrafting drafting, 
 
         Defects = Plan.Check(PlanStatus.Final, Case.Child.DateOfBirth, Today);
         var issuedOn = IssuedOn.Validate(ModelState, nameof(IssuedOn), "The date the final plan was issued", notAfter: Today);
-        return await WriteAsync((context, ct) => drafting.IssueFinalAsync(context, Id, issuedOn!.Value, PlanVersion, ct),
-            Plan.IsInForce ? "Amended final plan issued" : "Final plan issued: the family has been told of their right to appeal and to mediation",
+        return await WriteAsync((context, ct) => drafting.IssueFinalAsync(context, Id, issuedOn!.Value, PlanVersion, ct, FamilyHasNoFurtherComments),
+            Plan.IsInForce ? "Amended final plan issued: the family has been told of their right to appeal" : "Final plan issued: the family has been told of their right to appeal and to mediation",
             _ => nameof(IssuedOn));
     }
 }
