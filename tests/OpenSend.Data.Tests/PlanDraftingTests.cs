@@ -233,6 +233,26 @@ public abstract class PlanDraftingTests(TestProvider provider, PostgresServer po
         Assert.Equal("no-amendment-in-hand", issued.Code);
     }
 
+    /// <summary>Issue 20 point 19: what a child has instead of a school, and a residential placement, reach SEN2 as recorded, not as "other".</summary>
+    [Fact]
+    public async Task SectionI_WithNoSchool_IsReportedInSen2AsWhatTheChildHasInstead()
+    {
+        var id = await CaseReadyForADraftAsync();
+        var plan = await StartAsync(id);
+        await EditAsync(id, plan.Version, Drafted);
+        await InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(In886, id, new DateOnly(2026, 5, 11), null));
+        var afterDraft = await ReadAsync(id);
+        await EditAsync(id, afterDraft.Plan!.Version, c => c.WithSetting(new NamedSetting("Education otherwise than at school", null, null, null,
+            OpenSend.Domain.Returns.Sen2SettingCategory.OLA, Residential: true)));
+        await InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueFinalAsync(In886, id, new DateOnly(2026, 6, 1)));
+
+        var sen2 = await InScope(sp => sp.GetRequiredService<OpenSend.Data.Returns.Sen2Extract>().BuildAsync("886", new DateOnly(2027, 1, 21)));
+
+        var (_, _, reported) = Assert.Single(sen2.Plans);
+        Assert.Equal((OpenSend.Domain.Returns.Sen2SettingCategory?)OpenSend.Domain.Returns.Sen2SettingCategory.OLA, Assert.Single(reported.PlanSettings).Category);
+        Assert.Equal((true, false), (reported.Residential, reported.WorkBasedLearning));
+    }
+
     private static async Task<PlanTransferDocument> RoundTripAsync(PlanTransferDocument document) =>
         await PlanTransfers.ReadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(PlanJson.Serialize(document))));
 

@@ -524,6 +524,41 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
         await app.SignInAsFamilyAsync(stranger, "not.abels.parent@example.com");
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(familyPicture)).StatusCode);
     }
+    /// <summary>Issue 20 points 8 and 10: proposed amendments show their reg 22 dates; deciding not to amend needs reasons.</summary>
+    [Fact]
+    public async Task ProposedAmendments_ShowTheirDates_AndTheCouncilCanDecideNotToAmendWithReasons()
+    {
+        var id = await DraftedPlanAsync("Cai");
+        await app.WithServices(async sp =>
+        {
+            var drafting = sp.GetRequiredService<PlanDrafting>();
+            await drafting.IssueDraftAsync(Staff999, id, new DateOnly(2026, 5, 11), null);
+            var plan = await sp.GetRequiredService<PlanQueries>().GetAsync(Staff999, id);
+            await drafting.EditAsync(Staff999, id, plan.Plan!.Version, c => c.WithSetting(new NamedSetting("Oakfield Primary School", "118000", null, null)), "plan.setting-named", "Named.");
+            await drafting.IssueFinalAsync(Staff999, id, new DateOnly(2026, 6, 1));
+            var inForce = await sp.GetRequiredService<PlanQueries>().GetAsync(Staff999, id);
+            await drafting.EditAsync(Staff999, id, inForce.Plan!.Version, c => c.WithViews(new ViewsAndAspirations("I like buses now.", null, null, "To make friends.")), "plan.section-a-edited", "Section A");
+            await drafting.IssueDraftAsync(Staff999, id, new DateOnly(2026, 6, 8), "New views.");
+            return true;
+        });
+        var client = app.Client();
+        await app.SignInAsync(client);
+
+        // Amended draft on 8 June 2026: comments until 22 June (15 days beginning with 8 June); 8 weeks to 3 August.
+        var plan = await client.GetPageAsync($"/cases/{id}/plan");
+        var inHand = plan.QuerySelector("#amendment-in-hand")!.TextContent;
+        Assert.Contains("22 June 2026", inHand);
+        Assert.Contains("3 August 2026", inHand);
+        var form = await client.GetPageAsync(plan.QuerySelector("#amendment-in-hand a")!.GetAttribute("href")!);
+        var blank = await Html.ParseAsync(await client.SubmitAsync(form, [.. Html.Date("DecidedOn", new DateOnly(2026, 6, 15)), ("Reasons", "")]));
+        Assert.Contains(blank.ErrorSummary(), e => e.Href == "#Reasons");
+
+        var decided = await Html.ParseAsync(await client.SubmitAsync(form, [.. Html.Date("DecidedOn", new DateOnly(2026, 6, 15)), ("Reasons", "The views are already reflected in section A.")]));
+
+        Assert.StartsWith("Decision not to amend recorded", decided.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Null(decided.QuerySelector("#amendment-in-hand"));
+    }
+
     [Fact]
     public async Task APlan_MovesToTheNewCouncil_WhichTellsTheFamilyWithinSixWeeks()
     {

@@ -106,12 +106,13 @@ public sealed class Sen2Extract(OpenSendDbContext db, TimeProvider time)
                 var settingsNamed = named is null
                     ? new List<Sen2Setting>()
                     : [new Sen2Setting(named.Urn, named.Urn is null ? named.Ukprn : setting?.Ukprn is { } ukprn && setting.Category == SettingCategory.PostSixteen ? ukprn : null,
-                        named.Urn is null && named.Ukprn is null ? Sen2SettingCategory.OTH : null, 1,
+                        // What the child has instead of a school, as recorded in section I; "other" only when nothing more is known.
+                        named.Urn is null && named.Ukprn is null ? named.Arrangement ?? Sen2SettingCategory.OTH : null, 1,
                         inUnit && setting!.Specialist.HasFlag(SpecialistProvision.SenUnit), inUnit && setting!.Specialist.HasFlag(SpecialistProvision.ResourcedProvision))];
                 plan = new Sen2Plan(
                     planStart!.Value,
-                    Residential: false,
-                    WorkBasedLearning: false,
+                    Residential: named?.Residential == true,
+                    WorkBasedLearning: named?.WorkBasedLearning == true,
                     PersonalBudgetOrganisedArrangements: !string.IsNullOrWhiteSpace(content?.SectionJ?.Arrangements),
                     PersonalBudgetDirectPayments: content?.SectionJ?.DirectPayments == true,
                     ceasedOn,

@@ -174,7 +174,10 @@ public sealed class Setting
     /// </summary>
     public bool IsSection38Setting => Category switch
     {
-        SettingCategory.Mainstream or SettingCategory.Special or SettingCategory.NonMaintainedSpecial or SettingCategory.PostSixteen => true,
+        SettingCategory.Mainstream or SettingCategory.Special or SettingCategory.NonMaintainedSpecial => true,
+        // s.38(3)(i), s.41: a special post-16 institution (GIAS type 32) only when the Secretary of
+        // State has approved it; its type alone gives no right to ask for it.
+        SettingCategory.PostSixteen => TypeCode is not SpecialPostSixteenInstitution || Section41Approved,
         // AP academies and free schools are academies; a pupil referral unit is not a maintained school.
         SettingCategory.AlternativeProvision => TypeCode is not 14,
         SettingCategory.IndependentSpecial or SettingCategory.Independent => Section41Approved,
@@ -183,7 +186,10 @@ public sealed class Setting
 
     /// <summary>A mainstream school or post-16 institution, for the presumption of mainstream education (s.33).</summary>
     public bool IsMainstream => Category is SettingCategory.Mainstream
-        || (Category == SettingCategory.PostSixteen && TypeCode is not 32);
+        || (Category == SettingCategory.PostSixteen && TypeCode is not SpecialPostSixteenInstitution);
+
+    /// <summary>GIAS's type for a special post-16 institution.</summary>
+    public const int SpecialPostSixteenInstitution = 32;
 
     /// <summary>The ages a setting takes, which say when its pupils move on (reviews' phase transfers).</summary>
     public Reviews.SettingAgeRange? AgeRange => LowAge is { } low && HighAge is { } high ? new Reviews.SettingAgeRange(low, high) : null;

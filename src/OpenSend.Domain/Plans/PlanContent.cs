@@ -128,7 +128,15 @@ public sealed record PlanProvision(
     AdviceSource? Source = null);
 
 /// <summary>Section I: the school or other institution named (by URN or UKPRN), or the type of setting only.</summary>
-public sealed record NamedSetting(string Name, string? Urn, string? Ukprn, string? TypeOnly);
+/// <param name="Arrangement">
+/// When section I names no school or college: what the child or young person has instead, as SEN2
+/// reports it (education otherwise than at school arranged by the LA under s.61 or by the parents,
+/// elective home education, an early years provider without a URN, NEET, not in education).
+/// </param>
+/// <param name="Residential">The placement is residential (SEN2's PlanRes).</param>
+/// <param name="WorkBasedLearning">The young person is in work-based learning: an apprenticeship, traineeship or supported internship (SEN2's PlanWBP).</param>
+public sealed record NamedSetting(string Name, string? Urn, string? Ukprn, string? TypeOnly,
+    Returns.Sen2SettingCategory? Arrangement = null, bool Residential = false, bool WorkBasedLearning = false);
 
 /// <summary>Section J: the personal budget, if there is one.</summary>
 public sealed record PersonalBudget(decimal Amount, string Covers, bool DirectPayments, string? Arrangements);

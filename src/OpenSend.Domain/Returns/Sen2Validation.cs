@@ -20,6 +20,16 @@ public sealed record Sen2Finding(Sen2Severity Severity, string Code, Sen2Person 
 /// </summary>
 public static class Sen2Validation
 {
+    /// <summary>
+    /// SEN2 items OpenSEND cannot yet fill from what it records, said with every check rather than
+    /// silently reported as "no": mediation and tribunal appeals are recorded once redress is built.
+    /// </summary>
+    public static IReadOnlyList<string> NotYetRecorded { get; } =
+    [
+        "Mediation (RequestMediation, AssessmentMediation, OtherMediation): OpenSEND does not yet record mediation, so every request is reported as 'no'. Check against the mediation service's records before submitting.",
+        "Tribunal appeals (RequestTribunal, AssessmentTribunal, OtherTribunal): OpenSEND does not yet record appeals, so every request is reported as 'no'. Check against the council's tribunal records before submitting.",
+    ];
+
     public static IReadOnlyList<Sen2Finding> Check(Sen2Return sen2)
     {
         var findings = new List<Sen2Finding>();

@@ -302,6 +302,18 @@ public sealed class PlacementTests
         Assert.Equal(("placement-undecided", "requested-setting-not-considered"), (waiting.Code, passedOver.Code));
     }
 
+    /// <summary>Issue 20 point 17: a special post-16 institution can be asked for under s.38 only if approved under s.41.</summary>
+    [Fact]
+    public void ASpecialPost16Institution_IsASection38Setting_OnlyWhenApprovedUnderSection41()
+    {
+        var unapproved = School("100020", "Ridgeway Specialist College", Setting.SpecialPostSixteenInstitution, 16, 25, 5);
+        var approved = School("100021", "Valley Specialist College", Setting.SpecialPostSixteenInstitution, 16, 25, 6, section41: true);
+        var college = School("100022", "Northfield College", 18, 16, 99, 7);
+
+        Assert.Equal((false, true, true), (unapproved.IsSection38Setting, approved.IsSection38Setting, college.IsSection38Setting));
+        Assert.Equal((false, false, true), (unapproved.IsMainstream, approved.IsMainstream, college.IsMainstream));
+    }
+
     /// <summary>Issue 20 points 5 and 6: a special school the council names of its own accord goes through naming, where s.33 is recorded.</summary>
     [Fact]
     public void AFinalPlan_NamingASpecialSchoolNobodyAskedFor_WithoutNaming_IsRefused()

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using OpenSend.Data.Plans;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Plans;
+using OpenSend.Domain.Returns;
 
 namespace OpenSend.Web.Pages.Plans;
 
@@ -20,6 +22,29 @@ public sealed class SettingModel(PlanQueries queries, PlanDrafting drafting, Tim
     [BindProperty]
     public string? TypeOnly { get; set; }
 
+    /// <summary>With no school or college named: what the child has instead (SEN2's setting categories).</summary>
+    [BindProperty]
+    public string? Arrangement { get; set; }
+
+    [BindProperty]
+    public bool Residential { get; set; }
+
+    [BindProperty]
+    public bool WorkBasedLearning { get; set; }
+
+    public static IReadOnlyList<SelectListItem> Arrangements { get; } =
+    [
+        new("A school or college is named (or only its type)", string.Empty),
+        new("Education otherwise than at school, arranged by the council (section 61)", nameof(Sen2SettingCategory.OLA)),
+        new("Education otherwise than at school, arranged by the parents", nameof(Sen2SettingCategory.OPA)),
+        new("Elective home education", nameof(Sen2SettingCategory.EHE)),
+        new("An early years provider with no URN", nameof(Sen2SettingCategory.EYP)),
+        new("Not in education, employment or training (aged 16 to 25)", nameof(Sen2SettingCategory.NEET)),
+        new("Not in education: notice to cease the plan given", nameof(Sen2SettingCategory.NIEC)),
+        new("Not in education, for another reason", nameof(Sen2SettingCategory.NIEO)),
+        new("Something else", nameof(Sen2SettingCategory.OTH)),
+    ];
+
     public override string Title => "Section I: the school or other institution";
 
     public async Task<IActionResult> OnGetAsync()
@@ -32,6 +57,7 @@ public sealed class SettingModel(PlanQueries queries, PlanDrafting drafting, Tim
         if (Working.SectionI is { } setting)
         {
             (Name, Urn, Ukprn, TypeOnly) = (setting.Name, setting.Urn, setting.Ukprn, setting.TypeOnly);
+            (Arrangement, Residential, WorkBasedLearning) = (setting.Arrangement?.ToString(), setting.Residential, setting.WorkBasedLearning);
         }
         else if (Case.RequestedSetting is { } requested)
         {
@@ -63,7 +89,13 @@ public sealed class SettingModel(PlanQueries queries, PlanDrafting drafting, Tim
             ModelState.AddModelError(nameof(Ukprn), "UKPRN must be 8 digits, like 10001234");
         }
 
-        var setting = new NamedSetting(Name?.Trim() ?? string.Empty, Text.NullIfBlank(Urn), Text.NullIfBlank(Ukprn), Text.NullIfBlank(TypeOnly));
+        Sen2SettingCategory? arrangement = Enum.TryParse<Sen2SettingCategory>(Arrangement, out var chosen) ? chosen : null;
+        if (arrangement is not null && (!string.IsNullOrWhiteSpace(Urn) || !string.IsNullOrWhiteSpace(Ukprn)))
+        {
+            ModelState.AddModelError(nameof(Arrangement), "Choose what the child has instead of a school only when no URN or UKPRN is given");
+        }
+
+        var setting = new NamedSetting(Name?.Trim() ?? string.Empty, Text.NullIfBlank(Urn), Text.NullIfBlank(Ukprn), Text.NullIfBlank(TypeOnly), arrangement, Residential, WorkBasedLearning);
         return await EditAsync(drafting, c => c.WithSetting(setting), "plan.setting-named", $"Section I names {setting.Name}", _ => nameof(Name));
     }
 
