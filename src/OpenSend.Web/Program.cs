@@ -122,14 +122,7 @@ builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.ConfigureFilter(new GetOnlyPages());
-    options.Conventions.AuthorizePage("/Assessments/Caseload", Policies.Staff);
-    options.Conventions.AuthorizeFolder("/Assessments/Cases", Policies.Staff);
-    options.Conventions.AuthorizeFolder("/Plans", Policies.Staff);
-    options.Conventions.AuthorizeFolder("/Placements/Case", Policies.Staff);
-    options.Conventions.AuthorizePage("/Assessments/RecordRequest", Policies.LaStaff);
-    options.Conventions.AuthorizeFolder("/Family", Policies.Family);
-    options.Conventions.AuthorizeFolder("/Organisation", Policies.Administrator);
-    options.Conventions.AuthorizeFolder("/Audit", Policies.LaManager);
+    PageAccess.Apply(options.Conventions);
     if (DeploymentSettings.DevelopmentSignInEnabled(configuration, builder.Environment))
     {
         options.Conventions.AddFolderApplicationModelConvention("/Development", model => model.Filters.Add(new LoopbackOnly()));

@@ -129,6 +129,22 @@ public abstract class AccessTests(TestProvider provider, PostgresServer postgres
         Assert.Equal(CaseAccessLevel.None, await LevelAsync(family, theirs.Id));
     }
 
+    [Fact]
+    public async Task WhoHasLookedAtTheRecord_IsInTheFamilysWordsForTheFamily_AndStaffWordsForStaff()
+    {
+        var theirs = await ReceiveAsync(givenName: "Theirs");
+        await InScope(sp => sp.GetRequiredService<CaseLinks>().LinkFamilyAsync(In999, theirs.Id, "parent@example.com", Role.Parent));
+        var person = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().People.SingleAsync(p => p.Email == "parent@example.com"));
+        await InScope(sp => sp.GetRequiredService<AssessmentQueries>().GetCaseAsync(In999, theirs.Id));
+
+        var forFamily = await InScope(sp => sp.GetRequiredService<AssessmentQueries>().AccessLogAsync(As(Viewer.Family(person.Id)), theirs.Id));
+        var forStaff = await InScope(sp => sp.GetRequiredService<AssessmentQueries>().AccessLogAsync(In999, theirs.Id));
+
+        Assert.Equal(["Looked at the record", "Gave a family account access", "Recorded the request"], forFamily.Select(e => e.What));
+        Assert.Equal(["Looked at the case", "Gave a family account access to the case", "Recorded the request for an assessment"], forStaff.Select(e => e.What));
+        Assert.DoesNotContain(forFamily.Concat(forStaff), e => e.What.Contains('.', StringComparison.Ordinal));
+    }
+
     private Task<RequestContext> FamilyAccountAsync(string email) => InScope(async sp =>
     {
         var db = sp.GetRequiredService<OpenSendDbContext>();

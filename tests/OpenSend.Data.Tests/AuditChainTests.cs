@@ -198,8 +198,8 @@ public abstract class AuditChainTests(TestProvider provider, PostgresServer post
     public void TheKeyedForm_CannotRunOneFieldIntoTheNext()
     {
         var viewer = OpenSend.Domain.Identity.Viewer.Public;
-        var one = AuditRecord.For(new RequestContext(new OpenSend.Domain.Common.Actor("id", "a\u001fb", "c", null), viewer, null), "999", null, "case.viewed", Time.GetUtcNow());
-        var other = AuditRecord.For(new RequestContext(new OpenSend.Domain.Common.Actor("id", "a", "b\u001fc", null), viewer, null), "999", null, "case.viewed", Time.GetUtcNow());
+        var one = AuditRecord.For(new RequestContext(new OpenSend.Domain.Common.Actor("id", "a\u001fb", "c", null), viewer, null), "999", null, AuditActions.CaseViewed, Time.GetUtcNow());
+        var other = AuditRecord.For(new RequestContext(new OpenSend.Domain.Common.Actor("id", "a", "b\u001fc", null), viewer, null), "999", null, AuditActions.CaseViewed, Time.GetUtcNow());
 
         Assert.Equal(one.Canonical(1, AuditChain.GenesisHash), other.Canonical(1, AuditChain.GenesisHash));
         Assert.NotEqual(one.KeyedCanonical(1, AuditChain.GenesisHash), other.KeyedCanonical(1, AuditChain.GenesisHash));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
+using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
 using OpenSend.Data.Plans;
 using OpenSend.Domain.Assessments;
@@ -43,7 +44,7 @@ public abstract class PlanDraftingTests(TestProvider provider, PostgresServer po
     private Task<EhcPlan> StartAsync(Guid id) => InScope(sp => sp.GetRequiredService<PlanDrafting>().StartAsync(In886, id));
 
     private Task EditAsync(Guid id, int version, Func<PlanContent, PlanContent> change) =>
-        InScope(sp => sp.GetRequiredService<PlanDrafting>().EditAsync(In886, id, version, change, "plan.edited", "Edited."));
+        InScope(sp => sp.GetRequiredService<PlanDrafting>().EditAsync(In886, id, version, change, AuditActions.PlanEdited, "Edited."));
 
     private Task<ViewedPlan> ReadAsync(Guid id) => InScope(sp => sp.GetRequiredService<PlanQueries>().GetAsync(In886, id));
 
@@ -312,7 +313,7 @@ public abstract class PlanDraftingTests(TestProvider provider, PostgresServer po
         await StartAsync(id);
 
         await Assert.ThrowsAsync<CaseNotFoundException>(() => InScope(sp => sp.GetRequiredService<PlanQueries>().GetAsync(In999, id)));
-        await Assert.ThrowsAsync<CaseNotFoundException>(() => InScope(sp => sp.GetRequiredService<PlanDrafting>().EditAsync(In999, id, 1, c => c, "plan.edited", "x")));
+        await Assert.ThrowsAsync<CaseNotFoundException>(() => InScope(sp => sp.GetRequiredService<PlanDrafting>().EditAsync(In999, id, 1, c => c, AuditActions.PlanEdited, "x")));
     }
 }
 

@@ -52,10 +52,10 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
                 .WithNeed(new PlanNeed(Need, PlanSection.B, "Reading", Sen2NeedType.SPLD, 1))
                 .WithOutcome(new PlanOutcome(Outcome, "Reads a short book aloud", new DateOnly(2027, 7, 23), [Need]))
                 .WithProvision(new PlanProvision(Guid.NewGuid(), PlanSection.F, "Phonics programme", "Specialist teacher", "4 sessions a week", "20 minutes, for the school year", "1:1", null, Funder.Education, [Need], [Outcome])),
-                "plan.edited", "Drafted.");
+                AuditActions.PlanEdited, "Drafted.");
             await drafting.IssueDraftAsync(In999, received.Id, new DateOnly(2026, 5, 11), null);
             var drafted = await sp.GetRequiredService<PlanQueries>().GetAsync(In999, received.Id);
-            await drafting.EditAsync(In999, received.Id, drafted.Plan!.Version, c => c.WithSetting(new NamedSetting(settingName, settingUrn, null, null)), "plan.setting-named", "Named.");
+            await drafting.EditAsync(In999, received.Id, drafted.Plan!.Version, c => c.WithSetting(new NamedSetting(settingName, settingUrn, null, null)), AuditActions.PlanSettingNamed, "Named.");
             await drafting.IssueFinalAsync(In999, received.Id, new DateOnly(2026, 6, 1));
         });
         return received.Id;
@@ -78,11 +78,11 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
 
         Assert.Equal((new DateOnly(2027, 5, 31), ReviewStage.Due, _organisations["999001"].Id), (review.DueBy, review.Stage, review.SettingOrganisationId));
         // The setting's list looks 12 weeks ahead.
-        Assert.Empty(await InScope(sp => sp.GetRequiredService<PlanReviews>().ForSettingAsync(SencoOf("999001"))));
+        Assert.Empty(await InScope(sp => sp.GetRequiredService<ReviewQueries>().ForSettingAsync(SencoOf("999001"))));
         Time.SetUtcNow(new DateTimeOffset(2027, 3, 15, 10, 0, 0, TimeSpan.Zero));
-        var mine = Assert.Single(await InScope(sp => sp.GetRequiredService<PlanReviews>().ForSettingAsync(SencoOf("999001"))));
+        var mine = Assert.Single(await InScope(sp => sp.GetRequiredService<ReviewQueries>().ForSettingAsync(SencoOf("999001"))));
         Assert.Equal(review.Id, mine.Id);
-        Assert.Empty(await InScope(sp => sp.GetRequiredService<PlanReviews>().ForSettingAsync(SencoOf("999002"))));
+        Assert.Empty(await InScope(sp => sp.GetRequiredService<ReviewQueries>().ForSettingAsync(SencoOf("999002"))));
     }
 
     [Fact]
@@ -104,9 +104,9 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
         // The amended draft is the notice of the proposed amendments (reg 22(2)).
         var drafting = (IServiceProvider sp) => sp.GetRequiredService<PlanDrafting>();
         var plan = await InScope(sp => sp.GetRequiredService<PlanQueries>().GetAsync(In999, id));
-        await InScope(sp => drafting(sp).EditAsync(In999, id, plan.Plan!.Version, c => c.WithProvision(c.Provision[0] with { Frequency = "3 sessions a week" }), "plan.provision-saved", "Changed."));
+        await InScope(sp => drafting(sp).EditAsync(In999, id, plan.Plan!.Version, c => c.WithProvision(c.Provision[0] with { Frequency = "3 sessions a week" }), AuditActions.PlanProvisionSaved, "Changed."));
         await InScope(sp => drafting(sp).IssueDraftAsync(In999, id, new DateOnly(2027, 3, 12), "Annual review of 10 March 2027."));
-        Assert.Equal(new DateOnly(2027, 3, 12), (await InScope(sp => reviews(sp).GetAsync(In999, review.Id))).Review.AmendmentNoticeOn);
+        Assert.Equal(new DateOnly(2027, 3, 12), (await InScope(sp => sp.GetRequiredService<ReviewQueries>().GetAsync(In999, review.Id))).Review.AmendmentNoticeOn);
 
         Time.SetUtcNow(new DateTimeOffset(2027, 3, 20, 10, 0, 0, TimeSpan.Zero));
         var early = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => drafting(sp).IssueFinalAsync(In999, id, new DateOnly(2027, 3, 20))));
@@ -116,11 +116,11 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
         Time.SetUtcNow(new DateTimeOffset(2027, 3, 29, 10, 0, 0, TimeSpan.Zero));
         await InScope(sp => drafting(sp).IssueFinalAsync(In999, id, new DateOnly(2027, 3, 29)));
 
-        var done = (await InScope(sp => reviews(sp).GetAsync(In999, review.Id))).Review;
+        var done = (await InScope(sp => sp.GetRequiredService<ReviewQueries>().GetAsync(In999, review.Id))).Review;
         Assert.Equal((ReviewStage.Completed, new DateOnly(2027, 3, 29)), (done.Stage, done.AmendedPlanIssuedOn));
         var next = await OpenReviewAsync(id);
         Assert.Equal(new DateOnly(2028, 3, 9), next.DueBy);
-        var (_, counts) = await InScope(sp => reviews(sp).BoardAsync(In999));
+        var (_, counts) = await InScope(sp => sp.GetRequiredService<ReviewQueries>().BoardAsync(In999));
         var all = counts[0];
         Assert.Equal((1, 1, 1, 1), (all.DecidedWithin4Weeks, all.Decided, all.AmendedWithin12Weeks, all.Amended));
     }
@@ -185,13 +185,13 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
         await InScope(sp => reviews(sp).ContributeAsync(senco, review.Id, "Ignored for staff.", "Reading age up 14 months."));
 
         Assert.Equal("review-not-collecting", early.Code);
-        var seenByParent = (await InScope(sp => reviews(sp).GetAsync(parent, review.Id))).Contributions;
+        var seenByParent = (await InScope(sp => sp.GetRequiredService<ReviewQueries>().GetAsync(parent, review.Id))).Contributions;
         var family = Assert.Single(seenByParent);
         Assert.Equal((ReviewContributorKind.Family, "I like my reading group."), (family.Kind, family.ChildViews));
-        var seenByLead = (await InScope(sp => reviews(sp).GetAsync(senco, review.Id))).Contributions;
+        var seenByLead = (await InScope(sp => sp.GetRequiredService<ReviewQueries>().GetAsync(senco, review.Id))).Contributions;
         Assert.Equal(2, seenByLead.Count);
         Assert.Null(seenByLead.Single(c => c.Kind == ReviewContributorKind.Professional).ChildViews);
-        Assert.Equal(2, (await InScope(sp => reviews(sp).GetAsync(In999, review.Id))).Contributions.Count);
+        Assert.Equal(2, (await InScope(sp => sp.GetRequiredService<ReviewQueries>().GetAsync(In999, review.Id))).Contributions.Count);
         await Assert.ThrowsAsync<CaseNotFoundException>(() => InScope(sp => reviews(sp).ContributeAsync(SencoOf("999002"), review.Id, null, "Not our pupil.")));
         await Assert.ThrowsAsync<CaseNotFoundException>(() => InScope(sp => reviews(sp).ContributeAsync(In886, review.Id, null, "Another council.")));
 
@@ -203,9 +203,9 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
         var papers = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Outbox.AsNoTracking().Where(m => m.Kind == "review-papers").ToListAsync());
         Assert.Contains(papers, m => m.Recipient == "review.parent@example.com" && m.Body.Contains("2 contributions", StringComparison.Ordinal));
         Assert.All(papers, m => Assert.DoesNotContain("Ada", m.Body));
-        var circulated = await InScope(sp => reviews(sp).GetAsync(parent, review.Id));
+        var circulated = await InScope(sp => sp.GetRequiredService<ReviewQueries>().GetAsync(parent, review.Id));
         Assert.Equal((new DateOnly(2027, 2, 24), 2), (circulated.Review.PapersCirculatedOn, circulated.Contributions.Count));
-        var current = await InScope(sp => reviews(sp).CurrentOfCaseAsync(parent, id));
+        var current = await InScope(sp => sp.GetRequiredService<ReviewQueries>().CurrentOfCaseAsync(parent, id));
         Assert.Equal(review.Id, current!.Review.Id);
     }
 
@@ -235,14 +235,14 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
         Assert.Empty(await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AnnualReviews.AsNoTracking().Where(r => r.AssessmentId == id).Where(AnnualReview.Open).ToListAsync()));
 
         Time.SetUtcNow(new DateTimeOffset(2027, 5, 12, 10, 0, 0, TimeSpan.Zero));
-        var early = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => reviews(sp).CeasePlanAsync(In999, id, new DateOnly(2027, 5, 12), null, null)));
+        var early = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => sp.GetRequiredService<AssessmentCases>().CeasePlanAsync(In999, id, new DateOnly(2027, 5, 12), null, null)));
         Assert.Equal("appeal-window-open", early.Code);
         Assert.Equal(AssessmentStage.PlanIssued, (await CaseAsync(id)).Stage);
-        await Assert.ThrowsAsync<CaseAccessDeniedException>(() => InScope(sp => reviews(sp).CeasePlanAsync(SencoOf("999001"), id, new DateOnly(2027, 5, 13), null, null)));
-        await Assert.ThrowsAsync<CaseNotFoundException>(() => InScope(sp => reviews(sp).CeasePlanAsync(In886, id, new DateOnly(2027, 5, 13), null, null)));
+        await Assert.ThrowsAsync<CaseAccessDeniedException>(() => InScope(sp => sp.GetRequiredService<AssessmentCases>().CeasePlanAsync(SencoOf("999001"), id, new DateOnly(2027, 5, 13), null, null)));
+        await Assert.ThrowsAsync<CaseNotFoundException>(() => InScope(sp => sp.GetRequiredService<AssessmentCases>().CeasePlanAsync(In886, id, new DateOnly(2027, 5, 13), null, null)));
 
         Time.SetUtcNow(new DateTimeOffset(2027, 5, 13, 10, 0, 0, TimeSpan.Zero));
-        await InScope(sp => reviews(sp).CeasePlanAsync(In999, id, new DateOnly(2027, 5, 13), null, null));
+        await InScope(sp => sp.GetRequiredService<AssessmentCases>().CeasePlanAsync(In999, id, new DateOnly(2027, 5, 13), null, null));
 
         var ceased = await CaseAsync(id);
         Assert.Equal((AssessmentStage.PlanCeased, new DateOnly(2027, 5, 13)), (ceased.Stage, ceased.PlanCeasedOn));
@@ -257,7 +257,7 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
         var id = await DecidedToCeaseAsync();
         Time.SetUtcNow(new DateTimeOffset(2027, 4, 20, 10, 0, 0, TimeSpan.Zero));
 
-        await InScope(sp => sp.GetRequiredService<PlanReviews>().KeepPlanAsync(In999, id, new DateOnly(2027, 4, 20), "Tribunal ordered the plan to continue."));
+        await InScope(sp => sp.GetRequiredService<AssessmentCases>().KeepPlanAsync(In999, id, new DateOnly(2027, 4, 20), "Tribunal ordered the plan to continue."));
 
         var kept = await CaseAsync(id);
         Assert.Null(kept.CeaseDecidedOn);
@@ -333,7 +333,7 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
         var today = new DateOnly(2027, 5, 13);
         var before = await InScope(sp => new DeadlineSweep(sp.GetRequiredService<OpenSendDbContext>()).RunAsync(today, ["999"]));
 
-        await InScope(sp => sp.GetRequiredService<PlanReviews>().CeasePlanAsync(In999, id, today, null, null));
+        await InScope(sp => sp.GetRequiredService<AssessmentCases>().CeasePlanAsync(In999, id, today, null, null));
 
         var ended = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AnnualReviews.AsNoTracking().SingleAsync(r => r.Id == stray.Id));
         var after = await InScope(sp => new DeadlineSweep(sp.GetRequiredService<OpenSendDbContext>()).RunAsync(today, ["999"]));

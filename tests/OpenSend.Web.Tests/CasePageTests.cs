@@ -63,6 +63,22 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task ARefusedStepOnTheCasePage_IsShownAsAProblem_NeverUnderASuccessBanner()
+    {
+        var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Refused");
+        var client = app.Client();
+        await app.SignInAsync(client);
+        var token = (await client.GetPageAsync("/request")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        // No plan is in force, so no review can be scheduled (s.44).
+        var response = await client.PostAsync($"/cases/{submitted.Id}?handler=ScheduleReview", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        var page = await Html.ParseAsync(response);
+
+        Assert.Null(page.QuerySelector(".govuk-notification-banner--success"));
+        Assert.Contains("review", page.QuerySelector("#refused .govuk-error-summary__body")!.TextContent, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task RecordingADecisionToAssess_OnTheCasePage_MovesTheCaseOnAndShowsTheNextDeadline()
     {
         var submitted = await ReceiveAsync(new DateOnly(2026, 6, 1), "Dana");
@@ -249,7 +265,7 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
 
         var rows = audit.QuerySelectorAll("#audit tbody tr").Select(r => r.TextContent).ToList();
         Assert.True(rows.Count > 0, audit.MainText());
-        Assert.Contains(rows, r => r.Contains("Sam Carter", StringComparison.Ordinal) && r.Contains("Looked at the record", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("Sam Carter", StringComparison.Ordinal) && r.Contains("Looked at the case", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("Recorded the request", StringComparison.Ordinal));
         Assert.Equal("application/zip", export.Content.Headers.ContentType?.MediaType);
         Assert.Contains($"subject-access-{submitted.Reference}.zip", export.Content.Headers.ContentDisposition?.ToString());

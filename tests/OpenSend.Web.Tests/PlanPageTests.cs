@@ -53,7 +53,7 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
                 .WithNeed(new PlanNeed(need, PlanSection.B, "Social communication", Sen2NeedType.ASD, 1))
                 .WithOutcome(new PlanOutcome(outcome, "Starts a conversation with a peer twice a day", new DateOnly(2027, 7, 23), [need]))
                 .WithProvision(new PlanProvision(Guid.NewGuid(), PlanSection.F, "Social communication group", "Speech and language therapist", "2 sessions a week", duration, "1:4", null, Funder.Education, [need], [outcome])),
-                "plan.edited", "Drafted.");
+                AuditActions.PlanEdited, "Drafted.");
             return true;
         });
         return id;
@@ -102,7 +102,7 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
         {
             var drafting = sp.GetRequiredService<PlanDrafting>();
             var version = (await sp.GetRequiredService<PlanQueries>().GetAsync(Staff999, id)).Plan!.Version;
-            await drafting.EditAsync(Staff999, id, version, c => c.WithViews(new ViewsAndAspirations("Changed by a colleague.", null, null, null)), "plan.section-a-edited", "Section A");
+            await drafting.EditAsync(Staff999, id, version, c => c.WithViews(new ViewsAndAspirations("Changed by a colleague.", null, null, null)), AuditActions.PlanSectionASaved, "Section A");
             return true;
         });
         var lost = await Html.ParseAsync(await client.SubmitAsync(stale, Html.Date("IssuedOn", new DateOnly(2026, 6, 15))));
@@ -141,7 +141,7 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
             var drafting = sp.GetRequiredService<PlanDrafting>();
             await drafting.IssueDraftAsync(Staff999, id, new DateOnly(2026, 5, 11), null);
             var plan = (await sp.GetRequiredService<PlanQueries>().GetAsync(Staff999, id)).Plan!;
-            await drafting.EditAsync(Staff999, id, plan.Version, c => c.WithProvision(c.Provision[0] with { Frequency = "3 sessions a week" }), "plan.edited", "More therapy.");
+            await drafting.EditAsync(Staff999, id, plan.Version, c => c.WithProvision(c.Provision[0] with { Frequency = "3 sessions a week" }), AuditActions.PlanEdited, "More therapy.");
             return await drafting.IssueDraftAsync(Staff999, id, new DateOnly(2026, 5, 20), null);
         });
         var client = app.Client();
@@ -534,10 +534,10 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
             var drafting = sp.GetRequiredService<PlanDrafting>();
             await drafting.IssueDraftAsync(Staff999, id, new DateOnly(2026, 5, 11), null);
             var plan = await sp.GetRequiredService<PlanQueries>().GetAsync(Staff999, id);
-            await drafting.EditAsync(Staff999, id, plan.Plan!.Version, c => c.WithSetting(new NamedSetting("Oakfield Primary School", "118000", null, null)), "plan.setting-named", "Named.");
+            await drafting.EditAsync(Staff999, id, plan.Plan!.Version, c => c.WithSetting(new NamedSetting("Oakfield Primary School", "118000", null, null)), AuditActions.PlanSettingNamed, "Named.");
             await drafting.IssueFinalAsync(Staff999, id, new DateOnly(2026, 6, 1));
             var inForce = await sp.GetRequiredService<PlanQueries>().GetAsync(Staff999, id);
-            await drafting.EditAsync(Staff999, id, inForce.Plan!.Version, c => c.WithViews(new ViewsAndAspirations("I like buses now.", null, null, "To make friends.")), "plan.section-a-edited", "Section A");
+            await drafting.EditAsync(Staff999, id, inForce.Plan!.Version, c => c.WithViews(new ViewsAndAspirations("I like buses now.", null, null, "To make friends.")), AuditActions.PlanSectionASaved, "Section A");
             await drafting.IssueDraftAsync(Staff999, id, new DateOnly(2026, 6, 8), "New views.");
             return true;
         });
@@ -568,7 +568,7 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
             var drafting = sp.GetRequiredService<PlanDrafting>();
             await drafting.IssueDraftAsync(Staff999, id, new DateOnly(2026, 5, 11), null);
             var plan = await sp.GetRequiredService<PlanQueries>().GetAsync(Staff999, id);
-            await drafting.EditAsync(Staff999, id, plan.Plan!.Version, c => c.WithSetting(new NamedSetting("Oakfield Primary School", "118000", null, null)), "plan.setting-named", "Named.");
+            await drafting.EditAsync(Staff999, id, plan.Plan!.Version, c => c.WithSetting(new NamedSetting("Oakfield Primary School", "118000", null, null)), AuditActions.PlanSettingNamed, "Named.");
             await drafting.IssueFinalAsync(Staff999, id, new DateOnly(2026, 6, 1));
             return true;
         });

@@ -40,10 +40,10 @@ public abstract class ReviewPageTests<TApp>(TApp app) : IClassFixture<TApp>
                 .WithNeed(new PlanNeed(need, PlanSection.B, "Reading", Sen2NeedType.SPLD, 1))
                 .WithOutcome(new PlanOutcome(outcome, "Reads a short book aloud", new DateOnly(2027, 7, 23), [need]))
                 .WithProvision(new PlanProvision(Guid.NewGuid(), PlanSection.F, "Phonics programme", "Specialist teacher", "4 sessions a week", "20 minutes, for the school year", "1:1", null, Funder.Education, [need], [outcome])),
-                "plan.edited", "Drafted.");
+                AuditActions.PlanEdited, "Drafted.");
             await drafting.IssueDraftAsync(Staff999, submitted.Id, new DateOnly(2026, 5, 11), null);
             var drafted = await sp.GetRequiredService<PlanQueries>().GetAsync(Staff999, submitted.Id);
-            await drafting.EditAsync(Staff999, submitted.Id, drafted.Plan!.Version, c => c.WithSetting(new NamedSetting("Oakfield Primary School", "999001", null, null)), "plan.setting-named", "Named.");
+            await drafting.EditAsync(Staff999, submitted.Id, drafted.Plan!.Version, c => c.WithSetting(new NamedSetting("Oakfield Primary School", "999001", null, null)), AuditActions.PlanSettingNamed, "Named.");
             await drafting.IssueFinalAsync(Staff999, submitted.Id, new DateOnly(2026, 6, 1));
             return true;
         });

@@ -75,6 +75,20 @@ public static class CaseAccess
                 && db.AnnualReviews.Any(r => r.AssessmentId == a.Id && ReviewsInviting.Contains(r.Stage))));
     }
 
+    /// <summary>
+    /// Whether <paramref name="viewer"/> leads <paramref name="review"/>: the SENCO or staff of the
+    /// setting the review is held at arrange the meeting and write the report (reg 20(1), (7)).
+    /// </summary>
+    public static bool LeadsReview(this Viewer viewer, OpenSend.Domain.Reviews.AnnualReview review) =>
+        viewer is { IsStaff: true, Role: Role.Senco or Role.SettingStaff } && review.SettingOrganisationId is { } setting && viewer.OrganisationId == setting;
+
+    /// <summary>
+    /// Whether <paramref name="viewer"/> reads every contribution to <paramref name="review"/>: the
+    /// council and the leading setting always; everyone invited once the papers are circulated (reg 20(4)).
+    /// </summary>
+    public static bool ReadsAllContributions(this Viewer viewer, OpenSend.Domain.Reviews.AnnualReview review) =>
+        viewer.IsLaStaff || viewer.LeadsReview(review) || review.PapersCirculatedOn is not null;
+
     /// <summary>What <paramref name="viewer"/> may do with one case (None when they may not see it).</summary>
     public static async Task<CaseAccessLevel> LevelAsync(this OpenSendDbContext db, Viewer viewer, Guid assessmentId, CancellationToken cancellationToken = default)
     {

@@ -68,7 +68,7 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
         var now = time.GetUtcNow();
         assessment.UseTrackingLink(now);
         db.FamilyLinks.Add(new FamilyLink(RecordId.New(), assessment.LaCode, assessment.Id, personId, relationship, FamilyLinkSource.TrackingLink, now));
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.family-linked", now, "With the tracking link"));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.FamilyLinked, now, "With the tracking link"));
         await db.SaveChangesAsync(cancellationToken);
         return assessment.Id;
     }
@@ -87,7 +87,7 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
         db.Outbox.Add(new OutboxMessage(RecordId.New(), NewTrackingLinkKind, assessment.Requester.Email, $"A new link to follow request {assessment.Reference}",
             $"Your council has sent you a new private link to follow request {assessment.Reference} for an EHC needs assessment:\n\n{link}\n\nThe link you had before no longer works. Keep this one private: anyone with it can see the request's dates and decisions.",
             assessment.LaCode, now));
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, "case.tracking-link-replaced", now, "A new tracking link sent to the requester"));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, AuditActions.TrackingLinkReplaced, now, "A new tracking link sent to the requester"));
         await db.SaveChangesAsync(cancellationToken);
         return link;
     }
@@ -128,7 +128,7 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
         db.Outbox.Add(new OutboxMessage(RecordId.New(), AccessGrantedKind, normalised, $"You can now follow request {assessment.Reference} on OpenSEND",
             $"Your council has given you access to request {assessment.Reference} for an EHC needs assessment.\n\nSign in at {address.Link("/sign-in/family")} with this email address: we will send you a code. You will see every date ahead, each decision with its reasons, and who has looked at the record.",
             assessment.LaCode, now));
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, "case.family-linked", now, $"{relationship.Title()} given access by the council"));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, AuditActions.FamilyLinked, now, $"{relationship.Title()} given access by the council"));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -139,7 +139,7 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
             ?? throw new StepRefusedException("link-not-found", "That person is not linked to this case.");
         var now = time.GetUtcNow();
         link.Revoke(now);
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, "case.family-unlinked", now, linkId.ToString()));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, AuditActions.FamilyUnlinked, now, linkId.ToString()));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -156,7 +156,7 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
 
         var now = time.GetUtcNow();
         db.SettingLinks.Add(new SettingLink(RecordId.New(), assessment.LaCode, assessmentId, organisationId, relationship, now, context.Actor.DisplayName));
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, "case.setting-linked", now, $"{setting.Name} ({setting.Code}) as {relationship}"));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, AuditActions.SettingLinked, now, $"{setting.Name} ({setting.Code}) as {relationship}"));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -167,7 +167,7 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
             ?? throw new StepRefusedException("link-not-found", "That setting is not linked to this case.");
         var now = time.GetUtcNow();
         link.End(now);
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, "case.setting-unlinked", now, linkId.ToString()));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, AuditActions.SettingUnlinked, now, linkId.ToString()));
         await db.SaveChangesAsync(cancellationToken);
     }
 

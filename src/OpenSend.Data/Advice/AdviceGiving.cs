@@ -93,7 +93,7 @@ public sealed class AdviceGiving(OpenSendDbContext db, CaseNotifications notific
     public async Task<AdviceInProgress> GetAsync(RequestContext context, Guid adviceRequestId, CancellationToken cancellationToken = default)
     {
         var viewed = await LoadAsync(context, adviceRequestId, tracked: false, cancellationToken);
-        db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, "advice.viewed", time.GetUtcNow(), viewed.Request.AdviserName));
+        db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, AuditActions.AdviceViewed, time.GetUtcNow(), viewed.Request.AdviserName));
         await db.SaveChangesAsync(cancellationToken);
         return viewed;
     }
@@ -114,10 +114,10 @@ public sealed class AdviceGiving(OpenSendDbContext db, CaseNotifications notific
     }
 
     public Task WriteSummaryAsync(RequestContext context, Guid adviceRequestId, int expectedVersion, string? summary, CancellationToken cancellationToken = default) =>
-        ChangeAsync(context, adviceRequestId, expectedVersion, (c, now) => c.WriteSummary(summary, now), "advice.summary-saved", "Summary saved.", cancellationToken);
+        ChangeAsync(context, adviceRequestId, expectedVersion, (c, now) => c.WriteSummary(summary, now), AuditActions.AdviceSummarySaved, "Summary saved.", cancellationToken);
 
     public Task ChangeContentAsync(RequestContext context, Guid adviceRequestId, int expectedVersion, Func<PlanContent, PlanContent> change, string detail, CancellationToken cancellationToken = default) =>
-        ChangeAsync(context, adviceRequestId, expectedVersion, (c, now) => c.Change(change, now), "advice.changed", detail, cancellationToken);
+        ChangeAsync(context, adviceRequestId, expectedVersion, (c, now) => c.Change(change, now), AuditActions.AdviceChanged, detail, cancellationToken);
 
     /// <summary>
     /// Sends the advice: it can no longer change, and the request is recorded as received today on
@@ -133,7 +133,7 @@ public sealed class AdviceGiving(OpenSendDbContext db, CaseNotifications notific
         contribution.Send(context.Actor.DisplayName, now);
         loaded.Assessment.RecordAdviceReceived(adviceRequestId, UkCalendar.DateOf(now), context.Actor, now);
         await notifications.QueueUpdateAsync(loaded.Assessment, now, cancellationToken);
-        db.AuditRecords.Add(AuditRecord.For(context, loaded.Assessment.LaCode, loaded.Assessment.Id, "advice.sent", now,
+        db.AuditRecords.Add(AuditRecord.For(context, loaded.Assessment.LaCode, loaded.Assessment.Id, AuditActions.AdviceSent, now,
             $"{loaded.Request.Kind.Title()} from {loaded.Request.AdviserName}: {contribution.Content.Needs.Count} needs, {contribution.Content.Outcomes.Count} outcomes, {contribution.Content.Provision.Count} provision."));
         await SaveAsync(cancellationToken);
     }
@@ -147,7 +147,7 @@ public sealed class AdviceGiving(OpenSendDbContext db, CaseNotifications notific
     private static DateOnly DueOn(string ruleSetId, DateOnly requestedOn) =>
         RuleSetCatalogue.Get(ruleSetId).Rule(StatutoryStep.AdviceProvided).DueFrom(requestedOn);
 
-    private async Task ChangeAsync(RequestContext context, Guid adviceRequestId, int expectedVersion, Action<AdviceContribution, DateTimeOffset> change, string auditAction, string detail, CancellationToken cancellationToken)
+    private async Task ChangeAsync(RequestContext context, Guid adviceRequestId, int expectedVersion, Action<AdviceContribution, DateTimeOffset> change, AuditAction auditAction, string detail, CancellationToken cancellationToken)
     {
         var loaded = await LoadAsync(context, adviceRequestId, tracked: true, cancellationToken);
         RequireWriter(loaded);

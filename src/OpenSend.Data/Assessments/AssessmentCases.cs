@@ -11,6 +11,7 @@ using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 using OpenSend.Domain.Placements;
 using OpenSend.Domain.Plans;
+using OpenSend.Domain.Reviews;
 using OpenSend.Domain.Timescales;
 
 namespace OpenSend.Data.Assessments;
@@ -40,7 +41,7 @@ public sealed class CaseNotFoundException() : Exception("No case was found.");
 /// applies one named domain step, appends the audit record, and saves both in one transaction
 /// (convention 3, ../shared/spec/code-style.md). Pages and API endpoints call these methods.
 /// </summary>
-public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications notifications, OpenSend.Data.Reviews.PlanReviews reviews, TimeProvider time)
+public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications notifications, OpenSend.Data.Reviews.ReviewScheduling reviews, TimeProvider time)
 {
     /// <summary>
     /// Starts the 20-week clock. The public form passes today as <paramref name="receivedOn"/>;
@@ -78,7 +79,7 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
             now);
         db.Assessments.Add(assessment);
         LinkRequester(context, assessment, now);
-        db.AuditRecords.Add(AuditRecord.For(context, la.Code, assessment.Id, "case.request-received", now, reference));
+        db.AuditRecords.Add(AuditRecord.For(context, la.Code, assessment.Id, AuditActions.RequestReceived, now, reference));
         await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -117,7 +118,7 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
         db.Plans.Add(EhcPlan.Transferred(assessment.Id, la.Code, from.Name, transfer.Versions, now));
         // Reg 15(5): the new LA's review, by the later of its two dates.
         await reviews.ScheduleNextAsync(assessment, null, now, cancellationToken);
-        db.AuditRecords.Add(AuditRecord.For(context, la.Code, assessment.Id, "plan.transferred-in", now,
+        db.AuditRecords.Add(AuditRecord.For(context, la.Code, assessment.Id, AuditActions.PlanTransferredIn, now,
             $"From {from.Name} ({transfer.CaseReference}), {transfer.Versions.Count} versions, transferred on {UkCalendar.InWords(transferredOn)}."));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -200,12 +201,12 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
     /// someone else made meanwhile is not overwritten.
     /// </summary>
     public Task RecordChildDetailsAsync(RequestContext context, Guid id, OpenSend.Domain.Returns.ChildDetails details, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        RecordOutsideThePathwayAsync(context, id, expectedVersion, "case.child-details",
+        RecordOutsideThePathwayAsync(context, id, expectedVersion, AuditActions.ChildDetails,
             (a, now) => { a.RecordChildDetails(details, now); return "Details for the SEN2 return recorded."; }, cancellationToken);
 
     /// <summary>The reasons for a request, or the requester's agreement to share it, arriving after the request (s.36(1): the clock did not wait for them).</summary>
     public Task CompleteRequestAsync(RequestContext context, Guid id, string? reason, bool consentToShare, CancellationToken cancellationToken = default) =>
-        RecordOutsideThePathwayAsync(context, id, null, "case.request-completed", (a, now) =>
+        RecordOutsideThePathwayAsync(context, id, null, AuditActions.RequestCompleted, (a, now) =>
         {
             a.CompleteRequest(reason, consentToShare, now);
             return string.Join("; ", new[] { Text.NullIfBlank(reason) is null ? null : "reasons recorded", consentToShare ? "agreement to share recorded" : null }.OfType<string>());
@@ -213,7 +214,7 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
 
     /// <summary>The meeting the family required about the draft plan was held (reg 13(1)(a)(ii)).</summary>
     public Task RecordRequestedMeetingHeldAsync(RequestContext context, Guid id, DateOnly heldOn, CancellationToken cancellationToken = default) =>
-        RecordOutsideThePathwayAsync(context, id, null, "case.draft-meeting-held",
+        RecordOutsideThePathwayAsync(context, id, null, AuditActions.DraftMeetingHeld,
             (a, now) => { a.RecordRequestedMeetingHeld(heldOn, now); return $"Meeting about the draft plan held on {UkCalendar.InWords(heldOn)}."; }, cancellationToken);
 
     /// <summary>
@@ -221,7 +222,7 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
     /// the LA's staff only, over the version the form was read from when given, audited with the
     /// detail <paramref name="change"/> returns, saved once.
     /// </summary>
-    private async Task RecordOutsideThePathwayAsync(RequestContext context, Guid id, int? expectedVersion, string action, Func<EhcNeedsAssessment, DateTimeOffset, string> change, CancellationToken cancellationToken)
+    private async Task RecordOutsideThePathwayAsync(RequestContext context, Guid id, int? expectedVersion, AuditAction action, Func<EhcNeedsAssessment, DateTimeOffset, string> change, CancellationToken cancellationToken)
     {
         var assessment = await db.ReadableBy(context.Viewer, db.Assessments).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw new CaseNotFoundException();
@@ -271,7 +272,44 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
         }
     }
 
-    private async Task<T> RecordAsync<T>(RequestContext context, Guid id, PathwayAction action, Func<EhcNeedsAssessment, DateTimeOffset, T> step, CancellationToken cancellationToken)
+    /// <summary>
+    /// The plan ceases after a review decided to cease it (s.45): once the family's time to appeal has
+    /// passed (extended by a mediation certificate), or at once when the tribunal dismissed their
+    /// appeal (reg 44(2)(a)). The family is told. The council's staff only.
+    /// </summary>
+    public Task CeasePlanAsync(RequestContext context, Guid id, DateOnly ceasedOn, DateOnly? mediationCertificateOn, DateOnly? appealDismissedOn, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.CeasePlan, (a, now) => { a.CeasePlan(ceasedOn, mediationCertificateOn, appealDismissedOn, context.Actor, now); return true; }, cancellationToken,
+            async (a, now) =>
+            {
+                // A review is scheduled only on a plan in force and the next only after one that keeps it, so
+                // none should be open now; any that is ends with the plan, in the same save, so no clock of a
+                // plan not in force keeps running (the deadline sweep relies on it).
+                foreach (var open in await db.AnnualReviews.Where(r => r.LaCode == a.LaCode && r.AssessmentId == a.Id).Where(AnnualReview.Open).ToListAsync(cancellationToken))
+                {
+                    open.EndWithPlan(ceasedOn, now);
+                }
+            });
+
+    /// <summary>
+    /// The decision to cease is withdrawn, or the tribunal ordered the plan to continue (reg 44(2)):
+    /// the plan stays in force and its next review is scheduled from the last review meeting.
+    /// </summary>
+    public Task KeepPlanAsync(RequestContext context, Guid id, DateOnly decidedOn, string reasons, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.KeepPlan, (a, now) => { a.KeepPlan(decidedOn, reasons, context.Actor, now); return true; }, cancellationToken,
+            async (a, now) =>
+            {
+                var last = await db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == a.LaCode && r.AssessmentId == a.Id && r.MeetingHeldOn != null)
+                    .MaxAsync(r => r.MeetingHeldOn, cancellationToken);
+                await reviews.ScheduleNextAsync(a, last, now, cancellationToken);
+            });
+
+    /// <summary>
+    /// Loads the case within the viewer's LA, applies one named step, then <paramref name="after"/>
+    /// (the step's effects on other records), audits it with the step's action, queues the family's
+    /// update and saves once.
+    /// </summary>
+    private async Task<T> RecordAsync<T>(RequestContext context, Guid id, PathwayAction action, Func<EhcNeedsAssessment, DateTimeOffset, T> step, CancellationToken cancellationToken,
+        Func<EhcNeedsAssessment, DateTimeOffset, Task>? after = null)
     {
         var assessment = await db.ReadableBy(context.Viewer, db.WholeCases)
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
@@ -285,7 +323,12 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
 
         var now = time.GetUtcNow();
         var result = step(assessment, now);
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, $"case.{JsonNamingPolicy.KebabCaseLower.ConvertName(action.ToString())}", now, assessment.Timeline[^1].Summary));
+        if (after is not null)
+        {
+            await after(assessment, now);
+        }
+
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.ForStep(action), now, assessment.Timeline[^1].Summary));
         await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
         await db.SaveOrRefuseAsync(() => StepRefusedException.Changed("case-changed",
             "Someone else recorded a step on this case at the same time, so yours was not saved. Check the case and try again."), cancellationToken);

@@ -52,7 +52,8 @@ public sealed record ViewedCase(EhcNeedsAssessment Assessment, CaseAccessLevel A
 }
 
 /// <summary>One line of a case's access log: who looked or changed what, when (what families see).</summary>
-public sealed record AccessLogEntry(DateTimeOffset At, string ActorId, string Who, string Role, string? Organisation, string Action);
+/// <summary>One entry of "Who has looked at this record": <paramref name="What"/> is the action in the viewer's words (a family's own, or staff's).</summary>
+public sealed record AccessLogEntry(DateTimeOffset At, string ActorId, string Who, string Role, string? Organisation, string Action, string What);
 
 /// <summary>Reads of cases, always within the reader's LA (or by the family's tracking token), each read audited.</summary>
 public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time, CaseloadSnapshots snapshots)
@@ -146,7 +147,7 @@ public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time, C
             ?? throw new CaseNotFoundException();
         var access = await db.LevelAsync(context.Viewer, id, cancellationToken);
         var la = await db.LocalAuthorities.AsNoTracking().SingleAsync(l => l.Code == assessment.LaCode, cancellationToken);
-        await AuditReadAsync(context, assessment, "case.viewed", cancellationToken);
+        await AuditReadAsync(context, assessment, AuditActions.CaseViewed, cancellationToken);
         return new ViewedCase(assessment, access, la);
     }
 
@@ -162,7 +163,12 @@ public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time, C
             .OrderByDescending(r => r.Id)
             .Select(r => new { r.At, r.ActorId, r.ActorName, r.ActorRole, r.ActorOrganisation, r.Action })
             .ToListAsync(cancellationToken);
-        return entries.Select(e => new AccessLogEntry(e.At, e.ActorId, e.ActorName, e.ActorRole, e.ActorOrganisation, e.Action)).ToList();
+        // A family reads its own words and never an action not meant for families; staff read theirs.
+        return entries
+            .Select(e => (Entry: e, What: context.Viewer.IsFamily ? AuditActions.FamilyWords(e.Action) : AuditActions.StaffWords(e.Action)))
+            .Where(e => e.What is not null)
+            .Select(e => new AccessLogEntry(e.Entry.At, e.Entry.ActorId, e.Entry.ActorName, e.Entry.ActorRole, e.Entry.ActorOrganisation, e.Entry.Action, e.What!))
+            .ToList();
     }
 
     /// <summary>The case behind a family's tracking link, or null for an unknown token. The read is audited.</summary>
@@ -181,7 +187,7 @@ public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time, C
         }
 
         var la = await db.LocalAuthorities.AsNoTracking().SingleAsync(l => l.Code == assessment.LaCode, cancellationToken);
-        await AuditReadAsync(context, assessment, "case.viewed-by-tracking-link", cancellationToken);
+        await AuditReadAsync(context, assessment, AuditActions.CaseViewedByTrackingLink, cancellationToken);
         return new TrackedCase(assessment, la);
     }
 
@@ -190,7 +196,7 @@ public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time, C
 
     private IQueryable<EhcNeedsAssessment> LoadFull() => db.WholeCases.AsNoTracking();
 
-    private async Task AuditReadAsync(RequestContext context, EhcNeedsAssessment assessment, string action, CancellationToken cancellationToken)
+    private async Task AuditReadAsync(RequestContext context, EhcNeedsAssessment assessment, AuditAction action, CancellationToken cancellationToken)
     {
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, action, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);

@@ -142,7 +142,7 @@ public sealed class SubjectAccessExport(OpenSendDbContext db, DocumentStorage st
             }
         }
 
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, "case.subject-access-export", now));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, AuditActions.SubjectAccessExport, now));
         await db.SaveChangesAsync(cancellationToken);
         return ($"subject-access-{assessment.Reference}.zip", buffer.ToArray());
     }

@@ -28,7 +28,7 @@ public sealed class AuditRecord
 
     public string? ActorOrganisation { get; private set; }
 
-    /// <summary>What was done, e.g. "case.viewed", "case.decision-to-assess".</summary>
+    /// <summary>The code of what was done (<see cref="AuditAction.Code"/>), e.g. "case.viewed", "case.decide-to-assess".</summary>
     public string Action { get; private set; }
 
     public DateTimeOffset At { get; private set; }
@@ -137,7 +137,7 @@ public sealed class AuditRecord
         actual is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
             System.Text.Encoding.ASCII.GetBytes(expected), System.Text.Encoding.ASCII.GetBytes(actual));
 
-    public static AuditRecord For(RequestContext context, string laCode, Guid? assessmentId, string action, DateTimeOffset at, string? detail = null) => new()
+    public static AuditRecord For(RequestContext context, string laCode, Guid? assessmentId, AuditAction action, DateTimeOffset at, string? detail = null) => new()
     {
         LaCode = laCode,
         AssessmentId = assessmentId,
@@ -145,7 +145,7 @@ public sealed class AuditRecord
         ActorName = context.Actor.DisplayName,
         ActorRole = context.Actor.Role,
         ActorOrganisation = context.Actor.Organisation,
-        Action = action,
+        Action = action.Code,
         At = at,
         SourceAddress = context.SourceAddress,
         Detail = detail,

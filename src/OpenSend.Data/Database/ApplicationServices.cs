@@ -25,6 +25,8 @@ public static class ApplicationServices
     public static IServiceCollection AddOpenSendServices(this IServiceCollection services) => services
         .AddScoped<AssessmentCases>()
         .AddScoped<PlanReviews>()
+        .AddScoped<ReviewQueries>()
+        .AddScoped<ReviewScheduling>()
         .AddScoped<AssessmentQueries>()
         .AddSingleton<CaseloadSnapshots>()
         .AddScoped<CaseNotifications>()

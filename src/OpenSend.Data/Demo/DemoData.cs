@@ -309,11 +309,11 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
         async Task DraftAndIssueAsync(int draftDay, int finalDay)
         {
             var plan = await drafting.StartAsync(context, id, cancellationToken);
-            await drafting.EditAsync(context, id, plan.Version, c => DemoPlan(c, given, dateOfBirth, Day(finalDay), index), "plan.edited", "Demo plan written.", cancellationToken);
+            await drafting.EditAsync(context, id, plan.Version, c => DemoPlan(c, given, dateOfBirth, Day(finalDay), index), AuditActions.PlanEdited, "Demo plan written.", cancellationToken);
             await drafting.IssueDraftAsync(context, id, Day(draftDay), null, cancellationToken: cancellationToken);
             await cases.RecordRepresentationsAsync(context, id, Day(draftDay + 7), "We agree with the draft.", school, false, true, cancellationToken);
             var drafted = await db.Plans.AsNoTracking().SingleAsync(p => p.AssessmentId == id, cancellationToken);
-            await drafting.EditAsync(context, id, drafted.Version, c => c.WithSetting(new OpenSend.Domain.Plans.NamedSetting(school, schoolCode, null, null)), "plan.setting-named", "Named.", cancellationToken);
+            await drafting.EditAsync(context, id, drafted.Version, c => c.WithSetting(new OpenSend.Domain.Plans.NamedSetting(school, schoolCode, null, null)), AuditActions.PlanSettingNamed, "Named.", cancellationToken);
             await drafting.IssueFinalAsync(context, id, Day(finalDay), cancellationToken: cancellationToken);
         }
 
@@ -381,7 +381,7 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
                     "The review found every outcome achieved and the school meeting the remaining needs from SEN support.", CeaseReason.NeedsMetWithoutPlan, cancellationToken);
                 if (ceasesAgo > 0)
                 {
-                    await reviews.CeasePlanAsync(context, id, today.AddDays(-ceasesAgo), null, null, cancellationToken);
+                    await cases.CeasePlanAsync(context, id, today.AddDays(-ceasesAgo), null, null, cancellationToken);
                 }
 
                 break;

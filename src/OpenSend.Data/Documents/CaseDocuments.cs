@@ -50,8 +50,6 @@ public sealed class CaseDocuments(OpenSendDbContext db, DocumentStorage storage,
     /// <summary>Uploads one person can make to one case in 24 hours.</summary>
     public const int MaximumUploadsPerPersonPerDay = 50;
 
-    public const string UploadedAction = "case.document-uploaded";
-
     /// <summary>
     /// Who may add what: the LA's staff anything; an adviser their report, while their advice is due
     /// (<paramref name="adviceRequestId"/>); the family photos and short videos for section A.
@@ -87,7 +85,7 @@ public sealed class CaseDocuments(OpenSendDbContext db, DocumentStorage storage,
 
         var dayAgo = time.GetUtcNow().AddDays(-1);
         if (await db.AuditRecords.CountAsync(a => a.LaCode == assessment.LaCode && a.AssessmentId == assessment.Id && a.At > dayAgo
-                && a.Action == UploadedAction && a.ActorId == context.Actor.UserId, cancellationToken) >= MaximumUploadsPerPersonPerDay)
+                && a.Action == AuditActions.DocumentUploaded.Code && a.ActorId == context.Actor.UserId, cancellationToken) >= MaximumUploadsPerPersonPerDay)
         {
             throw new StepRefusedException("document-quota", $"You have added {MaximumUploadsPerPersonPerDay} documents to this case in the last 24 hours. Try again tomorrow, or ask the council's SEND team");
         }
@@ -127,7 +125,7 @@ public sealed class CaseDocuments(OpenSendDbContext db, DocumentStorage storage,
             var now = time.GetUtcNow();
             var document = new CaseDocument(assessment.Id, assessment.LaCode, purpose, title.Trim(), SafeFileName(title) + type.Extension(), type, size, sha256, context.Actor.DisplayName, now, adviceRequestId);
             db.Add(document);
-            db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, UploadedAction, now, $"{document.Title} ({type}, {storage.Describe(size)})."));
+            db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.DocumentUploaded, now, $"{document.Title} ({type}, {storage.Describe(size)})."));
             await db.SaveChangesAsync(cancellationToken);
             placed = null;
             return document;
@@ -165,7 +163,7 @@ public sealed class CaseDocuments(OpenSendDbContext db, DocumentStorage storage,
             return null;
         }
 
-        db.AuditRecords.Add(AuditRecord.For(context, laCode, assessmentId, "case.document-downloaded", time.GetUtcNow(), document.Title));
+        db.AuditRecords.Add(AuditRecord.For(context, laCode, assessmentId, AuditActions.DocumentDownloaded, time.GetUtcNow(), document.Title));
         await db.SaveChangesAsync(cancellationToken);
         return new OpenedDocument(document, File.OpenRead(storage.PathFor(document.Sha256)));
     }

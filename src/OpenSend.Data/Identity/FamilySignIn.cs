@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
 using OpenSend.Data.Notifications;
 using OpenSend.Domain.Common;
@@ -100,7 +101,7 @@ public sealed class FamilySignIn(OpenSendDbContext db, TimeProvider time)
         if (matched is null)
         {
             candidates.FirstOrDefault(c => c.IsUsable(now))?.CountWrongGuess();
-            db.AuditRecords.Add(SignInAudit.Record(SignInAudit.FamilyCodeRefused, null, normalised, null, now));
+            db.AuditRecords.Add(SignInAudit.Record(AuditActions.FamilyCodeRefused, null, normalised, null, now));
             await db.SaveChangesAsync(cancellationToken);
             return null;
         }
@@ -121,7 +122,7 @@ public sealed class FamilySignIn(OpenSendDbContext db, TimeProvider time)
         }
 
         person.RecordSignIn(now);
-        db.AuditRecords.Add(SignInAudit.Record(SignInAudit.FamilySignedIn, person, normalised, null, now));
+        db.AuditRecords.Add(SignInAudit.Record(AuditActions.FamilySignedIn, person, normalised, null, now));
         await db.SaveChangesAsync(cancellationToken);
         return person;
     }

@@ -106,7 +106,7 @@ public sealed class PeopleDirectory(OpenSendDbContext db, ServiceAddress address
                 ? $"{context.Actor.DisplayName} added you to {organisation.Name} as {role.Title().ToLowerInvariant()}. Sign in to OpenSEND with your password and authenticator app."
                 : $"{context.Actor.DisplayName} added you to {organisation.Name} as {role.Title().ToLowerInvariant()}.\n\nSet your password within 7 days at: {address.Link($"/account/set-password?token={token}")}\n\nYou will then set up an authenticator app for signing in.",
             organisation.LaCode, now));
-        db.AuditRecords.Add(AuditRecord.For(context, organisation.LaCode ?? string.Empty, null, "staff.added", now, $"{person.DisplayName} ({normalised}) as {role} at {organisation.Name}"));
+        db.AuditRecords.Add(AuditRecord.For(context, organisation.LaCode ?? string.Empty, null, AuditActions.StaffAdded, now, $"{person.DisplayName} ({normalised}) as {role} at {organisation.Name}"));
         await db.SaveChangesAsync(cancellationToken);
         return token;
     }
@@ -125,7 +125,7 @@ public sealed class PeopleDirectory(OpenSendDbContext db, ServiceAddress address
 
         membership.Remove(now, context.Actor.DisplayName);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId, cancellationToken);
-        db.AuditRecords.Add(AuditRecord.For(context, organisation.LaCode ?? string.Empty, null, "staff.removed", now, $"Membership {membershipId} ({membership.Role})"));
+        db.AuditRecords.Add(AuditRecord.For(context, organisation.LaCode ?? string.Empty, null, AuditActions.StaffRemoved, now, $"Membership {membershipId} ({membership.Role})"));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -12,17 +12,7 @@ namespace OpenSend.Data.Identity;
 /// </summary>
 public static class SignInAudit
 {
-    public const string SignedIn = "sign-in.succeeded";
-    public const string PasswordRefused = "sign-in.password-refused";
-    public const string HeldBack = "sign-in.held-back";
-    public const string CodeRefused = "sign-in.code-refused";
-    public const string LockedOut = "sign-in.locked-out";
-    public const string FamilySignedIn = "sign-in.family-succeeded";
-    public const string FamilyCodeRefused = "sign-in.family-code-refused";
-    public const string PasswordSet = "account.password-set";
-    public const string AuthenticatorSetUp = "account.authenticator-set-up";
-
-    public static AuditRecord Record(string action, Person? person, string email, string? client, DateTimeOffset now)
+    public static AuditRecord Record(AuditAction action, Person? person, string email, string? client, DateTimeOffset now)
     {
         var actor = person is null
             ? new Actor("unknown", "Unknown address", "None", null)

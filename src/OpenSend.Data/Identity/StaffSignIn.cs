@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
 using OpenSend.Domain.Identity;
 
@@ -46,7 +47,7 @@ public sealed class StaffSignIn(OpenSendDbContext db, ISecretProtector secrets, 
         var normalised = Person.NormaliseEmail(email);
         if (backOff.IsHeldBack(client, normalised))
         {
-            await AuditAsync(SignInAudit.HeldBack, null, normalised, client, now, cancellationToken);
+            await AuditAsync(AuditActions.HeldBack, null, normalised, client, now, cancellationToken);
             return new PasswordResult(PasswordCheck.LockedOut);
         }
 
@@ -57,7 +58,7 @@ public sealed class StaffSignIn(OpenSendDbContext db, ISecretProtector secrets, 
         if (!PasswordHashing.Verify(password, stored) || person is null)
         {
             var heldBack = backOff.RecordFailure(client, normalised);
-            await AuditAsync(heldBack ? SignInAudit.HeldBack : SignInAudit.PasswordRefused, person, normalised, client, now, cancellationToken);
+            await AuditAsync(heldBack ? AuditActions.HeldBack : AuditActions.PasswordRefused, person, normalised, client, now, cancellationToken);
             return new PasswordResult(heldBack ? PasswordCheck.LockedOut : PasswordCheck.Rejected);
         }
 
@@ -117,7 +118,7 @@ public sealed class StaffSignIn(OpenSendDbContext db, ISecretProtector secrets, 
         }
 
         db.AuditRecords.Add(SignInAudit.Record(
-            accepted ? (settingUp ? SignInAudit.AuthenticatorSetUp : SignInAudit.SignedIn) : person.IsLockedOut(now) ? SignInAudit.LockedOut : SignInAudit.CodeRefused,
+            accepted ? (settingUp ? AuditActions.AuthenticatorSetUp : AuditActions.SignedIn) : person.IsLockedOut(now) ? AuditActions.LockedOut : AuditActions.CodeRefused,
             person, person.Email, null, now));
         await db.SaveChangesAsync(cancellationToken);
         return accepted;
@@ -151,7 +152,7 @@ public sealed class StaffSignIn(OpenSendDbContext db, ISecretProtector secrets, 
         var person = await db.People.SingleAsync(p => p.Id == personId, cancellationToken);
         person.SetPassword(hashing.Hash(password));
         invitation.Use(now);
-        db.AuditRecords.Add(SignInAudit.Record(SignInAudit.PasswordSet, person, person.Email, null, now));
+        db.AuditRecords.Add(SignInAudit.Record(AuditActions.PasswordSet, person, person.Email, null, now));
         await db.SaveChangesAsync(cancellationToken);
         return person.Id;
     }
@@ -164,7 +165,7 @@ public sealed class StaffSignIn(OpenSendDbContext db, ISecretProtector secrets, 
         return invitation is not null && invitation.IsUsable(time.GetUtcNow());
     }
 
-    private async Task AuditAsync(string action, Person? person, string email, string client, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task AuditAsync(AuditAction action, Person? person, string email, string client, DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.AuditRecords.Add(SignInAudit.Record(action, person, email, client, now));
         await db.SaveChangesAsync(cancellationToken);

@@ -53,7 +53,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
     public async Task<ViewedPlacement> GetAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
     {
         var viewed = await LoadAsync(context, assessmentId, tracked: false, cancellationToken);
-        db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, assessmentId, "placement.viewed", time.GetUtcNow()));
+        db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, assessmentId, AuditActions.PlacementViewed, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return viewed;
     }
@@ -85,7 +85,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
             db.Placements.Add(Placement.Propose(assessmentId, laCode, request, home.Postcode, proposed, now));
         }
 
-        await SaveAsync(context, viewed, "placement.list-proposed", $"{proposed.Count} settings within {proposal.MaxDistanceKm} km of {home.Postcode}.", now, cancellationToken);
+        await SaveAsync(context, viewed, AuditActions.PlacementListProposed, $"{proposed.Count} settings within {proposal.MaxDistanceKm} km of {home.Postcode}.", now, cancellationToken);
     }
 
     public async Task AddToListAsync(RequestContext context, Guid assessmentId, string urn, string reason, CancellationToken cancellationToken = default)
@@ -96,7 +96,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
         var available = await AvailabilityAsync(placement.LaCode, [setting], placement.PrimaryNeed, cancellationToken);
         var now = time.GetUtcNow();
         placement.AddToList(setting, TailoredListRules.Tier(setting, placement.PrimaryNeed) ?? ListTier.Independent, available.GetValueOrDefault(urn), reason, now);
-        await SaveAsync(context, viewed, "placement.list-added", $"{setting.Name} ({urn}): {reason.Trim()}", now, cancellationToken);
+        await SaveAsync(context, viewed, AuditActions.PlacementListAdded, $"{setting.Name} ({urn}): {reason.Trim()}", now, cancellationToken);
     }
 
     public async Task RemoveFromListAsync(RequestContext context, Guid assessmentId, string urn, string reason, CancellationToken cancellationToken = default)
@@ -104,7 +104,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
         var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
         var now = time.GetUtcNow();
         RequirePlacement(viewed).RemoveFromList(urn, reason, now);
-        await SaveAsync(context, viewed, "placement.list-removed", $"{urn}: {reason.Trim()}", now, cancellationToken);
+        await SaveAsync(context, viewed, AuditActions.PlacementListRemoved, $"{urn}: {reason.Trim()}", now, cancellationToken);
     }
 
     /// <summary>The family can see the list and rank their preferences; they are emailed that it is ready (never the child's name).</summary>
@@ -116,7 +116,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
         await notifications.QueueMessageAsync(viewed.Assessment, $"Schools and colleges to choose from for {viewed.Assessment.Reference}",
             "The council has shared a list of schools and colleges that could meet your child's needs. Sign in to OpenSEND to see it and tell the council which you would prefer, in order. You can also ask for any other school or college.",
             now, cancellationToken);
-        await SaveAsync(context, viewed, "placement.list-shared", null, now, cancellationToken);
+        await SaveAsync(context, viewed, AuditActions.PlacementListShared, null, now, cancellationToken);
     }
 
     /// <summary>
@@ -142,7 +142,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
 
         var now = time.GetUtcNow();
         placement.ExpressPreferences(ranked.Select(r => (settings[r.Urn], r.Reasons)).ToList(), context.Actor.DisplayName, now, startedFrom);
-        await SaveAsync(context, viewed, "placement.preferences-expressed",
+        await SaveAsync(context, viewed, AuditActions.PlacementPreferencesExpressed,
             string.Join("; ", placement.FamilyPreferences.Select(p => $"{p.Rank}. {p.Name}")), now, cancellationToken);
     }
 
@@ -153,7 +153,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
         var setting = await SettingAsync(urn, cancellationToken);
         var now = time.GetUtcNow();
         var preference = RequirePlacement(viewed).ProposeCouncilSetting(setting, reasons, context.Actor.DisplayName, now);
-        await SaveAsync(context, viewed, "placement.council-setting", $"{setting.Name} ({urn}): {reasons.Trim()}", now, cancellationToken);
+        await SaveAsync(context, viewed, AuditActions.PlacementCouncilSetting, $"{setting.Name} ({urn}): {reasons.Trim()}", now, cancellationToken);
         return preference.Id;
     }
 
@@ -192,7 +192,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
             }
         }
 
-        await SaveAsync(context, viewed, "placement.consulted", $"{preference.Name} ({preference.Urn}), answer due {UkCalendar.InWords(dueBy)}.", now, cancellationToken);
+        await SaveAsync(context, viewed, AuditActions.PlacementConsulted, $"{preference.Name} ({preference.Urn}), answer due {UkCalendar.InWords(dueBy)}.", now, cancellationToken);
         return emailed;
     }
 
@@ -216,7 +216,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
             await EndConsultationAccessAsync(assessmentId, preference.Urn, cancellationToken);
         }
 
-        await SaveAsync(context, viewed, "placement.consultation-answered", $"{preference.Name}: {response}.", now, cancellationToken);
+        await SaveAsync(context, viewed, AuditActions.PlacementConsultationAnswered, $"{preference.Name}: {response}.", now, cancellationToken);
     }
 
     private async Task EndConsultationAccessAsync(Guid assessmentId, string? urn, CancellationToken cancellationToken)
@@ -243,7 +243,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
         var placement = RequirePlacement(viewed);
         placement.RecordGrounds(preferenceId, grounds, reasonableSteps, context.Actor.DisplayName, now);
         var preference = placement.Preferences.Single(p => p.Id == preferenceId);
-        await SaveAsync(context, viewed, "placement.grounds-recorded",
+        await SaveAsync(context, viewed, AuditActions.PlacementGroundsRecorded,
             grounds.Count == 0 ? $"{preference.Name}: grounds cleared." : $"{preference.Name}: {string.Join(", ", grounds.Select(g => g.Ground))}.", now, cancellationToken);
     }
 
@@ -308,7 +308,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
         }
 
         var mainstream = placement.MainstreamIncompatibleWith is { } with ? $" Mainstream not provided for: {MainstreamIncompatibilityText.Title(with)} ({placement.MainstreamIncompatibilityEvidence})." : "";
-        await SaveAsync(context, viewed, "placement.decided", $"Named {named.Name} ({named.Urn}).{mainstream}{(warning is null ? "" : " " + warning)}", now, cancellationToken);
+        await SaveAsync(context, viewed, AuditActions.PlacementDecided, $"Named {named.Name} ({named.Urn}).{mainstream}{(warning is null ? "" : " " + warning)}", now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new PlacementDecision(named.Name, !taken, warning);
     }
@@ -328,7 +328,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
         await notifications.QueueMessageAsync(viewed.Assessment, $"Naming a school or college again for {viewed.Assessment.Reference}",
             "The council is considering naming a different school or college in your child's EHC plan. Sign in to OpenSEND to see the list and tell the council which you would prefer, in order. You can also ask for any other school or college.",
             now, cancellationToken);
-        await SaveAsync(context, viewed, "placement.reopened", $"{was} was named; naming again: {reason.Trim()}", now, cancellationToken);
+        await SaveAsync(context, viewed, AuditActions.PlacementReopened, $"{was} was named; naming again: {reason.Trim()}", now, cancellationToken);
     }
 
     /// <summary>The consultations a setting has been sent, newest first, for its own staff.</summary>
@@ -401,7 +401,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
         return new ViewedPlacement(assessment, placement, settings, available, placement.IsDecided ? null : placement.Proposal(), planNeed, canManage);
     }
 
-    private async Task SaveAsync(RequestContext context, ViewedPlacement viewed, string action, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SaveAsync(RequestContext context, ViewedPlacement viewed, AuditAction action, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, action, now, detail));
         await db.SaveOrRefuseAsync(() => StepRefusedException.Changed("placement-changed",

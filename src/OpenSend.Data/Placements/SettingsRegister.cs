@@ -166,7 +166,7 @@ public sealed class SettingsRegister(OpenSendDbContext db, TimeProvider time)
         }
 
         places.Set(commissioned, filled, now);
-        db.AuditRecords.Add(AuditRecord.For(context, laCode, null, "setting.places-set", now, $"{urn}: {kind} {need?.ToString() ?? "any need"}, {filled} of {commissioned} filled."));
+        db.AuditRecords.Add(AuditRecord.For(context, laCode, null, AuditActions.SettingPlacesSet, now, $"{urn}: {kind} {need?.ToString() ?? "any need"}, {filled} of {commissioned} filled."));
         await db.SaveOrRefuseAsync(() => StepRefusedException.Changed("places-changed", "Someone else changed these places at the same time, so yours were not saved. Check them and try again."), cancellationToken);
     }
 
@@ -198,7 +198,7 @@ public sealed class SettingsRegister(OpenSendDbContext db, TimeProvider time)
 
         var now = time.GetUtcNow();
         db.SuitableSettings.Add(new SuitableSetting(laCode, urn, note, context.Actor.DisplayName, now));
-        db.AuditRecords.Add(AuditRecord.For(context, laCode, null, "setting.listed-suitable", now, $"{setting.Name} ({urn})."));
+        db.AuditRecords.Add(AuditRecord.For(context, laCode, null, AuditActions.SettingListedSuitable, now, $"{setting.Name} ({urn})."));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -208,7 +208,7 @@ public sealed class SettingsRegister(OpenSendDbContext db, TimeProvider time)
         var listed = await db.SuitableSettings.SingleOrDefaultAsync(s => s.LaCode == laCode && s.SettingUrn == urn, cancellationToken)
             ?? throw new StepRefusedException("not-listed", "That setting is not on the list.");
         db.SuitableSettings.Remove(listed);
-        db.AuditRecords.Add(AuditRecord.For(context, laCode, null, "setting.unlisted-suitable", time.GetUtcNow(), urn));
+        db.AuditRecords.Add(AuditRecord.For(context, laCode, null, AuditActions.SettingUnlistedSuitable, time.GetUtcNow(), urn));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -224,7 +224,7 @@ public sealed class SettingsRegister(OpenSendDbContext db, TimeProvider time)
         var now = time.GetUtcNow();
         var added = area.Where(urn => !listed.Contains(urn)).ToList();
         db.SuitableSettings.AddRange(added.Select(urn => new SuitableSetting(laCode, urn, null, context.Actor.DisplayName, now)));
-        db.AuditRecords.Add(AuditRecord.For(context, laCode, null, "setting.listed-area", now, $"{added.Count} settings."));
+        db.AuditRecords.Add(AuditRecord.For(context, laCode, null, AuditActions.SettingListedArea, now, $"{added.Count} settings."));
         await db.SaveChangesAsync(cancellationToken);
         return added.Count;
     }
@@ -278,7 +278,7 @@ public sealed class SettingsRegister(OpenSendDbContext db, TimeProvider time)
             UpdatedAt = now,
         };
         db.Settings.Add(setting);
-        db.AuditRecords.Add(AuditRecord.For(context, laCode, null, "setting.provider-added", now, $"{named} (UKPRN {ukprn})."));
+        db.AuditRecords.Add(AuditRecord.For(context, laCode, null, AuditActions.SettingProviderAdded, now, $"{named} (UKPRN {ukprn})."));
         await db.SaveChangesAsync(cancellationToken);
         return setting;
     }

@@ -33,7 +33,7 @@ public sealed record ViewedPlan(EhcNeedsAssessment Assessment, EhcPlan? Plan, Ca
 /// domain step, appends the audit record and saves once. Issuing the first draft and the first final
 /// also records those steps on the 20-week pathway, in the same transaction.
 /// </summary>
-public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notifications, OpenSend.Data.Reviews.PlanReviews reviews, TimeProvider time)
+public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notifications, OpenSend.Data.Reviews.ReviewScheduling reviews, TimeProvider time)
 {
     public async Task<EhcPlan> StartAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
     {
@@ -55,7 +55,7 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
         var now = time.GetUtcNow();
         var plan = EhcPlan.Start(assessment.Id, assessment.LaCode, PlanContent.Empty.WithAdvice(AdviceList(assessment)), now);
         db.Plans.Add(plan);
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.started", now));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.PlanStarted, now));
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }
@@ -64,7 +64,7 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
     /// Changes the working copy. <paramref name="expectedVersion"/> is the plan's version the
     /// caseworker's page showed: if someone else has changed it since, nothing is saved.
     /// </summary>
-    public async Task EditAsync(RequestContext context, Guid assessmentId, int expectedVersion, Func<PlanContent, PlanContent> change, string auditAction, string auditDetail, CancellationToken cancellationToken = default)
+    public async Task EditAsync(RequestContext context, Guid assessmentId, int expectedVersion, Func<PlanContent, PlanContent> change, AuditAction auditAction, string auditDetail, CancellationToken cancellationToken = default)
     {
         var assessment = await LoadAssessmentAsync(context, assessmentId, tracked: false, cancellationToken);
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken)
@@ -93,7 +93,7 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
         var request = await db.AdviceRequests.AsNoTracking().SingleAsync(r => r.LaCode == laCode && r.Id == adviceRequestId, cancellationToken);
         var source = new AdviceSource(request.Id, request.AdviserName, request.Kind, request.ReceivedOn);
         await EditAsync(context, assessmentId, expectedVersion, c => c.AdoptFromAdvice(contribution.Content, itemId, source),
-            "plan.advice-adopted", $"Item taken from {PlanReading.SourceName(source)}.", cancellationToken);
+            AuditActions.PlanAdviceAdopted, $"Item taken from {PlanReading.SourceName(source)}.", cancellationToken);
     }
 
     /// <summary>Issues the working copy as a draft (or an amended draft, with its reason); the first draft is served on the pathway (reg 13(1)).</summary>
@@ -133,7 +133,7 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
             await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
         }
 
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.draft-issued", now, $"{version.Label} issued on {UkCalendar.InWords(issuedOn)}."));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.PlanDraftIssued, now, $"{version.Label} issued on {UkCalendar.InWords(issuedOn)}."));
         await SaveAsync(cancellationToken);
         return version;
     }
@@ -170,7 +170,7 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
             await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
         }
 
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.final-issued", now, $"{version.Label} issued on {UkCalendar.InWords(issuedOn)}."));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.PlanFinalIssued, now, $"{version.Label} issued on {UkCalendar.InWords(issuedOn)}."));
         await SaveAsync(cancellationToken);
         return version;
     }
@@ -192,7 +192,7 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
         var inForce = plan.LatestFinal!.Content;
         plan.Edit(_ => inForce, now);
         await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.not-amended", now,
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.PlanNotAmended, now,
             $"Decided on {UkCalendar.InWords(decidedOn)} not to make the amendments proposed on {UkCalendar.InWords(amendment.NoticeOn)}."));
         await SaveAsync(cancellationToken);
         return rights;
@@ -286,7 +286,7 @@ public sealed class PlanQueries(OpenSendDbContext db, TimeProvider time)
             .Where(c => c.LaCode == assessment.LaCode && c.PlanId == plan.Id).OrderBy(c => c.MadeAt).ToListAsync(cancellationToken);
         var amendment = plan is { IsInForce: true } ? await db.PlanAmendments.AsNoTracking().Where(PlanAmendment.Open)
             .SingleOrDefaultAsync(a => a.LaCode == assessment.LaCode && a.AssessmentId == assessmentId, cancellationToken) : null;
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.viewed", time.GetUtcNow()));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.PlanViewed, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return new ViewedPlan(assessment, plan, access, la, comments, amendment);
     }
@@ -326,7 +326,7 @@ public sealed class PlanRepresentations(OpenSendDbContext db, TimeProvider time)
             db.FamilyViews.Add(FamilyViews.Send(assessmentId, assessment.LaCode, views, sentBy, now));
         }
 
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "case.family-views-sent", now));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.FamilyViewsSent, now));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -380,7 +380,7 @@ public sealed class PlanRepresentations(OpenSendDbContext db, TimeProvider time)
         }
 
         assessment.RecordRepresentations(today, string.Empty, setting, meeting, noFurtherComments: false, context.Actor, now);
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.family-asked", now,
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.PlanFamilyAsked, now,
             string.Join("; ", new[] { meeting ? "asked for a meeting" : null, Text.NullIfBlank(setting) is { } named ? $"asked for {named} to be named" : null }.OfType<string>()) + "."));
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -400,7 +400,7 @@ public sealed class PlanRepresentations(OpenSendDbContext db, TimeProvider time)
         var now = time.GetUtcNow();
         var comment = PlanComment.On(plan, assessment.RuleSet, section, itemId, text, await FamilyMemberAsync(context, assessmentId, cancellationToken), context.Viewer.PersonId, now);
         db.PlanComments.Add(comment);
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.commented", now, $"Comment on section {section} of version {comment.VersionNumber}."));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.PlanCommented, now, $"Comment on section {section} of version {comment.VersionNumber}."));
         await db.SaveChangesAsync(cancellationToken);
         return comment;
     }

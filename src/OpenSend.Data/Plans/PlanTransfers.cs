@@ -38,7 +38,7 @@ public sealed class PlanTransfers(OpenSendDbContext db, TimeProvider time)
 
         var la = await db.LocalAuthorities.AsNoTracking().SingleAsync(l => l.Code == assessment.LaCode, cancellationToken);
         var family = assessment.Requester.Kind is RequesterKind.Parent or RequesterKind.YoungPerson ? assessment.Requester : null;
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, "plan.transfer-exported", time.GetUtcNow(), $"{plan.Versions.Count} versions."));
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.PlanTransferExported, time.GetUtcNow(), $"{plan.Versions.Count} versions."));
         await db.SaveChangesAsync(cancellationToken);
         return new PlanTransferDocument(PlanTransferDocument.FormatName, la.Code, la.Name, assessment.Reference, assessment.Child,
             family?.Name, Text.NullIfBlank(family?.Email), assessment.PlanLastReviewedOn,

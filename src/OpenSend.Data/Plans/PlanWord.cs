@@ -145,7 +145,7 @@ public sealed class PlanDocuments(OpenSendDbContext db, PlanQueries queries, Tim
         var file = format == PlanDocumentFormat.Pdf
             ? new PlanDocumentFile($"{name}.pdf", "application/pdf", PlanPdf.Render(heading))
             : new PlanDocumentFile($"{name}.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", PlanWord.Render(heading));
-        db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, "plan.downloaded", time.GetUtcNow(), $"{version.Label} as {format}."));
+        db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, AuditActions.PlanDownloaded, time.GetUtcNow(), $"{version.Label} as {format}."));
         await db.SaveChangesAsync(cancellationToken);
         return file;
     }

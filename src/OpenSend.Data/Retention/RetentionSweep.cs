@@ -116,7 +116,7 @@ public sealed class RetentionSweep(OpenSendDbContext db, RetentionPolicy policy,
         var onCase = db.Set<CaseDocument>().Where(d => d.LaCode == assessment.LaCode && d.AssessmentId == assessment.Id);
         var files = await onCase.Select(d => d.Sha256).ToListAsync(cancellationToken);
         await onCase.ExecuteDeleteAsync(cancellationToken);
-        db.AuditRecords.Add(AuditRecord.For(system, assessment.LaCode, assessment.Id, "case.anonymised", now,
+        db.AuditRecords.Add(AuditRecord.For(system, assessment.LaCode, assessment.Id, AuditActions.Anonymised, now,
             $"Retention period ({policy.YearsAfterBirth} years after birth) ended"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -49,7 +49,7 @@ public sealed class Sen2Returns(Sen2Extract extract, OpenSendDbContext db, TimeP
             throw new InvalidOperationException($"The return has {made.Errors} error{(made.Errors == 1 ? "" : "s")} and cannot be written. Correct them on the cases and make it again.");
         }
 
-        db.AuditRecords.Add(AuditRecord.For(context, made.Return.Header.LaCode, null, "la.sen2-exported", time.GetUtcNow(),
+        db.AuditRecords.Add(AuditRecord.For(context, made.Return.Header.LaCode, null, AuditActions.Sen2Exported, time.GetUtcNow(),
             $"SEN2 {made.Return.Header.Year}, census {made.Return.Header.ReferenceDate:yyyy-MM-dd}: {made.Return.Persons.Count} children."));
         await db.SaveChangesAsync(cancellationToken);
         await made.WriteAsync(stream, cancellationToken);

@@ -96,7 +96,7 @@ public static class AssessmentEndpoints
 
     private static async Task<Ok<IReadOnlyList<AccessLogContract>>> AccessLog(Guid id, HttpContext http, AssessmentQueries queries, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<AccessLogContract>>((await queries.AccessLogAsync(http.ToRequestContext(), id, cancellationToken))
-            .Select(e => new AccessLogContract(e.At, e.Who, e.Role, e.Organisation, AuditActions.Describe(e.Action))).ToList());
+            .Select(e => new AccessLogContract(e.At, e.Who, e.Role, e.Organisation, e.What)).ToList());
 
     private static Task<Results<Ok<CaseContract>, ValidationProblem>> PanelRecommendation(Guid id, PanelRecommendationCommand? body, HttpContext http, AssessmentCases cases, AssessmentQueries queries, TimeProvider time, CancellationToken ct) =>
         body?.Question is not { } question ? Invalid("question", "Give question as whether-to-assess or whether-to-issue.")

@@ -10,7 +10,7 @@ using OpenSend.Web.SignIn;
 namespace OpenSend.Web.Pages.Family;
 
 /// <summary>One of the family's own requests, with the log of who has looked at the record.</summary>
-public sealed class RequestModel(AssessmentQueries queries, OpenSend.Data.Plans.PlanQueries plans, OpenSend.Data.Reviews.PlanReviews reviews, TimeProvider time) : PageModel
+public sealed class RequestModel(AssessmentQueries queries, OpenSend.Data.Plans.PlanQueries plans, OpenSend.Data.Reviews.ReviewQueries reviews, TimeProvider time) : PageModel
 {
     /// <summary>Progress towards each outcome across the plan's reviews ("celebrating progress").</summary>
     public IReadOnlyList<OpenSend.Data.Reviews.OutcomeTimeline> Progress { get; private set; } = [];

@@ -14,7 +14,7 @@ namespace OpenSend.Web.Pages.Family;
 /// child's views for it (s.19; reg 20(3)), everyone's advice once circulated (reg 20(4)), the report's
 /// progress and the council's decision.
 /// </summary>
-public sealed class ReviewModel(PlanReviews reviews, TimeProvider time) : PageModel
+public sealed class ReviewModel(ReviewQueries queries, PlanReviews reviews, TimeProvider time) : PageModel
 {
     public const string SuccessKey = "family.review.success";
 
@@ -81,8 +81,8 @@ public sealed class ReviewModel(PlanReviews reviews, TimeProvider time) : PageMo
         try
         {
             var context = HttpContext.ToRequestContext();
-            Viewed = await reviews.CurrentOfCaseAsync(context, Id, HttpContext.RequestAborted);
-            Progress = await reviews.ProgressAsync(context, Id, HttpContext.RequestAborted);
+            Viewed = await queries.CurrentOfCaseAsync(context, Id, HttpContext.RequestAborted);
+            Progress = await queries.ProgressAsync(context, Id, HttpContext.RequestAborted);
         }
         catch (CaseNotFoundException)
         {

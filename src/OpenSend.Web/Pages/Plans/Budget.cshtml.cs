@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using OpenSend.Data.Audit;
 using OpenSend.Data.Plans;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Plans;
@@ -78,9 +79,9 @@ public sealed class BudgetModel(PlanQueries queries, PlanDrafting drafting, Time
 
         var budget = new PersonalBudget(decimal.Parse(text!, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), Covers!.Trim(), DirectPayments == "yes",
             Text.NullIfBlank(Arrangements));
-        return await EditAsync(drafting, c => c.WithPersonalBudget(budget), "plan.budget-saved", "Section J saved", _ => nameof(Amount));
+        return await EditAsync(drafting, c => c.WithPersonalBudget(budget), AuditActions.PlanBudgetSaved, "Section J saved", _ => nameof(Amount));
     }
 
     public async Task<IActionResult> OnPostRemoveAsync() =>
-        await LoadAsync() ?? await EditAsync(drafting, c => c.WithPersonalBudget(null), "plan.budget-removed", "Section J emptied", _ => nameof(Amount));
+        await LoadAsync() ?? await EditAsync(drafting, c => c.WithPersonalBudget(null), AuditActions.PlanBudgetRemoved, "Section J emptied", _ => nameof(Amount));
 }

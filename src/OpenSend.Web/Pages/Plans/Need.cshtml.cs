@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using OpenSend.Data.Audit;
 using OpenSend.Data.Plans;
 using OpenSend.Domain.Plans;
 using OpenSend.Web.GovUk;
@@ -85,7 +86,7 @@ public sealed class NeedModel(PlanQueries queries, PlanDrafting drafting, TimePr
         }
 
         var need = new PlanNeed(Existing?.Id ?? Guid.NewGuid(), section ?? PlanSection.B, Description?.Trim() ?? string.Empty, type, rank);
-        return await EditAsync(drafting, c => c.WithNeed(need), "plan.need-saved", Existing is null ? $"Need added to section {need.Section}" : "Need changed", FieldFor);
+        return await EditAsync(drafting, c => c.WithNeed(need), AuditActions.PlanNeedSaved, Existing is null ? $"Need added to section {need.Section}" : "Need changed", FieldFor);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync()
@@ -100,7 +101,7 @@ public sealed class NeedModel(PlanQueries queries, PlanDrafting drafting, TimePr
             return Redirect(PlanLink);
         }
 
-        return await EditAsync(drafting, c => c.WithoutNeed(need.Id), "plan.need-removed", "Need removed, with its links from outcomes and provision", FieldFor);
+        return await EditAsync(drafting, c => c.WithoutNeed(need.Id), AuditActions.PlanNeedRemoved, "Need removed, with its links from outcomes and provision", FieldFor);
     }
 
     private IActionResult? FindExisting() => FindItem(Item, Working.Needs, n => n.Id, found => Existing = found);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using OpenSend.Data.Audit;
 using OpenSend.Data.Plans;
 using OpenSend.Domain.Plans;
 using OpenSend.Web.GovUk;
@@ -69,7 +70,7 @@ public sealed class OutcomeModel(PlanQueries queries, PlanDrafting drafting, Tim
         var needIds = Needs.Select(ParseId).OfType<Guid>().ToList();
         AdulthoodOutcome? adulthood = Enum.TryParse<AdulthoodOutcome>(Adulthood, out var a) ? a : null;
         var outcome = new PlanOutcome(Existing?.Id ?? Guid.NewGuid(), Description?.Trim() ?? string.Empty, target, needIds, adulthood);
-        return await EditAsync(drafting, c => c.WithOutcome(outcome), "plan.outcome-saved", Existing is null ? "Outcome added" : "Outcome changed",
+        return await EditAsync(drafting, c => c.WithOutcome(outcome), AuditActions.PlanOutcomeSaved, Existing is null ? "Outcome added" : "Outcome changed",
             code => code == "outcome-unknown-need" ? nameof(Needs) : nameof(Description));
     }
 
@@ -81,7 +82,7 @@ public sealed class OutcomeModel(PlanQueries queries, PlanDrafting drafting, Tim
         }
 
         return Existing is { } outcome
-            ? await EditAsync(drafting, c => c.WithoutOutcome(outcome.Id), "plan.outcome-removed", "Outcome removed, with its links from provision", _ => nameof(Description))
+            ? await EditAsync(drafting, c => c.WithoutOutcome(outcome.Id), AuditActions.PlanOutcomeRemoved, "Outcome removed, with its links from provision", _ => nameof(Description))
             : Redirect(PlanLink);
     }
 

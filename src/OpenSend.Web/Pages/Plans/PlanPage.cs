@@ -113,7 +113,7 @@ public abstract class PlanPage(PlanQueries queries, TimeProvider time) : PageMod
         return Redirect(redirectTo ?? PlanLink);
     }
 
-    protected Task<IActionResult> EditAsync(PlanDrafting drafting, Func<PlanContent, PlanContent> change, string auditAction, string summary, Func<string, string> field) =>
+    protected Task<IActionResult> EditAsync(PlanDrafting drafting, Func<PlanContent, PlanContent> change, AuditAction auditAction, string summary, Func<string, string> field) =>
         WriteAsync((context, ct) => drafting.EditAsync(context, Id, PlanVersion, change, auditAction, summary, ct), summary, field);
 
     protected static Guid? ParseId(string? value) => Guid.TryParse(value, out var id) ? id : null;

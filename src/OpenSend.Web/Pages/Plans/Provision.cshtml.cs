@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using OpenSend.Data.Audit;
 using OpenSend.Data.Plans;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Plans;
@@ -99,7 +100,7 @@ public sealed class ProvisionModel(PlanQueries queries, PlanDrafting drafting, T
         var provision = new PlanProvision(Existing?.Id ?? Guid.NewGuid(), section ?? PlanSection.F, What?.Trim() ?? string.Empty,
             Text.NullIfBlank(DeliveredBy), Text.NullIfBlank(Frequency), Text.NullIfBlank(Duration), Text.NullIfBlank(GroupSizeOrRatio), Text.NullIfBlank(Qualification), funder,
             Needs.Select(ParseId).OfType<Guid>().ToList(), Outcomes.Select(ParseId).OfType<Guid>().ToList());
-        return await EditAsync(drafting, c => c.WithProvision(provision), "plan.provision-saved", Existing is null ? $"Provision added to section {provision.Section}" : "Provision changed",
+        return await EditAsync(drafting, c => c.WithProvision(provision), AuditActions.PlanProvisionSaved, Existing is null ? $"Provision added to section {provision.Section}" : "Provision changed",
             code => code switch { "provision-section" => nameof(Section), "provision-unknown-need" => nameof(Needs), "provision-unknown-outcome" => nameof(Outcomes), _ => nameof(What) });
     }
 
@@ -111,7 +112,7 @@ public sealed class ProvisionModel(PlanQueries queries, PlanDrafting drafting, T
         }
 
         return Existing is { } provision
-            ? await EditAsync(drafting, c => c.WithoutProvision(provision.Id), "plan.provision-removed", "Provision removed", _ => nameof(What))
+            ? await EditAsync(drafting, c => c.WithoutProvision(provision.Id), AuditActions.PlanProvisionRemoved, "Provision removed", _ => nameof(What))
             : Redirect(PlanLink);
     }
 

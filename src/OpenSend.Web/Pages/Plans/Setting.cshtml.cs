@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using OpenSend.Data.Audit;
 using OpenSend.Data.Plans;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Plans;
@@ -96,10 +97,10 @@ public sealed class SettingModel(PlanQueries queries, PlanDrafting drafting, Tim
         }
 
         var setting = new NamedSetting(Name?.Trim() ?? string.Empty, Text.NullIfBlank(Urn), Text.NullIfBlank(Ukprn), Text.NullIfBlank(TypeOnly), arrangement, Residential, WorkBasedLearning);
-        return await EditAsync(drafting, c => c.WithSetting(setting), "plan.setting-named", $"Section I names {setting.Name}", _ => nameof(Name));
+        return await EditAsync(drafting, c => c.WithSetting(setting), AuditActions.PlanSettingNamed, $"Section I names {setting.Name}", _ => nameof(Name));
     }
 
     public async Task<IActionResult> OnPostRemoveAsync() =>
-        await LoadAsync() ?? await EditAsync(drafting, c => c.WithSetting(null), "plan.setting-removed", "Section I emptied", _ => nameof(Name));
+        await LoadAsync() ?? await EditAsync(drafting, c => c.WithSetting(null), AuditActions.PlanSettingRemoved, "Section I emptied", _ => nameof(Name));
 
 }

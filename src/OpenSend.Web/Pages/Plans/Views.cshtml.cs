@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using OpenSend.Data.Audit;
 using OpenSend.Data.Documents;
 using OpenSend.Data.Plans;
 using OpenSend.Domain.Common;
@@ -76,7 +77,7 @@ public sealed class ViewsModel(PlanQueries queries, PlanDrafting drafting, CaseD
             ModelState.AddModelError(nameof(InTheirOwnWords), "Enter the child's or young person's views in their own words, or their parents' views");
         }
 
-        return await EditAsync(drafting, c => c.WithViews(views), "plan.section-a-saved", "Section A saved", _ => nameof(InTheirOwnWords));
+        return await EditAsync(drafting, c => c.WithViews(views), AuditActions.PlanSectionASaved, "Section A saved", _ => nameof(InTheirOwnWords));
     }
 
     private async Task LoadPicturesAsync()

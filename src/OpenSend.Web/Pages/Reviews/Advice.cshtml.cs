@@ -8,7 +8,7 @@ namespace OpenSend.Web.Pages.Reviews;
 /// Reg 20(3): a professional invited to the review (the school, health, social care, the council
 /// itself) gives their advice and information for it, between the invitations and the meeting.
 /// </summary>
-public sealed class AdviceModel(PlanReviews reviews, TimeProvider time) : ReviewPage(reviews, time)
+public sealed class AdviceModel(ReviewQueries queries, PlanReviews reviews, TimeProvider time) : ReviewPage(queries, reviews, time)
 {
     [BindProperty]
     public string? Advice { get; set; }

@@ -8,7 +8,7 @@ using OpenSend.Web.GovUk;
 namespace OpenSend.Web.Pages.Reviews;
 
 /// <summary>Reg 20(10): the council decides to keep, amend or cease the plan within 4 weeks of the meeting, and tells the family their rights.</summary>
-public sealed class DecisionModel(PlanReviews reviews, TimeProvider time) : ReviewPage(reviews, time)
+public sealed class DecisionModel(ReviewQueries queries, PlanReviews reviews, TimeProvider time) : ReviewPage(queries, reviews, time)
 {
     [BindProperty]
     public DateInput DecidedOn { get; set; } = new();

@@ -5,7 +5,7 @@ using OpenSend.Web.GovUk;
 
 namespace OpenSend.Web.Pages.Reviews;
 
-public sealed class HeldModel(PlanReviews reviews, TimeProvider time) : ReviewPage(reviews, time)
+public sealed class HeldModel(ReviewQueries queries, PlanReviews reviews, TimeProvider time) : ReviewPage(queries, reviews, time)
 {
     [BindProperty]
     public DateInput Date { get; set; } = new();

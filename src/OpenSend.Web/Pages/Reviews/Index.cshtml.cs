@@ -6,7 +6,7 @@ using OpenSend.Domain.Timescales;
 namespace OpenSend.Web.Pages.Reviews;
 
 /// <summary>One review: its clocks, what has been recorded, and the next step for whoever is looking.</summary>
-public sealed class IndexModel(PlanReviews reviews, TimeProvider time) : ReviewPage(reviews, time)
+public sealed class IndexModel(ReviewQueries queries, PlanReviews reviews, TimeProvider time) : ReviewPage(queries, reviews, time)
 {
     public override string Title => "Annual review";
 

@@ -11,7 +11,7 @@ namespace OpenSend.Web.Pages.Reviews;
 /// LA's staff, the review board: every open review with overdue ones first, and the counts for the
 /// LA and each setting.
 /// </summary>
-public sealed class ListModel(PlanReviews reviews, TimeProvider time) : PageModel
+public sealed class ListModel(ReviewQueries reviews, TimeProvider time) : PageModel
 {
     public IReadOnlyList<ReviewRow> Rows { get; private set; } = [];
 

@@ -6,7 +6,7 @@ using OpenSend.Web.GovUk;
 namespace OpenSend.Web.Pages.Reviews;
 
 /// <summary>Reg 20(3): the meeting's date and the invitations, at least 2 weeks before it.</summary>
-public sealed class MeetingModel(PlanReviews reviews, TimeProvider time) : ReviewPage(reviews, time)
+public sealed class MeetingModel(ReviewQueries queries, PlanReviews reviews, TimeProvider time) : ReviewPage(queries, reviews, time)
 {
     [BindProperty]
     public DateInput MeetingOn { get; set; } = new();

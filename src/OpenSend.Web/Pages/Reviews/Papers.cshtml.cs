@@ -6,7 +6,7 @@ using OpenSend.Web.GovUk;
 namespace OpenSend.Web.Pages.Reviews;
 
 /// <summary>Reg 20(4): the advice and information gathered for the review go to everyone invited, at least 2 weeks before the meeting.</summary>
-public sealed class PapersModel(PlanReviews reviews, TimeProvider time) : ReviewPage(reviews, time)
+public sealed class PapersModel(ReviewQueries queries, PlanReviews reviews, TimeProvider time) : ReviewPage(queries, reviews, time)
 {
     [BindProperty]
     public DateInput Date { get; set; } = new();

@@ -6,7 +6,7 @@ using OpenSend.Web.GovUk;
 namespace OpenSend.Web.Pages.Reviews;
 
 /// <summary>Reg 18(2): a young person is to move between post-16 institutions; the plan is reviewed and amended at least 5 months before.</summary>
-public sealed class Post16TransferModel(PlanReviews reviews, TimeProvider time) : ReviewPage(reviews, time)
+public sealed class Post16TransferModel(ReviewQueries queries, PlanReviews reviews, TimeProvider time) : ReviewPage(queries, reviews, time)
 {
     [BindProperty]
     public DateInput TransferOn { get; set; } = new();

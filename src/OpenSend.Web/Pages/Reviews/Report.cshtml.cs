@@ -12,7 +12,7 @@ namespace OpenSend.Web.Pages.Reviews;
 /// the child and family, progress against every outcome in the plan with its evidence, the changes
 /// recommended, and whether stepping down to SEN support and ceasing the plan were considered.
 /// </summary>
-public sealed class ReportModel(PlanReviews reviews, TimeProvider time) : ReviewPage(reviews, time)
+public sealed class ReportModel(ReviewQueries queries, PlanReviews reviews, TimeProvider time) : ReviewPage(queries, reviews, time)
 {
     [BindProperty]
     public DateInput SentOn { get; set; } = new();

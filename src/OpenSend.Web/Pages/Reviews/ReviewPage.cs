@@ -17,7 +17,7 @@ namespace OpenSend.Web.Pages.Reviews;
 /// otherwise), and shows the domain's refusals against the field they concern. Nothing is saved
 /// when a step is refused.
 /// </summary>
-public abstract class ReviewPage(PlanReviews reviews, TimeProvider time) : PageModel
+public abstract class ReviewPage(ReviewQueries queries, PlanReviews reviews, TimeProvider time) : PageModel
 {
     public const string SuccessKey = "review.success";
 
@@ -61,7 +61,7 @@ public abstract class ReviewPage(PlanReviews reviews, TimeProvider time) : PageM
 
         try
         {
-            Viewed = await reviews.GetAsync(Context, Id, HttpContext.RequestAborted);
+            Viewed = await queries.GetAsync(Context, Id, HttpContext.RequestAborted);
         }
         catch (CaseNotFoundException)
         {

@@ -10,7 +10,7 @@ namespace OpenSend.Web.Pages.Assessments.Cases;
 /// s.45: the plan ceases after a review decided to cease it, once the family's time to appeal has
 /// passed (regs 29–31) or the tribunal dismissed their appeal (reg 44(2)(a)).
 /// </summary>
-public sealed class CeasePlanModel(AssessmentQueries queries, PlanReviews reviews, TimeProvider time) : CaseStepPage(queries, time)
+public sealed class CeasePlanModel(AssessmentQueries queries, AssessmentCases cases, TimeProvider time) : CaseStepPage(queries, time)
 {
     [BindProperty]
     public DateInput CeasedOn { get; set; } = new();
@@ -39,7 +39,7 @@ public sealed class CeasePlanModel(AssessmentQueries queries, PlanReviews review
         var ceasedOn = CeasedOn.Validate(ModelState, nameof(CeasedOn), "The date the plan ceased", notAfter: Today);
         var certificate = MediationCertificateOn.IsEmpty ? null : MediationCertificateOn.Validate(ModelState, nameof(MediationCertificateOn), "The date of the mediation certificate", notAfter: Today);
         var dismissed = AppealDismissedOn.IsEmpty ? null : AppealDismissedOn.Validate(ModelState, nameof(AppealDismissedOn), "The date the tribunal dismissed the appeal", notAfter: Today);
-        return await RecordAsync((context, ct) => reviews.CeasePlanAsync(context, Id, ceasedOn!.Value, certificate, dismissed, ct), "Plan recorded as ceased");
+        return await RecordAsync((context, ct) => cases.CeasePlanAsync(context, Id, ceasedOn!.Value, certificate, dismissed, ct), "Plan recorded as ceased");
     }
 
     private async Task<IActionResult?> LoadCeasingAsync() => await LoadAsync() ?? (Case.CeaseDecidedOn is null ? Redirect(CaseLink) : null);

@@ -9,7 +9,7 @@ using OpenSend.Web.SignIn;
 namespace OpenSend.Web.Pages.Assessments.Cases;
 
 /// <summary>A case: who and what, every statutory deadline and where it stands, what can be recorded next, and the timeline.</summary>
-public sealed class IndexModel(AssessmentQueries queries, OpenSend.Data.Reviews.PlanReviews reviews, TimeProvider time) : PageModel
+public sealed class IndexModel(AssessmentQueries queries, OpenSend.Data.Reviews.ReviewQueries reviewQueries, OpenSend.Data.Reviews.PlanReviews reviews, TimeProvider time) : PageModel
 {
     /// <summary>The plan's reviews, newest first (s.44).</summary>
     public IReadOnlyList<OpenSend.Domain.Reviews.AnnualReview> Reviews { get; private set; } = [];
@@ -28,6 +28,9 @@ public sealed class IndexModel(AssessmentQueries queries, OpenSend.Data.Reviews.
 
     public string? Success { get; private set; }
 
+    /// <summary>Why a step asked for from this page was refused: shown as a problem, never under a success banner.</summary>
+    public string? Refusal { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         try
@@ -43,9 +46,10 @@ public sealed class IndexModel(AssessmentQueries queries, OpenSend.Data.Reviews.
 
         Today = UkCalendar.Today(time);
         Deadlines = Case.Deadlines(Today);
-        Reviews = Case.Stage is AssessmentStage.PlanIssued or AssessmentStage.PlanCeased ? await reviews.OfCaseAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted) : [];
-        Progress = Reviews.Count > 0 ? await reviews.ProgressAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted) : [];
+        Reviews = Case.Stage is AssessmentStage.PlanIssued or AssessmentStage.PlanCeased ? await reviewQueries.OfCaseAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted) : [];
+        Progress = Reviews.Count > 0 ? await reviewQueries.ProgressAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted) : [];
         Success = TempData[CaseStepPage.SuccessKey] as string;
+        Refusal = TempData[RefusedKey] as string;
         return Page();
     }
 
@@ -68,10 +72,12 @@ public sealed class IndexModel(AssessmentQueries queries, OpenSend.Data.Reviews.
         }
         catch (StepRefusedException refused)
         {
-            TempData[CaseStepPage.SuccessKey] = refused.Message;
+            TempData[RefusedKey] = refused.Message;
             return Redirect($"/cases/{id}");
         }
     }
+
+    public const string RefusedKey = "case.refused";
 
     public string DeadlineTitle(DeadlineProgress progress) =>
         progress.RelatesTo is { } adviceId && Case.AdviceRequests.FirstOrDefault(a => a.Id == adviceId) is { } advice

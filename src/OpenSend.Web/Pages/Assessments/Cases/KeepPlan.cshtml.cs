@@ -7,7 +7,7 @@ using OpenSend.Web.GovUk;
 namespace OpenSend.Web.Pages.Assessments.Cases;
 
 /// <summary>A decision to cease withdrawn, or overturned by the tribunal (reg 44(2)): the plan stays in force and its next review is scheduled.</summary>
-public sealed class KeepPlanModel(AssessmentQueries queries, PlanReviews reviews, TimeProvider time) : CaseStepPage(queries, time)
+public sealed class KeepPlanModel(AssessmentQueries queries, AssessmentCases cases, TimeProvider time) : CaseStepPage(queries, time)
 {
     [BindProperty]
     public DateInput DecidedOn { get; set; } = new();
@@ -38,7 +38,7 @@ public sealed class KeepPlanModel(AssessmentQueries queries, PlanReviews reviews
         }
 
         var decidedOn = DecidedOn.Validate(ModelState, nameof(DecidedOn), "The date of the decision or order", notAfter: Today);
-        return await RecordAsync((context, ct) => reviews.KeepPlanAsync(context, Id, decidedOn!.Value, Reasons!, ct), "The plan stays in force; its next review is scheduled");
+        return await RecordAsync((context, ct) => cases.KeepPlanAsync(context, Id, decidedOn!.Value, Reasons!, ct), "The plan stays in force; its next review is scheduled");
     }
 
     private async Task<IActionResult?> LoadCeasingAsync() => await LoadAsync() ?? (Case.CeaseDecidedOn is null ? Redirect(CaseLink) : null);
