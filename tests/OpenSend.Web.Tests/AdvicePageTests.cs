@@ -14,7 +14,7 @@ public abstract class AdvicePageTests<TApp>(TApp app) : IClassFixture<TApp>
 {
     private const string Doctor = "omar.reyes@demoshire-icb.example";
 
-    private RequestContext Staff999 => new(new Actor("demo-caseworker", "Sam Carter", "LaCaseworker", "Demoshire County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, app.Organisations["999"]), null);
+    private RequestContext Staff999 => app.Staff999;
 
     /// <summary>Received 2 February 2026, assessed 2 March, health advice asked of the ICB on 2 June (due 14 July).</summary>
     private async Task<(Guid CaseId, Guid AdviceId)> HealthAdviceAskedAsync(string givenName)

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
 using OpenSend.Data.Demo;
 using OpenSend.Data.LocalAuthorities;
+using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 using OpenSend.Testing;
 
@@ -43,6 +45,9 @@ public abstract class AppFixture(TestProvider provider, PostgresServer postgres)
 
     /// <summary>Demoshire's organisations by code (999 the council, 999001 Oakfield Primary, ICB-999, PANEL-999, ...).</summary>
     public IReadOnlyDictionary<string, Organisation> Organisations { get; private set; } = new Dictionary<string, Organisation>();
+
+    /// <summary>Demoshire's caseworker (the demo's Sam Carter) as the services see them, to set a case up without the pages.</summary>
+    public RequestContext Staff999 => new(new Actor("demo-caseworker", "Sam Carter", "LaCaseworker", "Demoshire County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, Organisations["999"]), null);
 
     public const string Caseworker = "sam.carter@demoshire.example";
     public const string Manager = "priya.shah@demoshire.example";

@@ -1,9 +1,11 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
+using OpenSend.Data.Database;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
@@ -14,7 +16,7 @@ namespace OpenSend.Web.Tests;
 public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
 {
-    private RequestContext Staff999 => new(new Actor("demo-caseworker", "Sam Carter", "LaCaseworker", "Demoshire County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, app.Organisations["999"]), null);
+    private RequestContext Staff999 => app.Staff999;
 
     [Fact]
     public async Task Caseload_WithoutSigningIn_SendsYouToSignIn()
@@ -86,14 +88,21 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
         await app.SignInAsync(client);
         var form = await client.GetPageAsync($"/cases/{submitted.Id}/assessment-decision");
 
+        var before = await AuditedAsync(submitted.Id);
+
         var page = await Html.ParseAsync(await client.SubmitAsync(form, [("WillAssess", "yes"), .. Html.Date("DecidedOn", new DateOnly(2026, 6, 12)), ("Reasons", "Evidence of need.")]));
 
+        // The POST writes the step's own record only (no "viewed" row first); the case page it lands on is a read.
+        Assert.Equal(["case.decide-to-assess", "case.viewed"], (await AuditedAsync(submitted.Id)).Skip(before.Count));
         Assert.Equal($"/cases/{submitted.Id}", new Uri(page.Location.Href).AbsolutePath);
         Assert.Equal("Decision to assess recorded", page.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
         Assert.Equal("Assessing", page.QuerySelector("#stage")!.TextContent.Trim());
         Assert.Contains("Decided to carry out an EHC needs assessment.", page.QuerySelector("#timeline")!.TextContent);
         Assert.Contains("Record a request for advice", page.QuerySelector("#next-steps")!.TextContent);
     }
+
+    private Task<List<string>> AuditedAsync(Guid caseId) => app.WithServices(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords
+        .Where(r => r.AssessmentId == caseId).OrderBy(r => r.Id).Select(r => r.Action).ToListAsync());
 
     [Fact]
     public async Task ADecisionNotToAssess_WithoutReasons_IsRefusedInTheErrorSummaryAndNothingIsSaved()

@@ -20,7 +20,7 @@ namespace OpenSend.Web.Tests;
 public abstract class DashboardPageTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifetime
     where TApp : AppFixture
 {
-    private RequestContext Staff999 => new(new Actor("demo-caseworker", "Sam Carter", "LaCaseworker", "Demoshire County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, app.Organisations["999"]), null);
+    private RequestContext Staff999 => app.Staff999;
 
     private static PublishedRow Timeliness(int year, string level, string code, string name, string? region, string within, string issued, string rate, string topic = "All EHC plans issued", string breakdown = "Total") =>
         new("test release", PublishedTables.Timeliness, year, "Calendar year", level, code, name, region, topic, breakdown,

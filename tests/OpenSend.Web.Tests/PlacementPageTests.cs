@@ -15,7 +15,7 @@ namespace OpenSend.Web.Tests;
 public abstract class PlacementPageTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
 {
-    private RequestContext Staff999 => new(new Actor("demo-caseworker", "Sam Carter", "LaCaseworker", "Demoshire County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, app.Organisations["999"]), null);
+    private RequestContext Staff999 => app.Staff999;
 
     /// <summary>An autistic child born 1 March 2023, the draft plan served, the family's account linked.</summary>
     private async Task<(Guid Id, string Reference)> DraftServedAsync(string givenName, string parentEmail)

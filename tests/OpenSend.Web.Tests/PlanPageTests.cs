@@ -18,7 +18,7 @@ namespace OpenSend.Web.Tests;
 public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
 {
-    private RequestContext Staff999 => new(new Actor("demo-caseworker", "Sam Carter", "LaCaseworker", "Demoshire County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, app.Organisations["999"]), null);
+    private RequestContext Staff999 => app.Staff999;
 
     /// <summary>Received 2 February 2026 (before Demoshire's pilot), assessed, advice in, decided to issue on 4 May.</summary>
     private async Task<Guid> CaseReadyForADraftAsync(string givenName)

@@ -14,7 +14,7 @@ namespace OpenSend.Web.Tests;
 public abstract class ReviewPageTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
 {
-    private RequestContext Staff999 => new(new Actor("demo-caseworker", "Sam Carter", "LaCaseworker", "Demoshire County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, app.Organisations["999"]), null);
+    private RequestContext Staff999 => app.Staff999;
 
     /// <summary>A child at Oakfield Primary with a final plan issued on 1 June 2026 (one outcome).</summary>
     private async Task<Guid> FinalPlanAtOakfieldAsync(string givenName)

@@ -90,11 +90,19 @@ public sealed class AdviceGiving(OpenSendDbContext db, CaseNotifications notific
     }
 
     /// <summary>The request and its advice, for its adviser or the responsible LA's staff; the read is audited.</summary>
-    public async Task<AdviceInProgress> GetAsync(RequestContext context, Guid adviceRequestId, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// With <paramref name="forStep"/> (a page's POST, about to record a step the write audits) the read
+    /// writes no "viewed" row and saves nothing, so a step is one audit row and one commit.
+    /// </remarks>
+    public async Task<AdviceInProgress> GetAsync(RequestContext context, Guid adviceRequestId, CancellationToken cancellationToken = default, bool forStep = false)
     {
         var viewed = await LoadAsync(context, adviceRequestId, tracked: false, cancellationToken);
-        db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, AuditActions.AdviceViewed, time.GetUtcNow(), viewed.Request.AdviserName));
-        await db.SaveChangesAsync(cancellationToken);
+        if (!forStep)
+        {
+            db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, AuditActions.AdviceViewed, time.GetUtcNow(), viewed.Request.AdviserName));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return viewed;
     }
 
@@ -222,8 +230,7 @@ public sealed class AdviceGiving(OpenSendDbContext db, CaseNotifications notific
 
     private Task SaveAsync(CancellationToken cancellationToken) => db.SaveOrRefuseAsync(ChangedMeanwhile, cancellationToken);
 
-    private static StepRefusedException ChangedMeanwhile() => StepRefusedException.Changed("advice-changed",
-        "Someone else changed this advice at the same time, so your change was not saved. Check the advice and try again.");
+    private static StepRefusedException ChangedMeanwhile() => StepRefusedException.ChangedBySomeoneElse("advice");
 }
 
 internal sealed class FamilyViewsConfiguration : IEntityTypeConfiguration<FamilyViews>

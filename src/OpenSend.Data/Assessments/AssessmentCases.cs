@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpenSend.Data.Access;
 using OpenSend.Data.Audit;
@@ -242,8 +241,7 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
         await db.SaveOrRefuseAsync(CaseChangedMeanwhile, cancellationToken);
     }
 
-    private static StepRefusedException CaseChangedMeanwhile() => StepRefusedException.Changed("case-changed",
-        "Someone else changed this case at the same time, so your change was not saved. Check the case and try again.");
+    private static StepRefusedException CaseChangedMeanwhile() => StepRefusedException.ChangedBySomeoneElse("case");
 
     /// <summary>The token is shown to the family once; only its hash is stored.</summary>
     public static string HashTrackingToken(string token) =>
@@ -330,8 +328,7 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
 
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.ForStep(action), now, assessment.Timeline[^1].Summary));
         await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
-        await db.SaveOrRefuseAsync(() => StepRefusedException.Changed("case-changed",
-            "Someone else recorded a step on this case at the same time, so yours was not saved. Check the case and try again."), cancellationToken);
+        await db.SaveOrRefuseAsync(CaseChangedMeanwhile, cancellationToken);
 
         return result;
     }

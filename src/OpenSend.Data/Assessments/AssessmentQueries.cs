@@ -141,13 +141,21 @@ public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time, C
     }
 
     /// <summary>A case the viewer may see, with its history and their access level. The read is audited.</summary>
-    public async Task<ViewedCase> GetCaseAsync(RequestContext context, Guid id, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// With <paramref name="forStep"/> (a page's POST, about to record a step the write audits) the read
+    /// writes no "viewed" row and saves nothing, so a step is one audit row and one commit.
+    /// </remarks>
+    public async Task<ViewedCase> GetCaseAsync(RequestContext context, Guid id, CancellationToken cancellationToken = default, bool forStep = false)
     {
         var assessment = await db.ReadableBy(context.Viewer, LoadFull()).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw new CaseNotFoundException();
         var access = await db.LevelAsync(context.Viewer, id, cancellationToken);
         var la = await db.LocalAuthorities.AsNoTracking().SingleAsync(l => l.Code == assessment.LaCode, cancellationToken);
-        await AuditReadAsync(context, assessment, AuditActions.CaseViewed, cancellationToken);
+        if (!forStep)
+        {
+            await AuditReadAsync(context, assessment, AuditActions.CaseViewed, cancellationToken);
+        }
+
         return new ViewedCase(assessment, access, la);
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenSend.Data.Database;
 using OpenSend.Data.Returns;
-using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Dashboard;
 using OpenSend.Domain.Placements;
 using OpenSend.Domain.Returns;

@@ -3,7 +3,6 @@ using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
 using OpenSend.Data.Returns;
 using OpenSend.Data.Statistics;
-using OpenSend.Domain.Common;
 using OpenSend.Domain.Dashboard;
 using OpenSend.Domain.LocalAuthorities;
 using OpenSend.Domain.Plans;

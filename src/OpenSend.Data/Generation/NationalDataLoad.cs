@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OpenSend.Data.Database;
-using OpenSend.Domain.LocalAuthorities;
 
 namespace OpenSend.Data.Generation;
 

@@ -50,11 +50,19 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
 {
     public const string ConsultationKind = "setting-consultation";
 
-    public async Task<ViewedPlacement> GetAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// With <paramref name="forStep"/> (a page's POST, about to record a step the write audits) the read
+    /// writes no "viewed" row and saves nothing, so a step is one audit row and one commit.
+    /// </remarks>
+    public async Task<ViewedPlacement> GetAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default, bool forStep = false)
     {
         var viewed = await LoadAsync(context, assessmentId, tracked: false, cancellationToken);
-        db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, assessmentId, AuditActions.PlacementViewed, time.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        if (!forStep)
+        {
+            db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, assessmentId, AuditActions.PlacementViewed, time.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return viewed;
     }
 
@@ -404,8 +412,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
     private async Task SaveAsync(RequestContext context, ViewedPlacement viewed, AuditAction action, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, action, now, detail));
-        await db.SaveOrRefuseAsync(() => StepRefusedException.Changed("placement-changed",
-            "Someone else changed this child's placement at the same time, so your change was not saved. Check it and try again."), cancellationToken);
+        await db.SaveOrRefuseAsync(() => StepRefusedException.ChangedBySomeoneElse("placement"), cancellationToken);
     }
 
     private async Task<Setting> SettingAsync(string urn, CancellationToken cancellationToken) =>

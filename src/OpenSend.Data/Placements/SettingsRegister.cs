@@ -167,7 +167,7 @@ public sealed class SettingsRegister(OpenSendDbContext db, TimeProvider time)
 
         places.Set(commissioned, filled, now);
         db.AuditRecords.Add(AuditRecord.For(context, laCode, null, AuditActions.SettingPlacesSet, now, $"{urn}: {kind} {need?.ToString() ?? "any need"}, {filled} of {commissioned} filled."));
-        await db.SaveOrRefuseAsync(() => StepRefusedException.Changed("places-changed", "Someone else changed these places at the same time, so yours were not saved. Check them and try again."), cancellationToken);
+        await db.SaveOrRefuseAsync(() => StepRefusedException.ChangedBySomeoneElse("places"), cancellationToken);
     }
 
     /// <summary>The LA's suitable settings (its tailored lists' source), with each one's places.</summary>

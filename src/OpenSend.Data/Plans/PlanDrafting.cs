@@ -267,14 +267,17 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
 
     private Task SaveAsync(CancellationToken cancellationToken) => db.SaveOrRefuseAsync(ChangedMeanwhile, cancellationToken);
 
-    private static StepRefusedException ChangedMeanwhile() => StepRefusedException.Changed("plan-changed",
-        "Someone else changed this plan at the same time, so your change was not saved. Check the plan and try again.");
+    private static StepRefusedException ChangedMeanwhile() => StepRefusedException.ChangedBySomeoneElse("plan");
 }
 
 /// <summary>Reads of plans: anyone who may see the case may read its plan; each read is audited.</summary>
 public sealed class PlanQueries(OpenSendDbContext db, TimeProvider time)
 {
-    public async Task<ViewedPlan> GetAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// With <paramref name="forStep"/> (a page's POST, about to record a step the write audits) the read
+    /// writes no "viewed" row and saves nothing, so a step is one audit row and one commit.
+    /// </remarks>
+    public async Task<ViewedPlan> GetAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default, bool forStep = false)
     {
         var assessment = await db.ReadableBy(context.Viewer, db.Assessments.AsNoTracking().Include(a => a.AdviceRequests))
             .SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
@@ -286,8 +289,12 @@ public sealed class PlanQueries(OpenSendDbContext db, TimeProvider time)
             .Where(c => c.LaCode == assessment.LaCode && c.PlanId == plan.Id).OrderBy(c => c.MadeAt).ToListAsync(cancellationToken);
         var amendment = plan is { IsInForce: true } ? await db.PlanAmendments.AsNoTracking().Where(PlanAmendment.Open)
             .SingleOrDefaultAsync(a => a.LaCode == assessment.LaCode && a.AssessmentId == assessmentId, cancellationToken) : null;
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.PlanViewed, time.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        if (!forStep)
+        {
+            db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.PlanViewed, time.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return new ViewedPlan(assessment, plan, access, la, comments, amendment);
     }
 }

@@ -3,7 +3,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
-using OpenSend.Domain.Plans;
 
 namespace OpenSend.Data.Plans;
 

@@ -2,7 +2,6 @@ using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using OpenSend.Data.Audit;
-using OpenSend.Data.Dashboard;
 using OpenSend.Data.Database;
 using OpenSend.Domain.Dashboard;
 using OpenSend.Domain.Returns;

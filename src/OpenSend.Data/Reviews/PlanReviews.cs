@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
@@ -7,7 +6,6 @@ using OpenSend.Data.Database;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
-using OpenSend.Domain.Plans;
 using OpenSend.Domain.Reviews;
 using OpenSend.Domain.Timescales;
 
@@ -178,8 +176,7 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
         }
 
         db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, auditAction, now, detail));
-        await db.SaveOrRefuseAsync(() => StepRefusedException.Changed("review-changed",
-            "Someone else recorded a step on this review at the same time, so yours was not saved. Check the review and try again."), cancellationToken);
+        await db.SaveOrRefuseAsync(() => StepRefusedException.ChangedBySomeoneElse("review"), cancellationToken);
     }
 
     private async Task<EhcNeedsAssessment> LoadCaseAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken, bool tracked = false)

@@ -1,15 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using OpenSend.Data.Access;
-using OpenSend.Data.Assessments;
-using OpenSend.Data.Audit;
-using OpenSend.Data.Database;
 using OpenSend.Domain.Assessments;
-using OpenSend.Domain.Common;
-using OpenSend.Domain.Identity;
 using OpenSend.Domain.Plans;
 using OpenSend.Domain.Reviews;
-using OpenSend.Domain.Timescales;
 
 namespace OpenSend.Data.Reviews;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
@@ -58,11 +57,19 @@ internal sealed record ReviewedCase(AnnualReview Review, string Reference, Child
 /// </summary>
 public sealed class ReviewQueries(OpenSendDbContext db, TimeProvider time)
 {
-    public async Task<ViewedReview> GetAsync(RequestContext context, Guid reviewId, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// With <paramref name="forStep"/> (a page's POST, about to record a step the write audits) the read
+    /// writes no "viewed" row and saves nothing, so a step is one audit row and one commit.
+    /// </remarks>
+    public async Task<ViewedReview> GetAsync(RequestContext context, Guid reviewId, CancellationToken cancellationToken = default, bool forStep = false)
     {
         var viewed = await LoadAsync(context, reviewId, tracked: false, cancellationToken);
-        db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, AuditActions.ReviewViewed, time.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        if (!forStep)
+        {
+            db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, AuditActions.ReviewViewed, time.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return viewed;
     }
 

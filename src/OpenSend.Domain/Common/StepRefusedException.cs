@@ -17,4 +17,11 @@ public sealed class StepRefusedException(string code, string reason) : Exception
     public bool ChangedMeanwhile { get; private init; }
 
     public static StepRefusedException Changed(string code, string reason) => new(code, reason) { ChangedMeanwhile = true };
+
+    /// <summary>
+    /// The one refusal for a lost update on <paramref name="record"/> ("case", "plan", "review",
+    /// "advice", "placement", "places"): code "{record}-changed", and the same words everywhere.
+    /// </summary>
+    public static StepRefusedException ChangedBySomeoneElse(string record) => Changed($"{record}-changed",
+        $"Someone else changed {(record == "places" ? "these places" : record == "placement" ? "this child's placement" : $"this {record}")} at the same time, so your change was not saved. Check it and try again.");
 }

@@ -1,4 +1,3 @@
-using OpenSend.Domain.Plans;
 using OpenSend.Domain.Returns;
 using OpenSend.Domain.Reviews;
 

@@ -1,6 +1,5 @@
 using OpenSend.Data.Assessments;
 using OpenSend.Domain.Assessments;
-using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 using OpenSend.Domain.Timescales;
 using OpenSend.Web.Timescales;

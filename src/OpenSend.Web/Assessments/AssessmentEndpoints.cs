@@ -1,12 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
-using OpenSend.Data.Database;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
-using OpenSend.Web.Problems;
 using OpenSend.Web.Security;
 using OpenSend.Web.SignIn;
 

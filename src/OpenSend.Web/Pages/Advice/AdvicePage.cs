@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenSend.Data.Access;
 using OpenSend.Data.Advice;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
-using OpenSend.Domain.Common;
+using OpenSend.Web.Pages.Shared;
 using OpenSend.Web.SignIn;
 
 namespace OpenSend.Web.Pages.Advice;
@@ -45,7 +44,7 @@ public abstract class AdvicePage(AdviceGiving advice) : PageModel
     {
         try
         {
-            Advice = await advice.GetAsync(Context, RequestId, HttpContext.RequestAborted);
+            Advice = await advice.GetAsync(Context, RequestId, HttpContext.RequestAborted, forStep: !HttpMethods.IsGet(Request.Method));
         }
         catch (CaseNotFoundException)
         {
@@ -66,28 +65,7 @@ public abstract class AdvicePage(AdviceGiving advice) : PageModel
         return null;
     }
 
-    protected async Task<IActionResult> WriteAsync(Func<RequestContext, CancellationToken, Task> write, string success, Func<string, string> field, string? redirectTo = null)
-    {
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        try
-        {
-            await write(Context, HttpContext.RequestAborted);
-        }
-        catch (StepRefusedException refused)
-        {
-            ModelState.AddModelError(field(refused.Code), refused.Message);
-            return Page();
-        }
-        catch (CaseAccessDeniedException)
-        {
-            return Forbid();
-        }
-
-        TempData[SuccessKey] = success;
-        return Redirect(redirectTo ?? AdviceLink);
-    }
+    /// <summary>Records a write through the shared step recording (StepRecording); the advice's page is next unless <paramref name="redirectTo"/> says otherwise.</summary>
+    protected Task<IActionResult> WriteAsync(Func<RequestContext, CancellationToken, Task> write, string success, Func<string, string> field, string? redirectTo = null) =>
+        this.RecordStepAsync(ct => write(Context, ct), field, SuccessKey, success, redirectTo ?? AdviceLink);
 }

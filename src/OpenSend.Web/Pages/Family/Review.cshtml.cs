@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Reviews;
 using OpenSend.Domain.Common;
-using OpenSend.Domain.Reviews;
 using OpenSend.Domain.Timescales;
 using OpenSend.Web.SignIn;
 

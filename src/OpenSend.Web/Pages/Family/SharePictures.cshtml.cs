@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Documents;
 using OpenSend.Domain.Common;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenSend.Data.Access;
 using OpenSend.Data.Placements;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;

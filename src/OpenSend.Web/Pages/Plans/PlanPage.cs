@@ -6,6 +6,7 @@ using OpenSend.Data.Plans;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Plans;
+using OpenSend.Web.Pages.Shared;
 using OpenSend.Web.SignIn;
 
 namespace OpenSend.Web.Pages.Plans;
@@ -55,7 +56,7 @@ public abstract class PlanPage(PlanQueries queries, TimeProvider time) : PageMod
     {
         try
         {
-            Viewed = await queries.GetAsync(Context, Id, HttpContext.RequestAborted);
+            Viewed = await queries.GetAsync(Context, Id, HttpContext.RequestAborted, forStep: !HttpMethods.IsGet(Request.Method));
         }
         catch (CaseNotFoundException)
         {
@@ -81,37 +82,9 @@ public abstract class PlanPage(PlanQueries queries, TimeProvider time) : PageMod
         return null;
     }
 
-    /// <summary>Runs a write; a refusal is shown against <paramref name="field"/>, quality errors in the summary, and the page is shown again.</summary>
-    protected async Task<IActionResult> WriteAsync(Func<RequestContext, CancellationToken, Task> write, string success, Func<string, string> field, string? redirectTo = null)
-    {
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        try
-        {
-            await write(Context, HttpContext.RequestAborted);
-        }
-        catch (StepRefusedException refused)
-        {
-            ModelState.AddModelError(field(refused.Code), refused.Message);
-            return Page();
-        }
-        catch (PlanDefectsException defects)
-        {
-            // Every error the quality check found, each against its section, in the error summary.
-            foreach (var error in defects.Errors)
-            {
-                ModelState.AddModelError($"defect-{error.RuleCode}-{error.ItemId}", $"Section {error.Section}: {error.Message}");
-            }
-
-            return Page();
-        }
-
-        TempData[SuccessKey] = success;
-        return Redirect(redirectTo ?? PlanLink);
-    }
+    /// <summary>Records a write through the shared step recording (StepRecording); the plan's page is next unless <paramref name="redirectTo"/> says otherwise.</summary>
+    protected Task<IActionResult> WriteAsync(Func<RequestContext, CancellationToken, Task> write, string success, Func<string, string> field, string? redirectTo = null) =>
+        this.RecordStepAsync(ct => write(Context, ct), field, SuccessKey, success, redirectTo ?? PlanLink);
 
     protected Task<IActionResult> EditAsync(PlanDrafting drafting, Func<PlanContent, PlanContent> change, AuditAction auditAction, string summary, Func<string, string> field) =>
         WriteAsync((context, ct) => drafting.EditAsync(context, Id, PlanVersion, change, auditAction, summary, ct), summary, field);

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Reviews;
@@ -61,7 +60,7 @@ public abstract class ReviewPage(ReviewQueries queries, PlanReviews reviews, Tim
 
         try
         {
-            Viewed = await queries.GetAsync(Context, Id, HttpContext.RequestAborted);
+            Viewed = await queries.GetAsync(Context, Id, HttpContext.RequestAborted, forStep: !HttpMethods.IsGet(Request.Method));
         }
         catch (CaseNotFoundException)
         {

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenSend.Data.Access;
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Plans;
 
 namespace OpenSend.Web.Pages.Shared;
 
 /// <summary>
 /// How every page that records a step writes it: nothing when the form has errors; a refusal shown
-/// against the field it concerns (the GOV.UK error summary), with nothing saved; someone who may see
+/// against the field it concerns (the GOV.UK error summary), with nothing saved, as are a plan's
+/// quality errors, each against its section; someone who may see
 /// but not change it refused (403); otherwise the success banner and the page to go to next.
 /// </summary>
 public static class StepRecording
@@ -32,6 +34,16 @@ public static class StepRecording
         catch (StepRefusedException refused)
         {
             page.ModelState.AddModelError(fieldFor(refused.Code), refused.Message);
+            return page.Page();
+        }
+        catch (PlanDefectsException defects)
+        {
+            // Every error the plan's quality check found, each against its section, in the error summary.
+            foreach (var error in defects.Errors)
+            {
+                page.ModelState.AddModelError($"defect-{error.RuleCode}-{error.ItemId}", $"Section {error.Section}: {error.Message}");
+            }
+
             return page.Page();
         }
         catch (CaseAccessDeniedException)

@@ -4,7 +4,6 @@ using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
-using OpenSend.Web.Assessments;
 using OpenSend.Web.Pages.Shared;
 using OpenSend.Web.SignIn;
 
@@ -48,7 +47,7 @@ public abstract class CaseStepPage(AssessmentQueries queries, TimeProvider time)
         ViewedCase viewed;
         try
         {
-            viewed = await Queries.GetCaseAsync(Context, Id, HttpContext.RequestAborted);
+            viewed = await Queries.GetCaseAsync(Context, Id, HttpContext.RequestAborted, forStep: !HttpMethods.IsGet(Request.Method));
         }
         catch (CaseNotFoundException)
         {

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Domain.Assessments;
-using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 using OpenSend.Web.GovUk;
 

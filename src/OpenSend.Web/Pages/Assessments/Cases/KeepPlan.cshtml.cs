@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using OpenSend.Data.Assessments;
-using OpenSend.Data.Reviews;
 using OpenSend.Domain.Assessments;
 using OpenSend.Web.GovUk;
 

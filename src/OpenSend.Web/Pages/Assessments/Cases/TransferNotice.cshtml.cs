@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using OpenSend.Data.Assessments;
 using OpenSend.Domain.Assessments;
-using OpenSend.Domain.Common;
 using OpenSend.Web.GovUk;
 
 namespace OpenSend.Web.Pages.Assessments.Cases;

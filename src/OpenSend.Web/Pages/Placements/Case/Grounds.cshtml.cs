@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using OpenSend.Data.Placements;
 using OpenSend.Domain.Placements;
-using OpenSend.Web.GovUk;
 
 namespace OpenSend.Web.Pages.Placements.Case;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using OpenSend.Data.Placements;
-using OpenSend.Domain.Common;
 
 namespace OpenSend.Web.Pages.Placements.Case;
 

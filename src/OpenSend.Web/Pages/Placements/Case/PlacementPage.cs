@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Placements;
@@ -55,7 +54,7 @@ public abstract class PlacementPage(PlacementNaming naming, TimeProvider time) :
 
         try
         {
-            Viewed = await naming.GetAsync(Context, Id, HttpContext.RequestAborted);
+            Viewed = await naming.GetAsync(Context, Id, HttpContext.RequestAborted, forStep: !HttpMethods.IsGet(Request.Method));
         }
         catch (CaseNotFoundException)
         {
