@@ -179,10 +179,9 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
         await db.SaveOrRefuseAsync(() => StepRefusedException.ChangedBySomeoneElse("review"), cancellationToken);
     }
 
-    private async Task<EhcNeedsAssessment> LoadCaseAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken, bool tracked = false)
+    private async Task<EhcNeedsAssessment> LoadCaseAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken)
     {
-        var query = db.ReadableBy(context.Viewer, db.WholeCases);
-        var assessment = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+        var assessment = await db.ReadableBy(context.Viewer, db.WholeCases).AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
             ?? throw new CaseNotFoundException();
         return context.Viewer.IsLaStaff ? assessment : throw new CaseAccessDeniedException();
     }
