@@ -33,7 +33,7 @@ public abstract class AssessmentCasesTests(TestProvider provider, PostgresServer
         var submitted = await InScope(sp => sp.GetRequiredService<AssessmentCases>().ReceiveAsync(In999,
             new AssessmentRequestSubmission("999", RequesterKind.Parent, "Pat Example", "pat@example.com", null, null, "Letter", "Example",
                 new DateOnly(2018, 3, 14), null, false), new DateOnly(2026, 6, 1)));
-        EhcNeedsAssessment Stored() => InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Assessments.AsNoTracking().Include(a => a.Timeline).SingleAsync(a => a.Id == submitted.Id)).Result;
+        EhcCase Stored() => InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Assessments.AsNoTracking().Include(a => a.Timeline).SingleAsync(a => a.Id == submitted.Id)).Result;
 
         var recorded = Stored();
         // Received 1 June 2026: decide whether to assess by 13 July 2026 (6 weeks).

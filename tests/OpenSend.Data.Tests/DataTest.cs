@@ -41,6 +41,11 @@ public abstract class DataTest(TestProvider provider, PostgresServer postgres) :
 
     protected static RequestContext In886 { get; } = new(Caseworker886, LaStaff("886"), "127.0.0.1");
 
+    /// <summary>Cases at each main stage in Demoshire (999) and Kent (886), built through the services.</summary>
+    protected CaseBuilder Cases999 => new(Services, In999);
+
+    protected CaseBuilder Cases886 => new(Services, In886);
+
     protected static Viewer LaStaff(string laCode, Role role = Role.LaCaseworker) =>
         new(Guid.NewGuid(), PersonKind.Staff, role, Guid.NewGuid(), OrganisationKind.LocalAuthority, laCode);
 

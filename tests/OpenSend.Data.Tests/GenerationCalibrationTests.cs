@@ -259,14 +259,14 @@ public sealed class GenerationCalibrationTests
         Assert.Contains(cases.SelectMany(c => c.Reviews), r => r.Decision == Domain.Reviews.ReviewDecision.Amend && r.AmendedPlanIssuedOn is not null);
     }
 
-    private static bool InForce(EhcNeedsAssessment c, DateOnly census) =>
+    private static bool InForce(EhcCase c, DateOnly census) =>
         c.FinalPlanIssuedOn <= census && (c.PlanCeasedOn is null || c.PlanCeasedOn > census) && c.Stage is AssessmentStage.PlanIssued or AssessmentStage.PlanCeased;
 
-    private static IEnumerable<EhcNeedsAssessment> Cases(NationalDataGenerator generator, LocalAuthority la) => generator.For(la).Select(g => g.Assessment);
+    private static IEnumerable<EhcCase> Cases(NationalDataGenerator generator, LocalAuthority la) => generator.For(la).Select(g => g.Assessment);
 
     private sealed record Measured(int Decided, int DecidedInSixWeeks, int Assessed, int Plans, int PlansWithin20Weeks, int PlansOverAYear);
 
-    private static Measured Measure(IReadOnlyList<EhcNeedsAssessment> cases)
+    private static Measured Measure(IReadOnlyList<EhcCase> cases)
     {
         int decided = 0, inSixWeeks = 0, plans = 0, within20 = 0, overAYear = 0;
         foreach (var c in cases)

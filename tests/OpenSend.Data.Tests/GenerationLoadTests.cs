@@ -136,10 +136,10 @@ public abstract class GenerationLoadTests(TestProvider provider, PostgresServer 
         Assert.Equal(before, await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Assessments.CountAsync()));
     }
 
-    private static IEnumerable<string> Events(Domain.Assessments.EhcNeedsAssessment assessment) =>
+    private static IEnumerable<string> Events(Domain.Assessments.EhcCase assessment) =>
         assessment.Timeline.Select(e => $"{e.Action} {e.OccurredOn:O} {e.RecordedAt:O} {e.RecordedByName} {e.LegalBasis} {e.Summary}").Order(StringComparer.Ordinal);
 
-    private static IEnumerable<string> Deadlines(Domain.Assessments.EhcNeedsAssessment assessment, DateOnly today) =>
+    private static IEnumerable<string> Deadlines(Domain.Assessments.EhcCase assessment, DateOnly today) =>
         assessment.Deadlines(today).Select(d => $"{d.Deadline.Step} {d.Deadline.Due:O} {d.State} {d.ExceptionBasis}").Order(StringComparer.Ordinal);
 
     private static async Task<long> CountRowsAsync(OpenSendDbContext db) =>

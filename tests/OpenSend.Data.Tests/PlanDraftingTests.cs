@@ -21,19 +21,7 @@ public abstract class PlanDraftingTests(TestProvider provider, PostgresServer po
     private static readonly Guid Provision = Guid.Parse("00000000-0000-0000-0000-00000000000f");
 
     /// <summary>A Kent case received 2 February 2026, assessed, advice requested and received, decided to issue on 4 May.</summary>
-    private async Task<Guid> CaseReadyForADraftAsync()
-    {
-        var received = await ReceiveAsync("886", new DateOnly(2026, 2, 2));
-        await InScope(async sp =>
-        {
-            var cases = sp.GetRequiredService<AssessmentCases>();
-            await cases.DecideToAssessAsync(In886, received.Id, new DateOnly(2026, 3, 2), "Evidence of needs.");
-            var advice = await cases.RequestAdviceAsync(In886, received.Id, AdviserKind.Psychological, "Kent EP service", new DateOnly(2026, 3, 2));
-            await cases.RecordAdviceReceivedAsync(In886, received.Id, advice.Id, new DateOnly(2026, 4, 6));
-            await cases.DecideToIssueAsync(In886, received.Id, new DateOnly(2026, 5, 4), "Needs cannot be met at SEN support.");
-        });
-        return received.Id;
-    }
+    private Task<Guid> CaseReadyForADraftAsync() => Cases886.ReadyForADraftAsync(adviser: "Kent EP service");
 
     private static PlanContent Drafted(PlanContent start) => start
         .WithViews(new ViewsAndAspirations("I like trains.", "Ada is happiest with a routine.", null, "To make friends."))
@@ -48,7 +36,7 @@ public abstract class PlanDraftingTests(TestProvider provider, PostgresServer po
 
     private Task<ViewedPlan> ReadAsync(Guid id) => InScope(sp => sp.GetRequiredService<PlanQueries>().GetAsync(In886, id));
 
-    private Task<EhcNeedsAssessment> WholeCaseAsync(Guid id) => InScope(sp => sp.GetRequiredService<OpenSendDbContext>().WholeCases.AsNoTracking().SingleAsync(a => a.Id == id));
+    private Task<EhcCase> WholeCaseAsync(Guid id) => InScope(sp => sp.GetRequiredService<OpenSendDbContext>().WholeCases.AsNoTracking().SingleAsync(a => a.Id == id));
 
     [Fact]
     public async Task Start_ListsTheAssessmentsAdviceInSectionK()
@@ -159,17 +147,7 @@ public abstract class PlanDraftingTests(TestProvider provider, PostgresServer po
         Assert.Single((await ReadAsync(id)).Plan!.Working.Needs);
     }
 
-    private async Task<Guid> FinalPlanAsync()
-    {
-        var id = await CaseReadyForADraftAsync();
-        var plan = await StartAsync(id);
-        await EditAsync(id, plan.Version, Drafted);
-        await InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueDraftAsync(In886, id, new DateOnly(2026, 5, 11), null));
-        var afterDraft = await ReadAsync(id);
-        await EditAsync(id, afterDraft.Plan!.Version, c => c.WithSetting(new NamedSetting("Oakfield Primary School", "118000", null, null)));
-        await InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueFinalAsync(In886, id, new DateOnly(2026, 6, 1)));
-        return id;
-    }
+    private Task<Guid> FinalPlanAsync() => Cases886.FinalPlanAsync(Drafted, new NamedSetting("Oakfield Primary School", "118000", null, null));
 
     /// <summary>
     /// Issue 20 points 8 and 11: an amendment outside any review follows reg 22. Amended draft on

@@ -34,32 +34,8 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
         new(new Actor(Guid.NewGuid().ToString(), "Jo Whitfield", "Senco", _organisations[code].Name), Viewer.Staff(Guid.NewGuid(), Role.Senco, _organisations[code]), null);
 
     /// <summary>A Demoshire child born 14 March 2018 (year 4 in 2026/27, no phase transfer within the review's year) at Oakfield, with a final plan issued on 1 June 2026.</summary>
-    private async Task<Guid> FinalPlanAsync(DateOnly? dateOfBirth = null, string settingUrn = "999001", string settingName = "Oakfield Primary School")
-    {
-        var received = await ReceiveAsync("999", new DateOnly(2026, 2, 2), dateOfBirth: dateOfBirth);
-        await InScope(async sp =>
-        {
-            var cases = sp.GetRequiredService<AssessmentCases>();
-            await cases.DecideToAssessAsync(In999, received.Id, new DateOnly(2026, 3, 2), "Evidence of needs.");
-            var advice = await cases.RequestAdviceAsync(In999, received.Id, AdviserKind.Psychological, "EP service", new DateOnly(2026, 3, 2));
-            await cases.RecordAdviceReceivedAsync(In999, received.Id, advice.Id, new DateOnly(2026, 4, 6));
-            await cases.DecideToIssueAsync(In999, received.Id, new DateOnly(2026, 5, 4), "Needs cannot be met at SEN support.");
-            await sp.GetRequiredService<CaseLinks>().LinkSettingAsync(In999, received.Id, _organisations["999001"].Id, SettingRelationship.CurrentSetting);
-            var drafting = sp.GetRequiredService<PlanDrafting>();
-            var plan = await drafting.StartAsync(In999, received.Id);
-            await drafting.EditAsync(In999, received.Id, plan.Version, c => c
-                .WithViews(new ViewsAndAspirations("I like trains.", null, null, null))
-                .WithNeed(new PlanNeed(Need, PlanSection.B, "Reading", Sen2NeedType.SPLD, 1))
-                .WithOutcome(new PlanOutcome(Outcome, "Reads a short book aloud", new DateOnly(2027, 7, 23), [Need]))
-                .WithProvision(new PlanProvision(Guid.NewGuid(), PlanSection.F, "Phonics programme", "Specialist teacher", "4 sessions a week", "20 minutes, for the school year", "1:1", null, Funder.Education, [Need], [Outcome])),
-                AuditActions.PlanEdited, "Drafted.");
-            await drafting.IssueDraftAsync(In999, received.Id, new DateOnly(2026, 5, 11), null);
-            var drafted = await sp.GetRequiredService<PlanQueries>().GetAsync(In999, received.Id);
-            await drafting.EditAsync(In999, received.Id, drafted.Plan!.Version, c => c.WithSetting(new NamedSetting(settingName, settingUrn, null, null)), AuditActions.PlanSettingNamed, "Named.");
-            await drafting.IssueFinalAsync(In999, received.Id, new DateOnly(2026, 6, 1));
-        });
-        return received.Id;
-    }
+    private Task<Guid> FinalPlanAsync(DateOnly? dateOfBirth = null, string settingUrn = "999001", string settingName = "Oakfield Primary School") =>
+        Cases999.FinalPlanAsync(CaseBuilder.ReadingPlan(Need, Outcome), new NamedSetting(settingName, settingUrn, null, null), _organisations["999001"].Id, dateOfBirth: dateOfBirth);
 
     private Task<AnnualReview> OpenReviewAsync(Guid id) =>
         InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AnnualReviews.AsNoTracking().Where(AnnualReview.Open).SingleAsync(r => r.AssessmentId == id));
@@ -221,7 +197,7 @@ public abstract class PlanReviewsTests(TestProvider provider, PostgresServer pos
         return id;
     }
 
-    private Task<EhcNeedsAssessment> CaseAsync(Guid id) =>
+    private Task<EhcCase> CaseAsync(Guid id) =>
         InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Assessments.AsNoTracking().Include(a => a.Timeline).SingleAsync(a => a.Id == id));
 
     [Fact]

@@ -5,6 +5,7 @@ using OpenSend.Data.Plans;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
+using OpenSend.Testing;
 
 namespace OpenSend.Web.Tests;
 
@@ -19,17 +20,14 @@ public abstract class AdvicePageTests<TApp>(TApp app) : IClassFixture<TApp>
     /// <summary>Received 2 February 2026, assessed 2 March, health advice asked of the ICB on 2 June (due 14 July).</summary>
     private async Task<(Guid CaseId, Guid AdviceId)> HealthAdviceAskedAsync(string givenName)
     {
-        var submitted = await app.WithServices(sp => sp.GetRequiredService<AssessmentCases>().ReceiveAsync(Staff999,
-            new AssessmentRequestSubmission("999", RequesterKind.Parent, "Pat Example", "pat@example.com", null, null, givenName, "Example",
-                new DateOnly(2018, 3, 14), "Needs not met at SEN support.", true),
-            new DateOnly(2026, 2, 2)));
+        var id = await app.Cases.ReceivedAsync(givenName);
         var advice = await app.WithServices(async sp =>
         {
             var cases = sp.GetRequiredService<AssessmentCases>();
-            await cases.DecideToAssessAsync(Staff999, submitted.Id, new DateOnly(2026, 3, 2), "Evidence of needs.");
-            return await cases.RequestAdviceAsync(Staff999, submitted.Id, AdviserKind.Health, "Demoshire Community Paediatrics", new DateOnly(2026, 6, 2), app.Organisations["ICB-999"].Id);
+            await cases.DecideToAssessAsync(Staff999, id, CaseBuilder.DecidedToAssessOn, "Evidence of needs.");
+            return await cases.RequestAdviceAsync(Staff999, id, AdviserKind.Health, "Demoshire Community Paediatrics", new DateOnly(2026, 6, 2), app.Organisations["ICB-999"].Id);
         });
-        return (submitted.Id, advice.Id);
+        return (id, advice.Id);
     }
 
     [Fact]

@@ -49,6 +49,9 @@ public abstract class AppFixture(TestProvider provider, PostgresServer postgres)
     /// <summary>Demoshire's caseworker (the demo's Sam Carter) as the services see them, to set a case up without the pages.</summary>
     public RequestContext Staff999 => new(new Actor("demo-caseworker", "Sam Carter", "LaCaseworker", "Demoshire County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, Organisations["999"]), null);
 
+    /// <summary>Demoshire cases at each main stage, built through the services.</summary>
+    public CaseBuilder Cases => new(App.Services, Staff999);
+
     public const string Caseworker = "sam.carter@demoshire.example";
     public const string Manager = "priya.shah@demoshire.example";
     public const string NorthshireCaseworker = "alex.morgan@northshire.example";

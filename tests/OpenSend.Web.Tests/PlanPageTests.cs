@@ -10,6 +10,7 @@ using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 using OpenSend.Domain.Plans;
+using OpenSend.Testing;
 using OpenSend.Web.Plans;
 
 namespace OpenSend.Web.Tests;
@@ -21,42 +22,18 @@ public abstract class PlanPageTests<TApp>(TApp app) : IClassFixture<TApp>
     private RequestContext Staff999 => app.Staff999;
 
     /// <summary>Received 2 February 2026 (before Demoshire's pilot), assessed, advice in, decided to issue on 4 May.</summary>
-    private async Task<Guid> CaseReadyForADraftAsync(string givenName)
-    {
-        var submitted = await app.WithServices(sp => sp.GetRequiredService<AssessmentCases>().ReceiveAsync(Staff999,
-            new AssessmentRequestSubmission("999", RequesterKind.Parent, "Pat Example", "pat@example.com", null, null, givenName, "Example",
-                new DateOnly(2018, 3, 14), "Needs not met at SEN support.", true),
-            new DateOnly(2026, 2, 2)));
-        await app.WithServices(async sp =>
-        {
-            var cases = sp.GetRequiredService<AssessmentCases>();
-            await cases.DecideToAssessAsync(Staff999, submitted.Id, new DateOnly(2026, 3, 2), "Evidence of needs.");
-            var advice = await cases.RequestAdviceAsync(Staff999, submitted.Id, AdviserKind.Psychological, "Demoshire EP service", new DateOnly(2026, 3, 2));
-            await cases.RecordAdviceReceivedAsync(Staff999, submitted.Id, advice.Id, new DateOnly(2026, 4, 6));
-            await cases.DecideToIssueAsync(Staff999, submitted.Id, new DateOnly(2026, 5, 4), "Needs cannot be met at SEN support.");
-            return true;
-        });
-        return submitted.Id;
-    }
+    private Task<Guid> CaseReadyForADraftAsync(string givenName) => app.Cases.ReadyForADraftAsync(givenName, adviser: "Demoshire EP service");
 
-    private async Task<Guid> DraftedPlanAsync(string givenName, string duration = "30 minutes, for the school year")
+    private Task<Guid> DraftedPlanAsync(string givenName, string duration = "30 minutes, for the school year")
     {
-        var id = await CaseReadyForADraftAsync(givenName);
         var need = Guid.NewGuid();
         var outcome = Guid.NewGuid();
-        await app.WithServices(async sp =>
-        {
-            var drafting = sp.GetRequiredService<PlanDrafting>();
-            var plan = await drafting.StartAsync(Staff999, id);
-            await drafting.EditAsync(Staff999, id, plan.Version, c => c
-                .WithViews(new ViewsAndAspirations("I like trains.", null, null, "To make friends."))
-                .WithNeed(new PlanNeed(need, PlanSection.B, "Social communication", Sen2NeedType.ASD, 1))
-                .WithOutcome(new PlanOutcome(outcome, "Starts a conversation with a peer twice a day", new DateOnly(2027, 7, 23), [need]))
-                .WithProvision(new PlanProvision(Guid.NewGuid(), PlanSection.F, "Social communication group", "Speech and language therapist", "2 sessions a week", duration, "1:4", null, Funder.Education, [need], [outcome])),
-                AuditActions.PlanEdited, "Drafted.");
-            return true;
-        });
-        return id;
+        return app.Cases.DraftingAsync(c => c
+            .WithViews(new ViewsAndAspirations("I like trains.", null, null, "To make friends."))
+            .WithNeed(new PlanNeed(need, PlanSection.B, "Social communication", Sen2NeedType.ASD, 1))
+            .WithOutcome(new PlanOutcome(outcome, "Starts a conversation with a peer twice a day", new DateOnly(2027, 7, 23), [need]))
+            .WithProvision(new PlanProvision(Guid.NewGuid(), PlanSection.F, "Social communication group", "Speech and language therapist", "2 sessions a week", duration, "1:4", null, Funder.Education, [need], [outcome])),
+            givenName, adviser: "Demoshire EP service");
     }
 
     [Fact]

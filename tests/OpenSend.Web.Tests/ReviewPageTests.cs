@@ -7,6 +7,7 @@ using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 using OpenSend.Domain.Plans;
+using OpenSend.Testing;
 
 namespace OpenSend.Web.Tests;
 
@@ -17,38 +18,8 @@ public abstract class ReviewPageTests<TApp>(TApp app) : IClassFixture<TApp>
     private RequestContext Staff999 => app.Staff999;
 
     /// <summary>A child at Oakfield Primary with a final plan issued on 1 June 2026 (one outcome).</summary>
-    private async Task<Guid> FinalPlanAtOakfieldAsync(string givenName)
-    {
-        var submitted = await app.WithServices(sp => sp.GetRequiredService<AssessmentCases>().ReceiveAsync(Staff999,
-            new AssessmentRequestSubmission("999", RequesterKind.Parent, "Pat Example", "pat@example.com", null, null, givenName, "Example",
-                new DateOnly(2018, 3, 14), "Needs not met at SEN support.", true),
-            new DateOnly(2026, 2, 2)));
-        var need = Guid.NewGuid();
-        var outcome = Guid.NewGuid();
-        await app.WithServices(async sp =>
-        {
-            var cases = sp.GetRequiredService<AssessmentCases>();
-            await cases.DecideToAssessAsync(Staff999, submitted.Id, new DateOnly(2026, 3, 2), "Evidence of needs.");
-            var advice = await cases.RequestAdviceAsync(Staff999, submitted.Id, AdviserKind.Psychological, "EP service", new DateOnly(2026, 3, 2));
-            await cases.RecordAdviceReceivedAsync(Staff999, submitted.Id, advice.Id, new DateOnly(2026, 4, 6));
-            await cases.DecideToIssueAsync(Staff999, submitted.Id, new DateOnly(2026, 5, 4), "Needs cannot be met at SEN support.");
-            await sp.GetRequiredService<CaseLinks>().LinkSettingAsync(Staff999, submitted.Id, app.Organisations["999001"].Id, SettingRelationship.CurrentSetting);
-            var drafting = sp.GetRequiredService<PlanDrafting>();
-            var plan = await drafting.StartAsync(Staff999, submitted.Id);
-            await drafting.EditAsync(Staff999, submitted.Id, plan.Version, c => c
-                .WithViews(new ViewsAndAspirations("I like trains.", null, null, null))
-                .WithNeed(new PlanNeed(need, PlanSection.B, "Reading", Sen2NeedType.SPLD, 1))
-                .WithOutcome(new PlanOutcome(outcome, "Reads a short book aloud", new DateOnly(2027, 7, 23), [need]))
-                .WithProvision(new PlanProvision(Guid.NewGuid(), PlanSection.F, "Phonics programme", "Specialist teacher", "4 sessions a week", "20 minutes, for the school year", "1:1", null, Funder.Education, [need], [outcome])),
-                AuditActions.PlanEdited, "Drafted.");
-            await drafting.IssueDraftAsync(Staff999, submitted.Id, new DateOnly(2026, 5, 11), null);
-            var drafted = await sp.GetRequiredService<PlanQueries>().GetAsync(Staff999, submitted.Id);
-            await drafting.EditAsync(Staff999, submitted.Id, drafted.Plan!.Version, c => c.WithSetting(new NamedSetting("Oakfield Primary School", "999001", null, null)), AuditActions.PlanSettingNamed, "Named.");
-            await drafting.IssueFinalAsync(Staff999, submitted.Id, new DateOnly(2026, 6, 1));
-            return true;
-        });
-        return submitted.Id;
-    }
+    private Task<Guid> FinalPlanAtOakfieldAsync(string givenName) =>
+        app.Cases.FinalPlanAsync(CaseBuilder.ReadingPlan(Guid.NewGuid(), Guid.NewGuid()), new NamedSetting("Oakfield Primary School", "999001", null, null), app.Organisations["999001"].Id, givenName);
 
     [Fact]
     public async Task TheSenco_HoldsTheReviewAndReports_AndTheCaseworkerDecidesToAmend()

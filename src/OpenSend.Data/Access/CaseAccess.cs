@@ -37,7 +37,7 @@ public static class CaseAccess
     private static readonly string[] PanelRuleSets = RuleSetCatalogue.All.Where(r => r.Policy.PanelRecommendationRequired).Select(r => r.Id).ToArray();
 
     /// <summary>The cases <paramref name="viewer"/> may see.</summary>
-    public static IQueryable<EhcNeedsAssessment> ReadableBy(this OpenSendDbContext db, Viewer viewer, IQueryable<EhcNeedsAssessment>? cases = null)
+    public static IQueryable<EhcCase> ReadableBy(this OpenSendDbContext db, Viewer viewer, IQueryable<EhcCase>? cases = null)
     {
         cases ??= db.Assessments;
         if (viewer.IsLaStaff)

@@ -32,7 +32,7 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
     /// <summary>
     /// The family member holding the private tracking link adds the request to their account, as
     /// the requester's own relationship (a parent's request: parent; a young person's: young person).
-    /// The link does this once (<see cref="EhcNeedsAssessment.UseTrackingLink"/>); a request made by
+    /// The link does this once (<see cref="EhcCase.UseTrackingLink"/>); a request made by
     /// a school or someone else is not the family's to claim (the LA gives the family access); and a
     /// person whose access the LA ended cannot give it back to themselves.
     /// </summary>
@@ -199,7 +199,7 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
         return await db.Organisations.AsNoTracking().Where(o => kinds.Contains(o.Kind) && o.LaCode == assessment.LaCode).OrderBy(o => o.Name).ToListAsync(cancellationToken);
     }
 
-    private async Task<EhcNeedsAssessment> ManagedCaseAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken, bool tracked = false)
+    private async Task<EhcCase> ManagedCaseAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken, bool tracked = false)
     {
         var readable = db.ReadableBy(context.Viewer);
         var assessment = await (tracked ? readable : readable.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)

@@ -31,7 +31,7 @@ public sealed record AdviceDue(
 
 /// <summary>One request for advice with what the adviser has written so far, and the reports attached to it.</summary>
 public sealed record AdviceInProgress(
-    EhcNeedsAssessment Assessment,
+    EhcCase Assessment,
     AdviceRequest Request,
     DateOnly DueOn,
     AdviceContribution? Contribution,
@@ -52,7 +52,7 @@ public sealed record AdviceInProgress(
 /// staff may read what was sent. Advice already recorded as received (on paper, say) cannot be
 /// written here.
 /// </summary>
-public sealed class AdviceGiving(OpenSendDbContext db, CaseNotifications notifications, TimeProvider time)
+public sealed class AdviceGiving(OpenSendDbContext db, CaseSteps steps, TimeProvider time)
 {
     /// <summary>Every request made of the viewer's organisation, open ones first by due date.</summary>
     public async Task<IReadOnlyList<AdviceDue>> ListAsync(RequestContext context, CancellationToken cancellationToken = default)
@@ -96,7 +96,7 @@ public sealed class AdviceGiving(OpenSendDbContext db, CaseNotifications notific
     /// </remarks>
     public async Task<AdviceInProgress> GetAsync(RequestContext context, Guid adviceRequestId, CancellationToken cancellationToken = default, bool forStep = false)
     {
-        var viewed = await LoadAsync(context, adviceRequestId, tracked: false, cancellationToken);
+        var viewed = await LoadAsync(context, adviceRequestId, cancellationToken);
         if (!forStep)
         {
             db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, AuditActions.AdviceViewed, time.GetUtcNow(), viewed.Request.AdviserName));
@@ -107,7 +107,7 @@ public sealed class AdviceGiving(OpenSendDbContext db, CaseNotifications notific
     }
 
     /// <summary>Every piece of advice sent through OpenSEND on a case, for the caseworker drafting the plan.</summary>
-    public async Task<IReadOnlyList<AdviceInProgress>> SentOnCaseAsync(EhcNeedsAssessment assessment, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AdviceInProgress>> SentOnCaseAsync(EhcCase assessment, CancellationToken cancellationToken = default)
     {
         var sent = await db.AdviceContributions.AsNoTracking()
             .Where(c => c.LaCode == assessment.LaCode && c.AssessmentId == assessment.Id && c.SentAt != null)
@@ -133,17 +133,13 @@ public sealed class AdviceGiving(OpenSendDbContext db, CaseNotifications notific
     /// </summary>
     public async Task SendAsync(RequestContext context, Guid adviceRequestId, int expectedVersion, CancellationToken cancellationToken = default)
     {
-        var loaded = await LoadAsync(context, adviceRequestId, tracked: true, cancellationToken);
-        RequireWriter(loaded);
+        var (writing, loaded) = await BeginAsync(context, adviceRequestId, cancellationToken);
         var contribution = loaded.Contribution ?? throw new StepRefusedException("advice-summary-missing", "Write a summary of your advice before you send it.");
         RequireVersion(contribution, expectedVersion);
-        var now = time.GetUtcNow();
-        contribution.Send(context.Actor.DisplayName, now);
-        loaded.Assessment.RecordAdviceReceived(adviceRequestId, UkCalendar.DateOf(now), context.Actor, now);
-        await notifications.QueueUpdateAsync(loaded.Assessment, now, cancellationToken);
-        db.AuditRecords.Add(AuditRecord.For(context, loaded.Assessment.LaCode, loaded.Assessment.Id, AuditActions.AdviceSent, now,
-            $"{loaded.Request.Kind.Title()} from {loaded.Request.AdviserName}: {contribution.Content.Needs.Count} needs, {contribution.Content.Outcomes.Count} outcomes, {contribution.Content.Provision.Count} provision."));
-        await SaveAsync(cancellationToken);
+        contribution.Send(context.Actor.DisplayName, writing.Now);
+        loaded.Assessment.RecordAdviceReceived(adviceRequestId, writing.Today, context.Actor, writing.Now);
+        await writing.CommitAsync(AuditActions.AdviceSent,
+            $"{loaded.Request.Kind.Title()} from {loaded.Request.AdviserName}: {contribution.Content.Needs.Count} needs, {contribution.Content.Outcomes.Count} outcomes, {contribution.Content.Provision.Count} provision.", "advice", cancellationToken);
     }
 
     /// <summary>Whether <paramref name="context"/> may attach a report to this request now (its adviser, while the advice is due).</summary>
@@ -157,9 +153,8 @@ public sealed class AdviceGiving(OpenSendDbContext db, CaseNotifications notific
 
     private async Task ChangeAsync(RequestContext context, Guid adviceRequestId, int expectedVersion, Action<AdviceContribution, DateTimeOffset> change, AuditAction auditAction, string detail, CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync(context, adviceRequestId, tracked: true, cancellationToken);
-        RequireWriter(loaded);
-        var now = time.GetUtcNow();
+        var (writing, loaded) = await BeginAsync(context, adviceRequestId, cancellationToken);
+        var now = writing.Now;
         var contribution = loaded.Contribution;
         if (contribution is null)
         {
@@ -172,16 +167,28 @@ public sealed class AdviceGiving(OpenSendDbContext db, CaseNotifications notific
         }
 
         change(contribution, now);
-        db.AuditRecords.Add(AuditRecord.For(context, loaded.Assessment.LaCode, loaded.Assessment.Id, auditAction, now, detail));
-        await SaveAsync(cancellationToken);
+        await writing.CommitAsync(auditAction, detail, "advice", cancellationToken);
     }
 
-    private async Task<AdviceInProgress> LoadAsync(RequestContext context, Guid adviceRequestId, bool tracked, CancellationToken cancellationToken)
+    /// <summary>A step on advice: the case through <see cref="CaseSteps"/>, and the advice, which only its adviser may write while it is due.</summary>
+    private async Task<(CaseStep, AdviceInProgress)> BeginAsync(RequestContext context, Guid adviceRequestId, CancellationToken cancellationToken)
     {
-        var query = db.ReadableBy(context.Viewer, db.WholeCases);
-        var assessment = await (tracked ? query : query.AsNoTracking())
+        var writing = await steps.BeginAsync(context, a => a.AdviceRequests.Any(r => r.Id == adviceRequestId), StepBy.AnyoneWhoSeesTheCase, cancellationToken);
+        var loaded = await InProgressAsync(context, writing.Case, adviceRequestId, tracked: true, cancellationToken);
+        RequireWriter(loaded);
+        return (writing, loaded);
+    }
+
+    private async Task<AdviceInProgress> LoadAsync(RequestContext context, Guid adviceRequestId, CancellationToken cancellationToken)
+    {
+        var assessment = await db.ReadableBy(context.Viewer, db.WholeCases).AsNoTracking()
             .SingleOrDefaultAsync(a => a.AdviceRequests.Any(r => r.Id == adviceRequestId), cancellationToken)
             ?? throw new CaseNotFoundException();
+        return await InProgressAsync(context, assessment, adviceRequestId, tracked: false, cancellationToken);
+    }
+
+    private async Task<AdviceInProgress> InProgressAsync(RequestContext context, EhcCase assessment, Guid adviceRequestId, bool tracked, CancellationToken cancellationToken)
+    {
         var request = assessment.AdviceRequests.Single(r => r.Id == adviceRequestId);
         var isAdviser = context.Viewer.IsStaff && context.Viewer.OrganisationId is { } organisationId && request.AdviserOrganisationId == organisationId;
         if (!isAdviser && !context.Viewer.IsLaStaff)
@@ -228,8 +235,6 @@ public sealed class AdviceGiving(OpenSendDbContext db, CaseNotifications notific
         }
     }
 
-    private Task SaveAsync(CancellationToken cancellationToken) => db.SaveOrRefuseAsync(ChangedMeanwhile, cancellationToken);
-
     private static StepRefusedException ChangedMeanwhile() => StepRefusedException.ChangedBySomeoneElse("advice");
 }
 
@@ -245,7 +250,7 @@ internal sealed class FamilyViewsConfiguration : IEntityTypeConfiguration<Family
         builder.Property(v => v.Views).HasColumnName("views").HasConversion(
             views => PlanJson.Serialize(views),
             json => PlanJson.Deserialize<ViewsAndAspirations>(json));
-        builder.HasOne<EhcNeedsAssessment>().WithOne().HasForeignKey<FamilyViews>(v => v.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<EhcCase>().WithOne().HasForeignKey<FamilyViews>(v => v.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(v => v.AssessmentId).IsUnique();
         builder.HasIndex(v => new { v.LaCode, v.AssessmentId });
     }
@@ -266,7 +271,7 @@ internal sealed class AdviceContributionConfiguration : IEntityTypeConfiguration
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.IsSent);
         builder.Ignore(c => c.IsEmpty);
-        builder.HasOne<EhcNeedsAssessment>().WithMany().HasForeignKey(c => c.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<EhcCase>().WithMany().HasForeignKey(c => c.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AdviceRequest>().WithOne().HasForeignKey<AdviceContribution>(c => c.AdviceRequestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => c.AdviceRequestId).IsUnique();
         builder.HasIndex(c => new { c.LaCode, c.AssessmentId });

@@ -36,11 +36,11 @@ public sealed record SubmittedRequest(Guid Id, string LaCode, string Reference, 
 public sealed class CaseNotFoundException() : Exception("No case was found.");
 
 /// <summary>
-/// Every write to an EHC needs assessment. Each method loads the case within the caller's LA,
-/// applies one named domain step, appends the audit record, and saves both in one transaction
-/// (convention 3, ../shared/spec/code-style.md). Pages and API endpoints call these methods.
+/// Every step on the case's own record: receiving a request, the pathway's decisions and the plan's
+/// ceasing. Each goes through <see cref="CaseSteps"/> (one named domain step, its audit record and the
+/// family's update, saved in one transaction). Pages and API endpoints call these methods.
 /// </summary>
-public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications notifications, OpenSend.Data.Reviews.ReviewScheduling reviews, TimeProvider time)
+public sealed class AssessmentCases(OpenSendDbContext db, CaseSteps steps, CaseNotifications notifications, OpenSend.Data.Reviews.ReviewScheduling reviews, TimeProvider time)
 {
     /// <summary>
     /// Starts the 20-week clock. The public form passes today as <paramref name="receivedOn"/>;
@@ -62,7 +62,7 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var reference = await NextReferenceAsync(la.Code, day.Year, cancellationToken);
-        var assessment = EhcNeedsAssessment.Receive(
+        var assessment = EhcCase.Receive(
             RecordId.New(),
             la.Code,
             reference,
@@ -111,7 +111,7 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var reference = await NextReferenceAsync(la.Code, transferredOn.Year, cancellationToken);
         var contact = new Requester(RequesterKind.Parent, Text.NullIfBlank(transfer.ContactName) ?? "Not given by the previous council", transfer.ContactEmail?.Trim() ?? string.Empty, null, null);
-        var assessment = EhcNeedsAssessment.ReceiveTransferredPlan(RecordId.New(), la.Code, reference, child, contact, from.Code, from.Name,
+        var assessment = EhcCase.ReceiveTransferredPlan(RecordId.New(), la.Code, reference, child, contact, from.Code, from.Name,
             transferredOn, transfer.MadeOn!.Value, transfer.LastReviewedOn, rules, HashTrackingToken(NewTrackingToken()), context.Actor, now);
         db.Assessments.Add(assessment);
         db.Plans.Add(EhcPlan.Transferred(assessment.Id, la.Code, from.Name, transfer.Versions, now));
@@ -221,24 +221,15 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
     /// the LA's staff only, over the version the form was read from when given, audited with the
     /// detail <paramref name="change"/> returns, saved once.
     /// </summary>
-    private async Task RecordOutsideThePathwayAsync(RequestContext context, Guid id, int? expectedVersion, AuditAction action, Func<EhcNeedsAssessment, DateTimeOffset, string> change, CancellationToken cancellationToken)
+    private async Task RecordOutsideThePathwayAsync(RequestContext context, Guid id, int? expectedVersion, AuditAction action, Func<EhcCase, DateTimeOffset, string> change, CancellationToken cancellationToken)
     {
-        var assessment = await db.ReadableBy(context.Viewer, db.Assessments).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
-            ?? throw new CaseNotFoundException();
-        if (!context.Viewer.IsLaStaff)
-        {
-            throw new CaseAccessDeniedException();
-        }
-
-        if (expectedVersion is { } expected && assessment.Version != expected)
+        var writing = await steps.BeginAsync(context, id, StepBy.Council, cancellationToken);
+        if (expectedVersion is { } expected && writing.Case.Version != expected)
         {
             throw CaseChangedMeanwhile();
         }
 
-        var now = time.GetUtcNow();
-        var detail = change(assessment, now);
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, action, now, detail));
-        await db.SaveOrRefuseAsync(CaseChangedMeanwhile, cancellationToken);
+        await writing.CommitAsync(action, change(writing.Case, writing.Now), "case", cancellationToken);
     }
 
     private static StepRefusedException CaseChangedMeanwhile() => StepRefusedException.ChangedBySomeoneElse("case");
@@ -256,7 +247,7 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
     /// A request made by a signed-in parent or young person is linked to their account; one made by
     /// a setting's staff links the setting (its SENCO can then follow it).
     /// </summary>
-    private void LinkRequester(RequestContext context, EhcNeedsAssessment assessment, DateTimeOffset now)
+    private void LinkRequester(RequestContext context, EhcCase assessment, DateTimeOffset now)
     {
         var viewer = context.Viewer;
         if (viewer.IsFamily)
@@ -302,34 +293,20 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseNotifications noti
             });
 
     /// <summary>
-    /// Loads the case within the viewer's LA, applies one named step, then <paramref name="after"/>
-    /// (the step's effects on other records), audits it with the step's action, queues the family's
-    /// update and saves once.
+    /// Applies one named step through the case-write pipeline (<see cref="CaseSteps"/>), then
+    /// <paramref name="after"/> (the step's effects on other records), audited with the step's action.
     /// </summary>
-    private async Task<T> RecordAsync<T>(RequestContext context, Guid id, PathwayAction action, Func<EhcNeedsAssessment, DateTimeOffset, T> step, CancellationToken cancellationToken,
-        Func<EhcNeedsAssessment, DateTimeOffset, Task>? after = null)
+    private async Task<T> RecordAsync<T>(RequestContext context, Guid id, PathwayAction action, Func<EhcCase, DateTimeOffset, T> step, CancellationToken cancellationToken,
+        Func<EhcCase, DateTimeOffset, Task>? after = null)
     {
-        var assessment = await db.ReadableBy(context.Viewer, db.WholeCases)
-            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
-            ?? throw new CaseNotFoundException();
-
-        // The statutory steps are the responsible LA's to record (s.36–s.40).
-        if (!context.Viewer.IsLaStaff)
-        {
-            throw new CaseAccessDeniedException();
-        }
-
-        var now = time.GetUtcNow();
-        var result = step(assessment, now);
+        var writing = await steps.BeginAsync(context, id, StepBy.Council, cancellationToken);
+        var result = step(writing.Case, writing.Now);
         if (after is not null)
         {
-            await after(assessment, now);
+            await after(writing.Case, writing.Now);
         }
 
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.ForStep(action), now, assessment.Timeline[^1].Summary));
-        await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
-        await db.SaveOrRefuseAsync(CaseChangedMeanwhile, cancellationToken);
-
+        await writing.CommitAsync(AuditActions.ForStep(action), writing.Case.Timeline[^1].Summary, "case", cancellationToken);
         return result;
     }
 

@@ -5,9 +5,9 @@ using OpenSend.Domain.LocalAuthorities;
 
 namespace OpenSend.Data.Assessments;
 
-internal sealed class EhcNeedsAssessmentConfiguration : IEntityTypeConfiguration<EhcNeedsAssessment>
+internal sealed class EhcCaseConfiguration : IEntityTypeConfiguration<EhcCase>
 {
-    public void Configure(EntityTypeBuilder<EhcNeedsAssessment> builder)
+    public void Configure(EntityTypeBuilder<EhcCase> builder)
     {
         builder.ToTable("ehc_needs_assessments");
         builder.HasKey(a => a.Id);
@@ -54,7 +54,7 @@ internal sealed class EhcNeedsAssessmentConfiguration : IEntityTypeConfiguration
         builder.HasMany(a => a.PanelRecommendations).WithOne().HasForeignKey(r => r.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Exceptions).WithOne().HasForeignKey(r => r.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Timeline).WithOne().HasForeignKey(r => r.AssessmentId).OnDelete(DeleteBehavior.Cascade);
-        foreach (var navigation in new[] { nameof(EhcNeedsAssessment.AdviceRequests), nameof(EhcNeedsAssessment.PanelRecommendations), nameof(EhcNeedsAssessment.Exceptions), nameof(EhcNeedsAssessment.Timeline) })
+        foreach (var navigation in new[] { nameof(EhcCase.AdviceRequests), nameof(EhcCase.PanelRecommendations), nameof(EhcCase.Exceptions), nameof(EhcCase.Timeline) })
         {
             builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
         }

@@ -43,10 +43,10 @@ public sealed record CaseloadPage(
 }
 
 /// <summary>A case as a family sees it through the private tracking link.</summary>
-public sealed record TrackedCase(EhcNeedsAssessment Assessment, LocalAuthority LocalAuthority);
+public sealed record TrackedCase(EhcCase Assessment, LocalAuthority LocalAuthority);
 
 /// <summary>A case and what the viewer may do with it.</summary>
-public sealed record ViewedCase(EhcNeedsAssessment Assessment, CaseAccessLevel Access, LocalAuthority LocalAuthority)
+public sealed record ViewedCase(EhcCase Assessment, CaseAccessLevel Access, LocalAuthority LocalAuthority)
 {
     public bool CanManage => Access == CaseAccessLevel.Manage;
 }
@@ -202,9 +202,9 @@ public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time, C
     public Task<List<LocalAuthority>> LocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
         db.LocalAuthorities.AsNoTracking().OrderBy(l => l.Name).ToListAsync(cancellationToken);
 
-    private IQueryable<EhcNeedsAssessment> LoadFull() => db.WholeCases.AsNoTracking();
+    private IQueryable<EhcCase> LoadFull() => db.WholeCases.AsNoTracking();
 
-    private async Task AuditReadAsync(RequestContext context, EhcNeedsAssessment assessment, AuditAction action, CancellationToken cancellationToken)
+    private async Task AuditReadAsync(RequestContext context, EhcCase assessment, AuditAction action, CancellationToken cancellationToken)
     {
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, action, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);

@@ -23,6 +23,7 @@ namespace OpenSend.Data.Database;
 public static class ApplicationServices
 {
     public static IServiceCollection AddOpenSendServices(this IServiceCollection services) => services
+        .AddScoped<CaseSteps>()
         .AddScoped<AssessmentCases>()
         .AddScoped<PlanReviews>()
         .AddScoped<ReviewQueries>()

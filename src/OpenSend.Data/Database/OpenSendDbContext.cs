@@ -24,10 +24,10 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
 
-    public DbSet<EhcNeedsAssessment> Assessments => Set<EhcNeedsAssessment>();
+    public DbSet<EhcCase> Assessments => Set<EhcCase>();
 
     /// <summary>Cases with everything their steps and clocks depend on (advice, panel, exceptions, timeline), read in split queries.</summary>
-    public IQueryable<EhcNeedsAssessment> WholeCases => Assessments
+    public IQueryable<EhcCase> WholeCases => Assessments
         .Include(a => a.AdviceRequests)
         .Include(a => a.PanelRecommendations)
         .Include(a => a.Exceptions)

@@ -229,7 +229,7 @@ internal sealed class CaseDocumentConfiguration : Microsoft.EntityFrameworkCore.
         builder.Property(d => d.FileName).HasMaxLength(100);
         builder.Property(d => d.Sha256).HasMaxLength(64);
         builder.Property(d => d.UploadedBy).HasMaxLength(200);
-        builder.HasOne<OpenSend.Domain.Assessments.EhcNeedsAssessment>().WithMany().HasForeignKey(d => d.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<OpenSend.Domain.Assessments.EhcCase>().WithMany().HasForeignKey(d => d.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => new { d.LaCode, d.AssessmentId });
         builder.HasIndex(d => d.Sha256);
         // No foreign key to advice_requests: SQLite cannot add one to an existing table inside a

@@ -48,7 +48,7 @@ public sealed class BulkLoader(OpenSendDbContext db)
         var plans = batch.Select(c => c.Plan).OfType<EhcPlan>().ToList();
         var sets = new (Table Table, IEnumerable<object> Rows)[]
         {
-            (tables.For<EhcNeedsAssessment>(), assessments),
+            (tables.For<EhcCase>(), assessments),
             (tables.For<AdviceRequest>(), assessments.SelectMany(c => c.AdviceRequests)),
             (tables.For<PanelRecommendation>(), assessments.SelectMany(c => c.PanelRecommendations)),
             (tables.For<PathwayException>(), assessments.SelectMany(c => c.Exceptions)),

@@ -18,7 +18,7 @@ namespace OpenSend.Data.Generation;
 public sealed record GenerationOptions(double Scale, int Years, int Seed);
 
 /// <summary>One generated child's case: the assessment, the plan once a draft was served, and the plan's reviews.</summary>
-public sealed record GeneratedCase(EhcNeedsAssessment Assessment, EhcPlan? Plan, IReadOnlyList<AnnualReview> Reviews)
+public sealed record GeneratedCase(EhcCase Assessment, EhcPlan? Plan, IReadOnlyList<AnnualReview> Reviews)
 {
     /// <summary>Rows across every table the case is written to.</summary>
     public long Rows => 1 + Assessment.Timeline.Count + Assessment.AdviceRequests.Count + Assessment.Exceptions.Count + Assessment.PanelRecommendations.Count
@@ -240,7 +240,7 @@ public sealed class NationalDataGenerator(PublishedStatistics statistics, Genera
         var id = OrderedId(la.Code, sequence, random);
         var reference = $"{la.Code}-{received.Year}-G{sequence:D6}";
         var rules = la.RuleSetForClockStart(received);
-        var assessment = EhcNeedsAssessment.Receive(id, la.Code, reference, new Child(given, family, dateOfBirth),
+        var assessment = EhcCase.Receive(id, la.Code, reference, new Child(given, family, dateOfBirth),
             new Requester(kind, kind == RequesterKind.SchoolOrCollege ? "SENCO" : $"{GivenNames[random.Next(GivenNames.Length)]} {family}",
                 $"requester{sequence}.{la.Code}@example.com", null, kind == RequesterKind.SchoolOrCollege ? "A school" : null),
             "Synthetic request generated from published statistics.", true, received, rules,
@@ -264,9 +264,9 @@ public sealed class NationalDataGenerator(PublishedStatistics statistics, Genera
     }
 
     /// <summary>The case's whole planned history; only the steps up to today are applied.</summary>
-    private static List<(DateOnly Day, Action<EhcNeedsAssessment, DateTimeOffset> Step)> Steps(CasePlan plan, DateOnly received, Random random)
+    private static List<(DateOnly Day, Action<EhcCase, DateTimeOffset> Step)> Steps(CasePlan plan, DateOnly received, Random random)
     {
-        var steps = new List<(DateOnly, Action<EhcNeedsAssessment, DateTimeOffset>)>();
+        var steps = new List<(DateOnly, Action<EhcCase, DateTimeOffset>)>();
         DateOnly Day(int n) => received.AddDays(n);
         if (plan.Request == RequestOutcome.Withdrawn)
         {
@@ -347,7 +347,7 @@ public sealed class NationalDataGenerator(PublishedStatistics statistics, Genera
     }
 
     /// <summary>Advice arrives over some weeks, and always before the draft plan is served.</summary>
-    private static void AddAdviceReceipts(List<(DateOnly, Action<EhcNeedsAssessment, DateTimeOffset>)> steps, DateOnly requested, DateOnly before, Random random)
+    private static void AddAdviceReceipts(List<(DateOnly, Action<EhcCase, DateTimeOffset>)> steps, DateOnly requested, DateOnly before, Random random)
     {
         for (var i = 0; i < AdviceKinds.Length; i++)
         {

@@ -117,7 +117,7 @@ internal sealed class PlansInForce
     }
 
     /// <summary>The case's plan once a draft was served, and its reviews once the final plan was issued.</summary>
-    public (EhcPlan? Plan, IReadOnlyList<AnnualReview> Reviews) History(EhcNeedsAssessment assessment, string given, Random random)
+    public (EhcPlan? Plan, IReadOnlyList<AnnualReview> Reviews) History(EhcCase assessment, string given, Random random)
     {
         if (assessment.DraftServedOn is not { } served)
         {
@@ -143,7 +143,7 @@ internal sealed class PlansInForce
         return (plan, Reviews(assessment, plan.LatestFinal!.Content, madeOn, random));
     }
 
-    private List<AnnualReview> Reviews(EhcNeedsAssessment assessment, PlanContent content, DateOnly madeOn, Random random)
+    private List<AnnualReview> Reviews(EhcCase assessment, PlanContent content, DateOnly madeOn, Random random)
     {
         var reviews = new List<AnnualReview>();
         var rules = assessment.RuleSet;

@@ -59,7 +59,7 @@ internal sealed class FamilyLinkConfiguration : IEntityTypeConfiguration<FamilyL
         builder.HasKey(l => l.Id);
         builder.Property(l => l.Id).ValueGeneratedNever();
         builder.Property(l => l.LaCode).HasMaxLength(3);
-        builder.HasOne<EhcNeedsAssessment>().WithMany().HasForeignKey(l => l.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<EhcCase>().WithMany().HasForeignKey(l => l.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(l => l.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(l => new { l.PersonId, l.AssessmentId });
         builder.HasIndex(l => new { l.LaCode, l.AssessmentId });
@@ -75,7 +75,7 @@ internal sealed class SettingLinkConfiguration : IEntityTypeConfiguration<Settin
         builder.Property(l => l.Id).ValueGeneratedNever();
         builder.Property(l => l.LaCode).HasMaxLength(3);
         builder.Property(l => l.LinkedBy).HasMaxLength(200);
-        builder.HasOne<EhcNeedsAssessment>().WithMany().HasForeignKey(l => l.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<EhcCase>().WithMany().HasForeignKey(l => l.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(l => new { l.OrganisationId, l.AssessmentId });
         builder.HasIndex(l => new { l.LaCode, l.AssessmentId });

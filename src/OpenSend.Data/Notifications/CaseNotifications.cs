@@ -15,7 +15,7 @@ public sealed class CaseNotifications(OpenSendDbContext db)
     public const string Kind = "case-update";
 
     /// <summary>Adds, to the caller's unit of work, an update for the case's latest step to everyone who should hear of it.</summary>
-    public async Task QueueUpdateAsync(EhcNeedsAssessment assessment, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task QueueUpdateAsync(EhcCase assessment, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var latest = assessment.Timeline[^1];
         if (!latest.Action.NotifiesFamily())
@@ -39,7 +39,7 @@ public sealed class CaseNotifications(OpenSendDbContext db)
     }
 
     /// <summary>Adds a message to the family that is not a step on the pathway (a list to choose from, say), with their reference.</summary>
-    public async Task QueueMessageAsync(EhcNeedsAssessment assessment, string subject, string text, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task QueueMessageAsync(EhcCase assessment, string subject, string text, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var body = string.Join("\n\n", text, $"Your reference: {assessment.Reference}");
         foreach (var recipient in await RecipientsAsync(assessment, cancellationToken))
@@ -55,7 +55,7 @@ public sealed class CaseNotifications(OpenSendDbContext db)
     /// asked for advice on the case, with the date advice and information are due (reg 20(4)).
     /// Like every email, it gives the reference, never the child's name. Returns how many were queued.
     /// </summary>
-    public async Task<int> QueueReviewInvitationsAsync(EhcNeedsAssessment assessment, string invitedBy, DateOnly meetingOn, DateOnly papersBy, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<int> QueueReviewInvitationsAsync(EhcCase assessment, string invitedBy, DateOnly meetingOn, DateOnly papersBy, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var body = string.Join("\n\n",
             $"You are invited to the annual review meeting for EHC plan {assessment.Reference} on {UkCalendar.InWords(meetingOn)}, arranged by {invitedBy}.",
@@ -67,7 +67,7 @@ public sealed class CaseNotifications(OpenSendDbContext db)
     public const string PapersKind = "review-papers";
 
     /// <summary>Reg 20(4): everyone invited is told the advice and information for the meeting are ready to read. Returns how many were queued.</summary>
-    public async Task<int> QueueReviewPapersAsync(EhcNeedsAssessment assessment, DateOnly meetingOn, int contributions, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<int> QueueReviewPapersAsync(EhcCase assessment, DateOnly meetingOn, int contributions, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var body = string.Join("\n\n",
             $"The advice and information gathered for the annual review meeting for EHC plan {assessment.Reference} on {UkCalendar.InWords(meetingOn)} are ready to read ({contributions} {(contributions == 1 ? "contribution" : "contributions")}).",
@@ -76,7 +76,7 @@ public sealed class CaseNotifications(OpenSendDbContext db)
     }
 
     /// <summary>The family and the staff of every organisation asked for advice on the case (reg 20(3)).</summary>
-    private async Task<int> QueueToInviteesAsync(EhcNeedsAssessment assessment, string kind, string subject, string body, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> QueueToInviteesAsync(EhcCase assessment, string kind, string subject, string body, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var advisers = assessment.AdviceRequests.Select(r => r.AdviserOrganisationId).OfType<Guid>().Distinct().ToList();
         var professionals = advisers.Count == 0 ? [] : await db.Memberships
@@ -93,7 +93,7 @@ public sealed class CaseNotifications(OpenSendDbContext db)
     }
 
     /// <summary>The person who made the request, and every parent or young person linked to the case.</summary>
-    private async Task<IReadOnlyList<string>> RecipientsAsync(EhcNeedsAssessment assessment, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> RecipientsAsync(EhcCase assessment, CancellationToken cancellationToken)
     {
         var linked = await db.FamilyLinks.Where(l => l.AssessmentId == assessment.Id && l.RevokedAt == null)
             .Join(db.People, l => l.PersonId, p => p.Id, (_, p) => p.Email)

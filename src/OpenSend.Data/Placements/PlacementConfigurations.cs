@@ -81,10 +81,11 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         builder.Property(p => p.MainstreamReasonableSteps).HasMaxLength(5_000);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.IsDecided);
+        builder.Ignore(p => p.Stage);
         builder.Ignore(p => p.Home);
         builder.Ignore(p => p.Listed);
         builder.Ignore(p => p.FamilyPreferences);
-        builder.HasOne<OpenSend.Domain.Assessments.EhcNeedsAssessment>().WithMany().HasForeignKey(p => p.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<OpenSend.Domain.Assessments.EhcCase>().WithMany().HasForeignKey(p => p.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Entries).WithOne().HasForeignKey("PlacementId").OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Preferences).WithOne().HasForeignKey("PlacementId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Entries).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -25,7 +25,7 @@ public sealed record ListProposal(string HomePostcode, Sen2NeedType? PrimaryNeed
 /// places free now, the preference the system proposes to name, and what the viewer may do.
 /// </summary>
 public sealed record ViewedPlacement(
-    EhcNeedsAssessment Assessment,
+    EhcCase Assessment,
     Placement? Placement,
     IReadOnlyDictionary<string, Setting> Settings,
     IReadOnlyDictionary<string, int?> Available,
@@ -41,12 +41,11 @@ public sealed record ConsultationRow(Guid AssessmentId, string CaseReference, Gu
 
 /// <summary>
 /// Naming a place (ss.33, 38–40; green paper ch.2 paras 24–28): the tailored list, the family's
-/// preferences, consultations with settings and the decision on section I. Each write loads the
-/// placement within the viewer's access, applies one named step of <see cref="Placement"/>, adds
-/// its audit record, and saves once. Naming a commissioned place takes it in the same transaction,
+/// preferences, consultations with settings and the decision on section I. Each write goes through
+/// <see cref="CaseSteps"/>: one named step of <see cref="Placement"/>, its audit record, saved once. Naming a commissioned place takes it in the same transaction,
 /// by a conditional update, so two caseworkers naming the last place cannot both have it.
 /// </summary>
-public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister register, CaseNotifications notifications, TimeProvider time)
+public sealed class PlacementNaming(OpenSendDbContext db, CaseSteps steps, SettingsRegister register, CaseNotifications notifications, TimeProvider time)
 {
     public const string ConsultationKind = "setting-consultation";
 
@@ -56,7 +55,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
     /// </remarks>
     public async Task<ViewedPlacement> GetAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default, bool forStep = false)
     {
-        var viewed = await LoadAsync(context, assessmentId, tracked: false, cancellationToken);
+        var viewed = await LoadAsync(context, assessmentId, cancellationToken);
         if (!forStep)
         {
             db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, assessmentId, AuditActions.PlacementViewed, time.GetUtcNow()));
@@ -69,7 +68,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
     /// <summary>The LA proposes the tailored list from its suitable settings, from the child's home postcode; again replaces the list.</summary>
     public async Task ProposeListAsync(RequestContext context, Guid assessmentId, ListProposal proposal, CancellationToken cancellationToken = default)
     {
-        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
+        var (writing, viewed) = await BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
         var home = await register.LocateAsync(proposal.HomePostcode, cancellationToken)
             ?? throw new StepRefusedException("home-postcode", $"The register has no settings near {Postcodes.Normalise(proposal.HomePostcode) ?? "that postcode"}, so distances cannot be worked out. Check the postcode.");
         var laCode = viewed.Assessment.LaCode;
@@ -83,7 +82,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
         var available = await AvailabilityAsync(laCode, suitable, proposal.PrimaryNeed, cancellationToken);
         var request = new ListRequest(viewed.Assessment.Child.DateOfBirth, proposal.PrimaryNeed, proposal.StartsOn, home.Point, proposal.MaxDistanceKm);
         var proposed = TailoredListRules.Propose(request, suitable.Select(s => new SettingCandidate(s, available.GetValueOrDefault(s.Urn))));
-        var now = time.GetUtcNow();
+        var now = writing.Now;
         if (viewed.Placement is { } existing)
         {
             existing.ProposeAgain(request, home.Postcode, proposed, now);
@@ -93,38 +92,38 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
             db.Placements.Add(Placement.Propose(assessmentId, laCode, request, home.Postcode, proposed, now));
         }
 
-        await SaveAsync(context, viewed, AuditActions.PlacementListProposed, $"{proposed.Count} settings within {proposal.MaxDistanceKm} km of {home.Postcode}.", now, cancellationToken);
+        await writing.CommitAsync(AuditActions.PlacementListProposed, $"{proposed.Count} settings within {proposal.MaxDistanceKm} km of {home.Postcode}.", "placement", cancellationToken);
     }
 
     public async Task AddToListAsync(RequestContext context, Guid assessmentId, string urn, string reason, CancellationToken cancellationToken = default)
     {
-        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
+        var (writing, viewed) = await BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
         var placement = RequirePlacement(viewed);
         var setting = await SettingAsync(urn, cancellationToken);
         var available = await AvailabilityAsync(placement.LaCode, [setting], placement.PrimaryNeed, cancellationToken);
-        var now = time.GetUtcNow();
+        var now = writing.Now;
         placement.AddToList(setting, TailoredListRules.Tier(setting, placement.PrimaryNeed) ?? ListTier.Independent, available.GetValueOrDefault(urn), reason, now);
-        await SaveAsync(context, viewed, AuditActions.PlacementListAdded, $"{setting.Name} ({urn}): {reason.Trim()}", now, cancellationToken);
+        await writing.CommitAsync(AuditActions.PlacementListAdded, $"{setting.Name} ({urn}): {reason.Trim()}", "placement", cancellationToken);
     }
 
     public async Task RemoveFromListAsync(RequestContext context, Guid assessmentId, string urn, string reason, CancellationToken cancellationToken = default)
     {
-        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
-        var now = time.GetUtcNow();
+        var (writing, viewed) = await BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
+        var now = writing.Now;
         RequirePlacement(viewed).RemoveFromList(urn, reason, now);
-        await SaveAsync(context, viewed, AuditActions.PlacementListRemoved, $"{urn}: {reason.Trim()}", now, cancellationToken);
+        await writing.CommitAsync(AuditActions.PlacementListRemoved, $"{urn}: {reason.Trim()}", "placement", cancellationToken);
     }
 
     /// <summary>The family can see the list and rank their preferences; they are emailed that it is ready (never the child's name).</summary>
     public async Task ShareListAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
     {
-        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
-        var now = time.GetUtcNow();
+        var (writing, viewed) = await BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
+        var now = writing.Now;
         RequirePlacement(viewed).ShareList(now);
         await notifications.QueueMessageAsync(viewed.Assessment, $"Schools and colleges to choose from for {viewed.Assessment.Reference}",
             "The council has shared a list of schools and colleges that could meet your child's needs. Sign in to OpenSEND to see it and tell the council which you would prefer, in order. You can also ask for any other school or college.",
             now, cancellationToken);
-        await SaveAsync(context, viewed, AuditActions.PlacementListShared, null, now, cancellationToken);
+        await writing.CommitAsync(AuditActions.PlacementListShared, null, "placement", cancellationToken);
     }
 
     /// <summary>
@@ -133,7 +132,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
     /// </summary>
     public async Task ExpressPreferencesAsync(RequestContext context, Guid assessmentId, IReadOnlyList<(string Urn, string? Reasons)> ranked, string? startedFrom = null, CancellationToken cancellationToken = default)
     {
-        var viewed = await LoadAsync(context, assessmentId, tracked: true, cancellationToken);
+        var (writing, viewed) = await BeginAsync(context, assessmentId, StepBy.AnyoneWhoSeesTheCase, cancellationToken);
         if (!(viewed.CanManage || context.Viewer.IsFamily))
         {
             throw new CaseAccessDeniedException();
@@ -148,20 +147,20 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
             throw new StepRefusedException("setting-not-found", $"There is no setting with URN {missing} in the register.");
         }
 
-        var now = time.GetUtcNow();
+        var now = writing.Now;
         placement.ExpressPreferences(ranked.Select(r => (settings[r.Urn], r.Reasons)).ToList(), context.Actor.DisplayName, now, startedFrom);
-        await SaveAsync(context, viewed, AuditActions.PlacementPreferencesExpressed,
-            string.Join("; ", placement.FamilyPreferences.Select(p => $"{p.Rank}. {p.Name}")), now, cancellationToken);
+        await writing.CommitAsync(AuditActions.PlacementPreferencesExpressed,
+            string.Join("; ", placement.FamilyPreferences.Select(p => $"{p.Rank}. {p.Name}")), "placement", cancellationToken);
     }
 
     /// <summary>s.40: the LA puts forward a setting of its own to consult, when it cannot name the family's.</summary>
     public async Task<Guid> ProposeCouncilSettingAsync(RequestContext context, Guid assessmentId, string urn, string reasons, CancellationToken cancellationToken = default)
     {
-        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
+        var (writing, viewed) = await BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
         var setting = await SettingAsync(urn, cancellationToken);
-        var now = time.GetUtcNow();
+        var now = writing.Now;
         var preference = RequirePlacement(viewed).ProposeCouncilSetting(setting, reasons, context.Actor.DisplayName, now);
-        await SaveAsync(context, viewed, AuditActions.PlacementCouncilSetting, $"{setting.Name} ({urn}): {reasons.Trim()}", now, cancellationToken);
+        await writing.CommitAsync(AuditActions.PlacementCouncilSetting, $"{setting.Name} ({urn}): {reasons.Trim()}", "placement", cancellationToken);
         return preference.Id;
     }
 
@@ -172,9 +171,9 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
     /// </summary>
     public async Task<int> ConsultAsync(RequestContext context, Guid assessmentId, Guid preferenceId, CancellationToken cancellationToken = default)
     {
-        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
+        var (writing, viewed) = await BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
         var placement = RequirePlacement(viewed);
-        var now = time.GetUtcNow();
+        var now = writing.Now;
         var today = UkCalendar.DateOf(now);
         var dueBy = viewed.Assessment.RuleSet.Rule(StatutoryStep.ConsultationResponse).DueFrom(today);
         placement.Consult(preferenceId, today, dueBy, now);
@@ -200,14 +199,14 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
             }
         }
 
-        await SaveAsync(context, viewed, AuditActions.PlacementConsulted, $"{preference.Name} ({preference.Urn}), answer due {UkCalendar.InWords(dueBy)}.", now, cancellationToken);
+        await writing.CommitAsync(AuditActions.PlacementConsulted, $"{preference.Name} ({preference.Urn}), answer due {UkCalendar.InWords(dueBy)}.", "placement", cancellationToken);
         return emailed;
     }
 
     /// <summary>The setting's answer: from its own staff in OpenSEND, or recorded by the LA when it came another way.</summary>
     public async Task RecordResponseAsync(RequestContext context, Guid assessmentId, Guid preferenceId, ConsultationResponse response, string? reasons, DateOnly on, CancellationToken cancellationToken = default)
     {
-        var viewed = await LoadAsync(context, assessmentId, tracked: true, cancellationToken);
+        var (writing, viewed) = await BeginAsync(context, assessmentId, StepBy.AnyoneWhoSeesTheCase, cancellationToken);
         var placement = RequirePlacement(viewed);
         var preference = placement.Preferences.FirstOrDefault(p => p.Id == preferenceId) ?? throw new StepRefusedException("preference-not-found", "That consultation is not on this case.");
         if (!viewed.CanManage && !await IsSettingStaffAsync(context, preference.Urn, cancellationToken))
@@ -215,7 +214,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
             throw new CaseAccessDeniedException();
         }
 
-        var now = time.GetUtcNow();
+        var now = writing.Now;
         placement.RecordResponse(preferenceId, response, reasons, on, context.Actor.Organisation ?? context.Actor.DisplayName, now);
         if (response != ConsultationResponse.CanMeetNeeds)
         {
@@ -224,7 +223,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
             await EndConsultationAccessAsync(assessmentId, preference.Urn, cancellationToken);
         }
 
-        await SaveAsync(context, viewed, AuditActions.PlacementConsultationAnswered, $"{preference.Name}: {response}.", now, cancellationToken);
+        await writing.CommitAsync(AuditActions.PlacementConsultationAnswered, $"{preference.Name}: {response}.", "placement", cancellationToken);
     }
 
     private async Task EndConsultationAccessAsync(Guid assessmentId, string? urn, CancellationToken cancellationToken)
@@ -246,13 +245,13 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
     /// <summary>The grounds for not naming a preference, each with evidence, and for refusing mainstream the reasonable steps considered (s.33).</summary>
     public async Task RecordGroundsAsync(RequestContext context, Guid assessmentId, Guid preferenceId, IReadOnlyList<(NamingGround Ground, string Evidence)> grounds, string? reasonableSteps, CancellationToken cancellationToken = default)
     {
-        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
-        var now = time.GetUtcNow();
+        var (writing, viewed) = await BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
+        var now = writing.Now;
         var placement = RequirePlacement(viewed);
         placement.RecordGrounds(preferenceId, grounds, reasonableSteps, context.Actor.DisplayName, now);
         var preference = placement.Preferences.Single(p => p.Id == preferenceId);
-        await SaveAsync(context, viewed, AuditActions.PlacementGroundsRecorded,
-            grounds.Count == 0 ? $"{preference.Name}: grounds cleared." : $"{preference.Name}: {string.Join(", ", grounds.Select(g => g.Ground))}.", now, cancellationToken);
+        await writing.CommitAsync(AuditActions.PlacementGroundsRecorded,
+            grounds.Count == 0 ? $"{preference.Name}: grounds cleared." : $"{preference.Name}: {string.Join(", ", grounds.Select(g => g.Ground))}.", "placement", cancellationToken);
     }
 
     /// <summary>
@@ -265,9 +264,9 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
     /// </summary>
     public async Task<PlacementDecision> DecideAsync(RequestContext context, Guid assessmentId, Guid preferenceId, DateOnly decidedOn, string? reasons, MainstreamIncompatibility? section33 = null, CancellationToken cancellationToken = default)
     {
-        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
+        var (writing, viewed) = await BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
         var placement = RequirePlacement(viewed);
-        var now = time.GetUtcNow();
+        var now = writing.Now;
         var named = placement.Decide(preferenceId, decidedOn, reasons, now, section33);
         var setting = await SettingAsync(named.Urn, cancellationToken);
         var notNamed = placement.Preferences.Where(p => p.Id != named.Id && p.IsExcluded && (p.Source == PreferenceSource.Family || p.Rank < named.Rank))
@@ -277,7 +276,6 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
         viewed.Assessment.RecordPlacementDecision(decidedOn, named.Name, notNamed, context.Actor, now);
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.LaCode == placement.LaCode && p.AssessmentId == assessmentId, cancellationToken);
         plan?.Edit(c => c.WithSetting(new NamedSetting(setting.Name, setting.Source == SettingSource.Gias ? setting.Urn : null, setting.Ukprn, null)), now);
-        await notifications.QueueUpdateAsync(viewed.Assessment, now, cancellationToken);
 
         var places = await db.CommissionedPlaces.AsNoTracking()
             .Where(p => p.LaCode == placement.LaCode && p.SettingUrn == named.Urn)
@@ -316,7 +314,7 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
         }
 
         var mainstream = placement.MainstreamIncompatibleWith is { } with ? $" Mainstream not provided for: {MainstreamIncompatibilityText.Title(with)} ({placement.MainstreamIncompatibilityEvidence})." : "";
-        await SaveAsync(context, viewed, AuditActions.PlacementDecided, $"Named {named.Name} ({named.Urn}).{mainstream}{(warning is null ? "" : " " + warning)}", now, cancellationToken);
+        await writing.CommitAsync(AuditActions.PlacementDecided, $"Named {named.Name} ({named.Urn}).{mainstream}{(warning is null ? "" : " " + warning)}", "placement", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new PlacementDecision(named.Name, !taken, warning);
     }
@@ -328,15 +326,15 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
     /// </summary>
     public async Task ReopenAsync(RequestContext context, Guid assessmentId, string reason, CancellationToken cancellationToken = default)
     {
-        var viewed = await ManagedAsync(context, assessmentId, cancellationToken);
+        var (writing, viewed) = await BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
         var placement = RequirePlacement(viewed);
         var was = placement.NamedName;
-        var now = time.GetUtcNow();
+        var now = writing.Now;
         placement.Reopen(reason, now);
         await notifications.QueueMessageAsync(viewed.Assessment, $"Naming a school or college again for {viewed.Assessment.Reference}",
             "The council is considering naming a different school or college in your child's EHC plan. Sign in to OpenSEND to see the list and tell the council which you would prefer, in order. You can also ask for any other school or college.",
             now, cancellationToken);
-        await SaveAsync(context, viewed, AuditActions.PlacementReopened, $"{was} was named; naming again: {reason.Trim()}", now, cancellationToken);
+        await writing.CommitAsync(AuditActions.PlacementReopened, $"{was} was named; naming again: {reason.Trim()}", "placement", cancellationToken);
     }
 
     /// <summary>The consultations a setting has been sent, newest first, for its own staff.</summary>
@@ -377,17 +375,23 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
             : s.Capacity is { } capacity && s.Pupils is { } pupils ? Math.Max(0, capacity - pupils) : (int?)null);
     }
 
-    private async Task<ViewedPlacement> ManagedAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken)
+    /// <summary>A step on the placement: the case through <see cref="CaseSteps"/>, and the placement (tracked) as the viewer sees it.</summary>
+    private async Task<(CaseStep, ViewedPlacement)> BeginAsync(RequestContext context, Guid assessmentId, StepBy by, CancellationToken cancellationToken)
     {
-        var viewed = await LoadAsync(context, assessmentId, tracked: true, cancellationToken);
-        return viewed.CanManage ? viewed : throw new CaseAccessDeniedException();
+        var writing = await steps.BeginAsync(context, assessmentId, by, cancellationToken);
+        return (writing, await ViewAsync(context, writing.Case, tracked: true, cancellationToken));
     }
 
-    private async Task<ViewedPlacement> LoadAsync(RequestContext context, Guid assessmentId, bool tracked, CancellationToken cancellationToken)
+    private async Task<ViewedPlacement> LoadAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken)
     {
-        var cases = db.ReadableBy(context.Viewer, db.WholeCases);
-        var assessment = await (tracked ? cases : cases.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+        var assessment = await db.ReadableBy(context.Viewer, db.WholeCases).AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
             ?? throw new CaseNotFoundException();
+        return await ViewAsync(context, assessment, tracked: false, cancellationToken);
+    }
+
+    private async Task<ViewedPlacement> ViewAsync(RequestContext context, EhcCase assessment, bool tracked, CancellationToken cancellationToken)
+    {
+        var assessmentId = assessment.Id;
         var placements = tracked ? db.WholePlacements : db.WholePlacements.AsNoTracking();
         var placement = await placements.SingleOrDefaultAsync(p => p.LaCode == assessment.LaCode && p.AssessmentId == assessmentId, cancellationToken);
         var canManage = context.Viewer.IsLaStaff;
@@ -407,12 +411,6 @@ public sealed class PlacementNaming(OpenSendDbContext db, SettingsRegister regis
         var settings = await db.Settings.AsNoTracking().Where(s => urns.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, cancellationToken);
         var available = await AvailabilityAsync(placement.LaCode, settings.Values, placement.PrimaryNeed, cancellationToken);
         return new ViewedPlacement(assessment, placement, settings, available, placement.IsDecided ? null : placement.Proposal(), planNeed, canManage);
-    }
-
-    private async Task SaveAsync(RequestContext context, ViewedPlacement viewed, AuditAction action, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, action, now, detail));
-        await db.SaveOrRefuseAsync(() => StepRefusedException.ChangedBySomeoneElse("placement"), cancellationToken);
     }
 
     private async Task<Setting> SettingAsync(string urn, CancellationToken cancellationToken) =>

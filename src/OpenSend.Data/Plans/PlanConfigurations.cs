@@ -14,7 +14,7 @@ internal sealed class EhcPlanConfiguration : IEntityTypeConfiguration<EhcPlan>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.LaCode).HasMaxLength(3);
-        builder.HasOne<EhcNeedsAssessment>().WithOne().HasForeignKey<EhcPlan>(p => p.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<EhcCase>().WithOne().HasForeignKey<EhcPlan>(p => p.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         // The working copy is one JSON document: the plan is structured data edited as a whole
         // (decision 0008), and it is never queried by its parts.
         builder.Property(p => p.Working).HasColumnName("working_content").HasConversion(PlanContentJson.Converter, PlanContentJson.Comparer);
@@ -25,6 +25,7 @@ internal sealed class EhcPlanConfiguration : IEntityTypeConfiguration<EhcPlan>
         builder.Ignore(p => p.LatestFinal);
         builder.Ignore(p => p.LatestDraft);
         builder.Ignore(p => p.IsInForce);
+        builder.Ignore(p => p.Stage);
         builder.Ignore(p => p.NextIssue);
         builder.HasIndex(p => p.AssessmentId).IsUnique();
         builder.HasIndex(p => new { p.LaCode, p.AssessmentId });
@@ -95,7 +96,7 @@ internal sealed class PlanAmendmentConfiguration : IEntityTypeConfiguration<Plan
         builder.Ignore(a => a.IsOpen);
         builder.Ignore(a => a.CommentsCloseOn);
         builder.Ignore(a => a.DueBy);
-        builder.HasOne<EhcNeedsAssessment>().WithMany().HasForeignKey(a => a.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<EhcCase>().WithMany().HasForeignKey(a => a.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.LaCode, a.AssessmentId });
         // The deadline sweep's: the open amendments outside a review (a review's own clocks count the rest).
         builder.HasIndex(a => new { a.LaCode, a.RuleSetId, a.NoticeOn })

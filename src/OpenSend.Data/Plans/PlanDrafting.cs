@@ -15,7 +15,7 @@ using OpenSend.Domain.Plans;
 namespace OpenSend.Data.Plans;
 
 /// <summary>A case's plan and what the viewer may do with it (null until the LA starts drafting).</summary>
-public sealed record ViewedPlan(EhcNeedsAssessment Assessment, EhcPlan? Plan, CaseAccessLevel Access, LocalAuthority LocalAuthority, IReadOnlyList<PlanComment> Comments,
+public sealed record ViewedPlan(EhcCase Assessment, EhcPlan? Plan, CaseAccessLevel Access, LocalAuthority LocalAuthority, IReadOnlyList<PlanComment> Comments,
     PlanAmendment? AmendmentInHand = null)
 {
     /// <summary>The draft the family may read and comment on: the latest version, when it is a draft. Never the working copy.</summary>
@@ -28,16 +28,17 @@ public sealed record ViewedPlan(EhcNeedsAssessment Assessment, EhcPlan? Plan, Ca
 }
 
 /// <summary>
-/// Every write to a plan: drafting the working copy, issuing drafts and finals. Each loads the case
-/// within the caller's LA (LA staff only: the plan is the LA's to make, s.37), applies one named
-/// domain step, appends the audit record and saves once. Issuing the first draft and the first final
-/// also records those steps on the 20-week pathway, in the same transaction.
+/// Every write to a plan: drafting the working copy, issuing drafts and finals. Each goes through
+/// <see cref="CaseSteps"/> (LA staff only: the plan is the LA's to make, s.37): one named domain step,
+/// its audit record, saved once. Issuing the first draft and the first final also records those steps
+/// on the 20-week pathway, in the same transaction.
 /// </summary>
-public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notifications, OpenSend.Data.Reviews.ReviewScheduling reviews, TimeProvider time)
+public sealed class PlanDrafting(OpenSendDbContext db, CaseSteps steps, OpenSend.Data.Reviews.ReviewScheduling reviews)
 {
     public async Task<EhcPlan> StartAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
     {
-        var assessment = await LoadAssessmentAsync(context, assessmentId, tracked: false, cancellationToken);
+        var writing = await steps.BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
+        var assessment = writing.Case;
         if (await db.Plans.SingleOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken) is { } existing)
         {
             return existing;
@@ -52,11 +53,9 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
                     : "This case is closed, so no plan can be drafted on it.");
         }
 
-        var now = time.GetUtcNow();
-        var plan = EhcPlan.Start(assessment.Id, assessment.LaCode, PlanContent.Empty.WithAdvice(AdviceList(assessment)), now);
+        var plan = EhcPlan.Start(assessment.Id, assessment.LaCode, PlanContent.Empty.WithAdvice(AdviceList(assessment)), writing.Now);
         db.Plans.Add(plan);
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.PlanStarted, now));
-        await db.SaveChangesAsync(cancellationToken);
+        await writing.CommitAsync(AuditActions.PlanStarted, null, "plan", cancellationToken);
         return plan;
     }
 
@@ -66,18 +65,9 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
     /// </summary>
     public async Task EditAsync(RequestContext context, Guid assessmentId, int expectedVersion, Func<PlanContent, PlanContent> change, AuditAction auditAction, string auditDetail, CancellationToken cancellationToken = default)
     {
-        var assessment = await LoadAssessmentAsync(context, assessmentId, tracked: false, cancellationToken);
-        var plan = await db.Plans.SingleOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken)
-            ?? throw new StepRefusedException("no-plan", "Start the plan first.");
-        if (plan.Version != expectedVersion)
-        {
-            throw ChangedMeanwhile();
-        }
-
-        var now = time.GetUtcNow();
-        plan.Edit(change, now);
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, auditAction, now, auditDetail));
-        await SaveAsync(cancellationToken);
+        var (writing, plan) = await BeginAsync(context, assessmentId, expectedVersion, withVersions: false, cancellationToken);
+        plan.Edit(change, writing.Now);
+        await writing.CommitAsync(auditAction, auditDetail, "plan", cancellationToken);
     }
 
     /// <summary>
@@ -103,15 +93,14 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
     /// </remarks>
     public async Task<PlanVersion> IssueDraftAsync(RequestContext context, Guid assessmentId, DateOnly issuedOn, string? reason, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
-        var (assessment, plan) = await LoadForIssueAsync(context, assessmentId, expectedVersion, cancellationToken);
-        var now = time.GetUtcNow();
+        var (writing, plan) = await BeginAsync(context, assessmentId, expectedVersion, withVersions: true, cancellationToken);
+        var (assessment, now) = (writing.Case, writing.Now);
         var firstPlan = !plan.IsInForce;
         plan.Edit(c => c.WithAdvice(AdviceList(assessment)), now);
         var version = plan.IssueDraft(issuedOn, reason, assessment.Child.DateOfBirth, context.Actor, now);
         if (firstPlan)
         {
             assessment.ServeDraftPlan(issuedOn, context.Actor, now);
-            await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
         }
         else
         {
@@ -130,11 +119,9 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
             }
 
             assessment.RecordAmendmentsProposed(issuedOn, amendment.CommentsCloseOn, reason!, revised: open is not null, context.Actor, now);
-            await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
         }
 
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.PlanDraftIssued, now, $"{version.Label} issued on {UkCalendar.InWords(issuedOn)}."));
-        await SaveAsync(cancellationToken);
+        await writing.CommitAsync(AuditActions.PlanDraftIssued, $"{version.Label} issued on {UkCalendar.InWords(issuedOn)}.", "plan", cancellationToken);
         return version;
     }
 
@@ -148,8 +135,8 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
     public async Task<PlanVersion> IssueFinalAsync(RequestContext context, Guid assessmentId, DateOnly issuedOn, int? expectedVersion = null, CancellationToken cancellationToken = default,
         bool familyHasNoFurtherComments = false)
     {
-        var (assessment, plan) = await LoadForIssueAsync(context, assessmentId, expectedVersion, cancellationToken);
-        var now = time.GetUtcNow();
+        var (writing, plan) = await BeginAsync(context, assessmentId, expectedVersion, withVersions: true, cancellationToken);
+        var (assessment, now) = (writing.Case, writing.Now);
         var firstPlan = !plan.IsInForce;
         SectionINaming.RequireLawful(await SectionIFactsAsync(assessment, plan, cancellationToken));
         var amendment = firstPlan ? null : await AmendmentInHandAsync(assessment, plan, cancellationToken) ?? throw NoAmendmentInHand();
@@ -157,7 +144,6 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
         if (firstPlan)
         {
             assessment.IssueFinalPlan(issuedOn, plan.Working.SectionI?.Name, context.Actor, now);
-            await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
             // s.44(1): the first review falls due within 12 months of the plan being made.
             await reviews.ScheduleNextAsync(assessment, null, now, cancellationToken);
         }
@@ -167,11 +153,9 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
             // Reg 22(3): an amended final after a review's amendment notice completes that review.
             await reviews.OnAmendedFinalAsync(assessment, issuedOn, familyHasNoFurtherComments, now, cancellationToken);
             assessment.RecordAmendedPlanIssued(issuedOn, amendment.NoticeOn, amendment.DueBy, plan.Working.SectionI?.Name, rights, context.Actor, now);
-            await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
         }
 
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.PlanFinalIssued, now, $"{version.Label} issued on {UkCalendar.InWords(issuedOn)}."));
-        await SaveAsync(cancellationToken);
+        await writing.CommitAsync(AuditActions.PlanFinalIssued, $"{version.Label} issued on {UkCalendar.InWords(issuedOn)}.", "plan", cancellationToken);
         return version;
     }
 
@@ -182,19 +166,17 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
     /// </summary>
     public async Task<AppealRights> DecideNotToAmendAsync(RequestContext context, Guid assessmentId, DateOnly decidedOn, string reasons, CancellationToken cancellationToken = default)
     {
-        var (assessment, plan) = await LoadForIssueAsync(context, assessmentId, null, cancellationToken);
+        var (writing, plan) = await BeginAsync(context, assessmentId, null, withVersions: true, cancellationToken);
+        var (assessment, now) = (writing.Case, writing.Now);
         var amendment = await AmendmentInHandAsync(assessment, plan, cancellationToken)
             ?? throw new StepRefusedException("no-amendment-in-hand", "No amendments to this plan have been proposed, so there is nothing to decide against.");
-        var now = time.GetUtcNow();
         var rights = amendment.DecideNotToAmend(decidedOn, reasons, now);
         await reviews.OnNotAmendedAsync(assessment, decidedOn, now, cancellationToken);
         assessment.RecordDecisionNotToAmend(decidedOn, amendment.NoticeOn, amendment.DueBy, reasons, rights, context.Actor, now);
         var inForce = plan.LatestFinal!.Content;
         plan.Edit(_ => inForce, now);
-        await notifications.QueueUpdateAsync(assessment, now, cancellationToken);
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.PlanNotAmended, now,
-            $"Decided on {UkCalendar.InWords(decidedOn)} not to make the amendments proposed on {UkCalendar.InWords(amendment.NoticeOn)}."));
-        await SaveAsync(cancellationToken);
+        await writing.CommitAsync(AuditActions.PlanNotAmended,
+            $"Decided on {UkCalendar.InWords(decidedOn)} not to make the amendments proposed on {UkCalendar.InWords(amendment.NoticeOn)}.", "plan", cancellationToken);
         return rights;
     }
 
@@ -202,7 +184,7 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
     /// The amendment in hand. An amended draft issued before amendments were recorded (so the case has
     /// none) is taken as one, noticed on its first amended draft since the plan in force.
     /// </summary>
-    private async Task<PlanAmendment?> AmendmentInHandAsync(EhcNeedsAssessment assessment, EhcPlan plan, CancellationToken cancellationToken)
+    private async Task<PlanAmendment?> AmendmentInHandAsync(EhcCase assessment, EhcPlan plan, CancellationToken cancellationToken)
     {
         var amendments = await db.PlanAmendments.Where(a => a.LaCode == assessment.LaCode && a.AssessmentId == assessment.Id).ToListAsync(cancellationToken);
         if (amendments.Count > 0 || plan.LatestFinal is not { } inForce)
@@ -225,7 +207,7 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
     private static StepRefusedException NoAmendmentInHand() => new("no-amendment-in-hand",
         "No amendments are in hand: the last proposal was issued or decided against. Issue an amended draft so the family can comment on the changes first (reg 22(2)).");
 
-    private async Task<SectionIFacts> SectionIFactsAsync(EhcNeedsAssessment assessment, EhcPlan plan, CancellationToken cancellationToken)
+    private async Task<SectionIFacts> SectionIFactsAsync(EhcCase assessment, EhcPlan plan, CancellationToken cancellationToken)
     {
         var sectionI = plan.Working.SectionI;
         var placement = await db.WholePlacements.AsNoTracking()
@@ -235,37 +217,24 @@ public sealed class PlanDrafting(OpenSendDbContext db, CaseNotifications notific
     }
 
     /// <summary>Section K lists the advice gathered during the assessment (reg 12(1)(k)): every request, received or not.</summary>
-    public static IReadOnlyList<AdviceListed> AdviceList(EhcNeedsAssessment assessment) =>
+    public static IReadOnlyList<AdviceListed> AdviceList(EhcCase assessment) =>
         assessment.AdviceRequests.OrderBy(a => a.RequestedOn).ThenBy(a => a.AdviserName)
             .Select(a => new AdviceListed(a.AdviserName, a.Kind, a.RequestedOn, a.ReceivedOn)).ToList();
 
-    private async Task<(EhcNeedsAssessment, EhcPlan)> LoadForIssueAsync(RequestContext context, Guid assessmentId, int? expectedVersion, CancellationToken cancellationToken)
+    /// <summary>A step on the plan: the case through <see cref="CaseSteps"/>, and its plan, refused if the plan has changed since <paramref name="expectedVersion"/>.</summary>
+    private async Task<(CaseStep, EhcPlan)> BeginAsync(RequestContext context, Guid assessmentId, int? expectedVersion, bool withVersions, CancellationToken cancellationToken)
     {
-        var assessment = await LoadAssessmentAsync(context, assessmentId, tracked: true, cancellationToken);
-        var plan = await db.Plans.Include(p => p.Versions).SingleOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken)
+        var writing = await steps.BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
+        IQueryable<EhcPlan> plans = withVersions ? db.Plans.Include(p => p.Versions) : db.Plans;
+        var plan = await plans.SingleOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken)
             ?? throw new StepRefusedException("no-plan", "Start the plan first.");
         if (expectedVersion is { } expected && plan.Version != expected)
         {
             throw ChangedMeanwhile();
         }
 
-        return (assessment, plan);
+        return (writing, plan);
     }
-
-    private async Task<EhcNeedsAssessment> LoadAssessmentAsync(RequestContext context, Guid assessmentId, bool tracked, CancellationToken cancellationToken)
-    {
-        var query = db.ReadableBy(context.Viewer, db.WholeCases);
-        var assessment = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
-            ?? throw new CaseNotFoundException();
-        if (!context.Viewer.IsLaStaff)
-        {
-            throw new CaseAccessDeniedException();
-        }
-
-        return assessment;
-    }
-
-    private Task SaveAsync(CancellationToken cancellationToken) => db.SaveOrRefuseAsync(ChangedMeanwhile, cancellationToken);
 
     private static StepRefusedException ChangedMeanwhile() => StepRefusedException.ChangedBySomeoneElse("plan");
 }
@@ -300,7 +269,7 @@ public sealed class PlanQueries(OpenSendDbContext db, TimeProvider time)
 }
 
 /// <summary>The family's comments on a draft plan (their representations), made through their account.</summary>
-public sealed class PlanRepresentations(OpenSendDbContext db, TimeProvider time)
+public sealed class PlanRepresentations(OpenSendDbContext db, CaseSteps steps)
 {
     /// <summary>
     /// The family's own words for section A (reg 6(1)(a), reg 7): sent through their account at any
@@ -313,8 +282,8 @@ public sealed class PlanRepresentations(OpenSendDbContext db, TimeProvider time)
             throw new CaseAccessDeniedException();
         }
 
-        var assessment = await db.ReadableBy(context.Viewer).AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
-            ?? throw new CaseNotFoundException();
+        var writing = await steps.BeginAsync(context, assessmentId, StepBy.AnyoneWhoSeesTheCase, cancellationToken);
+        var assessment = writing.Case;
         if (!assessment.IsOpen)
         {
             throw new StepRefusedException("views-closed", assessment.Stage == AssessmentStage.PlanIssued
@@ -323,7 +292,7 @@ public sealed class PlanRepresentations(OpenSendDbContext db, TimeProvider time)
         }
 
         var sentBy = await FamilyMemberAsync(context, assessmentId, cancellationToken);
-        var now = time.GetUtcNow();
+        var now = writing.Now;
         if (await db.FamilyViews.SingleOrDefaultAsync(v => v.LaCode == assessment.LaCode && v.AssessmentId == assessmentId, cancellationToken) is { } earlier)
         {
             earlier.Replace(views, sentBy, now);
@@ -333,8 +302,7 @@ public sealed class PlanRepresentations(OpenSendDbContext db, TimeProvider time)
             db.FamilyViews.Add(FamilyViews.Send(assessmentId, assessment.LaCode, views, sentBy, now));
         }
 
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.FamilyViewsSent, now));
-        await db.SaveChangesAsync(cancellationToken);
+        await writing.CommitAsync(AuditActions.FamilyViewsSent, null, "case", cancellationToken);
     }
 
     /// <summary>The family's latest views on a case the viewer may see, if they have sent any.</summary>
@@ -366,10 +334,8 @@ public sealed class PlanRepresentations(OpenSendDbContext db, TimeProvider time)
             throw new CaseAccessDeniedException();
         }
 
-        var assessment = await db.ReadableBy(context.Viewer, db.WholeCases).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
-            ?? throw new CaseNotFoundException();
-        var now = time.GetUtcNow();
-        var today = UkCalendar.DateOf(now);
+        var writing = await steps.BeginAsync(context, assessmentId, StepBy.AnyoneWhoSeesTheCase, cancellationToken);
+        var (assessment, now, today) = (writing.Case, writing.Now, writing.Today);
         if (assessment.Stage != AssessmentStage.DraftServed || assessment.RepresentationsCloseOn is not { } closes)
         {
             throw new StepRefusedException("no-draft-to-comment-on", "There is no draft plan to respond to at the moment.");
@@ -387,9 +353,8 @@ public sealed class PlanRepresentations(OpenSendDbContext db, TimeProvider time)
         }
 
         assessment.RecordRepresentations(today, string.Empty, setting, meeting, noFurtherComments: false, context.Actor, now);
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.PlanFamilyAsked, now,
-            string.Join("; ", new[] { meeting ? "asked for a meeting" : null, Text.NullIfBlank(setting) is { } named ? $"asked for {named} to be named" : null }.OfType<string>()) + "."));
-        await db.SaveChangesAsync(cancellationToken);
+        await writing.CommitAsync(AuditActions.PlanFamilyAsked,
+            string.Join("; ", new[] { meeting ? "asked for a meeting" : null, Text.NullIfBlank(setting) is { } named ? $"asked for {named} to be named" : null }.OfType<string>()) + ".", "case", cancellationToken);
     }
 
     public async Task<PlanComment> CommentAsync(RequestContext context, Guid assessmentId, PlanSection section, Guid? itemId, string text, CancellationToken cancellationToken = default)
@@ -400,15 +365,12 @@ public sealed class PlanRepresentations(OpenSendDbContext db, TimeProvider time)
             throw new CaseAccessDeniedException();
         }
 
-        var assessment = await db.ReadableBy(context.Viewer).AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
-            ?? throw new CaseNotFoundException();
+        var writing = await steps.BeginAsync(context, assessmentId, StepBy.AnyoneWhoSeesTheCase, cancellationToken);
         var plan = await db.Plans.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken)
             ?? throw new StepRefusedException("no-draft-to-comment-on", "There is no draft plan to comment on at the moment.");
-        var now = time.GetUtcNow();
-        var comment = PlanComment.On(plan, assessment.RuleSet, section, itemId, text, await FamilyMemberAsync(context, assessmentId, cancellationToken), context.Viewer.PersonId, now);
+        var comment = PlanComment.On(plan, writing.Case.RuleSet, section, itemId, text, await FamilyMemberAsync(context, assessmentId, cancellationToken), context.Viewer.PersonId, writing.Now);
         db.PlanComments.Add(comment);
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.PlanCommented, now, $"Comment on section {section} of version {comment.VersionNumber}."));
-        await db.SaveChangesAsync(cancellationToken);
+        await writing.CommitAsync(AuditActions.PlanCommented, $"Comment on section {section} of version {comment.VersionNumber}.", "plan", cancellationToken);
         return comment;
     }
 }

@@ -41,7 +41,7 @@ public sealed class Sen2Extract(OpenSendDbContext db, TimeProvider time)
         bool InYear(DateOnly? date) => date is { } d && d >= reporting.From && d <= reporting.To;
 
         var (cases, plans, reviews, placements, settings) = await RecordsAsync(laCode, cancellationToken);
-        var persons = new List<(EhcNeedsAssessment Case, Sen2Request Request)>();
+        var persons = new List<(EhcCase Case, Sen2Request Request)>();
         foreach (var a in cases.Where(c => c.RequestReceivedOn <= census))
         {
             // What was known on census day.
@@ -173,7 +173,7 @@ public sealed class Sen2Extract(OpenSendDbContext db, TimeProvider time)
         DateOnly? AmendmentNoticeOn, DateOnly? AmendedPlanIssuedOn, DateOnly? PhaseTransferDueBy);
 
     private sealed record Records(
-        List<EhcNeedsAssessment> Cases,
+        List<EhcCase> Cases,
         Dictionary<Guid, EhcPlan> Plans,
         ILookup<Guid, ReviewDates> Reviews,
         Dictionary<Guid, Placement> Placements,

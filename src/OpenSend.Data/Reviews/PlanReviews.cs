@@ -12,12 +12,13 @@ using OpenSend.Domain.Timescales;
 namespace OpenSend.Data.Reviews;
 
 /// <summary>
-/// The steps of a review of a plan in force (s.44; regs 18–22). Every write loads the review within
-/// what the viewer may do (the LA's staff; the leading setting's SENCO or staff for the meeting and
-/// report), applies one named step, appends the audit record and saves once. When reviews fall due
+/// The steps of a review of a plan in force (s.44; regs 18–22). Every write goes through
+/// <see cref="CaseSteps"/> and then checks what the viewer may do with the review (the LA's staff;
+/// the leading setting's SENCO or staff for the meeting and report): one named step, its audit
+/// record, saved once. When reviews fall due
 /// is ReviewScheduling's; reading them is ReviewQueries'.
 /// </summary>
-public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notifications.CaseNotifications notifications, ReviewQueries queries, ReviewScheduling scheduling, TimeProvider time)
+public sealed class PlanReviews(OpenSendDbContext db, CaseSteps steps, OpenSend.Data.Notifications.CaseNotifications notifications, ReviewQueries queries, ReviewScheduling scheduling, TimeProvider time)
 {
     /// <summary>The LA's interval for reviewing under-5s' plans (CoP 9.178: 3 to 6 months).</summary>
     public async Task<int> UnderFivesIntervalAsync(RequestContext context, CancellationToken cancellationToken = default)
@@ -43,16 +44,15 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
     /// <summary>For plans issued before reviews were scheduled here: the LA schedules the next review by hand.</summary>
     public async Task<AnnualReview> ScheduleAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
     {
-        var assessment = await LoadCaseAsync(context, assessmentId, cancellationToken);
-        var now = time.GetUtcNow();
+        var writing = await steps.BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
+        var (assessment, now) = (writing.Case, writing.Now);
         var last = await db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == assessment.LaCode && r.AssessmentId == assessmentId && r.MeetingHeldOn != null)
             .MaxAsync(r => r.MeetingHeldOn, cancellationToken);
         var review = await scheduling.ScheduleNextAsync(assessment, last, now, cancellationToken)
             ?? throw new StepRefusedException("review-not-schedulable", assessment.Stage != AssessmentStage.PlanIssued
                 ? "A review is scheduled once the final plan is issued."
                 : "This plan already has a review under way.");
-        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessment.Id, AuditActions.ReviewScheduled, now, $"Due by {UkCalendar.InWords(review.DueBy)}."));
-        await db.SaveChangesAsync(cancellationToken);
+        await writing.CommitAsync(AuditActions.ReviewScheduled, $"Due by {UkCalendar.InWords(review.DueBy)}.", "review", cancellationToken);
         return review;
     }
 
@@ -110,21 +110,20 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
     /// </summary>
     public async Task<ReviewContribution> ContributeAsync(RequestContext context, Guid reviewId, string? childViews, string text, CancellationToken cancellationToken = default)
     {
-        var viewed = await queries.LoadAsync(context, reviewId, tracked: false, cancellationToken);
+        var (writing, viewed) = await BeginAsync(context, reviewId, cancellationToken);
         var viewer = context.Viewer;
         if (!(viewer.IsStaff || viewer.IsFamily))
         {
             throw new CaseAccessDeniedException();
         }
 
-        var now = time.GetUtcNow();
+        var now = writing.Now;
         var kind = viewer.IsFamily ? ReviewContributorKind.Family : ReviewContributorKind.Professional;
         var contribution = viewed.Review.Contribute(kind, viewer.PersonId, context.Actor.DisplayName, viewer.OrganisationId, context.Actor.Organisation,
             kind == ReviewContributorKind.Family ? childViews : null, text, now);
         db.ReviewContributions.Add(contribution);
-        db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, AuditActions.ReviewContributionGiven, now,
-            kind == ReviewContributorKind.Family ? "The family's views." : $"Advice from {context.Actor.Organisation ?? context.Actor.DisplayName}."));
-        await db.SaveChangesAsync(cancellationToken);
+        await writing.CommitAsync(AuditActions.ReviewContributionGiven,
+            kind == ReviewContributorKind.Family ? "The family's views." : $"Advice from {context.Actor.Organisation ?? context.Actor.DisplayName}.", "review", cancellationToken);
         return contribution;
     }
 
@@ -150,7 +149,6 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
             {
                 // The decision goes on the case's record and to the family, with their rights (reg 20(10)).
                 viewed.Assessment.RecordReviewDecision(decidedOn, r.MeetingHeldOn!.Value, decision, reasons, rights, context.Actor, now, ceaseReason);
-                await notifications.QueueUpdateAsync(viewed.Assessment, now, cancellationToken);
                 if (decision == ReviewDecision.Maintain)
                 {
                     await scheduling.ScheduleNextAsync(viewed.Assessment, r.MeetingHeldOn, now, cancellationToken);
@@ -162,27 +160,26 @@ public sealed class PlanReviews(OpenSendDbContext db, OpenSend.Data.Notification
     private async Task StepAsync(RequestContext context, Guid reviewId, bool lead, Action<AnnualReview, ViewedReview, DateTimeOffset> step, AuditAction auditAction, string detail,
         CancellationToken cancellationToken, Func<AnnualReview, ViewedReview, DateTimeOffset, Task>? after = null)
     {
-        var viewed = await queries.LoadAsync(context, reviewId, tracked: true, cancellationToken);
+        var (writing, viewed) = await BeginAsync(context, reviewId, cancellationToken);
         if (!(viewed.CanManage || (lead && viewed.CanLead)))
         {
             throw new CaseAccessDeniedException();
         }
 
-        var now = time.GetUtcNow();
-        step(viewed.Review, viewed, now);
+        step(viewed.Review, viewed, writing.Now);
         if (after is not null)
         {
-            await after(viewed.Review, viewed, now);
+            await after(viewed.Review, viewed, writing.Now);
         }
 
-        db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, auditAction, now, detail));
-        await db.SaveOrRefuseAsync(() => StepRefusedException.ChangedBySomeoneElse("review"), cancellationToken);
+        await writing.CommitAsync(auditAction, detail, "review", cancellationToken);
     }
 
-    private async Task<EhcNeedsAssessment> LoadCaseAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken)
+    /// <summary>A step on a review: its case through <see cref="CaseSteps"/> (a review on a case the viewer cannot see is not found), and the review as the viewer sees it.</summary>
+    private async Task<(CaseStep, ViewedReview)> BeginAsync(RequestContext context, Guid reviewId, CancellationToken cancellationToken)
     {
-        var assessment = await db.ReadableBy(context.Viewer, db.WholeCases).AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
-            ?? throw new CaseNotFoundException();
-        return context.Viewer.IsLaStaff ? assessment : throw new CaseAccessDeniedException();
+        var review = await db.AnnualReviews.SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken) ?? throw new CaseNotFoundException();
+        var writing = await steps.BeginAsync(context, review.AssessmentId, StepBy.AnyoneWhoSeesTheCase, cancellationToken);
+        return (writing, await queries.ViewAsync(context, review, writing.Case, cancellationToken));
     }
 }

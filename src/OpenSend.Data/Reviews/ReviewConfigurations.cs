@@ -22,7 +22,7 @@ internal sealed class AnnualReviewConfiguration : IEntityTypeConfiguration<Annua
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.RuleSet);
         builder.Ignore(r => r.IsOpen);
-        builder.HasOne<EhcNeedsAssessment>().WithMany().HasForeignKey(r => r.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<EhcCase>().WithMany().HasForeignKey(r => r.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.LaCode, r.Stage, r.DueBy });
         builder.HasIndex(r => new { r.SettingOrganisationId, r.Stage });
         builder.HasIndex(r => r.AssessmentId);

@@ -17,7 +17,7 @@ namespace OpenSend.Data.Reviews;
 /// for it that the viewer may read: all of them for the council and the leading setting; for anyone
 /// else their own, and everyone's once the papers are circulated (reg 20(4)).
 /// </summary>
-public sealed record ViewedReview(AnnualReview Review, EhcNeedsAssessment Assessment, EhcPlan? Plan, string? SettingName, bool CanManage, bool CanLead,
+public sealed record ViewedReview(AnnualReview Review, EhcCase Assessment, EhcPlan? Plan, string? SettingName, bool CanManage, bool CanLead,
     IReadOnlyList<ReviewContribution> Contributions)
 {
     public PlanContent PlanContent => Plan?.LatestFinal?.Content ?? PlanContent.Empty;
@@ -63,7 +63,7 @@ public sealed class ReviewQueries(OpenSendDbContext db, TimeProvider time)
     /// </remarks>
     public async Task<ViewedReview> GetAsync(RequestContext context, Guid reviewId, CancellationToken cancellationToken = default, bool forStep = false)
     {
-        var viewed = await LoadAsync(context, reviewId, tracked: false, cancellationToken);
+        var viewed = await LoadAsync(context, reviewId, cancellationToken);
         if (!forStep)
         {
             db.AuditRecords.Add(AuditRecord.For(context, viewed.Assessment.LaCode, viewed.Assessment.Id, AuditActions.ReviewViewed, time.GetUtcNow()));
@@ -145,7 +145,7 @@ public sealed class ReviewQueries(OpenSendDbContext db, TimeProvider time)
         return (Rows(all.Where(c => c.Review.IsOpen), names, today), counts);
     }
 
-    private async Task<List<ReviewedCase>> WithCasesAsync(IQueryable<EhcNeedsAssessment> cases, IQueryable<AnnualReview> reviews, CancellationToken cancellationToken) =>
+    private async Task<List<ReviewedCase>> WithCasesAsync(IQueryable<EhcCase> cases, IQueryable<AnnualReview> reviews, CancellationToken cancellationToken) =>
         await reviews.Join(cases, r => r.AssessmentId, a => a.Id, (r, a) => new ReviewedCase(r, a.Reference, a.Child)).ToListAsync(cancellationToken);
 
     private static IReadOnlyList<ReviewRow> Rows(IEnumerable<ReviewedCase> reviews, IReadOnlyDictionary<Guid, string> settingNames, DateOnly today) =>
@@ -167,13 +167,17 @@ public sealed class ReviewQueries(OpenSendDbContext db, TimeProvider time)
         return ids.Count == 0 ? [] : await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
     }
 
-    internal async Task<ViewedReview> LoadAsync(RequestContext context, Guid reviewId, bool tracked, CancellationToken cancellationToken)
+    private async Task<ViewedReview> LoadAsync(RequestContext context, Guid reviewId, CancellationToken cancellationToken)
     {
-        var reviews = tracked ? db.AnnualReviews : db.AnnualReviews.AsNoTracking();
-        var review = await reviews.SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken) ?? throw new CaseNotFoundException();
-        var query = db.ReadableBy(context.Viewer, db.WholeCases);
-        var assessment = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == review.AssessmentId, cancellationToken)
+        var review = await db.AnnualReviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken) ?? throw new CaseNotFoundException();
+        var assessment = await db.ReadableBy(context.Viewer, db.WholeCases).AsNoTracking().SingleOrDefaultAsync(a => a.Id == review.AssessmentId, cancellationToken)
             ?? throw new CaseNotFoundException();
+        return await ViewAsync(context, review, assessment, cancellationToken);
+    }
+
+    /// <summary>The review on <paramref name="assessment"/>, a case the viewer may see, with what goes with it and what the viewer may do.</summary>
+    internal async Task<ViewedReview> ViewAsync(RequestContext context, AnnualReview review, EhcCase assessment, CancellationToken cancellationToken)
+    {
         var plan = await db.Plans.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.LaCode == review.LaCode && p.AssessmentId == review.AssessmentId, cancellationToken);
         var settingName = review.SettingOrganisationId is { } settingId
             ? await db.Organisations.AsNoTracking().Where(o => o.Id == settingId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken)

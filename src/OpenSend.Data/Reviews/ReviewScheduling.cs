@@ -18,7 +18,7 @@ public sealed class ReviewScheduling(OpenSendDbContext db)
     /// Adds the case's next review if it has none open: due by s.44(1) (or reg 15(5) after a transfer,
     /// or sooner for an under-5 or a phase transfer). Saved by the caller's transaction.
     /// </summary>
-    public async Task<AnnualReview?> ScheduleNextAsync(EhcNeedsAssessment assessment, DateOnly? lastReviewOn, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<AnnualReview?> ScheduleNextAsync(EhcCase assessment, DateOnly? lastReviewOn, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         if (assessment.Stage != AssessmentStage.PlanIssued || assessment.FinalPlanIssuedOn is not { } madeOn)
         {
@@ -64,7 +64,7 @@ public sealed class ReviewScheduling(OpenSendDbContext db)
     /// low and high age), which say when the child moves on: an infant school's pupils after year 2,
     /// a middle school's after year 7 or 8. The plan may be issued in this same unit of work.
     /// </summary>
-    private async Task<SettingAgeRange?> NamedSettingAgesAsync(EhcNeedsAssessment assessment, CancellationToken cancellationToken)
+    private async Task<SettingAgeRange?> NamedSettingAgesAsync(EhcCase assessment, CancellationToken cancellationToken)
     {
         var plan = db.Plans.Local.FirstOrDefault(p => p.AssessmentId == assessment.Id)
             ?? await db.Plans.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.LaCode == assessment.LaCode && p.AssessmentId == assessment.Id, cancellationToken);
@@ -78,7 +78,7 @@ public sealed class ReviewScheduling(OpenSendDbContext db)
     }
 
     /// <summary>Called by plan drafting when an amended draft is issued: the proposed amendments of reg 22(2). Returns the review it carries out, if any.</summary>
-    internal async Task<Guid?> OnAmendedDraftAsync(EhcNeedsAssessment assessment, DateOnly issuedOn, DateTimeOffset now, CancellationToken cancellationToken)
+    internal async Task<Guid?> OnAmendedDraftAsync(EhcCase assessment, DateOnly issuedOn, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await AmendingAsync(assessment, cancellationToken) is not { } review)
         {
@@ -94,7 +94,7 @@ public sealed class ReviewScheduling(OpenSendDbContext db)
     }
 
     /// <summary>Called by plan drafting when an amended final is issued: reg 22(3); the review completes and the next is scheduled.</summary>
-    internal async Task OnAmendedFinalAsync(EhcNeedsAssessment assessment, DateOnly issuedOn, bool familyHasNoFurtherComments, DateTimeOffset now, CancellationToken cancellationToken)
+    internal async Task OnAmendedFinalAsync(EhcCase assessment, DateOnly issuedOn, bool familyHasNoFurtherComments, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await AmendingAsync(assessment, cancellationToken) is { } review)
         {
@@ -104,7 +104,7 @@ public sealed class ReviewScheduling(OpenSendDbContext db)
     }
 
     /// <summary>Called by plan drafting when the council decides not to amend (reg 22(4)): the review completes and the next is scheduled from its meeting.</summary>
-    internal async Task OnNotAmendedAsync(EhcNeedsAssessment assessment, DateOnly decidedOn, DateTimeOffset now, CancellationToken cancellationToken)
+    internal async Task OnNotAmendedAsync(EhcCase assessment, DateOnly decidedOn, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await AmendingAsync(assessment, cancellationToken) is { AmendmentNoticeOn: not null } review)
         {
@@ -113,6 +113,6 @@ public sealed class ReviewScheduling(OpenSendDbContext db)
         }
     }
 
-    private async Task<AnnualReview?> AmendingAsync(EhcNeedsAssessment assessment, CancellationToken cancellationToken) =>
+    private async Task<AnnualReview?> AmendingAsync(EhcCase assessment, CancellationToken cancellationToken) =>
         await db.AnnualReviews.SingleOrDefaultAsync(r => r.LaCode == assessment.LaCode && r.AssessmentId == assessment.Id && r.Stage == ReviewStage.Amending, cancellationToken);
 }

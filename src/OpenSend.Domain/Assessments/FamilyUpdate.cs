@@ -17,7 +17,7 @@ public sealed record FamilyUpdate(
     IReadOnlyList<string> WhatHappensNext,
     DateOnly? AppealBy)
 {
-    public static FamilyUpdate For(EhcNeedsAssessment assessment, DateOnly today)
+    public static FamilyUpdate For(EhcCase assessment, DateOnly today)
     {
         var rules = assessment.RuleSet;
         var dates = assessment.Deadlines(today)
@@ -123,7 +123,7 @@ public sealed record FamilyUpdate(
     }
 
     /// <summary>The amendment in hand, if any: its first notice and its latest proposal, read from the case's record.</summary>
-    private static (DateOnly NoticeOn, DateOnly LatestDraftOn)? OpenAmendment(EhcNeedsAssessment assessment)
+    private static (DateOnly NoticeOn, DateOnly LatestDraftOn)? OpenAmendment(EhcCase assessment)
     {
         var since = assessment.Timeline
             .Reverse()
@@ -134,7 +134,7 @@ public sealed record FamilyUpdate(
         return since.Count == 0 ? null : (since.Min(), since.Max());
     }
 
-    private static DateOnly AppealByFor(EhcNeedsAssessment assessment, PathwayAction action)
+    private static DateOnly AppealByFor(EhcCase assessment, PathwayAction action)
     {
         var decided = assessment.Timeline.Last(e => e.Action == action).OccurredOn;
         return assessment.RuleSet.Policy.AppealWindow.CountFrom(decided);

@@ -304,6 +304,9 @@ public sealed class Placement
 
     public bool IsDecided => DecidedOn is not null;
 
+    /// <summary>Where naming has got to, read from the facts (see <see cref="PlacementStage"/>).</summary>
+    public PlacementStage Stage => IsDecided ? PlacementStage.Decided : ListSharedOn is not null ? PlacementStage.ListShared : PlacementStage.ListProposed;
+
     public GridPoint? Home => HomeEasting is { } e && HomeNorthing is { } n ? new GridPoint(e, n) : null;
 
     public IEnumerable<ListEntry> Listed => _entries.Where(e => e.IsListed).OrderBy(e => e.Tier).ThenBy(e => e.DistanceKm ?? double.MaxValue).ThenBy(e => e.Name, StringComparer.Ordinal);
@@ -328,7 +331,7 @@ public sealed class Placement
     /// <summary>Proposes the list again (a move of house, a new need): what the caseworker added or removed is replaced, and the family sees the new list.</summary>
     public void ProposeAgain(ListRequest request, string? homePostcode, IReadOnlyList<ProposedSetting> proposed, DateTimeOffset now)
     {
-        RequireOpen();
+        Allow(PlacementAction.ProposeAgain);
         RequireDistance(request.MaxDistanceKm);
         Reset(request, homePostcode, proposed, now);
         Touch(now);
@@ -337,7 +340,7 @@ public sealed class Placement
     /// <summary>The caseworker adds a setting to the list, saying why.</summary>
     public void AddToList(Setting setting, ListTier tier, int? available, string reason, DateTimeOffset now)
     {
-        RequireOpen();
+        Allow(PlacementAction.ChangeList);
         Require(!string.IsNullOrWhiteSpace(reason), "list-reason", "Enter why this setting is being added to the list.");
         Require(!_entries.Any(e => e.IsListed && e.Urn == setting.Urn), "already-listed", $"{setting.Name} is already on the list.");
         Require(setting.IsOpen, "setting-closed", $"{setting.Name} is closed, so it cannot be offered.");
@@ -348,7 +351,7 @@ public sealed class Placement
     /// <summary>The caseworker takes a setting off the list, saying why; a preference the family already gave for it stands.</summary>
     public void RemoveFromList(string urn, string reason, DateTimeOffset now)
     {
-        RequireOpen();
+        Allow(PlacementAction.ChangeList);
         Require(!string.IsNullOrWhiteSpace(reason), "list-reason", "Enter why this setting is being taken off the list.");
         var entry = _entries.FirstOrDefault(e => e.IsListed && e.Urn == urn) ?? throw new StepRefusedException("not-listed", "That setting is not on the list.");
         entry.Remove(UkCalendar.DateOf(now), reason.Trim());
@@ -358,7 +361,7 @@ public sealed class Placement
     /// <summary>The family can see the list and give their preferences.</summary>
     public void ShareList(DateTimeOffset now)
     {
-        RequireOpen();
+        Allow(PlacementAction.ShareList);
         Require(_entries.Any(e => e.IsListed), "list-empty", "Add at least one setting to the list before sharing it with the family.");
         ListSharedOn ??= UkCalendar.DateOf(now);
         Touch(now);
@@ -371,7 +374,7 @@ public sealed class Placement
     /// </summary>
     public void ExpressPreferences(IReadOnlyList<(Setting Setting, string? Reasons)> ranked, string by, DateTimeOffset now, string? startedFrom = null)
     {
-        RequireOpen();
+        Allow(PlacementAction.ExpressPreferences);
         if (startedFrom is not null && startedFrom != FamilyPreferencesFingerprint)
         {
             // Two parents may each fill in the preferences; the second must not overwrite the first unseen.
@@ -422,7 +425,7 @@ public sealed class Placement
     /// <summary>s.40: where no preference can be named, the LA consults a setting of its own choosing.</summary>
     public SettingPreference ProposeCouncilSetting(Setting setting, string reasons, string by, DateTimeOffset now)
     {
-        RequireOpen();
+        Allow(PlacementAction.ProposeCouncilSetting);
         Require(!string.IsNullOrWhiteSpace(reasons), "council-setting-reasons", "Enter why the council proposes this setting.");
         Require(!_preferences.Any(p => p.Urn == setting.Urn), "preferences-repeated", $"{setting.Name} is already being considered.");
         Require(setting.IsOpen, "setting-closed", $"{setting.Name} is closed.");
@@ -436,7 +439,7 @@ public sealed class Placement
     /// <summary>s.39(2): the LA consults the setting, which has until <paramref name="dueBy"/> to say whether it can meet the child's needs.</summary>
     public void Consult(Guid preferenceId, DateOnly on, DateOnly dueBy, DateTimeOffset now)
     {
-        RequireOpen();
+        Allow(PlacementAction.Consult);
         RequireNotFuture(on, now);
         Preference(preferenceId).Consult(on, dueBy);
         Touch(now);
@@ -445,7 +448,7 @@ public sealed class Placement
     /// <summary>The setting's answer; "no response" only once its time has passed, and "cannot meet needs" only with its reasons.</summary>
     public void RecordResponse(Guid preferenceId, ConsultationResponse response, string? reasons, DateOnly on, string by, DateTimeOffset now)
     {
-        RequireOpen();
+        Allow(PlacementAction.RecordResponse);
         RequireNotFuture(on, now);
         var preference = Preference(preferenceId);
         Require(preference.ConsultationSentOn is not null, "not-consulted", $"{preference.Name} has not been consulted yet.");
@@ -464,7 +467,7 @@ public sealed class Placement
     /// </summary>
     public void RecordGrounds(Guid preferenceId, IReadOnlyList<(NamingGround Ground, string Evidence)> grounds, string? reasonableSteps, string by, DateTimeOffset now)
     {
-        RequireOpen();
+        Allow(PlacementAction.RecordGrounds);
         var preference = Preference(preferenceId);
         Require(grounds.All(g => !string.IsNullOrWhiteSpace(g.Evidence)), "ground-evidence", "Give the evidence for each ground.");
         Require(grounds.Select(g => g.Ground).Distinct().Count() == grounds.Count, "ground-repeated", "Record each ground once.");
@@ -486,7 +489,7 @@ public sealed class Placement
     /// <summary>Naming went ahead beyond the commissioned places (<see cref="NamedBeyondCommissionedPlaces"/>).</summary>
     public void RecordNamedBeyondCommissionedPlaces(DateTimeOffset now)
     {
-        Require(IsDecided, "placement-not-decided", "No setting has been named yet.");
+        Allow(PlacementAction.RecordNamedBeyondCommissionedPlaces);
         NamedBeyondCommissionedPlaces = true;
         Touch(now);
     }
@@ -503,7 +506,7 @@ public sealed class Placement
     /// </summary>
     public SettingPreference Decide(Guid preferenceId, DateOnly decidedOn, string? reasons, DateTimeOffset now, MainstreamIncompatibility? section33 = null)
     {
-        RequireOpen();
+        Allow(PlacementAction.Decide);
         RequireNotFuture(decidedOn, now);
         var named = Preference(preferenceId);
         Require(!named.IsExcluded, "named-has-grounds", $"A ground for not naming {named.Name} is recorded. Clear it, or name another setting.");
@@ -559,7 +562,7 @@ public sealed class Placement
     /// </summary>
     public void Reopen(string reason, DateTimeOffset now)
     {
-        Require(IsDecided, "placement-not-decided", "No setting has been named yet.");
+        Allow(PlacementAction.Reopen);
         Require(!string.IsNullOrWhiteSpace(reason), "reopen-reason", "Enter why a setting is to be named again.");
         DecidedOn = null;
         NamedUrn = null;
@@ -596,9 +599,18 @@ public sealed class Placement
     private SettingPreference Preference(Guid id) =>
         _preferences.FirstOrDefault(p => p.Id == id) ?? throw new StepRefusedException("preference-not-found", "That preference is not on this case.");
 
-    private void RequireOpen() => Require(!IsDecided, "placement-decided",
-        $"The council named {NamedName} on {UkCalendar.InWords(DecidedOn.GetValueOrDefault())}. A change now is an amendment to the plan.");
+    /// <summary>Refuses <paramref name="action"/> unless <see cref="PlacementTransitions"/> allows it from the stage the placement has reached.</summary>
+    private void Allow(PlacementAction action)
+    {
+        if (PlacementTransitions.IsAllowed(Stage, action))
+        {
+            return;
+        }
 
+        throw Stage == PlacementStage.Decided
+            ? new StepRefusedException("placement-decided", $"The council named {NamedName} on {UkCalendar.InWords(DecidedOn.GetValueOrDefault())}. A change now is an amendment to the plan.")
+            : new StepRefusedException("placement-not-decided", "No setting has been named yet.");
+    }
     private static void RequireDistance(double km) => Require(km is > 0 and <= 200, "distance", "Enter a travel distance from 1 to 200 kilometres.");
 
     private static void RequireNotFuture(DateOnly on, DateTimeOffset now)

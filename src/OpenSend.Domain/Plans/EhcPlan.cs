@@ -121,6 +121,15 @@ public sealed class EhcPlan
     /// <summary>True once a final plan exists: every later version is an amendment.</summary>
     public bool IsInForce => LatestFinal is not null;
 
+    /// <summary>Where the plan has got to, read from its versions (see <see cref="PlanStage"/>).</summary>
+    public PlanStage Stage => (IsInForce, Latest?.Status) switch
+    {
+        (false, null) => PlanStage.Drafting,
+        (false, _) => PlanStage.DraftIssued,
+        (true, PlanStatus.Draft) => PlanStage.AmendmentDrafted,
+        _ => PlanStage.InForce,
+    };
+
     /// <summary>
     /// What is issued next: the final once the latest version is a draft and nothing but section I
     /// has changed since; otherwise a (new) draft.
@@ -181,6 +190,7 @@ public sealed class EhcPlan
     /// <summary>Changes the working copy (never an issued version).</summary>
     public void Edit(Func<PlanContent, PlanContent> change, DateTimeOffset now)
     {
+        Allow(PlanAction.Edit);
         Working = change(Working);
         UpdatedAt = now;
         Version++;
@@ -193,6 +203,7 @@ public sealed class EhcPlan
     /// <summary>Issues the working copy as a draft for the family's representations (s.38; reg 13(1)).</summary>
     public PlanVersion IssueDraft(DateOnly issuedOn, string? reason, DateOnly childDateOfBirth, Actor by, DateTimeOffset now, PlanQualityRuleSet? rules = null)
     {
+        Allow(PlanAction.IssueDraft);
         RequireDate(issuedOn, now);
         if (IsInForce && string.IsNullOrWhiteSpace(reason))
         {
@@ -210,14 +221,9 @@ public sealed class EhcPlan
     /// </summary>
     public PlanVersion IssueFinal(DateOnly issuedOn, DateOnly childDateOfBirth, Actor by, DateTimeOffset now, PlanQualityRuleSet? rules = null)
     {
+        Allow(PlanAction.IssueFinal);
         RequireDate(issuedOn, now);
-        var draft = _versions.LastOrDefault();
-        if (draft is null || draft.Status != PlanStatus.Draft)
-        {
-            throw new StepRefusedException("final-without-draft", IsInForce
-                ? "An amended final plan follows a draft of the amendments that the family has been able to comment on. Issue the amended draft first."
-                : "A final plan follows a draft the family has been able to comment on. Issue the draft first.");
-        }
+        var draft = Latest!;
 
         if (issuedOn < draft.IssuedOn)
         {
@@ -253,6 +259,18 @@ public sealed class EhcPlan
         }
 
         return defects;
+    }
+
+    /// <summary>Refuses <paramref name="action"/> unless <see cref="PlanTransitions"/> allows it from the plan's stage.</summary>
+    private void Allow(PlanAction action)
+    {
+        if (!PlanTransitions.IsAllowed(Stage, action))
+        {
+            // Only a final without a draft before it is ever refused by the table.
+            throw new StepRefusedException("final-without-draft", IsInForce
+                ? "An amended final plan follows a draft of the amendments that the family has been able to comment on. Issue the amended draft first."
+                : "A final plan follows a draft the family has been able to comment on. Issue the draft first.");
+        }
     }
 
     private static void RequireDate(DateOnly issuedOn, DateTimeOffset now)

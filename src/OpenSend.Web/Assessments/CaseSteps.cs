@@ -5,7 +5,7 @@ namespace OpenSend.Web.Assessments;
 /// <summary>The page that records each step of the pathway, under /cases/{id}/.</summary>
 public static class CaseSteps
 {
-    public sealed record StepPage(string Slug, string LinkText, PathwayAction[] Actions, Func<EhcNeedsAssessment, bool>? AppliesTo = null);
+    public sealed record StepPage(string Slug, string LinkText, PathwayAction[] Actions, Func<EhcCase, bool>? AppliesTo = null);
 
     /// <summary>In the order a caseworker usually meets them.</summary>
     public static IReadOnlyList<StepPage> Pages { get; } =
@@ -26,6 +26,6 @@ public static class CaseSteps
         new("keep-plan", "Withdraw the decision to cease: keep the plan", [PathwayAction.KeepPlan], a => a.CeaseDecidedOn is not null),
     ];
 
-    public static IEnumerable<StepPage> AvailableFor(EhcNeedsAssessment assessment) =>
+    public static IEnumerable<StepPage> AvailableFor(EhcCase assessment) =>
         Pages.Where(p => p.Actions.Any(a => PathwayTransitions.IsAllowed(assessment.Stage, a)) && (p.AppliesTo?.Invoke(assessment) ?? true));
 }

@@ -14,7 +14,7 @@ internal sealed class PathwayScenario
         ReceivedOn = DateOnly.Parse(received);
         Now = AtNoon(ReceivedOn);
         Rules = RuleSetCatalogue.Get(ruleSetId ?? RuleSetCatalogue.SendRegulations2014Id);
-        Case = EhcNeedsAssessment.Receive(Guid.NewGuid(), "999", "999-2026-00001",
+        Case = EhcCase.Receive(Guid.NewGuid(), "999", "999-2026-00001",
             new Child("Ada", "Example", DateOnly.Parse(dateOfBirth)),
             new Requester(requester, "Pat Example", "pat@example.invalid", null, null),
             "Struggling to access learning despite SEN support.", true, ReceivedOn, Rules, "hash", Caseworker, Now);
@@ -24,7 +24,7 @@ internal sealed class PathwayScenario
 
     public StatutoryRuleSet Rules { get; }
 
-    public EhcNeedsAssessment Case { get; }
+    public EhcCase Case { get; }
 
     public DateTimeOffset Now { get; private set; }
 

@@ -9,8 +9,8 @@ public sealed class TransferredPlanTests
 {
     private static readonly Actor Caseworker = PathwayScenario.Caseworker;
 
-    private static EhcNeedsAssessment Received(string transferredOn, string madeOn, string? lastReviewedOn = null, string today = "2026-11-23") =>
-        EhcNeedsAssessment.ReceiveTransferredPlan(Guid.NewGuid(), "886", "886-2026-00001", new Child("Ada", "Example", new DateOnly(2015, 3, 14)),
+    private static EhcCase Received(string transferredOn, string madeOn, string? lastReviewedOn = null, string today = "2026-11-23") =>
+        EhcCase.ReceiveTransferredPlan(Guid.NewGuid(), "886", "886-2026-00001", new Child("Ada", "Example", new DateOnly(2015, 3, 14)),
             new Requester(RequesterKind.Parent, "Pat Example", "pat@example.invalid", null, null), "999", "Demoshire County Council",
             DateOnly.Parse(transferredOn), DateOnly.Parse(madeOn), lastReviewedOn is null ? null : DateOnly.Parse(lastReviewedOn),
             RuleSetCatalogue.SendRegulations2014, "hash", Caseworker, PathwayScenario.AtNoon(DateOnly.Parse(today)));

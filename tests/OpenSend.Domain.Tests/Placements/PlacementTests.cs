@@ -113,6 +113,31 @@ public sealed class PlacementTests
         return (placement, oak, meadow);
     }
 
+    [Fact]
+    public void TheStage_FollowsTheFacts_AndOnceNamed_OnlyReopeningChangesAnything()
+    {
+        var placement = Proposed();
+        Assert.Equal(PlacementStage.ListProposed, placement.Stage);
+        Assert.Equal("placement-not-decided", Assert.Throws<StepRefusedException>(() => placement.Reopen("A move.", Now)).Code);
+
+        placement.ShareList(Now);
+        Assert.Equal(PlacementStage.ListShared, placement.Stage);
+        placement.ExpressPreferences([(Oakfield, null)], "Pat", Now);
+        var oak = placement.FamilyPreferences.Single();
+        placement.Consult(oak.Id, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 16), Now);
+        placement.Decide(oak.Id, new DateOnly(2026, 10, 20), null, Now);
+        Assert.Equal(PlacementStage.Decided, placement.Stage);
+
+        var refused = Assert.Throws<StepRefusedException>(() => placement.AddToList(Hillcrest, ListTier.Mainstream, null, "Nearer.", Now));
+        Assert.Equal("placement-decided", refused.Code);
+        Assert.Equal("The council named Oakfield Primary School on 20 October 2026. A change now is an amendment to the plan.", refused.Message);
+        Assert.Equal([PlacementAction.RecordNamedBeyondCommissionedPlaces, PlacementAction.Reopen],
+            Enum.GetValues<PlacementAction>().Where(action => PlacementTransitions.IsAllowed(PlacementStage.Decided, action)));
+
+        placement.Reopen("Moving house.", Now);
+        Assert.Equal(PlacementStage.ListShared, placement.Stage);
+    }
+
     /// <summary>A full school is not a s.39(4) ground: the proposal is the first preference with no ground recorded, full or not.</summary>
     [Fact]
     public void TheSystemProposes_TheFirstPreferenceWithNoGround_WhetherOrNotItsPlacesAreFull()

@@ -11,6 +11,36 @@ public class EhcPlanTests
     private static EhcPlan Plan(PlanContent? content = null) => EhcPlan.Start(Guid.NewGuid(), "999", content ?? SmallPlan.Draft(), Now);
 
     [Fact]
+    public void TheStage_FollowsTheVersions_AndAFinalOnlyFollowsADraft()
+    {
+        var plan = Plan();
+        Assert.Equal(PlanStage.Drafting, plan.Stage);
+        Assert.Equal("final-without-draft", Assert.Throws<StepRefusedException>(() => plan.IssueFinal(new DateOnly(2026, 6, 15), SmallPlan.DateOfBirth, Caseworker, Now)).Code);
+
+        plan.IssueDraft(new DateOnly(2026, 6, 1), null, SmallPlan.DateOfBirth, Caseworker, Now);
+        Assert.Equal(PlanStage.DraftIssued, plan.Stage);
+        plan.Edit(c => c.WithSetting(new NamedSetting("Oakfield Primary School", "100001", null, null)), Now);
+        plan.IssueFinal(new DateOnly(2026, 6, 15), SmallPlan.DateOfBirth, Caseworker, Now);
+        Assert.Equal(PlanStage.InForce, plan.Stage);
+
+        var amendedFinalFirst = Assert.Throws<StepRefusedException>(() => plan.IssueFinal(new DateOnly(2026, 6, 15), SmallPlan.DateOfBirth, Caseworker, Now));
+        Assert.Equal("final-without-draft", amendedFinalFirst.Code);
+        Assert.Contains("amended draft first", amendedFinalFirst.Message);
+
+        plan.IssueDraft(new DateOnly(2026, 6, 15), "Annual review", SmallPlan.DateOfBirth, Caseworker, Now);
+        Assert.Equal(PlanStage.AmendmentDrafted, plan.Stage);
+    }
+
+    [Fact]
+    public void TheTable_AllowsAFinalOnlyWhereADraftIsWithTheFamily()
+    {
+        var allowed = Enum.GetValues<PlanStage>().Where(stage => PlanTransitions.IsAllowed(stage, PlanAction.IssueFinal));
+
+        Assert.Equal([PlanStage.DraftIssued, PlanStage.AmendmentDrafted], allowed);
+        Assert.All(Enum.GetValues<PlanStage>(), stage => Assert.True(PlanTransitions.IsAllowed(stage, PlanAction.Edit) && PlanTransitions.IsAllowed(stage, PlanAction.IssueDraft)));
+    }
+
+    [Fact]
     public void IssueDraft_ThenFinal_NumbersTheVersionsAndKeepsEachAsIssued()
     {
         var plan = Plan();

@@ -796,7 +796,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.ToTable("advice_requests", (string)null);
                 });
 
-            modelBuilder.Entity("OpenSend.Domain.Assessments.EhcNeedsAssessment", b =>
+            modelBuilder.Entity("OpenSend.Domain.Assessments.EhcCase", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -981,7 +981,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("boolean")
                         .HasColumnName("will_issue");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Child", "OpenSend.Domain.Assessments.EhcNeedsAssessment.Child#Child", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Child", "OpenSend.Domain.Assessments.EhcCase.Child#Child", b1 =>
                         {
                             b1.IsRequired();
 
@@ -1002,7 +1002,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
                                 .HasColumnName("child_given_name");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "ChildDetails", "OpenSend.Domain.Assessments.EhcNeedsAssessment.ChildDetails#ChildDetails", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ChildDetails", "OpenSend.Domain.Assessments.EhcCase.ChildDetails#ChildDetails", b1 =>
                         {
                             b1.IsRequired();
 
@@ -1037,7 +1037,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
                                 .HasColumnName("child_upn_unknown_reason");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Requester", "OpenSend.Domain.Assessments.EhcNeedsAssessment.Requester#Requester", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Requester", "OpenSend.Domain.Assessments.EhcCase.Requester#Requester", b1 =>
                         {
                             b1.IsRequired();
 
@@ -2772,7 +2772,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasConstraintName("fk_advice_contributions_advice_requests_advice_request_id");
 
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2782,7 +2782,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("OpenSend.Domain.Advice.FamilyViews", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithOne()
                         .HasForeignKey("OpenSend.Domain.Advice.FamilyViews", "AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2792,7 +2792,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("OpenSend.Domain.Assessments.AdviceRequest", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany("AdviceRequests")
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2800,7 +2800,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasConstraintName("fk_advice_requests_ehc_needs_assessments_assessment_id");
                 });
 
-            modelBuilder.Entity("OpenSend.Domain.Assessments.EhcNeedsAssessment", b =>
+            modelBuilder.Entity("OpenSend.Domain.Assessments.EhcCase", b =>
                 {
                     b.HasOne("OpenSend.Domain.LocalAuthorities.LocalAuthority", null)
                         .WithMany()
@@ -2812,7 +2812,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("OpenSend.Domain.Assessments.PanelRecommendation", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany("PanelRecommendations")
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2822,7 +2822,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("OpenSend.Domain.Assessments.PathwayEvent", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany("Timeline")
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2832,7 +2832,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("OpenSend.Domain.Assessments.PathwayException", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany("Exceptions")
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2842,7 +2842,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("OpenSend.Domain.Documents.CaseDocument", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2852,7 +2852,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("OpenSend.Domain.Identity.FamilyLink", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2886,7 +2886,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("OpenSend.Domain.Identity.SettingLink", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2922,7 +2922,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("OpenSend.Domain.Placements.Placement", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2951,7 +2951,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("OpenSend.Domain.Plans.EhcPlan", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithOne()
                         .HasForeignKey("OpenSend.Domain.Plans.EhcPlan", "AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2961,7 +2961,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("OpenSend.Domain.Plans.PlanAmendment", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2991,7 +2991,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("OpenSend.Domain.Reviews.AnnualReview", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3009,7 +3009,7 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasConstraintName("fk_review_contributions_annual_reviews_review_id");
                 });
 
-            modelBuilder.Entity("OpenSend.Domain.Assessments.EhcNeedsAssessment", b =>
+            modelBuilder.Entity("OpenSend.Domain.Assessments.EhcCase", b =>
                 {
                     b.Navigation("AdviceRequests");
 

@@ -785,7 +785,7 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.ToTable("advice_requests", (string)null);
                 });
 
-            modelBuilder.Entity("OpenSend.Domain.Assessments.EhcNeedsAssessment", b =>
+            modelBuilder.Entity("OpenSend.Domain.Assessments.EhcCase", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -970,7 +970,7 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("will_issue");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Child", "OpenSend.Domain.Assessments.EhcNeedsAssessment.Child#Child", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Child", "OpenSend.Domain.Assessments.EhcCase.Child#Child", b1 =>
                         {
                             b1.IsRequired();
 
@@ -991,7 +991,7 @@ namespace OpenSend.Data.Migrations.Sqlite
                                 .HasColumnName("child_given_name");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "ChildDetails", "OpenSend.Domain.Assessments.EhcNeedsAssessment.ChildDetails#ChildDetails", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ChildDetails", "OpenSend.Domain.Assessments.EhcCase.ChildDetails#ChildDetails", b1 =>
                         {
                             b1.IsRequired();
 
@@ -1026,7 +1026,7 @@ namespace OpenSend.Data.Migrations.Sqlite
                                 .HasColumnName("child_upn_unknown_reason");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Requester", "OpenSend.Domain.Assessments.EhcNeedsAssessment.Requester#Requester", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Requester", "OpenSend.Domain.Assessments.EhcCase.Requester#Requester", b1 =>
                         {
                             b1.IsRequired();
 
@@ -2761,7 +2761,7 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_advice_contributions_advice_requests_advice_request_id");
 
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2771,7 +2771,7 @@ namespace OpenSend.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenSend.Domain.Advice.FamilyViews", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithOne()
                         .HasForeignKey("OpenSend.Domain.Advice.FamilyViews", "AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2781,7 +2781,7 @@ namespace OpenSend.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenSend.Domain.Assessments.AdviceRequest", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany("AdviceRequests")
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2789,7 +2789,7 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasConstraintName("fk_advice_requests_ehc_needs_assessments_assessment_id");
                 });
 
-            modelBuilder.Entity("OpenSend.Domain.Assessments.EhcNeedsAssessment", b =>
+            modelBuilder.Entity("OpenSend.Domain.Assessments.EhcCase", b =>
                 {
                     b.HasOne("OpenSend.Domain.LocalAuthorities.LocalAuthority", null)
                         .WithMany()
@@ -2801,7 +2801,7 @@ namespace OpenSend.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenSend.Domain.Assessments.PanelRecommendation", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany("PanelRecommendations")
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2811,7 +2811,7 @@ namespace OpenSend.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenSend.Domain.Assessments.PathwayEvent", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany("Timeline")
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2821,7 +2821,7 @@ namespace OpenSend.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenSend.Domain.Assessments.PathwayException", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany("Exceptions")
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2831,7 +2831,7 @@ namespace OpenSend.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenSend.Domain.Documents.CaseDocument", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2841,7 +2841,7 @@ namespace OpenSend.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenSend.Domain.Identity.FamilyLink", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2875,7 +2875,7 @@ namespace OpenSend.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenSend.Domain.Identity.SettingLink", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2911,7 +2911,7 @@ namespace OpenSend.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenSend.Domain.Placements.Placement", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2940,7 +2940,7 @@ namespace OpenSend.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenSend.Domain.Plans.EhcPlan", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithOne()
                         .HasForeignKey("OpenSend.Domain.Plans.EhcPlan", "AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2950,7 +2950,7 @@ namespace OpenSend.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenSend.Domain.Plans.PlanAmendment", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2980,7 +2980,7 @@ namespace OpenSend.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenSend.Domain.Reviews.AnnualReview", b =>
                 {
-                    b.HasOne("OpenSend.Domain.Assessments.EhcNeedsAssessment", null)
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2998,7 +2998,7 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasConstraintName("fk_review_contributions_annual_reviews_review_id");
                 });
 
-            modelBuilder.Entity("OpenSend.Domain.Assessments.EhcNeedsAssessment", b =>
+            modelBuilder.Entity("OpenSend.Domain.Assessments.EhcCase", b =>
                 {
                     b.Navigation("AdviceRequests");
 

@@ -30,7 +30,7 @@ public abstract class PlanPage(PlanQueries queries, TimeProvider time) : PageMod
 
     public ViewedPlan Viewed { get; private set; } = default!;
 
-    public EhcNeedsAssessment Case => Viewed.Assessment;
+    public EhcCase Case => Viewed.Assessment;
 
     public EhcPlan Plan => Viewed.Plan!;
 

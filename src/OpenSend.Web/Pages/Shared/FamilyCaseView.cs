@@ -3,4 +3,4 @@ using OpenSend.Domain.Assessments;
 namespace OpenSend.Web.Pages.Shared;
 
 /// <summary>What the family's view of a case shows, on the tracking page and in their account.</summary>
-public sealed record FamilyCaseView(EhcNeedsAssessment Assessment, string CouncilName, FamilyUpdate Update);
+public sealed record FamilyCaseView(EhcCase Assessment, string CouncilName, FamilyUpdate Update);

@@ -23,7 +23,7 @@ public abstract class CaseStepPage(AssessmentQueries queries, TimeProvider time)
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
-    public EhcNeedsAssessment Case { get; private set; } = default!;
+    public EhcCase Case { get; private set; } = default!;
 
     public abstract string Title { get; }
 

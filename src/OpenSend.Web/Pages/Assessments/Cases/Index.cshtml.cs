@@ -17,7 +17,7 @@ public sealed class IndexModel(AssessmentQueries queries, OpenSend.Data.Reviews.
     /// <summary>Each outcome's progress across reviews.</summary>
     public IReadOnlyList<OpenSend.Data.Reviews.OutcomeTimeline> Progress { get; private set; } = [];
 
-    public EhcNeedsAssessment Case { get; private set; } = default!;
+    public EhcCase Case { get; private set; } = default!;
 
     /// <summary>The responsible LA's staff record steps; others who can see the case only read it.</summary>
     public bool CanManage { get; private set; }

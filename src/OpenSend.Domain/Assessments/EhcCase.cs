@@ -4,19 +4,22 @@ using OpenSend.Domain.Timescales;
 namespace OpenSend.Domain.Assessments;
 
 /// <summary>
-/// One request for an EHC needs assessment and everything that follows it, to the final plan or
-/// another outcome: the "20-week pathway" (Children and Families Act 2014 ss.36–40; SEND
-/// Regulations 2014 regs 3–14). Its stage changes only through the named methods below, each of
-/// which consults <see cref="PathwayTransitions"/> and refuses an illegal step with a reason.
+/// One child's statutory case in one LA: the request for an EHC needs assessment and everything that
+/// follows it, the "20-week pathway" (Children and Families Act 2014 ss.36–40; SEND Regulations 2014
+/// regs 3–14), and then the plan in force, its reviews' decisions, amendments and ceasing (ss.44–45),
+/// on one timeline the family reads (decision 0018: one aggregate, not two, so that these steps and
+/// redress's orders agree on the plan's status in one transaction). Its stage changes only through
+/// the named methods below, each of which consults <see cref="PathwayTransitions"/> and refuses an
+/// illegal step with a reason. Its table keeps the name `assessments`.
 /// </summary>
-public sealed class EhcNeedsAssessment
+public sealed class EhcCase
 {
     private readonly List<AdviceRequest> _adviceRequests = [];
     private readonly List<PanelRecommendation> _panelRecommendations = [];
     private readonly List<PathwayException> _exceptions = [];
     private readonly List<PathwayEvent> _timeline = [];
 
-    private EhcNeedsAssessment()
+    private EhcCase()
     {
         LaCode = Reference = ReasonForRequest = RuleSetId = TrackingTokenHash = string.Empty;
         Child = new Child(string.Empty, string.Empty, default);
@@ -182,7 +185,7 @@ public sealed class EhcNeedsAssessment
     public IReadOnlyList<PathwayAction> AllowedActions => PathwayTransitions.AllowedFrom(Stage);
 
     /// <summary>Starts the clock: a request received under s.36(1) (reg 3–4).</summary>
-    public static EhcNeedsAssessment Receive(
+    public static EhcCase Receive(
         Guid id,
         string laCode,
         string reference,
@@ -214,7 +217,7 @@ public sealed class EhcNeedsAssessment
         // never stops it being recorded (the clock runs from receipt); the LA asks for them.
         Require(rules.InForceOn(receivedOn), "rule-set-not-in-force", $"{rules.Name} was not in force on {UkCalendar.InWords(receivedOn)}.");
 
-        var assessment = new EhcNeedsAssessment
+        var assessment = new EhcCase
         {
             Id = id,
             LaCode = laCode,
@@ -232,9 +235,7 @@ public sealed class EhcNeedsAssessment
         var decideBy = rules.Rule(StatutoryStep.DecisionToAssess).DueFrom(receivedOn);
         assessment.Record(PathwayAction.ReceiveRequest, AssessmentStage.RequestReceived, receivedOn, by, now,
             $"Request received from {requester.Kind.Title().ToLowerInvariant()} ({requester.Name}).",
-            $"The council received the request on {UkCalendar.InWords(receivedOn)}. It must tell you whether it will assess by {UkCalendar.InWords(decideBy)}."
-                + (assessment.StillNeededFromRequester.Count == 0 ? string.Empty
-                    : $" It will ask you for {string.Join(" and ", assessment.StillNeededFromRequester)}; the time limits run from the day it received the request all the same."),
+            FamilyWording.RequestReceived(receivedOn, decideBy, assessment.StillNeededFromRequester),
             Text.NullIfBlank(reasonForRequest));
         return assessment;
     }
@@ -245,7 +246,7 @@ public sealed class EhcNeedsAssessment
     /// the case starts with the plan in force and the transfer's clocks running: the family told
     /// within 6 weeks (reg 15(4)) and the plan reviewed by the later of reg 15(5)'s dates.
     /// </summary>
-    public static EhcNeedsAssessment ReceiveTransferredPlan(
+    public static EhcCase ReceiveTransferredPlan(
         Guid id,
         string laCode,
         string reference,
@@ -273,7 +274,7 @@ public sealed class EhcNeedsAssessment
         Require(CompulsorySchoolAge.AgeOn(child.DateOfBirth, transferredOn) < 25, "over-25", "EHC plans cover ages 0 to 25.");
         Require(rules.InForceOn(transferredOn), "rule-set-not-in-force", $"{rules.Name} was not in force on {UkCalendar.InWords(transferredOn)}.");
 
-        var assessment = new EhcNeedsAssessment
+        var assessment = new EhcCase
         {
             Id = id,
             LaCode = laCode,
@@ -297,7 +298,7 @@ public sealed class EhcNeedsAssessment
         var noticeBy = rules.Rule(StatutoryStep.TransferNotice).DueFrom(transferredOn);
         assessment.Record(PathwayAction.ReceiveTransferredPlan, AssessmentStage.PlanIssued, transferredOn, by, now,
             $"EHC plan received from {fromLaName} ({fromLaCode}); made on {UkCalendar.InWords(planMadeOn)}. Tell the family by {UkCalendar.InWords(noticeBy)}.",
-            $"Your child's EHC plan moved from {fromLaName} on {UkCalendar.InWords(transferredOn)}. The plan stays in force. The council must tell you by {UkCalendar.InWords(noticeBy)} whether it will carry out a new assessment and when it will review the plan.",
+            FamilyWording.PlanTransferredIn(fromLaName, transferredOn, noticeBy),
             null);
         return assessment;
     }
@@ -320,7 +321,7 @@ public sealed class EhcNeedsAssessment
         TransferReviewProposedOn = reviewProposedOn;
         Record(PathwayAction.RecordTransferNotice, next, givenOn, by, now,
             $"Family told of the transfer; {(proposesAssessment ? "a new EHC needs assessment is proposed" : "no new assessment is proposed")}; review proposed for {UkCalendar.InWords(reviewProposedOn)}.",
-            $"The council told you it now maintains your child's plan. {(proposesAssessment ? "It proposes to carry out a new EHC needs assessment." : "It does not propose a new assessment.")} It plans to review the plan on {UkCalendar.InWords(reviewProposedOn)}.",
+            FamilyWording.TransferNotice(proposesAssessment, reviewProposedOn),
             null);
     }
 
@@ -340,15 +341,15 @@ public sealed class EhcNeedsAssessment
         {
             LatestAppealBy = rights.AppealBy;
         }
-        var (staff, family) = decision switch
+        var staff = decision switch
         {
-            Reviews.ReviewDecision.Maintain => ("keep the plan as it is", "keep your child's plan as it is"),
-            Reviews.ReviewDecision.Amend => ("amend the plan", "change your child's plan. You will be sent the proposed changes and have at least 15 days to comment before the amended plan is issued"),
-            _ => ("cease the plan", "stop maintaining your child's plan. The plan stays in force until the time to appeal has passed or any appeal is decided"),
+            Reviews.ReviewDecision.Maintain => "keep the plan as it is",
+            Reviews.ReviewDecision.Amend => "amend the plan",
+            _ => "cease the plan",
         };
         Record(PathwayAction.RecordReviewDecision, next, decidedOn, by, now,
             $"Review of {UkCalendar.InWords(meetingOn)}: decided to {staff}.",
-            $"After the review meeting on {UkCalendar.InWords(meetingOn)}, the council decided to {family}." + (rights is null ? string.Empty : $" You can appeal until {UkCalendar.InWords(rights.AppealBy)}."),
+            FamilyWording.ReviewDecided(meetingOn, decision, rights),
             rights is null ? Text.NullIfBlank(reasons) : RightsDetail(reasons, rights));
     }
 
@@ -361,7 +362,7 @@ public sealed class EhcNeedsAssessment
         var next = Begin(PathwayAction.ProposeAmendments, sentOn, now, FinalPlanIssuedOn ?? TransferredInOn ?? RequestReceivedOn, "the final plan");
         Record(PathwayAction.ProposeAmendments, next, sentOn, by, now,
             $"{(revised ? "Revised proposed amendments" : "Proposed amendments")} sent to the family; comments close {UkCalendar.InWords(commentsCloseOn)}.",
-            $"The council sent you {(revised ? "revised " : string.Empty)}proposed changes to the plan. You can comment on them, ask for a meeting and ask for a school or college to be named until {UkCalendar.InWords(commentsCloseOn)}. The amended plan will not be issued before then unless you tell the council you have no further comments.",
+            FamilyWording.AmendmentsProposed(revised, commentsCloseOn),
             Text.NullIfBlank(reason));
     }
 
@@ -375,7 +376,7 @@ public sealed class EhcNeedsAssessment
             issuedOn <= dueBy
                 ? $"Amended plan issued within 8 weeks of the proposed amendments{(NamedSetting is null ? "" : $", naming {NamedSetting}")}."
                 : $"Amended plan issued {issuedOn.DayNumber - dueBy.DayNumber} days after the 8 weeks from the proposed amendments ended{(NamedSetting is null ? "" : $", naming {NamedSetting}")}.",
-            $"The council issued the amended EHC plan. If you disagree with the needs, provision or setting in it you can appeal until {UkCalendar.InWords(rights.AppealBy)}.",
+            FamilyWording.AmendedPlanIssued(rights),
             RightsDetail(null, rights));
     }
 
@@ -388,7 +389,7 @@ public sealed class EhcNeedsAssessment
             decidedOn <= dueBy
                 ? "Decided not to amend the plan after proposing amendments; appeal and mediation rights given."
                 : $"Decided not to amend the plan, {decidedOn.DayNumber - dueBy.DayNumber} days after the 8 weeks from the proposed amendments ended; appeal and mediation rights given.",
-            $"The council decided not to make the changes it proposed on {UkCalendar.InWords(noticeOn)}. The plan stays as it was. You can appeal until {UkCalendar.InWords(rights.AppealBy)}.",
+            FamilyWording.NotAmended(noticeOn, rights),
             RightsDetail(reasons, rights));
     }
 
@@ -404,7 +405,7 @@ public sealed class EhcNeedsAssessment
         var refused = notNamed.Count == 0 ? string.Empty : " " + string.Join(" ", notNamed.Select(n => $"{n.Setting} was not named: {n.Why}."));
         Record(PathwayAction.RecordPlacementDecision, next, decidedOn, by, now,
             $"Named {namedSetting} in section I.{(notNamed.Count > 0 ? $" {notNamed.Count} preference{(notNamed.Count == 1 ? "" : "s")} not named." : "")}",
-            $"The council decided to name {namedSetting} in section I of the plan.{refused}",
+            FamilyWording.PlacementDecided(namedSetting, refused),
             $"{refused.Trim()} When the {(Stage == AssessmentStage.PlanIssued ? "amended" : "final")} plan is issued you can appeal to the First-tier Tribunal (SEND) about the school or college named in section I; an appeal only about section I does not need a mediation certificate (Children and Families Act 2014 s.55).".Trim());
     }
 
@@ -457,7 +458,7 @@ public sealed class EhcNeedsAssessment
         var reason = CeaseReason!.Value;
         Record(PathwayAction.CeasePlan, next, ceasedOn, by, now,
             $"Plan ceased ({Reviews.CeaseReasonText.Title(reason)}){(appealDismissedOn is { } d ? $" after the tribunal dismissed the appeal on {UkCalendar.InWords(d)}" : "")}.",
-            $"The council stopped maintaining the EHC plan on {UkCalendar.InWords(ceasedOn)}.",
+            FamilyWording.PlanCeased(ceasedOn),
             null);
     }
 
@@ -471,7 +472,7 @@ public sealed class EhcNeedsAssessment
         CeaseReason = null;
         Record(PathwayAction.KeepPlan, next, decidedOn, by, now,
             "Decision to cease withdrawn: the plan stays in force.",
-            "Your child's EHC plan will not cease. It stays in force and will be reviewed as usual.",
+            FamilyWording.PlanKept,
             reasons.Trim());
     }
 
@@ -498,7 +499,7 @@ public sealed class EhcNeedsAssessment
         };
         Record(PathwayAction.RecordPanelRecommendation, next, meetingOn, by, now,
             $"Multi-agency panel recommended the council {what}.",
-            $"The multi-agency panel met on {UkCalendar.InWords(meetingOn)} and recommended that the council {what}.",
+            FamilyWording.PanelRecommended(meetingOn, what),
             Text.NullIfBlank(notes));
         return recommendation;
     }
@@ -511,7 +512,7 @@ public sealed class EhcNeedsAssessment
         WillAssess = true;
         Record(PathwayAction.DecideToAssess, next, decidedOn, by, now,
             "Decided to carry out an EHC needs assessment.",
-            $"The council decided to carry out an EHC needs assessment. It will ask professionals for advice, and must send the final plan by {UkCalendar.InWords(Due(StatutoryStep.FinalPlan))} if it issues one.",
+            FamilyWording.DecidedToAssess(Due(StatutoryStep.FinalPlan)),
             Text.NullIfBlank(reasons));
     }
 
@@ -526,7 +527,7 @@ public sealed class EhcNeedsAssessment
         var rights = AppealRights.For(AppealableDecision.NotToAssess, decidedOn, RuleSet);
         Record(PathwayAction.DecideNotToAssess, next, decidedOn, by, now,
             "Decided not to carry out an EHC needs assessment; appeal and mediation rights given.",
-            $"The council decided not to carry out an EHC needs assessment. You can appeal until {UkCalendar.InWords(rights.AppealBy)}.",
+            FamilyWording.DecidedNotToAssess(rights),
             RightsDetail(reasons, rights));
         return rights;
     }
@@ -540,7 +541,7 @@ public sealed class EhcNeedsAssessment
         var due = RuleSet.Rule(StatutoryStep.AdviceProvided).DueFrom(requestedOn);
         Record(PathwayAction.RequestAdvice, next, requestedOn, by, now,
             $"{kind.Title()} requested from {request.AdviserName}; due by {UkCalendar.InWords(due)}.",
-            $"The council asked for {kind.Title().ToLowerInvariant()}. It is due by {UkCalendar.InWords(due)}.",
+            FamilyWording.AdviceRequested(kind, due),
             null);
         return request;
     }
@@ -556,7 +557,7 @@ public sealed class EhcNeedsAssessment
         request.MarkReceived(receivedOn);
         Record(PathwayAction.RecordAdviceReceived, next, receivedOn, by, now,
             $"{request.Kind.Title()} received from {request.AdviserName}.",
-            $"The council received {request.Kind.Title().ToLowerInvariant()}.",
+            FamilyWording.AdviceReceived(request.Kind),
             null);
     }
 
@@ -569,7 +570,7 @@ public sealed class EhcNeedsAssessment
         WillIssue = true;
         Record(PathwayAction.DecideToIssue, next, decidedOn, by, now,
             "Decided to issue an EHC plan.",
-            $"The council decided to issue an EHC plan. You will be sent a draft first, with at least 15 days to comment. The final plan must be sent by {UkCalendar.InWords(Due(StatutoryStep.FinalPlan))}.",
+            FamilyWording.DecidedToIssue(Due(StatutoryStep.FinalPlan)),
             Text.NullIfBlank(reasons));
     }
 
@@ -585,7 +586,7 @@ public sealed class EhcNeedsAssessment
         var rights = AppealRights.For(AppealableDecision.NotToIssue, decidedOn, RuleSet);
         Record(PathwayAction.DecideNotToIssue, next, decidedOn, by, now,
             "Decided not to issue an EHC plan; appeal and mediation rights given.",
-            $"The council decided not to issue an EHC plan. You can appeal until {UkCalendar.InWords(rights.AppealBy)}.",
+            FamilyWording.DecidedNotToIssue(rights),
             RightsDetail(reasons, rights));
         return rights;
     }
@@ -603,7 +604,7 @@ public sealed class EhcNeedsAssessment
         var closes = RepresentationsCloseOn!.Value;
         Record(PathwayAction.ServeDraftPlan, next, servedOn, by, now,
             $"Draft plan {DraftsServed} served; representations close {UkCalendar.InWords(closes)}.",
-            $"The council sent you draft plan {DraftsServed}. You have until {UkCalendar.InWords(closes)} to comment on it, ask for a meeting and ask for a school or college to be named.",
+            FamilyWording.DraftServed(DraftsServed, closes),
             null);
     }
 
@@ -627,9 +628,7 @@ public sealed class EhcNeedsAssessment
         if (noFurtherComments) parts.Add("confirmed no further comments");
         Record(PathwayAction.RecordRepresentations, next, receivedOn, by, now,
             $"Family's representations recorded: {string.Join("; ", parts)}.",
-            noFurtherComments
-                ? "You told the council you have no further comments on the draft plan."
-                : "Your comments on the draft plan were recorded.",
+            FamilyWording.Representations(noFurtherComments),
             Text.NullIfBlank(comments));
     }
 
@@ -681,7 +680,7 @@ public sealed class EhcNeedsAssessment
             issuedOn <= deadline
                 ? $"Final EHC plan issued within 20 weeks{(NamedSetting is null ? "" : $", naming {NamedSetting}")}."
                 : $"Final EHC plan issued {issuedOn.DayNumber - deadline.DayNumber} days after the 20-week deadline{(NamedSetting is null ? "" : $", naming {NamedSetting}")}.",
-            $"The council issued the final EHC plan. If you disagree with the needs, provision or setting in it you can appeal until {UkCalendar.InWords(rights.AppealBy)}. It must be reviewed by {UkCalendar.InWords(RuleSet.Rule(StatutoryStep.AnnualReview).DueFrom(issuedOn))}.",
+            FamilyWording.FinalPlanIssued(rights, RuleSet.Rule(StatutoryStep.AnnualReview).DueFrom(issuedOn)),
             RightsDetail(null, rights));
         return rights;
     }
@@ -762,7 +761,7 @@ public sealed class EhcNeedsAssessment
         _exceptions.Add(exception);
         Record(PathwayAction.RecordException, next, today, by, now,
             $"Exception recorded: {ground.Title} ({UkCalendar.InWords(from)} to {UkCalendar.InWords(to)}), {exception.Basis}.",
-            $"The council recorded a reason it may not meet a time limit: {ground.Title.ToLowerInvariant()}.",
+            FamilyWording.ExceptionRecorded(ground.Title),
             explanation.Trim());
         return exception;
     }
@@ -774,7 +773,7 @@ public sealed class EhcNeedsAssessment
         ClosedOn = withdrawnOn;
         Record(PathwayAction.Withdraw, next, withdrawnOn, by, now,
             "Request withdrawn.",
-            "The request was withdrawn. You can make a new request at any time.",
+            FamilyWording.Withdrawn,
             reason.Trim());
     }
 
@@ -787,7 +786,7 @@ public sealed class EhcNeedsAssessment
         ClosedOn = transferredOn;
         Record(PathwayAction.TransferOut, next, transferredOn, by, now,
             $"Transferred to {receivingLaName} ({receivingLaCode}).",
-            $"Your family has moved and {receivingLaName} is now responsible. Its own time limits start from the day it became responsible (Children and Families Act 2014 s.24).",
+            FamilyWording.TransferredOut(receivingLaName),
             null);
     }
 
