@@ -72,7 +72,7 @@ public sealed class DemoshireTests(SeededDemoshire app) : IClassFixture<SeededDe
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your requests");
-        await Assertions.Expect(page.Locator("#your-requests li")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#your-requests li")).ToHaveCountAsync(3);
         await page.AssertAccessibleAsync();
         await page.Locator("#your-requests a").First.ClickAsync();
         await Assertions.Expect(page.Locator("#access-log")).ToHaveTextAsync("Who has looked at this record");

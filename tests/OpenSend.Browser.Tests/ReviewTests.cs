@@ -146,4 +146,30 @@ public sealed class ReviewTests(SeededDemoshire app) : IClassFixture<SeededDemos
         await Assertions.Expect(parent.Locator("#family-review")).ToContainTextAsync("Review due by");
         await parent.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task AParentReadsTheirChildsPlanInForce_AndWhatChangedFromTheDraft()
+    {
+        var parent = await app.NewPageAsync();
+        await parent.SignInAsAsync("pat.ashdown@example.com");
+        await parent.GotoAsync("/your-requests");
+        var requests = await parent.Locator("#your-requests a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        foreach (var request in requests)
+        {
+            await parent.GotoAsync(request);
+            if (await parent.Locator("#plan").CountAsync() > 0)
+            {
+                break;
+            }
+        }
+
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Read the plan, download it, and see every earlier version" }).ClickAsync();
+        await Assertions.Expect(parent.Locator("h1")).ToHaveTextAsync("Your child's EHC plan");
+        await Assertions.Expect(parent.Locator("#shown-version")).ToContainTextAsync("This is Final 1");
+        await Assertions.Expect(parent.Locator("#section-I")).ToBeVisibleAsync();
+        await parent.AssertAccessibleAsync();
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
+        await Assertions.Expect(parent.Locator("h1")).ToHaveTextAsync("What changed from Draft 1 to Final 1");
+        await parent.AssertAccessibleAsync();
+    }
 }

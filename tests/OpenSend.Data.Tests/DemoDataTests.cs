@@ -31,6 +31,9 @@ public abstract class DemoDataTests(TestProvider provider, PostgresServer postgr
         Assert.Equal(cases.Count(c => c.Stage == AssessmentStage.PlanIssued && c.CeaseDecidedOn is null), reviews.Count(r => r.IsOpen));
         Assert.Single(cases, c => c.Stage == AssessmentStage.PlanIssued && c.CeaseDecidedOn is not null);
         Assert.InRange(reviews.Count(r => r.DueBy <= today.AddDays(84)), 3, 10);
+        // Issue 22: named caseworkers, one case in seven still waiting for one.
+        Assert.Equal(10, cases.Count(c => c.CaseworkerPersonId is null));
+        Assert.Equal(["Priya Shah", "Sam Carter"], cases.Select(c => c.CaseworkerName).OfType<string>().Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]

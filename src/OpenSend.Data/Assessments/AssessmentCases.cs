@@ -203,6 +203,36 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseSteps steps, CaseN
         RecordOutsideThePathwayAsync(context, id, expectedVersion, AuditActions.ChildDetails,
             (a, now) => { a.RecordChildDetails(details, now); return "Details for the SEN2 return recorded."; }, cancellationToken);
 
+    /// <summary>
+    /// Names the case's caseworker, the family's one point of contact: a caseworker or SEND manager of
+    /// the council's own, with <paramref name="note"/> saying why when it changes hands (kept in the
+    /// audit record). The council's staff only.
+    /// </summary>
+    public async Task AssignCaseworkerAsync(RequestContext context, Guid id, Guid personId, string? note, CancellationToken cancellationToken = default)
+    {
+        var organisationId = context.Viewer.IsLaStaff ? context.Viewer.OrganisationId : null;
+        var caseworker = await db.Memberships.AsNoTracking()
+            .Where(m => m.OrganisationId == organisationId && m.PersonId == personId && m.RemovedAt == null && (m.Role == Role.LaCaseworker || m.Role == Role.LaSendManager))
+            .Join(db.People.AsNoTracking(), m => m.PersonId, p => p.Id, (_, p) => new { p.DisplayName, p.Email })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (organisationId is not null && caseworker is null)
+        {
+            throw new StepRefusedException("caseworker-not-staff", "Choose a caseworker or SEND manager of the council's own.");
+        }
+
+        await RecordOutsideThePathwayAsync(context, id, null, AuditActions.CaseworkerAssigned, (a, now) =>
+        {
+            var changing = a.CaseworkerName is { } before ? $"{before} handed over to {caseworker!.DisplayName}" : $"{caseworker!.DisplayName} named";
+            if (a.CaseworkerName is not null && Text.NullIfBlank(note) is null)
+            {
+                throw new StepRefusedException("caseworker-note", $"Say why the case is moving from {a.CaseworkerName}; the note stays in the case's record.");
+            }
+
+            a.AssignCaseworker(personId, caseworker.DisplayName, caseworker.Email, now);
+            return Text.NullIfBlank(note) is { } why ? $"{changing}: {why.Trim()}" : $"{changing}.";
+        }, cancellationToken);
+    }
+
     /// <summary>The reasons for a request, or the requester's agreement to share it, arriving after the request (s.36(1): the clock did not wait for them).</summary>
     public Task CompleteRequestAsync(RequestContext context, Guid id, string? reason, bool consentToShare, CancellationToken cancellationToken = default) =>
         RecordOutsideThePathwayAsync(context, id, null, AuditActions.RequestCompleted, (a, now) =>

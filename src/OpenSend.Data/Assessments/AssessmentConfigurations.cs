@@ -20,6 +20,10 @@ internal sealed class EhcCaseConfiguration : IEntityTypeConfiguration<EhcCase>
         builder.Property(a => a.RuleSetId).HasMaxLength(40);
         builder.Property(a => a.RequestedSetting).HasMaxLength(200);
         builder.Property(a => a.NamedSetting).HasMaxLength(200);
+        builder.Property(a => a.CaseworkerName).HasMaxLength(200);
+        builder.Property(a => a.CaseworkerEmail).HasMaxLength(320);
+        // "My cases" and "unassigned" on the caseload, and the manager's workload by caseworker.
+        builder.HasIndex(a => new { a.LaCode, a.CaseworkerPersonId });
         builder.Property(a => a.TransferredToLaCode).HasMaxLength(3);
         builder.Property(a => a.TransferredFromLaCode).HasMaxLength(3);
         builder.Property(a => a.TrackingTokenHash).HasMaxLength(64);

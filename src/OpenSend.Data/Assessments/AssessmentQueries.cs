@@ -12,7 +12,15 @@ using OpenSend.Domain.Timescales;
 namespace OpenSend.Data.Assessments;
 
 /// <summary>Which cases a caseload shows: one stage, every case (<see cref="AllStages"/>), or by default every open case.</summary>
-public sealed record CaseloadFilter(AssessmentStage? Stage = null, int Page = 1, bool AllStages = false)
+/// <summary>Whose cases a caseload shows: everyone's, the viewer's own, or those with no caseworker named.</summary>
+public enum CaseloadOwner
+{
+    Anyone,
+    Mine,
+    Unassigned,
+}
+
+public sealed record CaseloadFilter(AssessmentStage? Stage = null, int Page = 1, bool AllStages = false, CaseloadOwner Owner = CaseloadOwner.Anyone)
 {
     public const int PageSize = 50;
 }
@@ -24,6 +32,7 @@ public sealed record CaseloadRow(
     string ChildName,
     DateOnly ReceivedOn,
     AssessmentStage Stage,
+    string? Caseworker,
     StatutoryStep? NextStep,
     string? NextStepTitle,
     DateOnly? NextDue,
@@ -41,6 +50,12 @@ public sealed record CaseloadPage(
 {
     public int PageCount => Math.Max(1, (TotalMatching + CaseloadFilter.PageSize - 1) / CaseloadFilter.PageSize);
 }
+
+/// <summary>A member of the council's staff who may hold cases.</summary>
+public sealed record Caseworker(Guid PersonId, string Name, string Email);
+
+/// <summary>What one caseworker holds (<see cref="PersonId"/> null: no caseworker named).</summary>
+public sealed record CaseworkerLoad(Guid? PersonId, string? Name, int OpenAssessments, int PlansInForce);
 
 /// <summary>A case as a family sees it through the private tracking link.</summary>
 public sealed record TrackedCase(EhcCase Assessment, LocalAuthority LocalAuthority);
@@ -61,7 +76,8 @@ public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time, C
     public async Task<CaseloadPage> CaseloadAsync(RequestContext context, CaseloadFilter filter, CancellationToken cancellationToken = default)
     {
         var today = UkCalendar.Today(time);
-        if (!context.Viewer.IsLaStaff)
+        // "My cases" differs for each viewer, so it is never kept for the LA as a whole.
+        if (!context.Viewer.IsLaStaff || filter.Owner == CaseloadOwner.Mine)
         {
             return await ReadCaseloadAsync(context, filter, today, cancellationToken);
         }
@@ -103,6 +119,13 @@ public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time, C
 
         var matching = filter.Stage is { } stage ? inLa.Where(a => a.Stage == stage) : filter.AllStages ? inLa : open;
         var total = filter.Stage is { } only ? counts.GetValueOrDefault(only) : filter.AllStages ? counts.Values.Sum() : byStage.Where(g => g.Stage.IsOpen()).Sum(g => g.Count);
+        if (filter.Owner != CaseloadOwner.Anyone)
+        {
+            var me = context.Viewer.PersonId;
+            matching = filter.Owner == CaseloadOwner.Mine ? matching.Where(a => a.CaseworkerPersonId == me) : matching.Where(a => a.CaseworkerPersonId == null);
+            total = await matching.CountAsync(cancellationToken);
+        }
+
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + CaseloadFilter.PageSize - 1) / CaseloadFilter.PageSize));
         var rows = await matching
             .OrderBy(a => a.NextDeadlineOn == null)
@@ -122,6 +145,7 @@ public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time, C
                 a.NextDeadlineStep,
                 a.NextDeadlineOn,
                 a.RuleSetId,
+                a.CaseworkerName,
             })
             .ToListAsync(cancellationToken);
 
@@ -129,15 +153,53 @@ public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time, C
         {
             if (r.NextDeadlineOn is not { } due || r.NextDeadlineStep is not { } step)
             {
-                return new CaseloadRow(r.Id, r.Reference, $"{r.GivenName} {r.FamilyName}", r.RequestReceivedOn, r.Stage, null, null, null, null, 0);
+                return new CaseloadRow(r.Id, r.Reference, $"{r.GivenName} {r.FamilyName}", r.RequestReceivedOn, r.Stage, r.CaseworkerName, null, null, null, null, 0);
             }
 
             var rule = RuleSetCatalogue.Get(r.RuleSetId).Rule(step);
             var progress = DeadlineProgress.Evaluate(new StatutoryDeadline(step, due, rule.Title, rule.Duty, rule.Basis), null, today);
-            return new CaseloadRow(r.Id, r.Reference, $"{r.GivenName} {r.FamilyName}", r.RequestReceivedOn, r.Stage, step, rule.Title, due, progress.State, progress.DaysFromToday);
+            return new CaseloadRow(r.Id, r.Reference, $"{r.GivenName} {r.FamilyName}", r.RequestReceivedOn, r.Stage, r.CaseworkerName, step, rule.Title, due, progress.State, progress.DaysFromToday);
         }).ToList();
 
         return new CaseloadPage(result, total, page, counts, overdue, dueSoon, today);
+    }
+
+    /// <summary>The council's caseworkers and SEND managers, who may be named as a case's caseworker.</summary>
+    public async Task<IReadOnlyList<Caseworker>> CaseworkersAsync(RequestContext context, CancellationToken cancellationToken = default)
+    {
+        if (!context.Viewer.IsLaStaff)
+        {
+            return [];
+        }
+
+        var organisationId = context.Viewer.OrganisationId;
+        var people = await db.Memberships.AsNoTracking()
+            .Where(m => m.OrganisationId == organisationId && m.RemovedAt == null && (m.Role == Role.LaCaseworker || m.Role == Role.LaSendManager))
+            .Join(db.People.AsNoTracking(), m => m.PersonId, p => p.Id, (_, p) => new { p.Id, p.DisplayName, p.Email })
+            .ToListAsync(cancellationToken);
+        return people.DistinctBy(p => p.Id).Select(p => new Caseworker(p.Id, p.DisplayName, p.Email)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The SEND manager's view of who holds what: open cases and plans in force by caseworker, with
+    /// those no one holds, most first. Counted on view from an indexed column, one grouped read.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseworkerLoad>> WorkloadAsync(RequestContext context, CancellationToken cancellationToken = default)
+    {
+        if (!context.Viewer.IsLaStaff)
+        {
+            return [];
+        }
+
+        var openStages = AssessmentStageText.Open.ToArray();
+        var rows = await db.ReadableBy(context.Viewer).AsNoTracking()
+            .Where(a => openStages.Contains(a.Stage) || a.Stage == AssessmentStage.PlanIssued)
+            .GroupBy(a => new { a.CaseworkerPersonId, a.CaseworkerName })
+            .Select(g => new { g.Key.CaseworkerPersonId, g.Key.CaseworkerName, Open = g.Count(a => a.Stage != AssessmentStage.PlanIssued), Plans = g.Count(a => a.Stage == AssessmentStage.PlanIssued) })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.CaseworkerPersonId)
+            .Select(g => new CaseworkerLoad(g.Key, g.Key is null ? null : g.First().CaseworkerName, g.Sum(r => r.Open), g.Sum(r => r.Plans)))
+            .OrderByDescending(l => l.OpenAssessments + l.PlansInForce).ThenBy(l => l.Name).ToList();
     }
 
     /// <summary>A case the viewer may see, with its history and their access level. The read is audited.</summary>

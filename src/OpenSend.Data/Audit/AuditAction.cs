@@ -31,6 +31,8 @@ public static class AuditActions
     public static readonly AuditAction RequestReceived = new("case.request-received", "Recorded the request for an assessment", "Recorded the request");
     public static readonly AuditAction RequestCompleted = new("case.request-completed", "Recorded the reasons for the request or the agreement to share it", "Recorded the reasons for the request or your agreement to share it");
     public static readonly AuditAction DraftMeetingHeld = new("case.draft-meeting-held", "Recorded the meeting the family asked for about the draft plan", "Recorded the meeting you asked for about the draft plan");
+    public static readonly AuditAction CaseworkerAssigned = new("case.caseworker-assigned", "Named the case's caseworker", "Named your caseworker");
+
     public static readonly AuditAction ChildDetails = new("case.child-details", "Changed the child's details for the SEN2 return", "Changed the child's details");
     public static readonly AuditAction FamilyLinked = new("case.family-linked", "Gave a family account access to the case", "Gave a family account access");
     public static readonly AuditAction FamilyUnlinked = new("case.family-unlinked", "Removed a family account's access to the case", "Removed a family account's access");

@@ -237,8 +237,9 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
         var setting = organisations[schoolCode];
         var requesterKind = index % 5 == 0 ? RequesterKind.SchoolOrCollege : RequesterKind.Parent;
         var requesterName = requesterKind == RequesterKind.Parent ? $"{GivenNames[(index + 11) % GivenNames.Length]} {family}" : $"SENCO, {school}";
-        // The demo parent's account follows two of the cases.
-        var familyAccount = index is 32 or 40;
+        // The demo parent's account follows a case at each main stage: an assessment under way (14), a
+        // draft plan with the family (32) and a plan in force with its first review scheduled (40).
+        var familyAccount = index is 14 or 32 or 40;
         var submitted = await cases.ReceiveAsync(context, new AssessmentRequestSubmission(
             DemoLaCode, requesterKind, requesterName, familyAccount ? DemoParentEmail : $"family{index + 1}@example.com", null,
             requesterKind == RequesterKind.SchoolOrCollege ? school : null,
@@ -247,6 +248,15 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
             true), received, cancellationToken);
         var id = submitted.Id;
         await cases.RecordChildDetailsAsync(context, id, DemoChildDetails(index, dateOfBirth, today, random), cancellationToken: cancellationToken);
+        // Most cases have a named caseworker (Sam Carter or Priya Shah); one in seven waits for one, so
+        // the caseload's "unassigned" and the manager's workload have something to show.
+        if (index % 7 != 3)
+        {
+            var email = DemoStaff[index % 3 == 0 ? 1 : 0].Email;
+            var named = await db.People.AsNoTracking().Where(p => p.Email == email).Select(p => p.Id).SingleAsync(cancellationToken);
+            await cases.AssignCaseworkerAsync(context, id, named, null, cancellationToken);
+        }
+
         await links.LinkSettingAsync(context, id, setting.Id,
             requesterKind == RequesterKind.SchoolOrCollege ? SettingRelationship.RequestingSetting : SettingRelationship.CurrentSetting, cancellationToken);
         if (familyAccount)

@@ -21,6 +21,12 @@ public sealed record ViewedPlan(EhcCase Assessment, EhcPlan? Plan, CaseAccessLev
     /// <summary>The draft the family may read and comment on: the latest version, when it is a draft. Never the working copy.</summary>
     public PlanVersion? DraftForFamily => Plan?.Latest is { Status: PlanStatus.Draft } draft ? draft : null;
 
+    /// <summary>
+    /// The version the family holds: the plan in force (the latest final or amended final), or, before
+    /// there is one, the latest draft. Only issued versions: never the council's working copy.
+    /// </summary>
+    public PlanVersion? IssuedForFamily => Plan?.LatestFinal ?? Plan?.LatestDraft;
+
     /// <summary>The last day the family may comment on <see cref="DraftForFamily"/> (reg 13(1)(a): 15 days).</summary>
     public DateOnly? CommentsCloseOn => DraftForFamily is { } draft ? PlanComment.WindowClosesOn(draft, Assessment.RuleSet) : null;
 

@@ -83,6 +83,17 @@ public sealed class EhcCase
 
     public string? NamedSetting { get; private set; }
 
+    /// <summary>
+    /// The council's officer named as the family's one point of contact for the case (green paper ch.2
+    /// paras 20–21; the responses in ../shared/seeds/ ask for a single named person). Null: unassigned.
+    /// </summary>
+    public Guid? CaseworkerPersonId { get; private set; }
+
+    /// <summary>The caseworker's name and email as they were when named, shown to the family with how to contact them.</summary>
+    public string? CaseworkerName { get; private set; }
+
+    public string? CaseworkerEmail { get; private set; }
+
     /// <summary>When the case stopped being open (an outcome, withdrawal or transfer).</summary>
     public DateOnly? ClosedOn { get; private set; }
 
@@ -810,6 +821,20 @@ public sealed class EhcCase
             "The request already has its reasons. Add anything new as a document on the case.");
         ReasonForRequest = reason ?? ReasonForRequest;
         ConsentToShare |= consentToShare;
+        Touch(now);
+    }
+
+    /// <summary>
+    /// The LA names (or changes) the case's caseworker, a member of its own staff; the reason for a
+    /// change is kept in the audit record by the caller. Not a statutory step: no clock moves.
+    /// </summary>
+    public void AssignCaseworker(Guid personId, string name, string email, DateTimeOffset now)
+    {
+        Require(AnonymisedAt is null, "case-anonymised", "This record has been anonymised, so no caseworker can be named on it.");
+        Require(CaseworkerPersonId != personId, "caseworker-unchanged", $"{name} is already the caseworker for this case.");
+        CaseworkerPersonId = personId;
+        CaseworkerName = name.Trim();
+        CaseworkerEmail = email.Trim();
         Touch(now);
     }
 

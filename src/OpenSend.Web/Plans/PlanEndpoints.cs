@@ -42,7 +42,9 @@ public static class PlanEndpoints
             .WithSummary("Check a plan in the national JSON format against the golden-thread rules; returns every defect with its section and item")
             .ProducesValidationProblem();
 
-        var plans = app.MapGroup("/api/cases/{id:guid}/plan").WithTags("Plans").RequireAuthorization(Policies.Staff)
+        // Staff who may see the case, and the family linked to it (green paper ch.2 paras 20–21: the plan
+        // is theirs to hold): only issued versions are served, never the council's working copy.
+        var plans = app.MapGroup("/api/cases/{id:guid}/plan").WithTags("Plans").RequireAuthorization()
             .AddEndpointFilter(CaseAccessFilter.Require(CaseAccessLevel.Read));
         plans.MapGet("", Current).WithSummary("The plan's latest issued version (draft or final)");
         plans.MapGet("/versions/{number:int}", VersionNumbered).WithSummary("One issued version of the plan");

@@ -810,6 +810,20 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("date")
                         .HasColumnName("assess_decision_on");
 
+                    b.Property<string>("CaseworkerEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("caseworker_email");
+
+                    b.Property<string>("CaseworkerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("caseworker_name");
+
+                    b.Property<Guid?>("CaseworkerPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("caseworker_person_id");
+
                     b.Property<DateOnly?>("CeaseDecidedOn")
                         .HasColumnType("date")
                         .HasColumnName("cease_decided_on");
@@ -1076,6 +1090,9 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.HasIndex("TrackingTokenHash")
                         .IsUnique()
                         .HasDatabaseName("ix_ehc_needs_assessments_tracking_token_hash");
+
+                    b.HasIndex("LaCode", "CaseworkerPersonId")
+                        .HasDatabaseName("ix_ehc_needs_assessments_la_code_caseworker_person_id");
 
                     b.HasIndex("LaCode", "NextDeadlineOn")
                         .HasDatabaseName("ix_ehc_needs_assessments_la_code_next_deadline_on");

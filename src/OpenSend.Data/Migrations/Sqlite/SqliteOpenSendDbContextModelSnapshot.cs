@@ -799,6 +799,20 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("assess_decision_on");
 
+                    b.Property<string>("CaseworkerEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caseworker_email");
+
+                    b.Property<string>("CaseworkerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caseworker_name");
+
+                    b.Property<Guid?>("CaseworkerPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caseworker_person_id");
+
                     b.Property<DateOnly?>("CeaseDecidedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("cease_decided_on");
@@ -1065,6 +1079,9 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.HasIndex("TrackingTokenHash")
                         .IsUnique()
                         .HasDatabaseName("ix_ehc_needs_assessments_tracking_token_hash");
+
+                    b.HasIndex("LaCode", "CaseworkerPersonId")
+                        .HasDatabaseName("ix_ehc_needs_assessments_la_code_caseworker_person_id");
 
                     b.HasIndex("LaCode", "NextDeadlineOn")
                         .HasDatabaseName("ix_ehc_needs_assessments_la_code_next_deadline_on");

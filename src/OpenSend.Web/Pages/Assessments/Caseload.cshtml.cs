@@ -13,6 +13,15 @@ public sealed class CaseloadModel(AssessmentQueries queries) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Stage { get; set; }
 
+    /// <summary>Whose cases: everyone's (empty), "mine" or "unassigned".</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Owner { get; set; }
+
+    public List<SelectListItem> Owners { get; } = [];
+
+    /// <summary>For a SEND manager: who holds what, with the cases no one holds.</summary>
+    public IReadOnlyList<CaseworkerLoad> Workload { get; private set; } = [];
+
     /// <summary>From the query string only: "page" is also the route value Razor Pages names the page by.</summary>
     public int PageNumber { get; private set; } = 1;
 
@@ -30,7 +39,16 @@ public sealed class CaseloadModel(AssessmentQueries queries) : PageModel
         PageNumber = page ?? 1;
         var stage = Enum.TryParse<AssessmentStage>(Stage, out var parsed) ? parsed : (AssessmentStage?)null;
         var context = HttpContext.ToRequestContext();
-        Caseload = await queries.CaseloadAsync(context, new CaseloadFilter(stage, PageNumber), HttpContext.RequestAborted);
+        var owner = Enum.TryParse<CaseloadOwner>(Owner, ignoreCase: true, out var whose) ? whose : CaseloadOwner.Anyone;
+        Caseload = await queries.CaseloadAsync(context, new CaseloadFilter(stage, PageNumber, Owner: owner), HttpContext.RequestAborted);
+        if (context.Viewer is { IsLaStaff: true, Role: OpenSend.Domain.Identity.Role.LaSendManager })
+        {
+            Workload = await queries.WorkloadAsync(context, HttpContext.RequestAborted);
+        }
+
+        Owners.Add(new SelectListItem("Everyone's cases", string.Empty, owner == CaseloadOwner.Anyone));
+        Owners.Add(new SelectListItem("My cases", "mine", owner == CaseloadOwner.Mine));
+        Owners.Add(new SelectListItem("Cases with no caseworker", "unassigned", owner == CaseloadOwner.Unassigned));
         LaName = User.OrganisationName() ?? string.Empty;
         IsLaStaff = context.Viewer.IsLaStaff;
         var open = AssessmentStageText.Open.Sum(s => Caseload.CountsByStage.GetValueOrDefault(s));
@@ -39,5 +57,5 @@ public sealed class CaseloadModel(AssessmentQueries queries) : PageModel
             new SelectListItem($"{s.Title()} ({Caseload.CountsByStage.GetValueOrDefault(s)})", s.ToString())));
     }
 
-    public string PageLink(int page) => $"/caseload?page={page}{(string.IsNullOrEmpty(Stage) ? "" : $"&stage={Stage}")}";
+    public string PageLink(int page) => $"/caseload?page={page}{(string.IsNullOrEmpty(Stage) ? "" : $"&stage={Stage}")}{(string.IsNullOrEmpty(Owner) ? "" : $"&owner={Uri.EscapeDataString(Owner)}")}";
 }

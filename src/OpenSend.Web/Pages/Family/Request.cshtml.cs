@@ -18,6 +18,9 @@ public sealed class RequestModel(AssessmentQueries queries, OpenSend.Data.Plans.
     /// <summary>The latest draft plan, when there is one for the family to read.</summary>
     public OpenSend.Domain.Plans.PlanVersion? DraftPlan { get; private set; }
 
+    /// <summary>The latest final or amended final plan, once there is one.</summary>
+    public OpenSend.Domain.Plans.PlanVersion? PlanInForce { get; private set; }
+
     public FamilyCaseView View { get; private set; } = default!;
 
     public IReadOnlyList<AccessLogEntry> AccessLog { get; private set; } = [];
@@ -29,7 +32,9 @@ public sealed class RequestModel(AssessmentQueries queries, OpenSend.Data.Plans.
         {
             var viewed = await queries.GetCaseAsync(context, id, HttpContext.RequestAborted);
             View = new FamilyCaseView(viewed.Assessment, viewed.LocalAuthority.Name, FamilyUpdate.For(viewed.Assessment, UkCalendar.Today(time)));
-            DraftPlan = (await plans.GetAsync(context, id, HttpContext.RequestAborted)).DraftForFamily;
+            var plan = await plans.GetAsync(context, id, HttpContext.RequestAborted);
+            DraftPlan = plan.DraftForFamily;
+            PlanInForce = plan.Plan?.LatestFinal;
             AccessLog = await queries.AccessLogAsync(context, id, HttpContext.RequestAborted);
             Progress = await reviews.ProgressAsync(context, id, HttpContext.RequestAborted);
         }

@@ -42,3 +42,6 @@ public sealed class CompareModel(PlanQueries queries, TimeProvider time) : PlanP
         return Page();
     }
 }
+
+/// <summary>Two issued versions and what changed between them, as the staff and the family comparison pages show it.</summary>
+public sealed record PlanChangesView(PlanVersion Older, PlanVersion Newer, IReadOnlyList<SectionChanges> Changes);
