@@ -48,8 +48,39 @@ public abstract class DataProtectionTests(TestProvider provider, PostgresServer 
         Assert.True(await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords.AnyAsync(a => a.Action == "case.subject-access-export")));
     }
 
+    /// <summary>Issue 22: the family downloads their child's record themselves, without what is exempt from them.</summary>
     [Fact]
-    public async Task ASubjectAccessExport_IsOnlyForTheResponsibleLasSendManager()
+    public async Task TheFamilysOwnExport_LeavesOutWithheldDocuments_WithTheirReasons_AndStaffAddresses()
+    {
+        var submitted = await ReceiveAsync(givenName: "Perpetua");
+        await InScope(sp => sp.GetRequiredService<CaseLinks>().LinkFamilyAsync(In999, submitted.Id, "perpetua.carer@example.com", Role.Parent));
+        var documents = await InScope(async sp =>
+        {
+            var held = sp.GetRequiredService<CaseDocuments>();
+            await held.UploadAsync(In999, submitted.Id, new MemoryStream("%PDF-1.7 school"u8.ToArray()), "School report", DocumentPurpose.Other);
+            return await held.UploadAsync(In999, submitted.Id, new MemoryStream("%PDF-1.7 referral"u8.ToArray()), "Referral", DocumentPurpose.Other);
+        });
+        await InScope(sp => sp.GetRequiredService<CaseDocuments>().WithholdAsync(In999, submitted.Id, documents.Id, "Information about another child."));
+        var person = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().People.SingleAsync(p => p.Email == "perpetua.carer@example.com"));
+        var carer = new RequestContext(new Actor(person.Id.ToString(), "Carer", "Family", null), Viewer.Family(person.Id), null);
+
+        var (_, forFamily) = await InScope(sp => sp.GetRequiredService<SubjectAccessExport>().CreateAsync(carer, submitted.Id));
+        var (_, forManager) = await InScope(sp => sp.GetRequiredService<SubjectAccessExport>().CreateAsync(Manager999, submitted.Id));
+
+        using var family = new ZipArchive(new MemoryStream(forFamily));
+        using var manager = new ZipArchive(new MemoryStream(forManager));
+        string Read(ZipArchive archive, string name) => new StreamReader(archive.GetEntry(name)!.Open(), Encoding.UTF8).ReadToEnd();
+        Assert.Equal(["documents/001 School report.pdf"], family.Entries.Where(e => e.FullName.StartsWith("documents/", StringComparison.Ordinal)).Select(e => e.FullName));
+        Assert.Equal(2, manager.Entries.Count(e => e.FullName.StartsWith("documents/", StringComparison.Ordinal)));
+        Assert.Contains("- Referral: Information about another child.", Read(family, "README.txt"));
+        Assert.DoesNotContain("127.0.0.1", Read(family, "audit.json"));
+        Assert.Contains("127.0.0.1", Read(manager, "audit.json"));
+        await Assert.ThrowsAsync<CaseNotFoundException>(() => InScope(sp => sp.GetRequiredService<SubjectAccessExport>().CreateAsync(
+            new RequestContext(new Actor("x", "Other", "Family", null), Viewer.Family(Guid.NewGuid()), null), submitted.Id)));
+    }
+
+    [Fact]
+    public async Task ASubjectAccessExport_IsForTheResponsibleLasSendManager_NotItsCaseworkers()
     {
         var submitted = await ReceiveAsync();
 

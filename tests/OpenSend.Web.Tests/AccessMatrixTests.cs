@@ -124,6 +124,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         ["cases/{id:guid}/child-details"] = Rule.CaseManage,
         ["cases/{id:guid}/keep-plan"] = Rule.CaseManage,
         ["cases/{id:guid}/caseworker"] = Rule.CaseManage,
+        ["cases/{id:guid}/documents/{documentId:guid}/withhold"] = Rule.CaseManage,
         ["cases/{id:guid}/placement"] = Rule.CaseManage,
         ["cases/{id:guid}/placement/propose"] = Rule.CaseManage,
         ["cases/{id:guid}/placement/add"] = Rule.CaseManage,
@@ -210,6 +211,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         ["your-requests/{id:guid}"] = Rule.FamilyCase,
         ["your-requests/{id:guid}/draft-plan"] = Rule.FamilyCase,
         ["your-requests/{id:guid}/plan"] = Rule.FamilyCase,
+        ["your-requests/{id:guid}/documents"] = Rule.FamilyCase,
         ["your-requests/{id:guid}/plan/compare"] = Rule.FamilyCase,
         ["your-requests/{id:guid}/draft-plan/comment"] = Rule.FamilyCase,
         ["your-requests/{id:guid}/draft-plan/meeting-or-setting"] = Rule.FamilyCase,
@@ -490,7 +492,8 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
             .Replace("{urn}", "999001", StringComparison.Ordinal)
             .Replace("{la:regex(^[0-9]{{3}}$)}", "999", StringComparison.Ordinal)
             .Replace("{measure}", "requests-received", StringComparison.Ordinal)
-            .Replace("{preferenceId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal);
+            .Replace("{preferenceId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+            .Replace("{documentId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal);
         if (target is { } child)
         {
             var (id, token, adviceId) = _children[child];

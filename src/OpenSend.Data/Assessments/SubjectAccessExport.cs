@@ -16,8 +16,11 @@ namespace OpenSend.Data.Assessments;
 /// <summary>
 /// Everything held about a child, for a subject access request (UK GDPR Article 15): the case with
 /// its history, who can see it, every audit entry, every issued version of the plan with the family's
-/// comments, the advisers' written advice, and the files held on the case, in a zip. Only the
-/// responsible LA's SEND manager can make one; making one is audited.
+/// comments, the advisers' written advice, and the files held on the case, in a zip. The responsible
+/// LA's SEND manager can make one, and so can the family linked to the case, for their own child
+/// (issue 22). The family's copy leaves out what is exempt from them: documents the council withholds
+/// (listed with the reason), advice an adviser has not yet sent, and the network addresses of the
+/// staff who looked. Making one is audited.
 /// </summary>
 public sealed class SubjectAccessExport(OpenSendDbContext db, DocumentStorage storage, TimeProvider time)
 {
@@ -32,7 +35,8 @@ public sealed class SubjectAccessExport(OpenSendDbContext db, DocumentStorage st
         var assessment = await db.ReadableBy(context.Viewer, db.WholeCases.AsNoTracking())
             .SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
             ?? throw new CaseNotFoundException();
-        if (context.Viewer is not { IsLaStaff: true, Role: OpenSend.Domain.Identity.Role.LaSendManager })
+        var forFamily = context.Viewer.IsFamily;
+        if (!forFamily && context.Viewer is not { IsLaStaff: true, Role: OpenSend.Domain.Identity.Role.LaSendManager })
         {
             throw new CaseAccessDeniedException();
         }
@@ -44,19 +48,21 @@ public sealed class SubjectAccessExport(OpenSendDbContext db, DocumentStorage st
             .Join(db.Organisations.AsNoTracking(), l => l.OrganisationId, o => o.Id, (l, o) => new { o.Name, o.Code, l.Relationship, l.LinkedAt, l.EndedAt })
             .ToListAsync(cancellationToken);
         var audit = await db.AuditRecords.AsNoTracking().Where(r => r.LaCode == assessment.LaCode && r.AssessmentId == assessmentId).OrderBy(r => r.Id)
-            .Select(r => new { r.At, r.ActorName, r.ActorRole, r.ActorOrganisation, r.Action, r.SourceAddress, r.Detail })
+            .Select(r => new { r.At, r.ActorName, r.ActorRole, r.ActorOrganisation, r.Action, SourceAddress = forFamily ? null : r.SourceAddress, r.Detail })
             .ToListAsync(cancellationToken);
 
         var plan = await db.Plans.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.LaCode == assessment.LaCode && p.AssessmentId == assessmentId, cancellationToken);
         var comments = plan is null ? [] : await db.PlanComments.AsNoTracking().Where(c => c.LaCode == assessment.LaCode && c.PlanId == plan.Id)
             .OrderBy(c => c.MadeAt).Select(c => new { c.VersionNumber, c.Section, c.ItemId, c.Text, c.MadeBy, c.MadeAt }).ToListAsync(cancellationToken);
         var familyViews = await db.FamilyViews.AsNoTracking().SingleOrDefaultAsync(v => v.LaCode == assessment.LaCode && v.AssessmentId == assessmentId, cancellationToken);
-        var advice = await db.AdviceContributions.AsNoTracking().Where(c => c.LaCode == assessment.LaCode && c.AssessmentId == assessmentId).ToListAsync(cancellationToken);
+        var advice = await db.AdviceContributions.AsNoTracking().Where(c => c.LaCode == assessment.LaCode && c.AssessmentId == assessmentId && (!forFamily || c.SentAt != null)).ToListAsync(cancellationToken);
         var reviews = await db.AnnualReviews.AsNoTracking().Where(r => r.LaCode == assessment.LaCode && r.AssessmentId == assessmentId).OrderBy(r => r.DueBy).ToListAsync(cancellationToken);
         var reviewContributions = await db.ReviewContributions.AsNoTracking().Where(c => c.LaCode == assessment.LaCode && c.AssessmentId == assessmentId)
             .OrderBy(c => c.SubmittedAt).ToListAsync(cancellationToken);
-        var documents = await db.Set<CaseDocument>().AsNoTracking().Where(d => d.LaCode == assessment.LaCode && d.AssessmentId == assessmentId)
+        var held = await db.Set<CaseDocument>().AsNoTracking().Where(d => d.LaCode == assessment.LaCode && d.AssessmentId == assessmentId)
             .OrderBy(d => d.UploadedAt).ToListAsync(cancellationToken);
+        var documents = forFamily ? held.Where(d => !d.IsWithheld).ToList() : held;
+        var withheld = forFamily ? held.Where(d => d.IsWithheld).Select(d => $"- {d.Title}: {d.WithheldReason}").ToList() : [];
 
         var now = time.GetUtcNow();
         var record = new
@@ -91,7 +97,8 @@ public sealed class SubjectAccessExport(OpenSendDbContext db, DocumentStorage st
                 "plan.json: every issued version of the EHC plan (the national format) and the family's comments on the drafts.\n" +
                 "advice.json: the views the family sent and the advice professionals wrote through OpenSEND.\n" +
                 "reviews.json: every review of the plan, its report and decision, and the advice and views given for it.\n" +
-                "documents/: every file held on the case, as uploaded.\n"));
+                "documents/: every file held on the case, as uploaded.\n" +
+                (withheld.Count == 0 ? string.Empty : "\nThe council keeps these documents from you, for the reasons given:\n" + string.Join("\n", withheld) + "\n")));
             Add(zip, "case.json", JsonSerializer.SerializeToUtf8Bytes(record, Json));
             Add(zip, "access.json", JsonSerializer.SerializeToUtf8Bytes(new { Family = family, Settings = settings }, Json));
             Add(zip, "audit.json", JsonSerializer.SerializeToUtf8Bytes(audit, Json));

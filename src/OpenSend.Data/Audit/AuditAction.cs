@@ -43,6 +43,8 @@ public static class AuditActions
     public static readonly AuditAction Anonymised = new("case.anonymised", "Removed personal details at the end of the retention period", "Removed personal details at the end of the retention period");
     public static readonly AuditAction DocumentUploaded = new("case.document-uploaded", "Added a document to the case", "Added a document");
     public static readonly AuditAction DocumentDownloaded = new("case.document-downloaded", "Downloaded a document from the case", "Downloaded a document");
+    public static readonly AuditAction DocumentWithheld = new("case.document-withheld", "Withheld a document from the family, with the reason", "Kept a document from you, with the reason");
+    public static readonly AuditAction DocumentShared = new("case.document-shared", "Shared a withheld document with the family", "Shared a document it had kept from you");
     public static readonly AuditAction FamilyViewsSent = new("case.family-views-sent", "Sent the family's views for the plan", "Sent their views for the plan");
 
     // Steps on the statutory pathway, one for each PathwayAction (see ForStep).

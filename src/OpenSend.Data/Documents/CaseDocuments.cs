@@ -37,8 +37,34 @@ public sealed record OpenedDocument(CaseDocument Document, Stream Content);
 /// only then is its row written, with the audit record, in one transaction. A refused upload
 /// leaves no file and no row.
 /// </summary>
-public sealed class CaseDocuments(OpenSendDbContext db, DocumentStorage storage, TimeProvider time)
+public sealed class CaseDocuments(OpenSendDbContext db, CaseSteps steps, DocumentStorage storage, TimeProvider time)
 {
+    /// <summary>
+    /// The council keeps a document from the family, with the reason they are shown (reg 7 and
+    /// CoP 9.49 expect the family to have copies of the advice; only a recorded reason, such as
+    /// third-party safeguarding information, justifies not sharing one). The council's staff only.
+    /// </summary>
+    public async Task WithholdAsync(RequestContext context, Guid assessmentId, Guid documentId, string reason, CancellationToken cancellationToken = default)
+    {
+        var writing = await steps.BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
+        var document = await DocumentOnAsync(writing.Case, documentId, cancellationToken);
+        document.Withhold(reason, context.Actor.DisplayName, writing.Now);
+        await writing.CommitAsync(AuditActions.DocumentWithheld, $"{document.Title}: {document.WithheldReason}", "document", cancellationToken);
+    }
+
+    /// <summary>The family may read a document the council had withheld.</summary>
+    public async Task ShareAsync(RequestContext context, Guid assessmentId, Guid documentId, CancellationToken cancellationToken = default)
+    {
+        var writing = await steps.BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
+        var document = await DocumentOnAsync(writing.Case, documentId, cancellationToken);
+        document.Share();
+        await writing.CommitAsync(AuditActions.DocumentShared, document.Title, "document", cancellationToken);
+    }
+
+    private async Task<CaseDocument> DocumentOnAsync(OpenSend.Domain.Assessments.EhcCase onCase, Guid documentId, CancellationToken cancellationToken) =>
+        await db.Set<CaseDocument>().SingleOrDefaultAsync(d => d.LaCode == onCase.LaCode && d.AssessmentId == onCase.Id && d.Id == documentId, cancellationToken)
+        ?? throw new StepRefusedException("document-not-found", "That document is not on this case.");
+
     /// <summary>
     /// How much one case can hold, so that anyone who may upload to a case (a family account is
     /// easy to open) cannot fill the disk: a case's real documents are tens of files of a few
@@ -51,7 +77,8 @@ public sealed class CaseDocuments(OpenSendDbContext db, DocumentStorage storage,
 
     /// <summary>
     /// Who may add what: the LA's staff anything; an adviser their report, while their advice is due
-    /// (<paramref name="adviceRequestId"/>); the family photos and short videos for section A.
+    /// (<paramref name="adviceRequestId"/>); the family photos and short videos for section A, and
+    /// their own reports, letters and evidence.
     /// </summary>
     public async Task<CaseDocument> UploadAsync(RequestContext context, Guid assessmentId, Stream upload, string? title, DocumentPurpose purpose, Guid? adviceRequestId = null, CancellationToken cancellationToken = default)
     {
@@ -59,7 +86,7 @@ public sealed class CaseDocuments(OpenSendDbContext db, DocumentStorage storage,
             ?? throw new CaseNotFoundException();
         var viewer = context.Viewer;
         var mayUpload = viewer.IsLaStaff
-            || (purpose == DocumentPurpose.FamilyPicture && viewer.IsFamily)
+            || (purpose is DocumentPurpose.FamilyPicture or DocumentPurpose.Other && viewer.IsFamily)
             || (purpose == DocumentPurpose.AdviceReport && viewer is { IsStaff: true, OrganisationId: { } organisationId }
                 && assessment.AdviceRequests.Any(r => r.Id == adviceRequestId && r.AdviserOrganisationId == organisationId && r.ReceivedOn is null));
         if (!mayUpload)
@@ -157,7 +184,8 @@ public sealed class CaseDocuments(OpenSendDbContext db, DocumentStorage storage,
             ?? throw new CaseNotFoundException();
         var document = await db.Set<CaseDocument>().AsNoTracking()
             .SingleOrDefaultAsync(d => d.LaCode == laCode && d.AssessmentId == assessmentId && d.Id == documentId, cancellationToken);
-        if (document is null)
+        // A document the council withholds is not there for the family, whatever link they hold.
+        if (document is null || (document.IsWithheld && !context.Viewer.IsStaff))
         {
             return null;
         }
@@ -177,7 +205,7 @@ public sealed class CaseDocuments(OpenSendDbContext db, DocumentStorage storage,
             ?? throw new CaseNotFoundException();
         var document = await db.Set<CaseDocument>().AsNoTracking()
             .SingleOrDefaultAsync(d => d.LaCode == laCode && d.AssessmentId == assessmentId && d.Id == documentId && d.Purpose == DocumentPurpose.FamilyPicture
-                && (d.Type == DocumentType.Jpeg || d.Type == DocumentType.Png), cancellationToken);
+                && (d.Type == DocumentType.Jpeg || d.Type == DocumentType.Png) && d.WithheldReason == null, cancellationToken);
         return document is null ? null : new OpenedDocument(document, File.OpenRead(storage.PathFor(document.Sha256)));
     }
 
@@ -229,6 +257,9 @@ internal sealed class CaseDocumentConfiguration : Microsoft.EntityFrameworkCore.
         builder.Property(d => d.FileName).HasMaxLength(100);
         builder.Property(d => d.Sha256).HasMaxLength(64);
         builder.Property(d => d.UploadedBy).HasMaxLength(200);
+        builder.Property(d => d.WithheldReason).HasMaxLength(CaseDocument.MaximumWithheldReasonLength);
+        builder.Property(d => d.WithheldBy).HasMaxLength(200);
+        builder.Ignore(d => d.IsWithheld);
         builder.HasOne<OpenSend.Domain.Assessments.EhcCase>().WithMany().HasForeignKey(d => d.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => new { d.LaCode, d.AssessmentId });
         builder.HasIndex(d => d.Sha256);

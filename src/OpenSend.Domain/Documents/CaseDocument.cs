@@ -71,4 +71,49 @@ public sealed class CaseDocument
     public string UploadedBy { get; private set; }
 
     public DateTimeOffset UploadedAt { get; private set; }
+
+    /// <summary>
+    /// Why the council keeps this document from the family (e.g. third-party safeguarding
+    /// information), or null when the family may read it. The family sees that it is withheld, and why.
+    /// </summary>
+    public string? WithheldReason { get; private set; }
+
+    public DateTimeOffset? WithheldAt { get; private set; }
+
+    public string? WithheldBy { get; private set; }
+
+    public bool IsWithheld => WithheldReason is not null;
+
+    public const int MaximumWithheldReasonLength = 2_000;
+
+    /// <summary>The council withholds the document from the family, only with a recorded reason.</summary>
+    public void Withhold(string reason, string by, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new StepRefusedException("withheld-reason", "Enter why the family cannot see this document. They are shown the reason.");
+        }
+
+        if (reason.Trim().Length > MaximumWithheldReasonLength)
+        {
+            throw new StepRefusedException("withheld-reason", $"The reason must be {MaximumWithheldReasonLength} characters or fewer");
+        }
+
+        WithheldReason = reason.Trim();
+        WithheldAt = now;
+        WithheldBy = by;
+    }
+
+    /// <summary>The family may read the document again.</summary>
+    public void Share()
+    {
+        if (!IsWithheld)
+        {
+            throw new StepRefusedException("document-not-withheld", "The family can already see this document.");
+        }
+
+        WithheldReason = null;
+        WithheldAt = null;
+        WithheldBy = null;
+    }
 }

@@ -1377,6 +1377,20 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(200)")
                         .HasColumnName("uploaded_by");
 
+                    b.Property<DateTimeOffset?>("WithheldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withheld_at");
+
+                    b.Property<string>("WithheldBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("withheld_by");
+
+                    b.Property<string>("WithheldReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withheld_reason");
+
                     b.HasKey("Id")
                         .HasName("pk_case_documents");
 

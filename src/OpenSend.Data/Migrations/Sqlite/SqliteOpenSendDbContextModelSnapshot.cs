@@ -1366,6 +1366,20 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("uploaded_by");
 
+                    b.Property<long?>("WithheldAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withheld_at");
+
+                    b.Property<string>("WithheldBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withheld_by");
+
+                    b.Property<string>("WithheldReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withheld_reason");
+
                     b.HasKey("Id")
                         .HasName("pk_case_documents");
 

@@ -10,7 +10,7 @@ using OpenSend.Web.SignIn;
 namespace OpenSend.Web.Pages.Family;
 
 /// <summary>One of the family's own requests, with the log of who has looked at the record.</summary>
-public sealed class RequestModel(AssessmentQueries queries, OpenSend.Data.Plans.PlanQueries plans, OpenSend.Data.Reviews.ReviewQueries reviews, TimeProvider time) : PageModel
+public sealed class RequestModel(AssessmentQueries queries, OpenSend.Data.Plans.PlanQueries plans, OpenSend.Data.Reviews.ReviewQueries reviews, SubjectAccessExport export, TimeProvider time) : PageModel
 {
     /// <summary>Progress towards each outcome across the plan's reviews ("celebrating progress").</summary>
     public IReadOnlyList<OpenSend.Data.Reviews.OutcomeTimeline> Progress { get; private set; } = [];
@@ -44,6 +44,25 @@ public sealed class RequestModel(AssessmentQueries queries, OpenSend.Data.Plans.
         }
 
         return Page();
+    }
+
+    /// <summary>Everything held about their child, as a zip (UK GDPR Article 15), without asking the council.</summary>
+    public async Task<IActionResult> OnGetRecordAsync(Guid id)
+    {
+        try
+        {
+            var (fileName, zip) = await export.CreateAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted);
+            Response.Headers.CacheControl = "no-store";
+            return File(zip, "application/zip", fileName);
+        }
+        catch (CaseNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (OpenSend.Data.Access.CaseAccessDeniedException)
+        {
+            return Forbid();
+        }
     }
 
     public string Who(AccessLogEntry entry)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Documents;
 using OpenSend.Domain.Documents;
@@ -67,6 +68,30 @@ public sealed class DocumentsModel(AssessmentQueries queries, CaseDocuments docu
         response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         response.Headers.CacheControl = "private, no-store";
         return new FileStreamResult(opened.Content, opened.Document.Type.ContentType());
+    }
+
+    /// <summary>The family may read a document the council had withheld.</summary>
+    public async Task<IActionResult> OnPostShareAsync(Guid document)
+    {
+        try
+        {
+            await documents.ShareAsync(HttpContext.ToRequestContext(), Id, document, HttpContext.RequestAborted);
+            TempData[SuccessKey] = "The family can now see the document";
+        }
+        catch (CaseNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (CaseAccessDeniedException)
+        {
+            return Forbid();
+        }
+        catch (OpenSend.Domain.Common.StepRefusedException)
+        {
+            // Already shared, or not on this case: the list shows how things stand.
+        }
+
+        return Redirect($"/cases/{Id}/documents");
     }
 
     /// <summary>Served only as an attachment with its checked type, never shown inline (decision: no stored file is ever rendered by the browser).</summary>
