@@ -172,4 +172,32 @@ public sealed class ReviewTests(SeededDemoshire app) : IClassFixture<SeededDemos
         await Assertions.Expect(parent.Locator("h1")).ToHaveTextAsync("What changed from Draft 1 to Final 1");
         await parent.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task AParentReadsTheAdviceAndDocuments_AndSeesTheirCaseworker()
+    {
+        var parent = await app.NewPageAsync();
+        await parent.SignInAsAsync("pat.ashdown@example.com");
+        await parent.GotoAsync("/your-requests");
+        await parent.Locator("#your-requests a").First.ClickAsync();
+        await Assertions.Expect(parent.Locator("#caseworker")).ToContainTextAsync("Your caseworker");
+        await parent.GetByRole(AriaRole.Link, new() { Name = "See the advice and documents" }).ClickAsync();
+        await Assertions.Expect(parent.Locator("h1")).ToHaveTextAsync("Advice and documents");
+        await parent.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task ACaseworkerNamesTheCaseworkerForACase()
+    {
+        var caseworker = await app.NewPageAsync();
+        await caseworker.SignInAsAsync("Sam Carter, LA SEND caseworker");
+        await caseworker.GotoAsync("/caseload?owner=unassigned");
+        await caseworker.Locator("#caseload tbody a").First.ClickAsync();
+        await caseworker.GetByRole(AriaRole.Link, new() { Name = "Name a caseworker" }).ClickAsync();
+        await caseworker.AssertAccessibleAsync();
+        await caseworker.GetByLabel("Caseworker", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Sam Carter" });
+        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Save caseworker" }).ClickAsync();
+        await Assertions.Expect(caseworker.Locator("#caseworker")).ToContainTextAsync("Caseworker: Sam Carter");
+        await caseworker.AssertAccessibleAsync();
+    }
 }
