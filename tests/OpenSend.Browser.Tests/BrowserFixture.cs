@@ -137,6 +137,26 @@ public static class Accessibility
 /// <summary>What every journey does first: sign in as one of the demo's invented people (development only), and type dates.</summary>
 public static class Journeys
 {
+    /// <summary>
+    /// For a signed-in family: opens the first of their requests whose page has <paramref name="selector"/>
+    /// (the demo parent follows a case at each main stage).
+    /// </summary>
+    public static async Task OpenRequestWithAsync(this IPage page, string selector)
+    {
+        await page.GotoAsync("/your-requests");
+        var requests = await page.Locator("#your-requests a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        foreach (var request in requests)
+        {
+            await page.GotoAsync(request);
+            if (await page.Locator(selector).CountAsync() > 0)
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"None of the family's requests shows {selector}.");
+    }
+
     /// <summary>Signs in through the development sign-in as the choice labelled <paramref name="who"/> ("Sam Carter, LA SEND caseworker").</summary>
     public static async Task SignInAsAsync(this IPage page, string who)
     {

@@ -47,23 +47,7 @@ public sealed class RequestModel(AssessmentQueries queries, OpenSend.Data.Plans.
     }
 
     /// <summary>Everything held about their child, as a zip (UK GDPR Article 15), without asking the council.</summary>
-    public async Task<IActionResult> OnGetRecordAsync(Guid id)
-    {
-        try
-        {
-            var (fileName, zip) = await export.CreateAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted);
-            Response.Headers.CacheControl = "no-store";
-            return File(zip, "application/zip", fileName);
-        }
-        catch (CaseNotFoundException)
-        {
-            return NotFound();
-        }
-        catch (OpenSend.Data.Access.CaseAccessDeniedException)
-        {
-            return Forbid();
-        }
-    }
+    public Task<IActionResult> OnGetRecordAsync(Guid id) => Assessments.Cases.SubjectAccessExportModel.DownloadAsync(this, export, id);
 
     public string Who(AccessLogEntry entry)
     {

@@ -9,21 +9,24 @@ namespace OpenSend.Web.Pages.Assessments.Cases;
 /// <summary>Downloads everything held about the child as a zip (UK GDPR Article 15), for the LA's SEND manager.</summary>
 public sealed class SubjectAccessExportModel(SubjectAccessExport export) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    public Task<IActionResult> OnGetAsync(Guid id) => DownloadAsync(this, export, id);
+
+    /// <summary>The export as a zip that is never cached; the SEND manager's page and the family's request page both serve it.</summary>
+    public static async Task<IActionResult> DownloadAsync(PageModel page, SubjectAccessExport export, Guid id)
     {
         try
         {
-            var (fileName, zip) = await export.CreateAsync(HttpContext.ToRequestContext(), id, HttpContext.RequestAborted);
-            Response.Headers.CacheControl = "no-store";
-            return File(zip, "application/zip", fileName);
+            var (fileName, zip) = await export.CreateAsync(page.HttpContext.ToRequestContext(), id, page.HttpContext.RequestAborted);
+            page.Response.Headers.CacheControl = "no-store";
+            return page.File(zip, "application/zip", fileName);
         }
         catch (CaseNotFoundException)
         {
-            return NotFound();
+            return page.NotFound();
         }
         catch (CaseAccessDeniedException)
         {
-            return Forbid();
+            return page.Forbid();
         }
     }
 }
