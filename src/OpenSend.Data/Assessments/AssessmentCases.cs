@@ -211,10 +211,7 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseSteps steps, CaseN
     public async Task AssignCaseworkerAsync(RequestContext context, Guid id, Guid personId, string? note, CancellationToken cancellationToken = default)
     {
         var organisationId = context.Viewer.IsLaStaff ? context.Viewer.OrganisationId : null;
-        var caseworker = await db.Memberships.AsNoTracking()
-            .Where(m => m.OrganisationId == organisationId && m.PersonId == personId && m.RemovedAt == null && (m.Role == Role.LaCaseworker || m.Role == Role.LaSendManager))
-            .Join(db.People.AsNoTracking(), m => m.PersonId, p => p.Id, (_, p) => new { p.DisplayName, p.Email })
-            .FirstOrDefaultAsync(cancellationToken);
+        var caseworker = await db.CaseworkersOf(organisationId, personId).FirstOrDefaultAsync(cancellationToken);
         if (organisationId is not null && caseworker is null)
         {
             throw new StepRefusedException("caseworker-not-staff", "Choose a caseworker or SEND manager of the council's own.");
@@ -222,13 +219,13 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseSteps steps, CaseN
 
         await RecordOutsideThePathwayAsync(context, id, null, AuditActions.CaseworkerAssigned, (a, now) =>
         {
-            var changing = a.CaseworkerName is { } before ? $"{before} handed over to {caseworker!.DisplayName}" : $"{caseworker!.DisplayName} named";
+            var changing = a.CaseworkerName is { } before ? $"{before} handed over to {caseworker!.Name}" : $"{caseworker!.Name} named";
             if (a.CaseworkerName is not null && Text.NullIfBlank(note) is null)
             {
                 throw new StepRefusedException("caseworker-note", $"Say why the case is moving from {a.CaseworkerName}; the note stays in the case's record.");
             }
 
-            a.AssignCaseworker(personId, caseworker.DisplayName, caseworker.Email, now);
+            a.AssignCaseworker(personId, caseworker.Name, caseworker.Email, now);
             return Text.NullIfBlank(note) is { } why ? $"{changing}: {why.Trim()}" : $"{changing}.";
         }, cancellationToken);
     }

@@ -54,6 +54,21 @@ public sealed record CaseloadPage(
 /// <summary>A member of the council's staff who may hold cases.</summary>
 public sealed record Caseworker(Guid PersonId, string Name, string Email);
 
+/// <summary>Who may hold a case.</summary>
+internal static class CaseworkerQueries
+{
+    /// <summary>
+    /// The council's caseworkers and SEND managers (one row per membership, so a person with both
+    /// roles comes twice), or only <paramref name="personId"/> among them. The one definition of who
+    /// may be named a case's caseworker, for the list to choose from and the check on naming.
+    /// </summary>
+    internal static IQueryable<Caseworker> CaseworkersOf(this OpenSendDbContext db, Guid? organisationId, Guid? personId = null) =>
+        db.Memberships.AsNoTracking()
+            .Where(m => m.OrganisationId == organisationId && m.RemovedAt == null && (m.Role == Role.LaCaseworker || m.Role == Role.LaSendManager)
+                && (personId == null || m.PersonId == personId))
+            .Join(db.People.AsNoTracking(), m => m.PersonId, p => p.Id, (_, p) => new Caseworker(p.Id, p.DisplayName, p.Email));
+}
+
 /// <summary>What one caseworker holds (<see cref="PersonId"/> null: no caseworker named).</summary>
 public sealed record CaseworkerLoad(Guid? PersonId, string? Name, int OpenAssessments, int PlansInForce);
 
@@ -172,12 +187,8 @@ public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time, C
             return [];
         }
 
-        var organisationId = context.Viewer.OrganisationId;
-        var people = await db.Memberships.AsNoTracking()
-            .Where(m => m.OrganisationId == organisationId && m.RemovedAt == null && (m.Role == Role.LaCaseworker || m.Role == Role.LaSendManager))
-            .Join(db.People.AsNoTracking(), m => m.PersonId, p => p.Id, (_, p) => new { p.Id, p.DisplayName, p.Email })
-            .ToListAsync(cancellationToken);
-        return people.DistinctBy(p => p.Id).Select(p => new Caseworker(p.Id, p.DisplayName, p.Email)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var caseworkers = await db.CaseworkersOf(context.Viewer.OrganisationId).ToListAsync(cancellationToken);
+        return caseworkers.DistinctBy(c => c.PersonId).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -194,11 +205,10 @@ public sealed class AssessmentQueries(OpenSendDbContext db, TimeProvider time, C
         var openStages = AssessmentStageText.Open.ToArray();
         var rows = await db.ReadableBy(context.Viewer).AsNoTracking()
             .Where(a => openStages.Contains(a.Stage) || a.Stage == AssessmentStage.PlanIssued)
-            .GroupBy(a => new { a.CaseworkerPersonId, a.CaseworkerName })
-            .Select(g => new { g.Key.CaseworkerPersonId, g.Key.CaseworkerName, Open = g.Count(a => a.Stage != AssessmentStage.PlanIssued), Plans = g.Count(a => a.Stage == AssessmentStage.PlanIssued) })
+            .GroupBy(a => a.CaseworkerPersonId)
+            .Select(g => new { g.Key, Name = g.Max(a => a.CaseworkerName), Open = g.Count(a => a.Stage != AssessmentStage.PlanIssued), Plans = g.Count(a => a.Stage == AssessmentStage.PlanIssued) })
             .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.CaseworkerPersonId)
-            .Select(g => new CaseworkerLoad(g.Key, g.Key is null ? null : g.First().CaseworkerName, g.Sum(r => r.Open), g.Sum(r => r.Plans)))
+        return rows.Select(r => new CaseworkerLoad(r.Key, r.Name, r.Open, r.Plans))
             .OrderByDescending(l => l.OpenAssessments + l.PlansInForce).ThenBy(l => l.Name).ToList();
     }
 

@@ -3,7 +3,6 @@ using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
-using OpenSend.Data.Notifications;
 using OpenSend.Domain.Advice;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Plans;
-using OpenSend.Domain.Plans;
 using OpenSend.Web.Pages.Plans;
 using OpenSend.Web.SignIn;
 
@@ -26,16 +25,12 @@ public sealed class ComparePlanModel(PlanQueries queries) : PageModel
             return NotFound();
         }
 
-        var versions = Viewed.Plan?.Versions ?? [];
-        var first = versions.FirstOrDefault(v => v.Number == from);
-        var second = versions.FirstOrDefault(v => v.Number == to);
-        if (first is null || second is null)
+        if (PlanChangesView.Between(Viewed.Plan?.Versions ?? [], from, to) is not { } changes)
         {
             return Redirect($"/your-requests/{id}/plan");
         }
 
-        var (older, newer) = first.Number <= second.Number ? (first, second) : (second, first);
-        Changes = new PlanChangesView(older, newer, PlanComparison.Compare(older.Content, newer.Content));
+        Changes = changes;
         return Page();
     }
 }

@@ -4,8 +4,8 @@ using OpenSend.Data.Advice;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Documents;
 using OpenSend.Domain.Assessments;
-using OpenSend.Domain.Common;
 using OpenSend.Domain.Documents;
+using OpenSend.Web.Pages.Shared;
 using OpenSend.Web.SignIn;
 
 namespace OpenSend.Web.Pages.Family;
@@ -49,29 +49,9 @@ public sealed class DocumentsModel(AssessmentQueries queries, CaseDocuments docu
             return elsewhere;
         }
 
-        if (string.IsNullOrWhiteSpace(Title))
+        if (await this.TryUploadAsync(documents, Id, nameof(Title), Title, "Enter what the document is, like 'Letter from the speech and language therapist'",
+            () => DocumentPurpose.Other, Upload, "Select a file") is null)
         {
-            ModelState.AddModelError(nameof(Title), "Enter what the document is, like 'Letter from the speech and language therapist'");
-        }
-
-        if (Upload is null)
-        {
-            ModelState.AddModelError(nameof(Upload), "Select a file");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        try
-        {
-            await using var upload = Upload!.OpenReadStream();
-            await documents.UploadAsync(HttpContext.ToRequestContext(), Id, upload, Title, DocumentPurpose.Other, cancellationToken: HttpContext.RequestAborted);
-        }
-        catch (StepRefusedException refused)
-        {
-            ModelState.AddModelError(refused.Code == "document-title" ? nameof(Title) : nameof(Upload), refused.Message);
             return Page();
         }
 

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Documents;
-using OpenSend.Domain.Common;
 using OpenSend.Domain.Documents;
+using OpenSend.Web.Pages.Shared;
 using OpenSend.Web.SignIn;
 
 namespace OpenSend.Web.Pages.Family;
@@ -41,29 +41,9 @@ public sealed class SharePicturesModel(CaseDocuments documents, DocumentStorage 
             return elsewhere;
         }
 
-        if (string.IsNullOrWhiteSpace(Caption))
+        if (await this.TryUploadAsync(documents, Id, nameof(Caption), Caption, "Enter a few words about the photo or video, like 'Sam at the swimming gala'",
+            () => DocumentPurpose.FamilyPicture, Upload, "Select a photo or video") is null)
         {
-            ModelState.AddModelError(nameof(Caption), "Enter a few words about the photo or video, like 'Sam at the swimming gala'");
-        }
-
-        if (Upload is null)
-        {
-            ModelState.AddModelError(nameof(Upload), "Select a photo or video");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        try
-        {
-            await using var upload = Upload!.OpenReadStream();
-            await documents.UploadAsync(HttpContext.ToRequestContext(), Id, upload, Caption, DocumentPurpose.FamilyPicture, cancellationToken: HttpContext.RequestAborted);
-        }
-        catch (StepRefusedException refused)
-        {
-            ModelState.AddModelError(refused.Code == "document-title" ? nameof(Caption) : nameof(Upload), refused.Message);
             return Page();
         }
 

@@ -30,18 +30,30 @@ public sealed class CompareModel(PlanQueries queries, TimeProvider time) : PlanP
             return elsewhere;
         }
 
-        var first = Plan.Versions.FirstOrDefault(v => v.Number == From);
-        var second = Plan.Versions.FirstOrDefault(v => v.Number == To);
-        if (first is null || second is null)
+        if (PlanChangesView.Between(Plan.Versions, From, To) is not { } between)
         {
             return Redirect(PlanLink);
         }
 
-        (Older, Newer) = first.Number <= second.Number ? (first, second) : (second, first);
-        Changes = PlanComparison.Compare(Older.Content, Newer.Content);
+        (Older, Newer, Changes) = (between.Older, between.Newer, between.Changes);
         return Page();
     }
 }
 
 /// <summary>Two issued versions and what changed between them, as the staff and the family comparison pages show it.</summary>
-public sealed record PlanChangesView(PlanVersion Older, PlanVersion Newer, IReadOnlyList<SectionChanges> Changes);
+public sealed record PlanChangesView(PlanVersion Older, PlanVersion Newer, IReadOnlyList<SectionChanges> Changes)
+{
+    /// <summary>Versions <paramref name="from"/> and <paramref name="to"/> in either order, older first, and what changed; null when the plan lacks either.</summary>
+    public static PlanChangesView? Between(IReadOnlyList<PlanVersion> versions, int? from, int? to)
+    {
+        var first = versions.FirstOrDefault(v => v.Number == from);
+        var second = versions.FirstOrDefault(v => v.Number == to);
+        if (first is null || second is null)
+        {
+            return null;
+        }
+
+        var (older, newer) = first.Number <= second.Number ? (first, second) : (second, first);
+        return new PlanChangesView(older, newer, PlanComparison.Compare(older.Content, newer.Content));
+    }
+}

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Documents;
-using OpenSend.Domain.Common;
 using OpenSend.Domain.Documents;
 using OpenSend.Web.GovUk;
+using OpenSend.Web.Pages.Shared;
 
 namespace OpenSend.Web.Pages.Assessments.Cases;
 
@@ -34,9 +34,19 @@ public sealed class UploadDocumentModel(AssessmentQueries queries, CaseDocuments
 
     protected override string DateField => nameof(Upload);
 
-    protected override string FieldFor(string refusalCode) => refusalCode == "document-title" ? nameof(DocumentTitle) : nameof(Upload);
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+
+    private DocumentPurpose? ChosenPurpose()
+    {
+        if (Enum.TryParse<DocumentPurpose>(Purpose, out var purpose))
+        {
+            return purpose;
+        }
+
+        ModelState.AddModelError(nameof(Purpose), "Select what the document is");
+        return null;
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -45,37 +55,13 @@ public sealed class UploadDocumentModel(AssessmentQueries queries, CaseDocuments
             return elsewhere;
         }
 
-        if (string.IsNullOrWhiteSpace(DocumentTitle))
-        {
-            ModelState.AddModelError(nameof(DocumentTitle), "Enter a title for the document, like 'Educational psychology advice'");
-        }
-
-        if (!Enum.TryParse<DocumentPurpose>(Purpose, out var purpose))
-        {
-            ModelState.AddModelError(nameof(Purpose), "Select what the document is");
-        }
-
-        if (Upload is null)
-        {
-            ModelState.AddModelError(nameof(Upload), "Select a file");
-        }
-
-        if (!ModelState.IsValid)
+        if (await this.TryUploadAsync(documents, Id, nameof(DocumentTitle), DocumentTitle, "Enter a title for the document, like 'Educational psychology advice'",
+            ChosenPurpose, Upload, "Select a file") is not { } added)
         {
             return Page();
         }
 
-        try
-        {
-            await using var upload = Upload!.OpenReadStream();
-            var added = await documents.UploadAsync(Context, Id, upload, DocumentTitle, purpose, cancellationToken: HttpContext.RequestAborted);
-            TempData[DocumentsModel.SuccessKey] = $"{added.Title} added";
-            return Redirect($"/cases/{Id}/documents");
-        }
-        catch (StepRefusedException refused)
-        {
-            ModelState.AddModelError(FieldFor(refused.Code), refused.Message);
-            return Page();
-        }
+        TempData[DocumentsModel.SuccessKey] = $"{added.Title} added";
+        return Redirect($"/cases/{Id}/documents");
     }
 }
