@@ -134,4 +134,42 @@ public sealed class PlanTests(SeededDemoshire app) : IClassFixture<SeededDemoshi
         await Assertions.Expect(page.Locator("#section-A-media img")).ToHaveAttributeAsync("alt", "Building a bridge out of card");
         await page.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task AParentSaysSupportIsNotHappening_AndTheCaseworkerAnswers()
+    {
+        var parent = await app.NewPageAsync();
+        await parent.SignInAsAsync("pat.ashdown@example.com");
+        await parent.OpenRequestWithAsync("#delivery-link");
+        await parent.Locator("#delivery-link").ClickAsync();
+        await Assertions.Expect(parent.Locator("h1")).ToHaveTextAsync("Is the support in the plan happening?");
+        await Assertions.Expect(parent.Locator(".govuk-summary-card").First).ToContainTextAsync("Oakfield Primary School said");
+        await parent.AssertAccessibleAsync();
+
+        await parent.Locator(".govuk-summary-card__action a").First.ClickAsync();
+        await parent.AssertAccessibleAsync();
+        await parent.GetByLabel("Not delivered").CheckAsync();
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(parent.Locator(".govuk-error-summary")).ToContainTextAsync("Say what is not happening, and since when");
+        await parent.AssertAccessibleAsync();
+        await parent.GetByLabel("What is happening instead?").FillAsync("No small-group sessions this week: the teaching assistant is off sick.");
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(parent.Locator(".govuk-notification-banner")).ToContainTextAsync("is not delivered");
+        await parent.AssertAccessibleAsync();
+
+        var caseworker = await app.NewPageAsync();
+        await caseworker.SignInAsAsync("Sam Carter, LA SEND caseworker");
+        await caseworker.GotoAsync("/provision-delivery");
+        await Assertions.Expect(caseworker.Locator("#undelivered")).ToContainTextAsync("Parent or carer");
+        await caseworker.AssertAccessibleAsync();
+        await caseworker.Locator("#undelivered tbody tr", new() { HasText = "Not delivered" }).Locator("a").First.ClickAsync();
+        await Assertions.Expect(caseworker.Locator("h1")).ToHaveTextAsync("Is the provision being delivered?");
+        await caseworker.AssertAccessibleAsync();
+        await caseworker.Locator("a[href*='/answer']").First.ClickAsync();
+        await caseworker.AssertAccessibleAsync();
+        await caseworker.GetByLabel("What is the council doing about it?").FillAsync("The school will make up the missed sessions next week; we will check with the SENCO on Friday.");
+        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
+        await Assertions.Expect(caseworker.Locator(".govuk-notification-banner")).ToContainTextAsync("has been recorded");
+        await caseworker.AssertAccessibleAsync();
+    }
 }

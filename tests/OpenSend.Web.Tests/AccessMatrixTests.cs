@@ -43,8 +43,11 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         /// <summary>One request for advice: the organisation asked (to write it) and the LA's staff (to read it).</summary>
         AdviceRequest,
 
-        /// <summary>The review lists: the LA's board and a setting's own reviews.</summary>
+        /// <summary>Lists for the LA's staff and settings: the review board and a setting's own reviews; provision reported not delivered.</summary>
         ReviewList,
+
+        /// <summary>What the setting the child attends records for them (provision delivered): its staff only, not the council's.</summary>
+        SettingOfTheChild,
 
         /// <summary>A review's meeting and report: the LA's staff and the setting that leads the review.</summary>
         ReviewLead,
@@ -173,6 +176,10 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         ["api/cases/{id:guid}/withdrawal"] = Rule.CaseManage,
         ["cases/{id:guid}/plan"] = Rule.CaseRead,
         ["cases/{id:guid}/plan/versions/{number:int}"] = Rule.CaseRead,
+        ["cases/{id:guid}/plan/delivery"] = Rule.CaseRead,
+        ["cases/{id:guid}/plan/delivery/{provisionId:guid}"] = Rule.SettingOfTheChild,
+        ["cases/{id:guid}/plan/delivery/reports/{reportId:guid}/answer"] = Rule.CaseManage,
+        ["provision-delivery"] = Rule.ReviewList,
         ["cases/{id:guid}/plan/compare"] = Rule.CaseRead,
         ["api/cases/{id:guid}/plan/"] = Rule.CaseReadWithFamily,
         ["api/cases/{id:guid}/plan/versions/{number:int}"] = Rule.CaseReadWithFamily,
@@ -213,6 +220,8 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         ["your-requests/{id:guid}/plan"] = Rule.FamilyCase,
         ["your-requests/{id:guid}/documents"] = Rule.FamilyCase,
         ["your-requests/{id:guid}/plan/compare"] = Rule.FamilyCase,
+        ["your-requests/{id:guid}/plan/delivery"] = Rule.FamilyCase,
+        ["your-requests/{id:guid}/plan/delivery/{provisionId:guid}"] = Rule.FamilyCase,
         ["your-requests/{id:guid}/draft-plan/comment"] = Rule.FamilyCase,
         ["your-requests/{id:guid}/draft-plan/meeting-or-setting"] = Rule.FamilyCase,
         ["your-requests/{id:guid}/pictures"] = Rule.FamilyCase,
@@ -457,6 +466,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         Rule.AdviceRequest => who.Manages.Contains(target!.Value) || (who.AdvisesOnAlphonsine && target == Child.Alphonsine),
         Rule.ReviewList => who.IsLaStaff || who.IsSettingStaff,
         Rule.ReviewLead => who.Manages.Contains(target!.Value) || (who.IsSettingStaff && who.Reads.Contains(target!.Value)),
+        Rule.SettingOfTheChild => who.IsSettingStaff && who.Reads.Contains(target!.Value),
         Rule.FamilyList => who.IsFamily,
         Rule.FamilyCase => who.IsFamily && who.Reads.Contains(target!.Value),
         Rule.CaseReadWithFamily => who.Reads.Contains(target!.Value),
@@ -493,7 +503,9 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
             .Replace("{la:regex(^[0-9]{{3}}$)}", "999", StringComparison.Ordinal)
             .Replace("{measure}", "requests-received", StringComparison.Ordinal)
             .Replace("{preferenceId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
-            .Replace("{documentId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal);
+            .Replace("{documentId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+            .Replace("{provisionId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+            .Replace("{reportId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal);
         if (target is { } child)
         {
             var (id, token, adviceId) = _children[child];

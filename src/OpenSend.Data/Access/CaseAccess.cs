@@ -89,6 +89,26 @@ public static class CaseAccess
     public static bool ReadsAllContributions(this Viewer viewer, OpenSend.Domain.Reviews.AnnualReview review) =>
         viewer.IsLaStaff || viewer.LeadsReview(review) || review.PapersCirculatedOn is not null;
 
+    /// <summary>How a family member is shown on what they send ("Parent or carer", "Young person"): their relationship to the child, never their email.</summary>
+    internal static async Task<string> FamilyMemberTitleAsync(this OpenSendDbContext db, Viewer viewer, Guid assessmentId, CancellationToken cancellationToken)
+    {
+        var personId = viewer.PersonId;
+        var relationship = await db.FamilyLinks.AsNoTracking()
+            .Where(l => l.AssessmentId == assessmentId && l.PersonId == personId && l.RevokedAt == null)
+            .Select(l => (Role?)l.Relationship).FirstOrDefaultAsync(cancellationToken);
+        return (relationship ?? Role.Parent).Title();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="viewer"/> works for a setting linked to the case now (the child attends
+    /// it, the plan names it, or it made the request): not a setting only consulted, nor one whose
+    /// part has ended and which keeps sight of the case for a while.
+    /// </summary>
+    public static Task<bool> WorksForSettingOfAsync(this OpenSendDbContext db, Viewer viewer, Guid assessmentId, CancellationToken cancellationToken) =>
+        viewer is { IsStaff: true, OrganisationKind: OrganisationKind.Setting, OrganisationId: { } organisationId } && SettingRoles.Contains(viewer.Role!.Value)
+            ? db.SettingLinks.AnyAsync(l => l.AssessmentId == assessmentId && l.OrganisationId == organisationId && l.EndedAt == null, cancellationToken)
+            : Task.FromResult(false);
+
     /// <summary>What <paramref name="viewer"/> may do with one case (None when they may not see it).</summary>
     public static async Task<CaseAccessLevel> LevelAsync(this OpenSendDbContext db, Viewer viewer, Guid assessmentId, CancellationToken cancellationToken = default)
     {

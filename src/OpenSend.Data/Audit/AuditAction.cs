@@ -93,6 +93,8 @@ public static class AuditActions
     public static readonly AuditAction PlanNotAmended = new("plan.not-amended", "Decided not to amend the plan (reg 22(4))", "Recorded the decision not to make the proposed changes to the plan");
     public static readonly AuditAction PlanCommented = new("plan.commented", "Commented on the draft plan", "Commented on the draft plan");
     public static readonly AuditAction PlanDownloaded = new("plan.downloaded", "Downloaded a copy of the plan", "Downloaded a copy of the plan");
+    public static readonly AuditAction DeliveryReported = new("plan.delivery-reported", "Said whether provision in the plan is being delivered", "Said whether support in the plan is being given");
+    public static readonly AuditAction DeliveryAnswered = new("plan.delivery-answered", "Answered a report that provision is not being delivered", "Answered a report that support in the plan is not being given");
     public static readonly AuditAction PlanFamilyAsked = new("plan.family-asked", "Asked for a meeting or a school to be named", "Asked for a meeting or a school to be named");
     public static readonly AuditAction PlanTransferredIn = new("plan.transferred-in", "Received the plan from another council", "Received the plan from another council");
     public static readonly AuditAction PlanTransferExported = new("plan.transfer-exported", "Downloaded the plan for the council the child moved to", "Downloaded the plan for the council the child moved to");

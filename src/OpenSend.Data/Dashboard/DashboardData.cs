@@ -3,6 +3,7 @@ using OpenSend.Data.Database;
 using OpenSend.Data.Returns;
 using OpenSend.Domain.Dashboard;
 using OpenSend.Domain.Placements;
+using OpenSend.Domain.Plans;
 using OpenSend.Domain.Returns;
 
 namespace OpenSend.Data.Dashboard;
@@ -62,13 +63,38 @@ public sealed class DashboardData(OpenSendDbContext db, Sen2Extract extract, Tim
             .Join(db.Assessments.AsNoTracking(), r => r.AssessmentId, a => a.Id, (r, a) => new { r.Report, a.Child, a.ChildDetails })
             .ToListAsync(cancellationToken);
         var progress = reviews.Where(r => r.Report is not null)
-            .SelectMany(r => r.Report!.Progress.Select(p => new ProgressRating(
-                new Sen2Person(r.Child.FamilyName, r.Child.GivenName, r.Child.DateOfBirth, r.ChildDetails.Sex, r.ChildDetails.Ethnicity, null, null, null, null, []), p.Progress)))
+            .SelectMany(r => r.Report!.Progress.Select(p => new ProgressRating(Person(r.Child, r.ChildDetails), p.Progress)))
             .ToList();
-        var live = new LiveData(sen2, PlacementOf, progress);
+        var live = new LiveData(sen2, PlacementOf, progress, await ProvisionReportedAsync(laCode, from, to, census, cancellationToken));
         _cache[(laCode, census, collection)] = live;
         return live;
     }
+
+    /// <summary>
+    /// Each piece of provision the family or a setting reported on in the year (up to census day), and
+    /// whether the latest word of any of them then said it was missing in full or in part.
+    /// </summary>
+    private async Task<IReadOnlyList<ProvisionReported>> ProvisionReportedAsync(string laCode, DateOnly from, DateOnly to, DateOnly census, CancellationToken cancellationToken)
+    {
+        var since = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var until = new DateTimeOffset((to < census ? to : census).AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var reports = await db.ProvisionDeliveryReports.AsNoTracking()
+            .Where(r => r.LaCode == laCode && r.ReportedAt >= since && r.ReportedAt < until)
+            .Join(db.Assessments.AsNoTracking(), r => r.AssessmentId, a => a.Id, (r, a) => new { Report = r, a.Child, a.ChildDetails })
+            .ToListAsync(cancellationToken);
+        return reports
+            .GroupBy(x => (x.Report.AssessmentId, x.Report.ProvisionId))
+            .Select(item =>
+            {
+                var child = item.First();
+                return new ProvisionReported(Person(child.Child, child.ChildDetails), ProvisionDeliveryReport.Latest(item.Select(x => x.Report)).Any(r => r.IsUndelivered));
+            })
+            .ToList();
+    }
+
+    /// <summary>The child as the breakdowns count them (sex, ethnicity, age), for measures not read from the return itself.</summary>
+    private static Sen2Person Person(Domain.Assessments.Child child, ChildDetails details) =>
+        new(child.FamilyName, child.GivenName, child.DateOfBirth, details.Sex, details.Ethnicity, null, null, null, null, []);
 
     /// <summary>Whether the LA keeps its cases in OpenSEND (so its figures can be counted live).</summary>
     public Task<bool> HasLiveDataAsync(string laCode, CancellationToken cancellationToken = default) =>

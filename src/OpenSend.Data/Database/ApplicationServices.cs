@@ -49,6 +49,8 @@ public static class ApplicationServices
         .AddScoped<PlanTransfers>()
         .AddScoped<PlanQueries>()
         .AddScoped<PlanRepresentations>()
+        .AddScoped<ProvisionDelivery>()
+        .AddScoped<ProvisionDeliveryQueries>()
         .AddScoped<PlanDocuments>()
         .AddScoped<CaseDocuments>()
         .AddScoped<GiasImport>()

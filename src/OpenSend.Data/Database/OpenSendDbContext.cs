@@ -66,6 +66,8 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<PlanComment> PlanComments => Set<PlanComment>();
 
+    public DbSet<ProvisionDeliveryReport> ProvisionDeliveryReports => Set<ProvisionDeliveryReport>();
+
     /// <summary>Every proposal to amend a plan in force, from its notice to the amended plan or the decision not to amend (reg 22).</summary>
     public DbSet<PlanAmendment> PlanAmendments => Set<PlanAmendment>();
 

@@ -17,7 +17,8 @@ namespace OpenSend.Data.Demo;
 /// some overdue, all dated relative to today so the demo always looks live. Every name is
 /// invented; every case is built through the same application service the pages use.
 /// </summary>
-public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLinks links, OpenSend.Data.Reviews.PlanReviews reviews, OpenSend.Data.Plans.PlanDrafting drafting, TimeProvider time)
+public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLinks links, OpenSend.Data.Reviews.PlanReviews reviews, OpenSend.Data.Plans.PlanDrafting drafting,
+    OpenSend.Data.Plans.ProvisionDelivery delivery, TimeProvider time)
 {
     public const string DemoLaCode = "999";
 
@@ -227,6 +228,34 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
         Generation.SyntheticContent.ChildDetails(index, random.Next(10) < 7 ? OpenSend.Domain.Returns.Sex.Male : OpenSend.Domain.Returns.Sex.Female,
             DemoEthnicities[index % DemoEthnicities.Length], dateOfBirth, today);
 
+    /// <summary>
+    /// Oakfield's SENCO says whether its pupils' provision is delivered: the first piece is; on some
+    /// plans the second is not, and the council has answered. The demo parent says their child's
+    /// therapy is only partly happening, not yet answered, so every part of the feature has something to show.
+    /// </summary>
+    private async Task SayWhetherProvisionIsDeliveredAsync(RequestContext council, Guid id, Organisation oakfield, bool familyAccount, int index, CancellationToken cancellationToken)
+    {
+        var provision = (await db.Plans.AsNoTracking().Include(p => p.Versions).SingleAsync(p => p.AssessmentId == id, cancellationToken)).LatestFinal!.Content.Provision;
+        var (sencoEmail, sencoName, _, _) = DemoStaff.First(s => s.OrganisationCode == oakfield.Code && s.Role == Role.Senco);
+        var sencoId = await db.People.AsNoTracking().Where(p => p.Email == sencoEmail).Select(p => p.Id).SingleAsync(cancellationToken);
+        var senco = new RequestContext(new Actor("demo-senco", sencoName, nameof(Role.Senco), oakfield.Name), Viewer.Staff(sencoId, Role.Senco, oakfield), null);
+        await delivery.ReportAsync(senco, id, provision[0].Id, OpenSend.Domain.Plans.DeliveryState.BeingDelivered, null, cancellationToken);
+        if (familyAccount)
+        {
+            var parentId = await db.People.AsNoTracking().Where(p => p.Email == DemoParentEmail).Select(p => p.Id).SingleAsync(cancellationToken);
+            var parent = new RequestContext(new Actor(parentId.ToString(), "Parent", nameof(Role.Parent), null), Viewer.Family(parentId), null);
+            await delivery.ReportAsync(parent, id, provision[^1].Id, OpenSend.Domain.Plans.DeliveryState.PartlyDelivered,
+                "The therapist has come once a week since the spring half term, not twice.", cancellationToken);
+        }
+        else if (index % 2 == 0)
+        {
+            var report = await delivery.ReportAsync(senco, id, provision[^1].Id, OpenSend.Domain.Plans.DeliveryState.NotDelivered,
+                "Our speech and language therapist left at Easter and the NHS service has no one to send until September.", cancellationToken);
+            await delivery.AnswerAsync(council, id, report.Id,
+                "We have commissioned an independent therapist for the sessions until the NHS service can resume them; they start on Monday.", cancellationToken);
+        }
+    }
+
     private async Task CreateAsync(RequestContext context, IReadOnlyDictionary<string, Organisation> organisations, Story story, DateOnly received, DateOnly today, int index, Random random, CancellationToken cancellationToken)
     {
         var given = GivenNames[index % GivenNames.Length];
@@ -351,6 +380,11 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
                 var late = index % 3 == 0;
                 await Issue(98, 0);
                 await DraftAndIssueAsync(105, late ? 147 : 126);
+                if (schoolCode == Schools[0].Code)
+                {
+                    await SayWhetherProvisionIsDeliveredAsync(context, id, setting, familyAccount, index, cancellationToken);
+                }
+
                 break;
             case Story.PlanIssuedLateWithException:
                 await Assess(35);

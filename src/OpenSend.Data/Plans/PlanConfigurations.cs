@@ -80,6 +80,23 @@ internal sealed class PlanCommentConfiguration : IEntityTypeConfiguration<PlanCo
     }
 }
 
+internal sealed class ProvisionDeliveryReportConfiguration : IEntityTypeConfiguration<ProvisionDeliveryReport>
+{
+    public void Configure(EntityTypeBuilder<ProvisionDeliveryReport> builder)
+    {
+        builder.ToTable("provision_delivery_reports");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.LaCode).HasMaxLength(3);
+        builder.Property(r => r.ReportedBy).HasMaxLength(200);
+        builder.Property(r => r.Note).HasMaxLength(ProvisionDeliveryReport.NoteLimit);
+        builder.Property(r => r.Answer).HasMaxLength(ProvisionDeliveryReport.NoteLimit);
+        builder.Property(r => r.AnsweredBy).HasMaxLength(200);
+        builder.HasOne<EhcPlan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.LaCode, r.AssessmentId, r.ProvisionId, r.ReportedAt });
+    }
+}
+
 internal sealed class PlanAmendmentConfiguration : IEntityTypeConfiguration<PlanAmendment>
 {
     public void Configure(EntityTypeBuilder<PlanAmendment> builder)

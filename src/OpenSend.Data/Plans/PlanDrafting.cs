@@ -296,7 +296,7 @@ public sealed class PlanRepresentations(OpenSendDbContext db, CaseSteps steps)
                 : "This request has closed, so the council is no longer gathering views for it.");
         }
 
-        var sentBy = await FamilyMemberAsync(context, assessmentId, cancellationToken);
+        var sentBy = await db.FamilyMemberTitleAsync(context.Viewer, assessmentId, cancellationToken);
         var now = writing.Now;
         if (await db.FamilyViews.SingleOrDefaultAsync(v => v.LaCode == assessment.LaCode && v.AssessmentId == assessmentId, cancellationToken) is { } earlier)
         {
@@ -316,15 +316,6 @@ public sealed class PlanRepresentations(OpenSendDbContext db, CaseSteps steps)
         var laCode = await db.ReadableBy(context.Viewer).Where(a => a.Id == assessmentId).Select(a => a.LaCode).SingleOrDefaultAsync(cancellationToken)
             ?? throw new CaseNotFoundException();
         return await db.FamilyViews.AsNoTracking().SingleOrDefaultAsync(v => v.LaCode == laCode && v.AssessmentId == assessmentId, cancellationToken);
-    }
-
-    private async Task<string> FamilyMemberAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken)
-    {
-        var personId = context.Viewer.PersonId;
-        var relationship = await db.FamilyLinks.AsNoTracking()
-            .Where(l => l.AssessmentId == assessmentId && l.PersonId == personId && l.RevokedAt == null)
-            .Select(l => (Role?)l.Relationship).FirstOrDefaultAsync(cancellationToken);
-        return (relationship ?? Role.Parent).Title();
     }
 
     /// <summary>
@@ -373,7 +364,7 @@ public sealed class PlanRepresentations(OpenSendDbContext db, CaseSteps steps)
         var writing = await steps.BeginAsync(context, assessmentId, StepBy.AnyoneWhoSeesTheCase, cancellationToken);
         var plan = await db.Plans.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken)
             ?? throw new StepRefusedException("no-draft-to-comment-on", "There is no draft plan to comment on at the moment.");
-        var comment = PlanComment.On(plan, writing.Case.RuleSet, section, itemId, text, await FamilyMemberAsync(context, assessmentId, cancellationToken), context.Viewer.PersonId, writing.Now);
+        var comment = PlanComment.On(plan, writing.Case.RuleSet, section, itemId, text, await db.FamilyMemberTitleAsync(context.Viewer, assessmentId, cancellationToken), context.Viewer.PersonId, writing.Now);
         db.PlanComments.Add(comment);
         await writing.CommitAsync(AuditActions.PlanCommented, $"Comment on section {section} of version {comment.VersionNumber}.", "plan", cancellationToken);
         return comment;

@@ -62,10 +62,14 @@ public sealed record CountedUnit(Sen2Person Person, Sen2Plan? Plan, bool InNumer
 /// <summary>
 /// What live measures are counted from: the LA's SEN2 return for the census that closes the year
 /// (so the dashboard and the return always agree), where each named setting places the child, and
-/// the progress ratings of the year's review reports.
+/// the progress ratings of the year's review reports, and what families and settings said in the
+/// year of the provision in plans in force.
 /// </summary>
-public sealed record LiveData(Sen2Return Return, Func<Sen2Setting, PlacementType> PlacementOf, IReadOnlyList<ProgressRating> Progress)
+public sealed record LiveData(Sen2Return Return, Func<Sen2Setting, PlacementType> PlacementOf, IReadOnlyList<ProgressRating> Progress,
+    IReadOnlyList<ProvisionReported>? Delivery = null)
 {
+    public IReadOnlyList<ProvisionReported> ProvisionReportedOn => Delivery ?? [];
+
     public DateOnly Census => Return.Header.ReferenceDate;
 
     public int Year => Return.ReportingYear;
@@ -76,6 +80,12 @@ public sealed record LiveData(Sen2Return Return, Func<Sen2Setting, PlacementType
 
     public bool InYear(DateOnly? date) => date is { } d && d >= YearStart && d <= YearEnd;
 }
+
+/// <summary>
+/// One piece of provision reported on in the year, with the child it is for: undelivered when, at the
+/// end of the year, the latest word of the family or of a setting said it was partly or not delivered.
+/// </summary>
+public sealed record ProvisionReported(Sen2Person Person, bool Undelivered);
 
 /// <summary>One outcome's progress at a review held in the year, with the child it belongs to.</summary>
 public sealed record ProgressRating(Sen2Person Person, Reviews.OutcomeProgress Progress);

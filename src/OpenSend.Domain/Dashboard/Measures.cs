@@ -42,7 +42,7 @@ public static class Measures
     /// them; raise this whenever a live definition (or what SEN2 counts) changes, so every kept
     /// count is recounted rather than shown beside counts made the new way.
     /// </summary>
-    public const int LiveVersion = 2;
+    public const int LiveVersion = 3;
 
     public static readonly IReadOnlyList<MeasureDefinition> All =
     [
@@ -75,6 +75,11 @@ public static class Measures
             "Calendar year", "DfE definition", HigherIsBetter: false,
             Live: d => NewPlansIssued(d).Select(x => new CountedUnit(x.Person, x.Plan, Days(x.Request.ReceivedDate, x.Plan.StartDate) >= 365)),
             Published: new("timeliness_20_week", "plans_issued_gt_1_year", ["plans_issued_den"], "pc_plans_issued_gt_1_year")),
+        new("provision-reported-not-delivered", "Provision reported not delivered", MeasureGroup.Experiences, MeasureKind.Percentage,
+            "Provision in plans in force that the family or setting, at their latest word in the year, said was partly or not delivered",
+            "Pieces of provision in plans in force that a family or setting reported on in the year",
+            "Calendar year", "Children and Families Act 2014 s.42 (the duty to secure the provision); OpenSEND's own measure, which no published statistic has", HigherIsBetter: false,
+            Live: d => d.ProvisionReportedOn.Select(p => new CountedUnit(p.Person, null, p.Undelivered))),
         new("review-decisions-within-4-weeks", "Annual review decisions within 4 weeks", MeasureGroup.Experiences, MeasureKind.Percentage,
             "Reviews decided in the year where the decision was sent within 4 weeks of the meeting", "Reviews of plans in force decided in the year",
             "Calendar year", "SEND Regulations 2014 reg 20(10)", HigherIsBetter: true,

@@ -2574,6 +2574,106 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.ToTable("ehc_plan_versions", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Plans.ProvisionDeliveryReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("answered_by");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<Guid>("ProvisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provision_id");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reported_by");
+
+                    b.Property<string>("Reporter")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reporter");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("section");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("state");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_number");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_provision_delivery_reports");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_provision_delivery_reports_plan_id");
+
+                    b.HasIndex("LaCode", "AssessmentId", "ProvisionId", "ReportedAt")
+                        .HasDatabaseName("ix_provision_delivery_reports_la_code_assessment_id_provision_");
+
+                    b.ToTable("provision_delivery_reports", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Reviews.AnnualReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3018,6 +3118,16 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ehc_plan_versions_ehc_plans_plan_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Plans.ProvisionDeliveryReport", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Plans.EhcPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_provision_delivery_reports_ehc_plans_plan_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Reviews.AnnualReview", b =>

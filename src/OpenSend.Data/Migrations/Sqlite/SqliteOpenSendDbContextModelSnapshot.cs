@@ -2563,6 +2563,106 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.ToTable("ehc_plan_versions", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Plans.ProvisionDeliveryReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_by");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<Guid>("ProvisionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provision_id");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_by");
+
+                    b.Property<string>("Reporter")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("section");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_number");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_provision_delivery_reports");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_provision_delivery_reports_plan_id");
+
+                    b.HasIndex("LaCode", "AssessmentId", "ProvisionId", "ReportedAt")
+                        .HasDatabaseName("ix_provision_delivery_reports_la_code_assessment_id_provision_id_reported_at");
+
+                    b.ToTable("provision_delivery_reports", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Reviews.AnnualReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3007,6 +3107,16 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ehc_plan_versions_ehc_plans_plan_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Plans.ProvisionDeliveryReport", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Plans.EhcPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_provision_delivery_reports_ehc_plans_plan_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Reviews.AnnualReview", b =>
