@@ -182,4 +182,37 @@ public sealed class ReviewTests(SeededDemoshire app) : IClassFixture<SeededDemos
         await Assertions.Expect(caseworker.Locator("#caseworker")).ToContainTextAsync("Caseworker: Sam Carter");
         await caseworker.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task AParentAsksForAnEarlyReview_AndTheCaseworkerDecides()
+    {
+        var parent = await app.NewPageAsync();
+        await parent.SignInAsAsync("pat.ashdown@example.com");
+        await parent.OpenRequestWithAsync("#plan-review");
+        await parent.GetByRole(AriaRole.Link, new() { Name = "See the plan's review and give your views for it" }).ClickAsync();
+        await parent.Locator("#ask-early-review").ClickAsync();
+        await Assertions.Expect(parent.Locator("h1")).ToHaveTextAsync("Why should the plan be reviewed early?");
+        await parent.AssertAccessibleAsync();
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+        await Assertions.Expect(parent.Locator(".govuk-error-summary")).ToContainTextAsync("Say why the plan should be reviewed early");
+        await parent.AssertAccessibleAsync();
+        await parent.GetByLabel("Why should the plan be reviewed early?").FillAsync("Our child has stopped sleeping and will not go into school.");
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+        await Assertions.Expect(parent.Locator(".govuk-notification-banner")).ToContainTextAsync("Your request for an early review has been sent");
+        await parent.AssertAccessibleAsync();
+
+        var caseworker = await app.NewPageAsync();
+        await caseworker.SignInAsAsync("Sam Carter, LA SEND caseworker");
+        await caseworker.GotoAsync("/reviews");
+        await caseworker.Locator("#early-reviews-awaiting tbody a").First.ClickAsync();
+        await Assertions.Expect(caseworker.Locator("h1")).ToHaveTextAsync("Early review of the plan");
+        await caseworker.AssertAccessibleAsync();
+        await caseworker.Locator(".govuk-summary-card__action a").First.ClickAsync();
+        await caseworker.AssertAccessibleAsync();
+        await caseworker.GetByLabel("Refuse").CheckAsync();
+        await caseworker.GetByLabel("Your reasons").FillAsync("The annual review is due soon; we will bring the school's concerns to it.");
+        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        await Assertions.Expect(caseworker.Locator(".govuk-notification-banner")).ToContainTextAsync("Early review refused");
+        await caseworker.AssertAccessibleAsync();
+    }
 }

@@ -86,7 +86,7 @@ public abstract class ProvisionDeliveryTests(TestProvider provider, PostgresServ
         var phonics = delivery.Line(Phonics)!;
         Assert.Equal(3, phonics.Reports.Count);
         Assert.Equal([DeliveryState.BeingDelivered, DeliveryState.BeingDelivered], phonics.Latest.Select(r => r.State));
-        Assert.Equal(DeliveryReporter.Family, delivery.Reporter);
+        Assert.Equal(FamilyOrSetting.Family, delivery.Reporter);
         Assert.False(delivery.CanAnswer);
 
         var audited = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords.Where(r => r.AssessmentId == id).Select(r => r.Action).ToListAsync());

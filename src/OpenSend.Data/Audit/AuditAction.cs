@@ -108,6 +108,8 @@ public static class AuditActions
     public static readonly AuditAction ReviewMeetingHeld = new("review.meeting-held", "Recorded the review meeting", "Recorded the review meeting");
     public static readonly AuditAction ReviewReportSubmitted = new("review.report-submitted", "Sent the report of the review meeting (reg 20(8))", "Sent the report of the review meeting");
     public static readonly AuditAction ReviewDecided = new("review.decided", "Recorded the decision after the review (reg 20(10))", "Recorded the council's decision after the review");
+    public static readonly AuditAction EarlyReviewAsked = new("review.early-asked", "Asked for the plan to be reviewed early", "Asked for the plan to be reviewed early");
+    public static readonly AuditAction EarlyReviewDecided = new("review.early-decided", "Decided whether to review the plan early, with reasons", "Decided whether to review the plan early, with reasons");
     public static readonly AuditAction ReviewPost16TransferProposed = new("review.post16-transfer-proposed", "Recorded a planned move between post-16 institutions", "Recorded a planned move to another college");
 
     // Naming a school or college.
@@ -131,6 +133,7 @@ public static class AuditActions
     public static readonly AuditAction AdviceSent = new("advice.sent", "Sent their advice to the council", "Sent their advice to the council");
 
     // The council's own settings and returns: no child's record, never shown to families.
+    public static readonly AuditAction EarlyReviewDecisionDays = new("la.early-review-decision-days", "Changed the time to decide on a request for an early review", null);
     public static readonly AuditAction UnderFivesReviewInterval = new("la.under-fives-review-interval", "Changed how often under-5s' plans are reviewed", null);
     public static readonly AuditAction Sen2Exported = new("la.sen2-exported", "Made the SEN2 return for the Department for Education", null);
     public static readonly AuditAction SettingPlacesSet = new("setting.places-set", "Set a setting's commissioned places", null);

@@ -26,6 +26,7 @@ public static class ApplicationServices
         .AddScoped<CaseSteps>()
         .AddScoped<AssessmentCases>()
         .AddScoped<PlanReviews>()
+        .AddScoped<EarlyReviews>()
         .AddScoped<ReviewQueries>()
         .AddScoped<ReviewScheduling>()
         .AddScoped<AssessmentQueries>()

@@ -77,6 +77,8 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<OpenSend.Domain.Reviews.AnnualReview> AnnualReviews => Set<OpenSend.Domain.Reviews.AnnualReview>();
 
+    public DbSet<OpenSend.Domain.Reviews.EarlyReviewRequest> EarlyReviewRequests => Set<OpenSend.Domain.Reviews.EarlyReviewRequest>();
+
     public DbSet<OpenSend.Domain.Reviews.ReviewContribution> ReviewContributions => Set<OpenSend.Domain.Reviews.ReviewContribution>();
 
     /// <summary>The settings register (GIAS and the providers LAs add): public data, not scoped by LA.</summary>

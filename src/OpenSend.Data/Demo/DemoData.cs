@@ -18,7 +18,7 @@ namespace OpenSend.Data.Demo;
 /// invented; every case is built through the same application service the pages use.
 /// </summary>
 public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLinks links, OpenSend.Data.Reviews.PlanReviews reviews, OpenSend.Data.Plans.PlanDrafting drafting,
-    OpenSend.Data.Plans.ProvisionDelivery delivery, TimeProvider time)
+    OpenSend.Data.Plans.ProvisionDelivery delivery, OpenSend.Data.Reviews.EarlyReviews earlyReviews, TimeProvider time)
 {
     public const string DemoLaCode = "999";
 
@@ -233,12 +233,9 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
     /// plans the second is not, and the council has answered. The demo parent says their child's
     /// therapy is only partly happening, not yet answered, so every part of the feature has something to show.
     /// </summary>
-    private async Task SayWhetherProvisionIsDeliveredAsync(RequestContext council, Guid id, Organisation oakfield, bool familyAccount, int index, CancellationToken cancellationToken)
+    private async Task SayWhetherProvisionIsDeliveredAsync(RequestContext council, RequestContext senco, Guid id, bool familyAccount, int index, CancellationToken cancellationToken)
     {
         var provision = (await db.Plans.AsNoTracking().Include(p => p.Versions).SingleAsync(p => p.AssessmentId == id, cancellationToken)).LatestFinal!.Content.Provision;
-        var (sencoEmail, sencoName, _, _) = DemoStaff.First(s => s.OrganisationCode == oakfield.Code && s.Role == Role.Senco);
-        var sencoId = await db.People.AsNoTracking().Where(p => p.Email == sencoEmail).Select(p => p.Id).SingleAsync(cancellationToken);
-        var senco = new RequestContext(new Actor("demo-senco", sencoName, nameof(Role.Senco), oakfield.Name), Viewer.Staff(sencoId, Role.Senco, oakfield), null);
         await delivery.ReportAsync(senco, id, provision[0].Id, OpenSend.Domain.Plans.DeliveryState.BeingDelivered, null, cancellationToken);
         if (familyAccount)
         {
@@ -254,6 +251,14 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
             await delivery.AnswerAsync(council, id, report.Id,
                 "We have commissioned an independent therapist for the sessions until the NHS service can resume them; they start on Monday.", cancellationToken);
         }
+    }
+
+    /// <summary>The demo SENCO of <paramref name="setting"/>, as the services see them when they record something for the school.</summary>
+    private async Task<RequestContext> SencoOfAsync(Organisation setting, CancellationToken cancellationToken)
+    {
+        var (email, name, _, _) = DemoStaff.First(s => s.OrganisationCode == setting.Code && s.Role == Role.Senco);
+        var personId = await db.People.AsNoTracking().Where(p => p.Email == email).Select(p => p.Id).SingleAsync(cancellationToken);
+        return new RequestContext(new Actor("demo-senco", name, nameof(Role.Senco), setting.Name), Viewer.Staff(personId, Role.Senco, setting), null);
     }
 
     private async Task CreateAsync(RequestContext context, IReadOnlyDictionary<string, Organisation> organisations, Story story, DateOnly received, DateOnly today, int index, Random random, CancellationToken cancellationToken)
@@ -382,7 +387,13 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
                 await DraftAndIssueAsync(105, late ? 147 : 126);
                 if (schoolCode == Schools[0].Code)
                 {
-                    await SayWhetherProvisionIsDeliveredAsync(context, id, setting, familyAccount, index, cancellationToken);
+                    var senco = await SencoOfAsync(setting, cancellationToken);
+                    await SayWhetherProvisionIsDeliveredAsync(context, senco, id, familyAccount, index, cancellationToken);
+                    if (!familyAccount && index % 2 == 1)
+                    {
+                        await earlyReviews.AskAsync(senco, id,
+                            "Since the spring term the child has been too anxious to stay in class for more than an hour. We think the plan needs to change before the annual review.", cancellationToken);
+                    }
                 }
 
                 break;

@@ -27,9 +27,9 @@ public sealed class ProvisionDelivery(OpenSendDbContext db, CaseSteps steps)
         var writing = await steps.BeginAsync(context, assessmentId, StepBy.AnyoneWhoSeesTheCase, cancellationToken);
         var viewer = context.Viewer;
         var (reporter, reportedBy) = viewer.IsFamily
-            ? (DeliveryReporter.Family, await db.FamilyMemberTitleAsync(viewer, assessmentId, cancellationToken))
+            ? (FamilyOrSetting.Family, await db.FamilyMemberTitleAsync(viewer, assessmentId, cancellationToken))
             : await db.WorksForSettingOfAsync(viewer, assessmentId, cancellationToken)
-                ? (DeliveryReporter.Setting, await db.Organisations.Where(o => o.Id == viewer.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken))
+                ? (FamilyOrSetting.Setting, await db.Organisations.Where(o => o.Id == viewer.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken))
                 : throw new CaseAccessDeniedException();
         if (writing.Case.Stage != AssessmentStage.PlanIssued)
         {
@@ -41,7 +41,7 @@ public sealed class ProvisionDelivery(OpenSendDbContext db, CaseSteps steps)
         var plan = await db.Plans.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken)
             ?? throw new StepRefusedException("no-plan-in-force", "The plan in force is not held in OpenSEND, so its provision cannot be reported on here. Contact the council's SEND team.");
         var report = ProvisionDeliveryReport.Make(plan, provisionId, reporter, reportedBy, viewer.PersonId,
-            reporter == DeliveryReporter.Setting ? viewer.OrganisationId : null, state, note, writing.Now);
+            reporter == FamilyOrSetting.Setting ? viewer.OrganisationId : null, state, note, writing.Now);
         db.ProvisionDeliveryReports.Add(report);
         await writing.CommitAsync(AuditActions.DeliveryReported, $"{report.State.Title()}: section {report.Section}, \"{Shorten(report.What)}\".", "plan", cancellationToken);
         return report;
@@ -64,7 +64,7 @@ public sealed class ProvisionDelivery(OpenSendDbContext db, CaseSteps steps)
 /// <summary>One piece of provision in the plan in force, with what each reporter says of it now and every report on it.</summary>
 public sealed record ProvisionDeliveryLine(PlanProvision Provision, IReadOnlyList<ProvisionDeliveryReport> Latest, IReadOnlyList<ProvisionDeliveryReport> Reports)
 {
-    public ProvisionDeliveryReport? LatestFrom(DeliveryReporter reporter, Guid? organisationId = null) =>
+    public ProvisionDeliveryReport? LatestFrom(FamilyOrSetting reporter, Guid? organisationId = null) =>
         Latest.FirstOrDefault(r => r.Reporter == reporter && (organisationId is null || r.OrganisationId == organisationId));
 
     /// <summary>Someone says now that it is missing in full or in part.</summary>
@@ -75,7 +75,7 @@ public sealed record ProvisionDeliveryLine(PlanProvision Provision, IReadOnlyLis
 /// A case's provision and its delivery, as the viewer may see it. <see cref="Reporter"/> is how the
 /// viewer may report once there is a plan in force (null when they may not); <see cref="CanAnswer"/> is the council.
 /// </summary>
-public sealed record CaseDelivery(ViewedPlan Viewed, PlanVersion? InForce, IReadOnlyList<ProvisionDeliveryLine> Lines, DeliveryReporter? Reporter, bool CanAnswer)
+public sealed record CaseDelivery(ViewedPlan Viewed, PlanVersion? InForce, IReadOnlyList<ProvisionDeliveryLine> Lines, FamilyOrSetting? Reporter, bool CanAnswer)
 {
     public ProvisionDeliveryLine? Line(Guid provisionId) => Lines.FirstOrDefault(l => l.Provision.Id == provisionId);
 }
@@ -103,8 +103,8 @@ public sealed class ProvisionDeliveryQueries(OpenSendDbContext db, PlanQueries p
             })
             .ToList();
         var viewer = context.Viewer;
-        DeliveryReporter? reporter = viewer.IsFamily ? DeliveryReporter.Family
-            : await db.WorksForSettingOfAsync(viewer, assessmentId, cancellationToken) ? DeliveryReporter.Setting
+        FamilyOrSetting? reporter = viewer.IsFamily ? FamilyOrSetting.Family
+            : await db.WorksForSettingOfAsync(viewer, assessmentId, cancellationToken) ? FamilyOrSetting.Setting
             : null;
         return new CaseDelivery(viewed, inForce, lines, reporter, viewer.IsLaStaff);
     }

@@ -41,6 +41,27 @@ public sealed class PlanReviews(OpenSendDbContext db, CaseSteps steps, OpenSend.
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>The days the council gives itself to decide on a request for an early review.</summary>
+    public async Task<int> EarlyReviewDecisionDaysAsync(RequestContext context, CancellationToken cancellationToken = default)
+    {
+        var laCode = context.LaCode ?? throw new CaseAccessDeniedException();
+        return await db.LocalAuthorities.Where(l => l.Code == laCode).Select(l => l.EarlyReviewDecisionDays).SingleAsync(cancellationToken);
+    }
+
+    /// <summary>A SEND manager states the time; requests made from now on are decided within it. Audited.</summary>
+    public async Task SetEarlyReviewDecisionDaysAsync(RequestContext context, int days, CancellationToken cancellationToken = default)
+    {
+        if (context.Viewer is not { IsLaStaff: true, Role: Role.LaSendManager, LaCode: { } laCode })
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var la = await db.LocalAuthorities.SingleAsync(l => l.Code == laCode, cancellationToken);
+        la.SetEarlyReviewDecisionDays(days);
+        db.AuditRecords.Add(AuditRecord.For(context, laCode, null, AuditActions.EarlyReviewDecisionDays, time.GetUtcNow(), $"{days} days."));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>For plans issued before reviews were scheduled here: the LA schedules the next review by hand.</summary>
     public async Task<AnnualReview> ScheduleAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
     {

@@ -6,6 +6,23 @@ using OpenSend.Domain.Reviews;
 
 namespace OpenSend.Data.Reviews;
 
+internal sealed class EarlyReviewRequestConfiguration : IEntityTypeConfiguration<EarlyReviewRequest>
+{
+    public void Configure(EntityTypeBuilder<EarlyReviewRequest> builder)
+    {
+        builder.ToTable("early_review_requests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.LaCode).HasMaxLength(3);
+        builder.Property(r => r.AskedByName).HasMaxLength(200);
+        builder.Property(r => r.Reasons).HasMaxLength(EarlyReviewRequest.ReasonsLimit);
+        builder.Property(r => r.DecisionReasons).HasMaxLength(EarlyReviewRequest.ReasonsLimit);
+        builder.Property(r => r.DecidedBy).HasMaxLength(200);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => new { r.LaCode, r.AssessmentId });
+    }
+}
+
 internal sealed class AnnualReviewConfiguration : IEntityTypeConfiguration<AnnualReview>
 {
     public void Configure(EntityTypeBuilder<AnnualReview> builder)

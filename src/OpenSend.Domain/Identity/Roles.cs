@@ -40,6 +40,16 @@ public enum Role
     Administrator,
 }
 
+/// <summary>
+/// Who speaks for the child beside the council: the family (parent, carer or young person), or a
+/// setting the child attends or the plan names. Both report on provision and may ask for an early review.
+/// </summary>
+public enum FamilyOrSetting
+{
+    Family,
+    Setting,
+}
+
 /// <summary>How a setting is connected to a child's case.</summary>
 public enum SettingRelationship
 {

@@ -53,6 +53,27 @@ public sealed class LocalAuthority
         UnderFivesReviewMonths = months;
     }
 
+    /// <summary>The longest and shortest times a council may state for deciding on a request for an early review.</summary>
+    public const int FewestEarlyReviewDecisionDays = 5;
+    public const int MostEarlyReviewDecisionDays = 28;
+
+    /// <summary>
+    /// How many days the council gives itself to decide on a request for an early review. The law
+    /// sets none; 15 unless the council states otherwise, as for a request to re-assess (reg 24).
+    /// </summary>
+    public int EarlyReviewDecisionDays { get; private set; } = 15;
+
+    public void SetEarlyReviewDecisionDays(int days)
+    {
+        if (days is < FewestEarlyReviewDecisionDays or > MostEarlyReviewDecisionDays)
+        {
+            throw new Common.StepRefusedException("early-review-days",
+                $"The time to decide on a request for an early review must be between {FewestEarlyReviewDecisionDays} and {MostEarlyReviewDecisionDays} days.");
+        }
+
+        EarlyReviewDecisionDays = days;
+    }
+
     public LocalRuleAdoption? RuleAdoption =>
         AdoptedRuleSetId is { } id && AdoptedRuleSetFrom is { } from ? new LocalRuleAdoption(id, from) : null;
 

@@ -1,4 +1,5 @@
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
 
 namespace OpenSend.Domain.Plans;
 
@@ -8,13 +9,6 @@ public enum DeliveryState
     BeingDelivered,
     PartlyDelivered,
     NotDelivered,
-}
-
-/// <summary>Who said it: the family, or the setting the child attends or the plan names.</summary>
-public enum DeliveryReporter
-{
-    Family,
-    Setting,
 }
 
 /// <summary>
@@ -52,7 +46,7 @@ public sealed class ProvisionDeliveryReport
     /// <summary>The plan version in force when it was reported on.</summary>
     public int VersionNumber { get; private set; }
 
-    public DeliveryReporter Reporter { get; private set; }
+    public FamilyOrSetting Reporter { get; private set; }
 
     /// <summary>How the reporter is shown: "Parent or carer", "Young person", or the setting's name; never an email.</summary>
     public string ReportedBy { get; private set; }
@@ -84,7 +78,7 @@ public sealed class ProvisionDeliveryReport
     /// Records what <paramref name="reportedBy"/> says of one piece of provision in the plan in force.
     /// Missing provision needs a note saying what is missing, so the council can act on it.
     /// </summary>
-    public static ProvisionDeliveryReport Make(EhcPlan plan, Guid provisionId, DeliveryReporter reporter, string reportedBy, Guid? personId, Guid? organisationId,
+    public static ProvisionDeliveryReport Make(EhcPlan plan, Guid provisionId, FamilyOrSetting reporter, string reportedBy, Guid? personId, Guid? organisationId,
         DeliveryState state, string? note, DateTimeOffset now)
     {
         var inForce = plan.LatestFinal

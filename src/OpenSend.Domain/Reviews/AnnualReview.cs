@@ -141,6 +141,9 @@ public sealed class AnnualReview
     /// </summary>
     public DateOnly? RecommendedBy { get; private set; }
 
+    /// <summary>The council agreed to hold this review early, when the family or setting asked (<see cref="EarlyReviewRequest"/>).</summary>
+    public bool BroughtForward { get; private set; }
+
     public PhaseTransferKind? PhaseTransfer { get; private set; }
 
     /// <summary>Reg 18's date for the plan to be reviewed and amended before the phase transfer.</summary>
@@ -250,6 +253,22 @@ public sealed class AnnualReview
         }
 
         Move(ReviewAction.ProposePost16Transfer, now);
+    }
+
+    /// <summary>
+    /// The council agreed to review the plan early (s.44(1) sets only the longest gap: a plan may be
+    /// reviewed at any time), so the review due is to be held by <paramref name="dueBy"/>. Only
+    /// before its meeting is arranged; the clocks then run from the new date.
+    /// </summary>
+    public void BringForward(DateOnly dueBy, DateTimeOffset now)
+    {
+        Begin(ReviewAction.BringForward, UkCalendar.DateOf(now), now);
+        var today = UkCalendar.DateOf(now);
+        Require(dueBy >= today, "early-review-date-passed", "Enter the date the early review will be held by; it cannot be in the past.");
+        Require(dueBy < DueBy, "early-review-not-earlier", $"The review is already due by {UkCalendar.InWords(DueBy)}. Enter an earlier date, or refuse with your reasons.");
+        DueBy = dueBy;
+        BroughtForward = true;
+        Move(ReviewAction.BringForward, now);
     }
 
     /// <summary>
@@ -469,6 +488,9 @@ public enum ReviewAction
     ProposePost16Transfer,
     Contribute,
     EndWithPlan,
+
+    /// <summary>An early review agreed: the review is held sooner than s.44(1) requires.</summary>
+    BringForward,
 }
 
 /// <summary>The one table of which review step may be recorded at which stage (convention 1).</summary>
@@ -494,6 +516,8 @@ public static class ReviewTransitions
         [(ReviewStage.MeetingHeld, ReviewAction.ProposePost16Transfer)] = ReviewStage.MeetingHeld,
         [(ReviewStage.ReportSubmitted, ReviewAction.ProposePost16Transfer)] = ReviewStage.ReportSubmitted,
         [(ReviewStage.Amending, ReviewAction.ProposePost16Transfer)] = ReviewStage.Amending,
+        // An early review is agreed before the meeting is arranged; once it is, the review is already under way.
+        [(ReviewStage.Due, ReviewAction.BringForward)] = ReviewStage.Due,
         // The plan ceased or moved away: whatever the review had reached, it ends there.
         [(ReviewStage.Due, ReviewAction.EndWithPlan)] = ReviewStage.Ended,
         [(ReviewStage.MeetingArranged, ReviewAction.EndWithPlan)] = ReviewStage.Ended,
@@ -509,6 +533,7 @@ public static class ReviewTransitions
     public static string Refusal(ReviewStage stage, ReviewAction action) => (stage, action) switch
     {
         (ReviewStage.Completed, ReviewAction.ProposePost16Transfer) => "This review is complete. Record the move on the next review.",
+        (_, ReviewAction.BringForward) => "The review is already under way: its meeting has been arranged. Refuse the early review with your reasons and take what was asked to that meeting.",
         (ReviewStage.Due, _) => "Arrange the review meeting first: set its date and send the invitations.",
         (ReviewStage.MeetingArranged, ReviewAction.SubmitReport or ReviewAction.Decide) => "The review meeting has not been held yet. Record the meeting first; the decision cannot come before it.",
         (ReviewStage.Amending, _) => "The council decided to amend the plan: send the proposed amendments, then issue the amended plan or decide not to amend (reg 22(4)).",

@@ -36,6 +36,7 @@ public static class PageAccess
         ("/Advice/", Policies.Staff),
         ("/Reviews/", Policies.Staff),
         ("/Reviews/Settings", Policies.LaManager),
+        ("/Reviews/EarlyReviewSettings", Policies.LaManager),
 
         // The register of settings is public information (GIAS); places and the suitable list are the LA's.
         ("/Placements/Settings", Anyone),

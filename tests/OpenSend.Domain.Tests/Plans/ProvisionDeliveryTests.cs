@@ -1,4 +1,5 @@
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
 using OpenSend.Domain.Plans;
 
 namespace OpenSend.Domain.Tests.Plans;
@@ -18,8 +19,8 @@ public class ProvisionDeliveryTests
         return plan;
     }
 
-    private static ProvisionDeliveryReport Report(EhcPlan plan, DeliveryState state, string? note, DateTimeOffset at, DeliveryReporter reporter = DeliveryReporter.Family) =>
-        ProvisionDeliveryReport.Make(plan, SmallPlan.Provision, reporter, reporter == DeliveryReporter.Family ? "Parent or carer" : "Oakfield Primary School", null, null, state, note, at);
+    private static ProvisionDeliveryReport Report(EhcPlan plan, DeliveryState state, string? note, DateTimeOffset at, FamilyOrSetting reporter = FamilyOrSetting.Family) =>
+        ProvisionDeliveryReport.Make(plan, SmallPlan.Provision, reporter, reporter == FamilyOrSetting.Family ? "Parent or carer" : "Oakfield Primary School", null, null, state, note, at);
 
     [Fact]
     public void OnlyThePlanInForce_IsReportedOn_NeverADraftOrTheWorkingCopy()
@@ -31,7 +32,7 @@ public class ProvisionDeliveryTests
         var added = new PlanProvision(Guid.NewGuid(), PlanSection.F, "Added to the working copy", "TA", "Daily", "1 hour", "1:1", null, Funder.Education, [], []);
         plan.Edit(c => c.WithProvision(added with { NeedIds = [SmallPlan.Need] }), Now);
         Assert.Equal("delivery-unknown-provision", Assert.Throws<StepRefusedException>(() =>
-            ProvisionDeliveryReport.Make(plan, added.Id, DeliveryReporter.Family, "Parent or carer", null, null, DeliveryState.BeingDelivered, null, Now)).Code);
+            ProvisionDeliveryReport.Make(plan, added.Id, FamilyOrSetting.Family, "Parent or carer", null, null, DeliveryState.BeingDelivered, null, Now)).Code);
 
         var report = Report(plan, DeliveryState.BeingDelivered, "  ", Now);
         Assert.Equal((plan.LatestFinal!.Number, PlanSection.F, (string?)null), (report.VersionNumber, report.Section, report.Note));
@@ -45,12 +46,12 @@ public class ProvisionDeliveryTests
         {
             Report(plan, DeliveryState.NotDelivered, "None since Easter.", Now),
             Report(plan, DeliveryState.BeingDelivered, null, Now.AddDays(3)),
-            Report(plan, DeliveryState.PartlyDelivered, "Monthly, not weekly.", Now.AddDays(1), DeliveryReporter.Setting),
+            Report(plan, DeliveryState.PartlyDelivered, "Monthly, not weekly.", Now.AddDays(1), FamilyOrSetting.Setting),
         };
 
         var latest = ProvisionDeliveryReport.Latest(reports);
 
-        Assert.Equal([(DeliveryReporter.Family, DeliveryState.BeingDelivered), (DeliveryReporter.Setting, DeliveryState.PartlyDelivered)],
+        Assert.Equal([(FamilyOrSetting.Family, DeliveryState.BeingDelivered), (FamilyOrSetting.Setting, DeliveryState.PartlyDelivered)],
             latest.OrderBy(r => r.Reporter).Select(r => (r.Reporter, r.State)));
     }
 

@@ -1696,6 +1696,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(40)")
                         .HasColumnName("adopted_rule_set_id");
 
+                    b.Property<int>("EarlyReviewDecisionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("early_review_decision_days");
+
                     b.Property<string>("GssCode")
                         .IsRequired()
                         .HasMaxLength(9)
@@ -2692,6 +2696,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("assessment_id");
 
+                    b.Property<bool>("BroughtForward")
+                        .HasColumnType("boolean")
+                        .HasColumnName("brought_forward");
+
                     b.Property<string>("CeaseReason")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -2813,6 +2821,97 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasFilter("stage <> 'Completed' AND stage <> 'Ended'");
 
                     b.ToTable("annual_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Reviews.EarlyReviewRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<string>("AskedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("asked_by");
+
+                    b.Property<string>("AskedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("asked_by_name");
+
+                    b.Property<DateOnly>("AskedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("asked_on");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateOnly>("DecideBy")
+                        .HasColumnType("date")
+                        .HasColumnName("decide_by");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("decision_reasons");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("reasons");
+
+                    b.Property<DateOnly?>("ReviewBy")
+                        .HasColumnType("date")
+                        .HasColumnName("review_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_early_review_requests");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .HasDatabaseName("ix_early_review_requests_la_code_assessment_id");
+
+                    b.ToTable("early_review_requests", (string)null);
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Reviews.ReviewContribution", b =>

@@ -1685,6 +1685,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("adopted_rule_set_id");
 
+                    b.Property<int>("EarlyReviewDecisionDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("early_review_decision_days");
+
                     b.Property<string>("GssCode")
                         .IsRequired()
                         .HasMaxLength(9)
@@ -2681,6 +2685,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("assessment_id");
 
+                    b.Property<bool>("BroughtForward")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("brought_forward");
+
                     b.Property<string>("CeaseReason")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
@@ -2802,6 +2810,97 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasFilter("stage <> 'Completed' AND stage <> 'Ended'");
 
                     b.ToTable("annual_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Reviews.EarlyReviewRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asked_at");
+
+                    b.Property<string>("AskedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asked_by");
+
+                    b.Property<string>("AskedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asked_by_name");
+
+                    b.Property<DateOnly>("AskedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asked_on");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateOnly>("DecideBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decide_by");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reasons");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<DateOnly?>("ReviewBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_early_review_requests");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .HasDatabaseName("ix_early_review_requests_la_code_assessment_id");
+
+                    b.ToTable("early_review_requests", (string)null);
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Reviews.ReviewContribution", b =>

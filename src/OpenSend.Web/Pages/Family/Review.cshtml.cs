@@ -13,7 +13,7 @@ namespace OpenSend.Web.Pages.Family;
 /// child's views for it (s.19; reg 20(3)), everyone's advice once circulated (reg 20(4)), the report's
 /// progress and the council's decision.
 /// </summary>
-public sealed class ReviewModel(ReviewQueries queries, PlanReviews reviews, TimeProvider time) : PageModel
+public sealed class ReviewModel(ReviewQueries queries, PlanReviews reviews, EarlyReviews earlyReviews, TimeProvider time) : PageModel
 {
     public const string SuccessKey = "family.review.success";
 
@@ -29,6 +29,9 @@ public sealed class ReviewModel(ReviewQueries queries, PlanReviews reviews, Time
     public ViewedReview? Viewed { get; private set; }
 
     public IReadOnlyList<OutcomeTimeline> Progress { get; private set; } = [];
+
+    /// <summary>The family's requests for an early review and the council's decisions.</summary>
+    public CaseEarlyReviews EarlyReviews { get; private set; } = default!;
 
     public DateOnly Today => UkCalendar.Today(time);
 
@@ -82,13 +85,14 @@ public sealed class ReviewModel(ReviewQueries queries, PlanReviews reviews, Time
             var context = HttpContext.ToRequestContext();
             Viewed = await queries.CurrentOfCaseAsync(context, Id, HttpContext.RequestAborted);
             Progress = await queries.ProgressAsync(context, Id, HttpContext.RequestAborted);
+            EarlyReviews = await earlyReviews.ForCaseAsync(context, Id, HttpContext.RequestAborted);
         }
         catch (CaseNotFoundException)
         {
             return NotFound();
         }
 
-        Success = TempData[SuccessKey] as string;
+        Success = TempData[SuccessKey] as string ?? TempData[Reviews.EarlyReviewPage.SuccessKey] as string;
         return null;
     }
 }

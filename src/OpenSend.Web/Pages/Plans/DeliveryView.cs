@@ -1,4 +1,5 @@
 using OpenSend.Data.Plans;
+using OpenSend.Domain.Identity;
 using OpenSend.Domain.Plans;
 
 namespace OpenSend.Web.Pages.Plans;
@@ -11,7 +12,7 @@ public sealed record DeliveryView(CaseDelivery Delivery, bool ForFamily, Func<Gu
 {
     /// <summary>The family is "you" on their own page; everyone else reads the reporter's name.</summary>
     public string Who(ProvisionDeliveryReport report) =>
-        ForFamily && report.Reporter == DeliveryReporter.Family ? "You" : report.ReportedBy;
+        ForFamily && report.Reporter == FamilyOrSetting.Family ? "You" : report.ReportedBy;
 
     public static string Section(PlanSection section) => $"Section {section}: {PlanReading.Title(section)}";
 

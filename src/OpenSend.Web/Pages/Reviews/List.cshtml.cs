@@ -11,13 +11,16 @@ namespace OpenSend.Web.Pages.Reviews;
 /// LA's staff, the review board: every open review with overdue ones first, and the counts for the
 /// LA and each setting.
 /// </summary>
-public sealed class ListModel(ReviewQueries reviews, TimeProvider time) : PageModel
+public sealed class ListModel(ReviewQueries reviews, EarlyReviews earlyReviews, TimeProvider time) : PageModel
 {
     public IReadOnlyList<ReviewRow> Rows { get; private set; } = [];
 
     public IReadOnlyList<ReviewCounts> Counts { get; private set; } = [];
 
     public bool IsBoard { get; private set; }
+
+    /// <summary>Requests for an early review awaiting the council's decision, the earliest due first.</summary>
+    public IReadOnlyList<(OpenSend.Domain.Reviews.EarlyReviewRequest Request, string Reference, string ChildName)> EarlyReviewsAwaiting { get; private set; } = [];
 
     public DateOnly Today => UkCalendar.Today(time);
 
@@ -28,6 +31,7 @@ public sealed class ListModel(ReviewQueries reviews, TimeProvider time) : PageMo
         {
             IsBoard = true;
             (Rows, Counts) = await reviews.BoardAsync(HttpContext.ToRequestContext(), HttpContext.RequestAborted);
+            EarlyReviewsAwaiting = await earlyReviews.AwaitingDecisionAsync(HttpContext.ToRequestContext(), HttpContext.RequestAborted);
             return Page();
         }
 
