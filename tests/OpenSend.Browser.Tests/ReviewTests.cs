@@ -215,4 +215,26 @@ public sealed class ReviewTests(SeededDemoshire app) : IClassFixture<SeededDemos
         await Assertions.Expect(caseworker.Locator(".govuk-notification-banner")).ToContainTextAsync("Early review refused");
         await caseworker.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task WhoDecides_ReadsWell_ForTheFamilyAndTheCouncil()
+    {
+        var parent = await app.NewPageAsync();
+        await parent.SignInAsAsync("pat.ashdown@example.com");
+        await parent.GotoAsync("/your-requests");
+        await parent.Locator("#your-requests a").First.ClickAsync();
+        await parent.GotoAsync(parent.Url.TrimEnd('/') + "/sharing");
+        await Assertions.Expect(parent.Locator("h1")).ToHaveTextAsync("Who makes the decisions, and who sees the record");
+        await Assertions.Expect(parent.Locator("#who-decides")).ToContainTextAsync("Children and Families Act 2014, section 83(2)");
+        await parent.AssertAccessibleAsync();
+
+        var caseworker = await app.NewPageAsync();
+        await caseworker.SignInAsAsync("Sam Carter, LA SEND caseworker");
+        await caseworker.GotoAsync("/caseload");
+        await caseworker.Locator("#caseload tbody a").First.ClickAsync();
+        await caseworker.GotoAsync(caseworker.Url.TrimEnd('/') + "/capacity");
+        await Assertions.Expect(caseworker.Locator("h1")).ToHaveTextAsync("The young person's decisions");
+        await Assertions.Expect(caseworker.Locator("#young-person-from")).ToContainTextAsync("section 83(2)");
+        await caseworker.AssertAccessibleAsync();
+    }
 }

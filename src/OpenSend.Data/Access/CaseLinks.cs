@@ -11,6 +11,9 @@ using OpenSend.Domain.Identity;
 namespace OpenSend.Data.Access;
 
 /// <summary>Who, beyond the LA, can see a case: its family accounts and its linked settings.</summary>
+/// <summary>A case as one family member sees who decides on it: their own relationship and how many parents' accounts see it now.</summary>
+public sealed record FamilySharing(EhcCase Case, Role Relationship, int ParentsLinked);
+
 public sealed record CaseConnections(IReadOnlyList<CaseConnections.FamilyMember> Family, IReadOnlyList<CaseConnections.LinkedSetting> Settings)
 {
     public sealed record FamilyMember(Guid LinkId, string Email, Role Relationship, FamilyLinkSource Source, DateTimeOffset LinkedAt);
@@ -141,6 +144,71 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
         link.Revoke(now);
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, AuditActions.FamilyUnlinked, now, linkId.ToString()));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Once the decisions are theirs (s.83(2)), the young person, signed in with their own account,
+    /// chooses whether their parents' accounts still see the record and hear of it. Ending it ends
+    /// every parent's link at once; the council can give access again only if the young person asks.
+    /// Where the council has recorded that the young person lacks capacity, their representative
+    /// acts for them (s.80), so the young person's account cannot end it.
+    /// </summary>
+    public async Task ChooseParentAccessAsync(RequestContext context, Guid assessmentId, bool parentsKeepAccess, CancellationToken cancellationToken = default)
+    {
+        if (!context.Viewer.IsFamily)
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var personId = context.Viewer.PersonId!.Value;
+        var assessment = await db.ReadableBy(context.Viewer).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+            ?? throw new CaseNotFoundException();
+        var links = await db.FamilyLinks.Where(l => l.AssessmentId == assessmentId && l.RevokedAt == null).ToListAsync(cancellationToken);
+        if (!links.Any(l => l.PersonId == personId && l.Relationship == Role.YoungPerson))
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var now = time.GetUtcNow();
+        try
+        {
+            assessment.RecordParentAccessChoice(parentsKeepAccess, AssessmentCases.HashTrackingToken(AssessmentCases.NewTrackingToken()), now);
+        }
+        catch (StepRefusedException refused) when (refused.Code is "not-yet-a-young-person" or "young-person-represented")
+        {
+            // The same rule, in the young person's own words.
+            throw new StepRefusedException(refused.Code, refused.Code == "not-yet-a-young-person"
+                ? $"Your parent or carer makes the decisions until {UkCalendar.InWords(assessment.YoungPersonFrom)}. From then, you choose who sees your record."
+                : $"The council has recorded that {assessment.LacksCapacity!.ActingForThem} makes these decisions with you. Contact your caseworker if you think you can make them yourself.");
+        }
+
+        var parents = links.Where(l => l.Relationship == Role.Parent).ToList();
+        if (!parentsKeepAccess)
+        {
+            foreach (var parent in parents)
+            {
+                parent.Revoke(now);
+            }
+        }
+
+        db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, AuditActions.ParentAccessChosen, now,
+            parentsKeepAccess ? "Parents keep access." : $"Parents' access ended ({parents.Count})."));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Who decides on a case the family member sees: the case, how they are linked to it, and how many parents' accounts see it now.</summary>
+    public async Task<FamilySharing> FamilySharingAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        if (!context.Viewer.IsFamily)
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var personId = context.Viewer.PersonId!.Value;
+        var assessment = await db.ReadableBy(context.Viewer, db.Assessments.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+            ?? throw new CaseNotFoundException();
+        var links = await db.FamilyLinks.AsNoTracking().Where(l => l.AssessmentId == assessmentId && l.RevokedAt == null).ToListAsync(cancellationToken);
+        return new FamilySharing(assessment, links.First(l => l.PersonId == personId).Relationship, links.Count(l => l.Relationship == Role.Parent));
     }
 
     /// <summary>A caseworker links a setting; its SENCO and staff can then see the case.</summary>

@@ -230,6 +230,22 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseSteps steps, CaseN
         }, cancellationToken);
     }
 
+    /// <summary>The council records that the young person lacks capacity to make the decisions, and who acts for them (s.80; Mental Capacity Act 2005).</summary>
+    public Task RecordLacksCapacityAsync(RequestContext context, Guid id, string? actingForThem, string? reasons, DateOnly assessedOn, CancellationToken cancellationToken = default) =>
+        RecordOutsideThePathwayAsync(context, id, null, AuditActions.CapacityRecorded, (a, now) =>
+        {
+            a.RecordLacksCapacity(actingForThem, reasons, assessedOn, context.Actor.DisplayName, now);
+            return $"{a.LacksCapacity!.ActingForThem} acts for the young person; assessed {UkCalendar.InWords(assessedOn)}.";
+        }, cancellationToken);
+
+    /// <summary>The young person can make the decisions after all: the record of their lacking capacity is withdrawn.</summary>
+    public Task WithdrawLacksCapacityAsync(RequestContext context, Guid id, CancellationToken cancellationToken = default) =>
+        RecordOutsideThePathwayAsync(context, id, null, AuditActions.CapacityWithdrawn, (a, now) =>
+        {
+            a.WithdrawLacksCapacity(now);
+            return "The decisions are the young person's.";
+        }, cancellationToken);
+
     /// <summary>The reasons for a request, or the requester's agreement to share it, arriving after the request (s.36(1): the clock did not wait for them).</summary>
     public Task CompleteRequestAsync(RequestContext context, Guid id, string? reason, bool consentToShare, CancellationToken cancellationToken = default) =>
         RecordOutsideThePathwayAsync(context, id, null, AuditActions.RequestCompleted, (a, now) =>

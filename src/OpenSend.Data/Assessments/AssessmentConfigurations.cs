@@ -67,6 +67,10 @@ internal sealed class EhcCaseConfiguration : IEntityTypeConfiguration<EhcCase>
         builder.Ignore(a => a.IsOpen);
         builder.Ignore(a => a.RepresentationsCloseOn);
         builder.Ignore(a => a.AllowedActions);
+        builder.Ignore(a => a.YoungPersonFrom);
+        builder.Property(a => a.LacksCapacity).HasColumnName("lacks_capacity").HasConversion(
+            record => record == null ? null : OpenSend.Domain.Plans.PlanJson.Serialize(record),
+            json => json == null ? null : OpenSend.Domain.Plans.PlanJson.Deserialize<CapacityRecord>(json));
 
         // Every query is scoped by LA; the caseload sorts open cases by their next deadline.
         builder.HasIndex(a => new { a.LaCode, a.Reference }).IsUnique();

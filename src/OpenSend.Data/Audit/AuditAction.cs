@@ -33,6 +33,9 @@ public static class AuditActions
     public static readonly AuditAction DraftMeetingHeld = new("case.draft-meeting-held", "Recorded the meeting the family asked for about the draft plan", "Recorded the meeting you asked for about the draft plan");
     public static readonly AuditAction CaseworkerAssigned = new("case.caseworker-assigned", "Named the case's caseworker", "Named your caseworker");
 
+    public static readonly AuditAction CapacityRecorded = new("case.capacity-recorded", "Recorded that the young person lacks capacity to decide, and who acts for them", "Recorded who makes the decisions for the young person");
+    public static readonly AuditAction CapacityWithdrawn = new("case.capacity-withdrawn", "Withdrew the record that the young person lacks capacity to decide", "Recorded that the young person makes their own decisions");
+    public static readonly AuditAction ParentAccessChosen = new("case.parent-access-chosen", "The young person chose whether their parent still sees the record", "Chose whether your parent or carer still sees the record");
     public static readonly AuditAction ChildDetails = new("case.child-details", "Changed the child's details for the SEN2 return", "Changed the child's details");
     public static readonly AuditAction FamilyLinked = new("case.family-linked", "Gave a family account access to the case", "Gave a family account access");
     public static readonly AuditAction FamilyUnlinked = new("case.family-unlinked", "Removed a family account's access to the case", "Removed a family account's access");

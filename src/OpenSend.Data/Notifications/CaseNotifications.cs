@@ -92,13 +92,17 @@ public sealed class CaseNotifications(OpenSendDbContext db)
         return recipients.Count;
     }
 
-    /// <summary>The person who made the request, and every parent or young person linked to the case.</summary>
+    /// <summary>
+    /// The person who made the request, and every parent or young person linked to the case; not a
+    /// parent who made it once the young person has ended their parents' access (s.83(2)).
+    /// </summary>
     private async Task<IReadOnlyList<string>> RecipientsAsync(EhcCase assessment, CancellationToken cancellationToken)
     {
         var linked = await db.FamilyLinks.Where(l => l.AssessmentId == assessment.Id && l.RevokedAt == null)
             .Join(db.People, l => l.PersonId, p => p.Id, (_, p) => p.Email)
             .ToListAsync(cancellationToken);
-        return linked.Append(assessment.Requester.Email.Trim().ToLowerInvariant())
+        var requesterHears = !(assessment.Requester.Kind == RequesterKind.Parent && assessment.ParentAccessEndedOn is not null);
+        return linked.Append(requesterHears ? assessment.Requester.Email.Trim().ToLowerInvariant() : string.Empty)
             .Where(e => !string.IsNullOrWhiteSpace(e))
             .Distinct()
             .ToList();

@@ -838,6 +838,75 @@ public sealed class EhcCase
         Touch(now);
     }
 
+    /// <summary>The first day the decisions are the young person's (s.83(2)): the day after their school leaving date.</summary>
+    public DateOnly YoungPersonFrom => YoungPersonRights.From(Child.DateOfBirth);
+
+    public bool IsYoungPerson(DateOnly today) => today >= YoungPersonFrom;
+
+    /// <summary>
+    /// Set when the council records that the young person lacks capacity to make the decisions and
+    /// who acts for them (s.80); the parent's say then continues through that representative.
+    /// </summary>
+    public CapacityRecord? LacksCapacity { get; private set; }
+
+    /// <summary>
+    /// The council records, from an assessment under the Mental Capacity Act 2005, that the young
+    /// person cannot make the decisions about their plan, and who will act for them (s.80). Capacity
+    /// is presumed (MCA s.1(2)), so a reason is required.
+    /// </summary>
+    public void RecordLacksCapacity(string? actingForThem, string? reasons, DateOnly assessedOn, string recordedBy, DateTimeOffset now)
+    {
+        Require(AnonymisedAt is null, "case-anonymised", "This record has been anonymised.");
+        var today = UkCalendar.DateOf(now);
+        Require(IsYoungPerson(today), "not-yet-a-young-person",
+            $"{Child.GivenName} is not a young person until {UkCalendar.InWords(YoungPersonFrom)}; until then their parent makes the decisions.");
+        Require(!string.IsNullOrWhiteSpace(actingForThem), "capacity-representative-missing", "Enter who will act for the young person (their deputy, attorney or parent)");
+        Require(!string.IsNullOrWhiteSpace(reasons), "capacity-reasons-missing", "Say why the young person cannot make these decisions, from the capacity assessment");
+        Require(reasons!.Trim().Length <= CapacityRecord.ReasonsLimit, "capacity-reasons-too-long", $"The reasons must be {CapacityRecord.ReasonsLimit:N0} characters or fewer");
+        Require(assessedOn <= today, "date-in-future", $"The date of the assessment cannot be in the future. Today is {UkCalendar.InWords(today)}.");
+        LacksCapacity = new CapacityRecord(actingForThem!.Trim(), reasons.Trim(), assessedOn, recordedBy);
+        Touch(now);
+    }
+
+    /// <summary>The day the young person ended their parents' access to the record (null while parents keep it).</summary>
+    public DateOnly? ParentAccessEndedOn { get; private set; }
+
+    /// <summary>
+    /// The young person's choice of whether their parents still see the record (s.83(2)). Ending it
+    /// also retires the tracking link a parent made the request with, so nothing reaches the parent
+    /// by that way either; the caller revokes the parents' account links.
+    /// </summary>
+    public void RecordParentAccessChoice(bool parentsKeepAccess, string newTrackingTokenHash, DateTimeOffset now)
+    {
+        var today = UkCalendar.DateOf(now);
+        Require(IsYoungPerson(today), "not-yet-a-young-person",
+            $"The parent makes the decisions until {UkCalendar.InWords(YoungPersonFrom)}. From then, the young person chooses who sees the record.");
+        Require(LacksCapacity is null, "young-person-represented",
+            $"The council has recorded that {LacksCapacity?.ActingForThem} makes these decisions with the young person.");
+        if (parentsKeepAccess)
+        {
+            ParentAccessEndedOn = null;
+        }
+        else
+        {
+            ParentAccessEndedOn = today;
+            if (Requester.Kind == RequesterKind.Parent)
+            {
+                TrackingTokenHash = newTrackingTokenHash;
+            }
+        }
+
+        Touch(now);
+    }
+
+    /// <summary>The young person has (regained) capacity to decide: the record is withdrawn and the decisions are theirs (MCA s.1(2)).</summary>
+    public void WithdrawLacksCapacity(DateTimeOffset now)
+    {
+        Require(LacksCapacity is not null, "capacity-not-recorded", "No lack of capacity is recorded for this young person.");
+        LacksCapacity = null;
+        Touch(now);
+    }
+
     /// <summary>The LA records the child's details for the SEN2 return (not a statutory step; audited by the caller).</summary>
     public void RecordChildDetails(Returns.ChildDetails details, DateTimeOffset now)
     {
@@ -863,6 +932,7 @@ public sealed class EhcCase
         ChildDetails = ChildDetails with { Postcode = null, Upn = null, Uln = null };
         Requester = new Requester(Requester.Kind, "Removed", string.Empty, null, null);
         ReasonForRequest = removed;
+        LacksCapacity = null;
         TrackingTokenHash = newTrackingTokenHash;
         foreach (var entry in _timeline)
         {

@@ -871,6 +871,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(3)")
                         .HasColumnName("la_code");
 
+                    b.Property<string>("LacksCapacity")
+                        .HasColumnType("text")
+                        .HasColumnName("lacks_capacity");
+
                     b.Property<DateOnly?>("LatestAppealBy")
                         .HasColumnType("date")
                         .HasColumnName("latest_appeal_by");
@@ -892,6 +896,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("next_deadline_step");
+
+                    b.Property<DateOnly?>("ParentAccessEndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("parent_access_ended_on");
 
                     b.Property<DateOnly?>("PlanCeasedOn")
                         .HasColumnType("date")

@@ -860,6 +860,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("la_code");
 
+                    b.Property<string>("LacksCapacity")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lacks_capacity");
+
                     b.Property<DateOnly?>("LatestAppealBy")
                         .HasColumnType("TEXT")
                         .HasColumnName("latest_appeal_by");
@@ -881,6 +885,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("next_deadline_step");
+
+                    b.Property<DateOnly?>("ParentAccessEndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_access_ended_on");
 
                     b.Property<DateOnly?>("PlanCeasedOn")
                         .HasColumnType("TEXT")

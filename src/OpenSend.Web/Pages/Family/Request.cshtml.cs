@@ -12,6 +12,8 @@ namespace OpenSend.Web.Pages.Family;
 /// <summary>One of the family's own requests, with the log of who has looked at the record.</summary>
 public sealed class RequestModel(AssessmentQueries queries, OpenSend.Data.Plans.PlanQueries plans, OpenSend.Data.Reviews.ReviewQueries reviews, SubjectAccessExport export, TimeProvider time) : PageModel
 {
+    public DateOnly Today => UkCalendar.Today(time);
+
     /// <summary>Progress towards each outcome across the plan's reviews ("celebrating progress").</summary>
     public IReadOnlyList<OpenSend.Data.Reviews.OutcomeTimeline> Progress { get; private set; } = [];
 
