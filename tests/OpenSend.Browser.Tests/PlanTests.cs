@@ -172,4 +172,30 @@ public sealed class PlanTests(SeededDemoshire app) : IClassFixture<SeededDemoshi
         await Assertions.Expect(caseworker.Locator(".govuk-notification-banner")).ToContainTextAsync("has been recorded");
         await caseworker.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task AParentReadsThePlanInEasyRead_AndSaysHowTheyWantToHear()
+    {
+        var parent = await app.NewPageAsync();
+        await parent.SignInAsAsync("pat.ashdown@example.com");
+        await parent.OpenRequestWithAsync("#plan");
+        var request = parent.Url;
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Read the plan, download it, and see every earlier version" }).ClickAsync();
+        await parent.Locator("#easy-read-link").ClickAsync();
+        await Assertions.Expect(parent.Locator("h1")).ToContainTextAsync("plan in easy read");
+        await parent.AssertAccessibleAsync();
+
+        await parent.GotoAsync(request);
+        await parent.Locator("#contact-link").ClickAsync();
+        // The demo family already has letters by post; without the address the council cannot send them.
+        await parent.GetByLabel("Send letters by post as well as by email").CheckAsync();
+        await parent.GetByLabel("Postal address").FillAsync(string.Empty);
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(parent.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the postal address the letters go to");
+        await parent.AssertAccessibleAsync();
+        await parent.GetByLabel("Postal address").FillAsync("1 Example Street\nDemoton DM1 1AA");
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(parent.Locator(".govuk-notification-banner")).ToContainTextAsync("The council will contact you this way");
+        await parent.AssertAccessibleAsync();
+    }
 }

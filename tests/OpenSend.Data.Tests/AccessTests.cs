@@ -26,7 +26,6 @@ public abstract class AccessTests(TestProvider provider, PostgresServer postgres
 
     private Viewer StaffOf(string organisationCode, Role role) => Viewer.Staff(Guid.NewGuid(), role, _organisations[organisationCode]);
 
-    private static RequestContext As(Viewer viewer) => new(new Actor(viewer.PersonId.ToString()!, "Someone", viewer.Role?.ToString() ?? "Family", null), viewer, null);
 
     private Task<CaseAccessLevel> LevelAsync(Viewer viewer, Guid id) => InScope(sp => sp.GetRequiredService<OpenSendDbContext>().LevelAsync(viewer, id));
 

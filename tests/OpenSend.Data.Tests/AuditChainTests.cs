@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
-using OpenSend.Domain.Assessments;
 using OpenSend.Testing;
 
 namespace OpenSend.Data.Tests;

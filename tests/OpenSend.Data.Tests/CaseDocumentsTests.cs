@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Database;
 using OpenSend.Data.Documents;

@@ -8,9 +8,7 @@ using OpenSend.Data.Database;
 using OpenSend.Data.Demo;
 using OpenSend.Data.Returns;
 using OpenSend.Data.Statistics;
-using OpenSend.Domain.Common;
 using OpenSend.Domain.Dashboard;
-using OpenSend.Domain.Identity;
 using OpenSend.Domain.Returns;
 using OpenSend.Testing;
 

@@ -1,16 +1,13 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
-using OpenSend.Data.Demo;
 using OpenSend.Data.Documents;
 using OpenSend.Data.Identity;
-using OpenSend.Data.Journeys;
 using OpenSend.Data.LocalAuthorities;
-using OpenSend.Data.Notifications;
-using OpenSend.Data.Plans;
 using OpenSend.Data.Retention;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
@@ -92,6 +89,17 @@ public abstract class DataTest(TestProvider provider, PostgresServer postgres) :
     }
 
     protected Task InScope(Func<IServiceProvider, Task> work) => InScope(async sp => { await work(sp); return true; });
+
+    /// <summary>Someone as the services see them: the viewer, with an actor named after them.</summary>
+    protected static RequestContext As(Viewer viewer) => new(new Actor(viewer.PersonId.ToString()!, "Someone", viewer.Role?.ToString() ?? "Family", null), viewer, null);
+
+    /// <summary>The council gives <paramref name="email"/> access to the case as <paramref name="relationship"/>; returns that family member as the services see them.</summary>
+    protected async Task<RequestContext> FamilyMemberAsync(Guid caseId, string email, Role relationship = Role.Parent)
+    {
+        await InScope(sp => sp.GetRequiredService<CaseLinks>().LinkFamilyAsync(In999, caseId, email, relationship));
+        var personId = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().People.Where(p => p.Email == email).Select(p => p.Id).SingleAsync());
+        return As(Viewer.Family(personId));
+    }
 
     protected Task<SubmittedRequest> ReceiveAsync(string laCode = "999", DateOnly? receivedOn = null, string givenName = "Ada", DateOnly? dateOfBirth = null) =>
         InScope(sp => sp.GetRequiredService<AssessmentCases>().ReceiveAsync(

@@ -29,7 +29,6 @@ public abstract class EarlyReviewsTests(TestProvider provider, PostgresServer po
         _organisations = await InScope(sp => sp.GetRequiredService<DemoData>().SeedOrganisationsAsync());
     }
 
-    private static RequestContext As(Viewer viewer) => new(new Actor(viewer.PersonId.ToString()!, "Someone", viewer.Role?.ToString() ?? "Family", null), viewer, null);
 
     private RequestContext Senco => As(Viewer.Staff(Guid.NewGuid(), Role.Senco, _organisations["999001"]));
 
@@ -37,10 +36,7 @@ public abstract class EarlyReviewsTests(TestProvider provider, PostgresServer po
     {
         var id = await Cases999.FinalPlanAsync(CaseBuilder.ReadingPlan(Guid.NewGuid(), Guid.NewGuid()), new NamedSetting("Oakfield Primary School", "999001", null, null),
             currentSetting: _organisations["999001"].Id, givenName: givenName);
-        var email = $"{givenName.ToLowerInvariant()}.parent@example.com";
-        await InScope(sp => sp.GetRequiredService<CaseLinks>().LinkFamilyAsync(In999, id, email, Role.Parent));
-        var personId = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().People.Where(p => p.Email == email).Select(p => p.Id).SingleAsync());
-        return (id, As(Viewer.Family(personId)));
+        return (id, await FamilyMemberAsync(id, $"{givenName.ToLowerInvariant()}.parent@example.com"));
     }
 
     private Task<EarlyReviewRequest> AskAsync(RequestContext who, Guid id, string? reasons) =>

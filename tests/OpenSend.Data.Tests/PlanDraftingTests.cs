@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;

@@ -32,7 +32,6 @@ public abstract class ProvisionDeliveryTests(TestProvider provider, PostgresServ
         _organisations = await InScope(sp => sp.GetRequiredService<DemoData>().SeedOrganisationsAsync());
     }
 
-    private static RequestContext As(Viewer viewer, string name = "Someone") => new(new Actor(viewer.PersonId.ToString()!, name, viewer.Role?.ToString() ?? "Family", null), viewer, null);
 
     private RequestContext Senco(string organisationCode = "999001") => As(Viewer.Staff(Guid.NewGuid(), Role.Senco, _organisations[organisationCode]));
 
@@ -50,10 +49,7 @@ public abstract class ProvisionDeliveryTests(TestProvider provider, PostgresServ
                     .WithProvision(new PlanProvision(Speech, PlanSection.G, "Speech and language therapy", "NHS therapist", "Once a fortnight", "45 minutes", "1:1", "HCPC registered", Funder.Health, [need], [outcome]));
             },
             new NamedSetting("Oakfield Primary School", "999001", null, null), currentSetting: _organisations["999001"].Id, givenName: givenName);
-        var email = $"{givenName.ToLowerInvariant()}.parent@example.com";
-        await InScope(sp => sp.GetRequiredService<CaseLinks>().LinkFamilyAsync(In999, id, email, Role.Parent));
-        var personId = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().People.Where(p => p.Email == email).Select(p => p.Id).SingleAsync());
-        return (id, As(Viewer.Family(personId)));
+        return (id, await FamilyMemberAsync(id, $"{givenName.ToLowerInvariant()}.parent@example.com"));
     }
 
     private Task<ProvisionDeliveryReport> ReportAsync(RequestContext who, Guid id, Guid provision, DeliveryState state, string? note = null) =>
@@ -142,10 +138,9 @@ public abstract class ProvisionDeliveryTests(TestProvider provider, PostgresServ
     public async Task BeforeThePlanIsFinal_ThereIsNothingToReportOn()
     {
         var drafting = await Cases999.DraftingAsync(CaseBuilder.ReadingPlan(Guid.NewGuid(), Guid.NewGuid()), givenName: "Dai");
-        await InScope(sp => sp.GetRequiredService<CaseLinks>().LinkFamilyAsync(In999, drafting, "dai.parent@example.com", Role.Parent));
-        var personId = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().People.Where(p => p.Email == "dai.parent@example.com").Select(p => p.Id).SingleAsync());
+        var parent = await FamilyMemberAsync(drafting, "dai.parent@example.com");
 
-        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => ReportAsync(As(Viewer.Family(personId)), drafting, Phonics, DeliveryState.BeingDelivered));
+        var refused = await Assert.ThrowsAsync<StepRefusedException>(() => ReportAsync(parent, drafting, Phonics, DeliveryState.BeingDelivered));
 
         Assert.Equal("no-plan-in-force", refused.Code);
     }

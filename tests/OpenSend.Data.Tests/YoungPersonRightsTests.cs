@@ -20,21 +20,12 @@ public abstract class YoungPersonRightsTests(TestProvider provider, PostgresServ
     /// <summary>16 in May 2025, so a young person since 28 June 2025; "now" is 15 June 2026.</summary>
     private static readonly DateOnly Over16 = new(2009, 5, 1);
 
-    private static RequestContext As(Viewer viewer) => new(new Actor(viewer.PersonId.ToString()!, "Someone", viewer.Role?.ToString() ?? "Family", null), viewer, null);
 
     private async Task<(Guid Case, RequestContext YoungPerson, RequestContext Parent)> CaseWithAccountsAsync(string givenName, DateOnly dateOfBirth)
     {
         var id = await Cases999.ReceivedAsync(givenName, dateOfBirth);
-        var youngPerson = $"{givenName.ToLowerInvariant()}@example.com";
-        var parent = $"{givenName.ToLowerInvariant()}.parent@example.com";
-        await InScope(async sp =>
-        {
-            var links = sp.GetRequiredService<CaseLinks>();
-            await links.LinkFamilyAsync(In999, id, youngPerson, Role.YoungPerson);
-            await links.LinkFamilyAsync(In999, id, parent, Role.Parent);
-        });
-        var people = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().People.Where(p => p.Email == youngPerson || p.Email == parent).ToDictionaryAsync(p => p.Email, p => p.Id));
-        return (id, As(Viewer.Family(people[youngPerson])), As(Viewer.Family(people[parent])));
+        var youngPerson = await FamilyMemberAsync(id, $"{givenName.ToLowerInvariant()}@example.com", Role.YoungPerson);
+        return (id, youngPerson, await FamilyMemberAsync(id, $"{givenName.ToLowerInvariant()}.parent@example.com"));
     }
 
     private Task ChooseAsync(RequestContext who, Guid id, bool keep) =>
@@ -65,6 +56,8 @@ public abstract class YoungPersonRightsTests(TestProvider provider, PostgresServ
         Assert.Contains("ffion@example.com", told);
         Assert.DoesNotContain("pat@example.com", told);
         Assert.DoesNotContain("ffion.parent@example.com", told);
+        var newLink = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => sp.GetRequiredService<CaseLinks>().ReplaceTrackingLinkAsync(In999, id)));
+        Assert.Equal("parent-access-ended", newLink.Code);
         Assert.Equal(OpenSend.Domain.Assessments.AssessmentStage.Assessing, (await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().Assessments.SingleAsync(a => a.Id == id))).Stage);
         var audited = await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().AuditRecords.Where(r => r.AssessmentId == id && r.Action == "case.parent-access-chosen").CountAsync());
         Assert.Equal(2, audited);

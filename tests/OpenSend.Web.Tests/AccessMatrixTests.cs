@@ -5,13 +5,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
-using OpenSend.Data.Demo;
-using OpenSend.Data.LocalAuthorities;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
@@ -182,6 +179,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         ["provision-delivery"] = Rule.ReviewList,
         ["cases/{id:guid}/early-review"] = Rule.CaseRead,
         ["cases/{id:guid}/capacity"] = Rule.CaseManage,
+        ["cases/{id:guid}/contact"] = Rule.CaseManage,
         ["cases/{id:guid}/early-review/ask"] = Rule.SettingOfTheChild,
         ["cases/{id:guid}/early-review/{requestId:guid}"] = Rule.CaseManage,
         ["reviews/settings/early-review"] = Rule.LaManagerOnly,
@@ -228,6 +226,8 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         ["your-requests/{id:guid}/plan/delivery"] = Rule.FamilyCase,
         ["your-requests/{id:guid}/review/early"] = Rule.FamilyCase,
         ["your-requests/{id:guid}/sharing"] = Rule.FamilyCase,
+        ["your-requests/{id:guid}/contact"] = Rule.FamilyCase,
+        ["your-requests/{id:guid}/plan/easy-read"] = Rule.FamilyCase,
         ["your-requests/{id:guid}/plan/delivery/{provisionId:guid}"] = Rule.FamilyCase,
         ["your-requests/{id:guid}/draft-plan/comment"] = Rule.FamilyCase,
         ["your-requests/{id:guid}/draft-plan/meeting-or-setting"] = Rule.FamilyCase,

@@ -3,8 +3,6 @@ using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Plans;
 using OpenSend.Domain.Assessments;
-using OpenSend.Domain.Common;
-using OpenSend.Domain.Identity;
 using OpenSend.Testing;
 
 namespace OpenSend.Web.Tests;

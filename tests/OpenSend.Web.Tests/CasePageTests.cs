@@ -1,13 +1,10 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
 using OpenSend.Data.Database;
 using OpenSend.Domain.Assessments;
-using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 
 namespace OpenSend.Web.Tests;

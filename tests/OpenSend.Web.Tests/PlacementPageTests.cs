@@ -3,10 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
-using OpenSend.Data.Database;
 using OpenSend.Data.Demo;
 using OpenSend.Domain.Assessments;
-using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 
 namespace OpenSend.Web.Tests;

@@ -10,7 +10,6 @@ using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 using OpenSend.Domain.Plans;
-using OpenSend.Testing;
 using OpenSend.Web.Plans;
 
 namespace OpenSend.Web.Tests;

@@ -1,10 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OpenSend.Data.Access;
-using OpenSend.Data.Assessments;
 using OpenSend.Data.Audit;
-using OpenSend.Data.Plans;
-using OpenSend.Domain.Assessments;
-using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 using OpenSend.Domain.Plans;
 using OpenSend.Testing;

@@ -83,13 +83,25 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
     public async Task<string> ReplaceTrackingLinkAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
     {
         var assessment = await ManagedCaseAsync(context, assessmentId, cancellationToken, tracked: true);
+        if (assessment.Requester.Kind == RequesterKind.Parent && assessment.ParentAccessEndedOn is { } ended)
+        {
+            // s.83(2): the young person decided on this; the parent who made the request is not to follow it again.
+            throw new StepRefusedException("parent-access-ended",
+                $"The young person ended their parents' access on {UkCalendar.InWords(ended)}, and a parent made this request, so no new link can go to them.");
+        }
+
         var now = time.GetUtcNow();
         var token = AssessmentCases.NewTrackingToken();
         var link = address.Link($"/track/{token}");
         assessment.ReplaceTrackingLink(AssessmentCases.HashTrackingToken(token), now);
-        db.Outbox.Add(new OutboxMessage(RecordId.New(), NewTrackingLinkKind, assessment.Requester.Email, $"A new link to follow request {assessment.Reference}",
+        // A requester without email (a request by letter or phone) is sent the link by post, from the page.
+        if (!string.IsNullOrWhiteSpace(assessment.Requester.Email))
+        {
+            db.Outbox.Add(new OutboxMessage(RecordId.New(), NewTrackingLinkKind, assessment.Requester.Email, $"A new link to follow request {assessment.Reference}",
             $"Your council has sent you a new private link to follow request {assessment.Reference} for an EHC needs assessment:\n\n{link}\n\nThe link you had before no longer works. Keep this one private: anyone with it can see the request's dates and decisions.",
             assessment.LaCode, now));
+        }
+
         db.AuditRecords.Add(AuditRecord.For(context, assessment.LaCode, assessmentId, AuditActions.TrackingLinkReplaced, now, "A new tracking link sent to the requester"));
         await db.SaveChangesAsync(cancellationToken);
         return link;

@@ -27,7 +27,8 @@ public sealed record AssessmentRequestSubmission(
     string ChildFamilyName,
     DateOnly ChildDateOfBirth,
     string? Reason,
-    bool ConsentToShare);
+    bool ConsentToShare,
+    ContactPreferences? Contact = null);
 
 /// <summary>What the family gets back: the reference to quote and the private tracking token (shown once).</summary>
 public sealed record SubmittedRequest(Guid Id, string LaCode, string Reference, string TrackingToken, DateOnly ReceivedOn, string RuleSetId);
@@ -76,6 +77,12 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseSteps steps, CaseN
             HashTrackingToken(token),
             context.Actor,
             now);
+        // A request by letter or phone may come with a postal address instead of an email address.
+        if (submission.Contact is { } contact)
+        {
+            assessment.RecordContactPreferences(contact, now);
+        }
+
         db.Assessments.Add(assessment);
         LinkRequester(context, assessment, now);
         db.AuditRecords.Add(AuditRecord.For(context, la.Code, assessment.Id, AuditActions.RequestReceived, now, reference));
@@ -228,6 +235,22 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseSteps steps, CaseN
             a.AssignCaseworker(personId, caseworker.Name, caseworker.Email, now);
             return Text.NullIfBlank(note) is { } why ? $"{changing}: {why.Trim()}" : $"{changing}.";
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The council, or the family for themselves, records how the family wants to hear from the
+    /// council beside email: letters by post, a language and interpreter, a format. Nobody else may.
+    /// </summary>
+    public async Task RecordContactPreferencesAsync(RequestContext context, Guid id, ContactPreferences preferences, CancellationToken cancellationToken = default)
+    {
+        var writing = await steps.BeginAsync(context, id, StepBy.AnyoneWhoSeesTheCase, cancellationToken);
+        if (!context.Viewer.IsLaStaff && !context.Viewer.IsFamily)
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        writing.Case.RecordContactPreferences(preferences, writing.Now);
+        await writing.CommitAsync(AuditActions.ContactPreferencesRecorded, writing.Case.Contact?.Summary() ?? "Email only.", "case", cancellationToken);
     }
 
     /// <summary>The council records that the young person lacks capacity to make the decisions, and who acts for them (s.80; Mental Capacity Act 2005).</summary>

@@ -68,6 +68,9 @@ internal sealed class EhcCaseConfiguration : IEntityTypeConfiguration<EhcCase>
         builder.Ignore(a => a.RepresentationsCloseOn);
         builder.Ignore(a => a.AllowedActions);
         builder.Ignore(a => a.YoungPersonFrom);
+        builder.Property(a => a.Contact).HasColumnName("contact_preferences").HasConversion(
+            contact => contact == null ? null : OpenSend.Domain.Plans.PlanJson.Serialize(contact),
+            json => json == null ? null : OpenSend.Domain.Plans.PlanJson.Deserialize<ContactPreferences>(json));
         builder.Property(a => a.LacksCapacity).HasColumnName("lacks_capacity").HasConversion(
             record => record == null ? null : OpenSend.Domain.Plans.PlanJson.Serialize(record),
             json => json == null ? null : OpenSend.Domain.Plans.PlanJson.Deserialize<CapacityRecord>(json));

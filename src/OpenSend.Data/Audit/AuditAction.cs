@@ -33,6 +33,7 @@ public static class AuditActions
     public static readonly AuditAction DraftMeetingHeld = new("case.draft-meeting-held", "Recorded the meeting the family asked for about the draft plan", "Recorded the meeting you asked for about the draft plan");
     public static readonly AuditAction CaseworkerAssigned = new("case.caseworker-assigned", "Named the case's caseworker", "Named your caseworker");
 
+    public static readonly AuditAction ContactPreferencesRecorded = new("case.contact-preferences", "Recorded how the family wants to hear from the council", "Recorded how you want to hear from the council");
     public static readonly AuditAction CapacityRecorded = new("case.capacity-recorded", "Recorded that the young person lacks capacity to decide, and who acts for them", "Recorded who makes the decisions for the young person");
     public static readonly AuditAction CapacityWithdrawn = new("case.capacity-withdrawn", "Withdrew the record that the young person lacks capacity to decide", "Recorded that the young person makes their own decisions");
     public static readonly AuditAction ParentAccessChosen = new("case.parent-access-chosen", "The young person chose whether their parent still sees the record", "Chose whether your parent or carer still sees the record");

@@ -282,6 +282,14 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
             true), received, cancellationToken);
         var id = submitted.Id;
         await cases.RecordChildDetailsAsync(context, id, DemoChildDetails(index, dateOfBirth, today, random), cancellationToken: cancellationToken);
+        // Some families want letters by post, or an interpreter (invented addresses in an invented town).
+        if (index % 9 == 4 || index % 11 == 5)
+        {
+            await cases.RecordContactPreferencesAsync(context, id, index % 9 == 4
+                ? new ContactPreferences($"{index + 1} Example Street\nDemoton DM1 {index % 9}AA", true, null, false, null)
+                : new ContactPreferences(null, false, "Polish", true, null), cancellationToken);
+        }
+
         // Most cases have a named caseworker (Sam Carter or Priya Shah); one in seven waits for one, so
         // the caseload's "unassigned" and the manager's workload have something to show.
         if (index % 7 != 3)

@@ -868,6 +868,18 @@ public sealed class EhcCase
         Touch(now);
     }
 
+    /// <summary>How the family wants to hear from the council beside email (none recorded: email only).</summary>
+    public ContactPreferences? Contact { get; private set; }
+
+    /// <summary>The council or the family records how the family wants to hear from the council (not a statutory step; audited by the caller).</summary>
+    public void RecordContactPreferences(ContactPreferences preferences, DateTimeOffset now)
+    {
+        Require(AnonymisedAt is null, "case-anonymised", "This record has been anonymised.");
+        var kept = preferences.Validated();
+        Contact = kept.IsEmpty ? null : kept;
+        Touch(now);
+    }
+
     /// <summary>The day the young person ended their parents' access to the record (null while parents keep it).</summary>
     public DateOnly? ParentAccessEndedOn { get; private set; }
 
@@ -933,6 +945,7 @@ public sealed class EhcCase
         Requester = new Requester(Requester.Kind, "Removed", string.Empty, null, null);
         ReasonForRequest = removed;
         LacksCapacity = null;
+        Contact = null;
         TrackingTokenHash = newTrackingTokenHash;
         foreach (var entry in _timeline)
         {

@@ -1,5 +1,3 @@
-using OpenSend.Domain.Common;
-
 namespace OpenSend.Domain.Assessments;
 
 /// <summary>

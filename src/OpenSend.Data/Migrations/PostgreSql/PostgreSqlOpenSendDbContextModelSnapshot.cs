@@ -841,6 +841,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("boolean")
                         .HasColumnName("consent_to_share");
 
+                    b.Property<string>("Contact")
+                        .HasColumnType("text")
+                        .HasColumnName("contact_preferences");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");

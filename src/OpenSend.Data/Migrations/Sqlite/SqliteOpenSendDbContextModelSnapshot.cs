@@ -830,6 +830,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("consent_to_share");
 
+                    b.Property<string>("Contact")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_preferences");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");

@@ -24,6 +24,10 @@ public sealed class RecordRequestModel(AssessmentCases cases, TimeProvider time)
     [BindProperty]
     public string? RequesterEmail { get; set; }
 
+    /// <summary>Their postal address: needed when they have no email, so the council's letters go by post.</summary>
+    [BindProperty]
+    public string? RequesterAddress { get; set; }
+
     [BindProperty]
     public string? RequesterOrganisation { get; set; }
 
@@ -62,7 +66,12 @@ public sealed class RecordRequestModel(AssessmentCases cases, TimeProvider time)
         }
 
         Required(RequesterName, nameof(RequesterName), "Enter the name of the person who asked");
-        Required(RequesterEmail, nameof(RequesterEmail), "Enter their email address");
+        // A request by letter or phone: the council writes by post when there is no email address (issue 22).
+        if (string.IsNullOrWhiteSpace(RequesterEmail) && string.IsNullOrWhiteSpace(RequesterAddress))
+        {
+            ModelState.AddModelError(nameof(RequesterEmail), "Enter their email address, or their postal address if they have no email");
+        }
+
         if (!string.IsNullOrWhiteSpace(RequesterEmail) && EmailAddresses.Parse(RequesterEmail) is null)
         {
             ModelState.AddModelError(nameof(RequesterEmail), EmailAddresses.FormatMessage);
@@ -80,10 +89,12 @@ public sealed class RecordRequestModel(AssessmentCases cases, TimeProvider time)
         try
         {
             var submitted = await cases.ReceiveAsync(context, new AssessmentRequestSubmission(
-                context.LaCode!, kind, RequesterName!, RequesterEmail!, null, RequesterOrganisation,
-                ChildGivenName!, ChildFamilyName!, dateOfBirth!.Value, Reason, ConsentToShare), receivedOn, HttpContext.RequestAborted);
+                context.LaCode!, kind, RequesterName!, RequesterEmail?.Trim() ?? string.Empty, null, RequesterOrganisation,
+                ChildGivenName!, ChildFamilyName!, dateOfBirth!.Value, Reason, ConsentToShare,
+                string.IsNullOrWhiteSpace(RequesterAddress) ? null : new ContactPreferences(RequesterAddress, string.IsNullOrWhiteSpace(RequesterEmail), null, false, null)),
+                receivedOn, HttpContext.RequestAborted);
             TempData[CaseStepPage.SuccessKey] =
-                $"Request {submitted.Reference} recorded. Send the family their private tracking link, which is shown only now: {Request.Scheme}://{Request.Host}/track/{submitted.TrackingToken}";
+                $"Request {submitted.Reference} recorded. {(string.IsNullOrWhiteSpace(RequesterEmail) ? "Post" : "Send")} the family their private tracking link, which is shown only now: {Request.Scheme}://{Request.Host}/track/{submitted.TrackingToken}";
             return Redirect($"/cases/{submitted.Id}");
         }
         catch (StepRefusedException refused)
