@@ -9,7 +9,7 @@ namespace OpenSend.Web.Tests;
 /// <summary>
 /// Issue 22, other channels and formats: the family says how they want to hear from the council and
 /// staff see it on the case; a request taken by phone is recorded with a postal address instead of an
-/// email; the family reads the plan in easy read.
+/// email, and its letters print to post; the family reads the plan in easy read.
 /// </summary>
 public abstract class ContactAndEasyReadPageTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
@@ -54,6 +54,9 @@ public abstract class ContactAndEasyReadPageTests<TApp>(TApp app) : IClassFixtur
 
         Assert.Contains("Post the family their private tracking link", page.QuerySelector(".govuk-notification-banner__heading")!.TextContent);
         Assert.Contains("Letters by post to 4 Example Road, Demoton DM1 1AD", page.QuerySelector("#contact")!.TextContent);
+        var letter = await client.GetAsync(page.QuerySelector("#timeline a[href*='handler=Letter']")!.GetAttribute("href")!);
+        Assert.Equal("application/pdf", letter.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await letter.Content.ReadAsByteArrayAsync())[..4]));
     }
 
     [Fact]

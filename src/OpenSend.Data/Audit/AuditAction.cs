@@ -33,6 +33,7 @@ public static class AuditActions
     public static readonly AuditAction DraftMeetingHeld = new("case.draft-meeting-held", "Recorded the meeting the family asked for about the draft plan", "Recorded the meeting you asked for about the draft plan");
     public static readonly AuditAction CaseworkerAssigned = new("case.caseworker-assigned", "Named the case's caseworker", "Named your caseworker");
 
+    public static readonly AuditAction LetterDownloaded = new("case.letter-downloaded", "Downloaded a letter to post to the family", "Printed a letter to post to you");
     public static readonly AuditAction ContactPreferencesRecorded = new("case.contact-preferences", "Recorded how the family wants to hear from the council", "Recorded how you want to hear from the council");
     public static readonly AuditAction CapacityRecorded = new("case.capacity-recorded", "Recorded that the young person lacks capacity to decide, and who acts for them", "Recorded who makes the decisions for the young person");
     public static readonly AuditAction CapacityWithdrawn = new("case.capacity-withdrawn", "Withdrew the record that the young person lacks capacity to decide", "Recorded that the young person makes their own decisions");

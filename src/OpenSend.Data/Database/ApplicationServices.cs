@@ -25,6 +25,7 @@ public static class ApplicationServices
     public static IServiceCollection AddOpenSendServices(this IServiceCollection services) => services
         .AddScoped<CaseSteps>()
         .AddScoped<AssessmentCases>()
+        .AddScoped<DecisionLetters>()
         .AddScoped<PlanReviews>()
         .AddScoped<EarlyReviews>()
         .AddScoped<ReviewQueries>()

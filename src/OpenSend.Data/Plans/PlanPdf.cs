@@ -18,15 +18,19 @@ public static class PlanPdf
     private const double Margin = 56;
     private const double FooterHeight = 40;
 
-    public static byte[] Render(PlanDocumentHeading heading)
+    public static byte[] Render(PlanDocumentHeading heading) =>
+        Render($"{heading.Title}: {heading.Version.Label}", heading.LaName, "Education, health and care plan (Children and Families Act 2014 s.37)", heading.Blocks(), heading.PageLine);
+
+    /// <summary>Any document drawn from blocks (a plan, a decision letter): the same type, pages and footer.</summary>
+    public static byte[] Render(string title, string author, string subject, IEnumerable<PlanBlock> blocks, string pageLine)
     {
         using var builder = new PdfDocumentBuilder();
-        builder.DocumentInformation.Title = $"{heading.Title}: {heading.Version.Label}";
-        builder.DocumentInformation.Author = heading.LaName;
-        builder.DocumentInformation.Subject = "Education, health and care plan (Children and Families Act 2014 s.37)";
+        builder.DocumentInformation.Title = title;
+        builder.DocumentInformation.Author = author;
+        builder.DocumentInformation.Subject = subject;
         var writer = new Writer(builder);
 
-        foreach (var block in heading.Blocks())
+        foreach (var block in blocks)
         {
             switch (block)
             {
@@ -42,7 +46,7 @@ public static class PlanPdf
             }
         }
 
-        writer.Footers(heading.PageLine);
+        writer.Footers(pageLine);
         return builder.Build();
     }
 

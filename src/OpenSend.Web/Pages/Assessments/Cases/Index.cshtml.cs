@@ -53,6 +53,24 @@ public sealed class IndexModel(AssessmentQueries queries, OpenSend.Data.Reviews.
         return Page();
     }
 
+    /// <summary>A step the family is told of, as a letter to print and post (issue 22: letters by post, with the rights each carries).</summary>
+    public async Task<IActionResult> OnGetLetterAsync(Guid id, Guid entry, [FromServices] DecisionLetters letters)
+    {
+        try
+        {
+            var file = await letters.RenderAsync(HttpContext.ToRequestContext(), id, entry, HttpContext.RequestAborted);
+            return file is null ? Redirect($"/cases/{id}") : File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (CaseNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (OpenSend.Data.Access.CaseAccessDeniedException)
+        {
+            return Forbid();
+        }
+    }
+
     /// <summary>For plans issued before reviews were scheduled here, or after a decision to cease was overturned: schedule the next review.</summary>
     public async Task<IActionResult> OnPostScheduleReviewAsync(Guid id)
     {
