@@ -79,10 +79,11 @@ public abstract class BrowserFixture(bool seedDemoData) : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-GB", TimezoneId = "Europe/London" });
-        // Generous: CI runs the test projects side by side on two cores.
-        context.SetDefaultTimeout(30_000);
-        context.SetDefaultNavigationTimeout(30_000);
-        Assertions.SetDefaultExpectTimeout(30_000);
+        // Generous: CI runs the test projects side by side on two cores, and a page waited 30 seconds
+        // there once while the data tests loaded PostgreSQL (a wait, never a measure of speed).
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
         return await context.NewPageAsync();
     }
 
