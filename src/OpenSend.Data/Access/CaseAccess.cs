@@ -109,6 +109,30 @@ public static class CaseAccess
             ? db.SettingLinks.AnyAsync(l => l.AssessmentId == assessmentId && l.OrganisationId == organisationId && l.EndedAt == null, cancellationToken)
             : Task.FromResult(false);
 
+    /// <summary>
+    /// Whether <paramref name="viewer"/> speaks for the child beside the council: the family, or staff
+    /// of a setting linked to the case now (<see cref="WorksForSettingOfAsync"/>); null for anyone else.
+    /// Who may report on provision and ask for an early review.
+    /// </summary>
+    public static async Task<FamilyOrSetting?> SpeaksForChildAsync(this OpenSendDbContext db, Viewer viewer, Guid assessmentId, CancellationToken cancellationToken) =>
+        viewer.IsFamily ? FamilyOrSetting.Family
+        : await db.WorksForSettingOfAsync(viewer, assessmentId, cancellationToken) ? FamilyOrSetting.Setting
+        : null;
+
+    /// <summary>
+    /// The viewer as one who speaks for the child, with how they are shown (the family member's
+    /// relationship, or the setting's name) and, for a setting, its organisation; refused to anyone else.
+    /// </summary>
+    internal static async Task<(FamilyOrSetting Who, string Name, Guid? OrganisationId)> SpeakerForChildAsync(this OpenSendDbContext db, Viewer viewer, Guid assessmentId,
+        CancellationToken cancellationToken) =>
+        await db.SpeaksForChildAsync(viewer, assessmentId, cancellationToken) switch
+        {
+            FamilyOrSetting.Family => (FamilyOrSetting.Family, await db.FamilyMemberTitleAsync(viewer, assessmentId, cancellationToken), null),
+            FamilyOrSetting.Setting => (FamilyOrSetting.Setting,
+                await db.Organisations.Where(o => o.Id == viewer.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken), viewer.OrganisationId),
+            _ => throw new CaseAccessDeniedException(),
+        };
+
     /// <summary>What <paramref name="viewer"/> may do with one case (None when they may not see it).</summary>
     public static async Task<CaseAccessLevel> LevelAsync(this OpenSendDbContext db, Viewer viewer, Guid assessmentId, CancellationToken cancellationToken = default)
     {

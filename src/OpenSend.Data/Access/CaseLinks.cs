@@ -10,10 +10,10 @@ using OpenSend.Domain.Identity;
 
 namespace OpenSend.Data.Access;
 
-/// <summary>Who, beyond the LA, can see a case: its family accounts and its linked settings.</summary>
 /// <summary>A case as one family member sees who decides on it: their own relationship and how many parents' accounts see it now.</summary>
 public sealed record FamilySharing(EhcCase Case, Role Relationship, int ParentsLinked);
 
+/// <summary>Who, beyond the LA, can see a case: its family accounts and its linked settings.</summary>
 public sealed record CaseConnections(IReadOnlyList<CaseConnections.FamilyMember> Family, IReadOnlyList<CaseConnections.LinkedSetting> Settings)
 {
     public sealed record FamilyMember(Guid LinkId, string Email, Role Relationship, FamilyLinkSource Source, DateTimeOffset LinkedAt);
@@ -83,7 +83,7 @@ public sealed class CaseLinks(OpenSendDbContext db, ServiceAddress address, Time
     public async Task<string> ReplaceTrackingLinkAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken = default)
     {
         var assessment = await ManagedCaseAsync(context, assessmentId, cancellationToken, tracked: true);
-        if (assessment.Requester.Kind == RequesterKind.Parent && assessment.ParentAccessEndedOn is { } ended)
+        if (assessment.RequesterAccessEnded && assessment.ParentAccessEndedOn is { } ended)
         {
             // s.83(2): the young person decided on this; the parent who made the request is not to follow it again.
             throw new StepRefusedException("parent-access-ended",

@@ -101,8 +101,7 @@ public sealed class CaseNotifications(OpenSendDbContext db)
         var linked = await db.FamilyLinks.Where(l => l.AssessmentId == assessment.Id && l.RevokedAt == null)
             .Join(db.People, l => l.PersonId, p => p.Id, (_, p) => p.Email)
             .ToListAsync(cancellationToken);
-        var requesterHears = !(assessment.Requester.Kind == RequesterKind.Parent && assessment.ParentAccessEndedOn is not null);
-        return linked.Append(requesterHears ? assessment.Requester.Email.Trim().ToLowerInvariant() : string.Empty)
+        return linked.Append(assessment.RequesterAccessEnded ? string.Empty : assessment.Requester.Email.Trim().ToLowerInvariant())
             .Where(e => !string.IsNullOrWhiteSpace(e))
             .Distinct()
             .ToList();

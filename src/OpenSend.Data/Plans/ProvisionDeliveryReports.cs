@@ -25,12 +25,7 @@ public sealed class ProvisionDelivery(OpenSendDbContext db, CaseSteps steps)
         CancellationToken cancellationToken = default)
     {
         var writing = await steps.BeginAsync(context, assessmentId, StepBy.AnyoneWhoSeesTheCase, cancellationToken);
-        var viewer = context.Viewer;
-        var (reporter, reportedBy) = viewer.IsFamily
-            ? (FamilyOrSetting.Family, await db.FamilyMemberTitleAsync(viewer, assessmentId, cancellationToken))
-            : await db.WorksForSettingOfAsync(viewer, assessmentId, cancellationToken)
-                ? (FamilyOrSetting.Setting, await db.Organisations.Where(o => o.Id == viewer.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken))
-                : throw new CaseAccessDeniedException();
+        var (reporter, reportedBy, organisationId) = await db.SpeakerForChildAsync(context.Viewer, assessmentId, cancellationToken);
         if (writing.Case.Stage != AssessmentStage.PlanIssued)
         {
             throw new StepRefusedException("no-plan-in-force", writing.Case.Stage == AssessmentStage.PlanCeased
@@ -40,8 +35,7 @@ public sealed class ProvisionDelivery(OpenSendDbContext db, CaseSteps steps)
 
         var plan = await db.Plans.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken)
             ?? throw new StepRefusedException("no-plan-in-force", "The plan in force is not held in OpenSEND, so its provision cannot be reported on here. Contact the council's SEND team.");
-        var report = ProvisionDeliveryReport.Make(plan, provisionId, reporter, reportedBy, viewer.PersonId,
-            reporter == FamilyOrSetting.Setting ? viewer.OrganisationId : null, state, note, writing.Now);
+        var report = ProvisionDeliveryReport.Make(plan, provisionId, reporter, reportedBy, context.Viewer.PersonId, organisationId, state, note, writing.Now);
         db.ProvisionDeliveryReports.Add(report);
         await writing.CommitAsync(AuditActions.DeliveryReported, $"{report.State.Title()}: section {report.Section}, \"{Shorten(report.What)}\".", "plan", cancellationToken);
         return report;
@@ -102,11 +96,8 @@ public sealed class ProvisionDeliveryQueries(OpenSendDbContext db, PlanQueries p
                 return new ProvisionDeliveryLine(p, ProvisionDeliveryReport.Latest(onThis), onThis);
             })
             .ToList();
-        var viewer = context.Viewer;
-        FamilyOrSetting? reporter = viewer.IsFamily ? FamilyOrSetting.Family
-            : await db.WorksForSettingOfAsync(viewer, assessmentId, cancellationToken) ? FamilyOrSetting.Setting
-            : null;
-        return new CaseDelivery(viewed, inForce, lines, reporter, viewer.IsLaStaff);
+        var reporter = await db.SpeaksForChildAsync(context.Viewer, assessmentId, cancellationToken);
+        return new CaseDelivery(viewed, inForce, lines, reporter, context.Viewer.IsLaStaff);
     }
 
     /// <summary>

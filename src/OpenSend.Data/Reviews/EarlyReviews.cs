@@ -20,12 +20,7 @@ public sealed class EarlyReviews(OpenSendDbContext db, CaseSteps steps)
     public async Task<EarlyReviewRequest> AskAsync(RequestContext context, Guid assessmentId, string? reasons, CancellationToken cancellationToken = default)
     {
         var writing = await steps.BeginAsync(context, assessmentId, StepBy.AnyoneWhoSeesTheCase, cancellationToken);
-        var viewer = context.Viewer;
-        var (askedBy, name) = viewer.IsFamily
-            ? (FamilyOrSetting.Family, await db.FamilyMemberTitleAsync(viewer, assessmentId, cancellationToken))
-            : await db.WorksForSettingOfAsync(viewer, assessmentId, cancellationToken)
-                ? (FamilyOrSetting.Setting, await db.Organisations.Where(o => o.Id == viewer.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken))
-                : throw new CaseAccessDeniedException();
+        var (askedBy, name, organisationId) = await db.SpeakerForChildAsync(context.Viewer, assessmentId, cancellationToken);
         var found = writing.Case;
         if (found.Stage != AssessmentStage.PlanIssued)
         {
@@ -34,7 +29,7 @@ public sealed class EarlyReviews(OpenSendDbContext db, CaseSteps steps)
 
         var days = await db.LocalAuthorities.Where(l => l.Code == found.LaCode).Select(l => l.EarlyReviewDecisionDays).SingleAsync(cancellationToken);
         var pending = await db.EarlyReviewRequests.AnyAsync(r => r.LaCode == found.LaCode && r.AssessmentId == assessmentId && r.Decision == null, cancellationToken);
-        var request = EarlyReviewRequest.Ask(assessmentId, found.LaCode, askedBy, name, viewer.PersonId, askedBy == FamilyOrSetting.Setting ? viewer.OrganisationId : null,
+        var request = EarlyReviewRequest.Ask(assessmentId, found.LaCode, askedBy, name, context.Viewer.PersonId, organisationId,
             reasons, days, pending, writing.Now);
         db.EarlyReviewRequests.Add(request);
         await writing.CommitAsync(AuditActions.EarlyReviewAsked, $"Asked by {name}; the council decides by {UkCalendar.InWords(request.DecideBy)}.", "review", cancellationToken);
@@ -76,7 +71,7 @@ public sealed class EarlyReviews(OpenSendDbContext db, CaseSteps steps)
             .ToListAsync(cancellationToken);
         var days = await db.LocalAuthorities.Where(l => l.Code == found.LaCode).Select(l => l.EarlyReviewDecisionDays).SingleAsync(cancellationToken);
         var viewer = context.Viewer;
-        var speaksForChild = viewer.IsFamily || await db.WorksForSettingOfAsync(viewer, assessmentId, cancellationToken);
+        var speaksForChild = await db.SpeaksForChildAsync(viewer, assessmentId, cancellationToken) is not null;
         return new CaseEarlyReviews(found.Reference, found.Child.FullName, requests, days, speaksForChild, found.Stage == AssessmentStage.PlanIssued, viewer.IsLaStaff);
     }
 

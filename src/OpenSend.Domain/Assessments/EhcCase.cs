@@ -883,6 +883,9 @@ public sealed class EhcCase
     /// <summary>The day the young person ended their parents' access to the record (null while parents keep it).</summary>
     public DateOnly? ParentAccessEndedOn { get; private set; }
 
+    /// <summary>A parent made the request and the young person has since ended their parents' access: the requester hears nothing more (s.83(2)).</summary>
+    public bool RequesterAccessEnded => Requester.Kind == RequesterKind.Parent && ParentAccessEndedOn is not null;
+
     /// <summary>
     /// The young person's choice of whether their parents still see the record (s.83(2)). Ending it
     /// also retires the tracking link a parent made the request with, so nothing reaches the parent
@@ -902,7 +905,7 @@ public sealed class EhcCase
         else
         {
             ParentAccessEndedOn = today;
-            if (Requester.Kind == RequesterKind.Parent)
+            if (RequesterAccessEnded)
             {
                 TrackingTokenHash = newTrackingTokenHash;
             }
