@@ -38,17 +38,7 @@ public sealed class ContactModel(AssessmentQueries queries, AssessmentCases case
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        try
-        {
-            return await this.RecordStepAsync(ct => cases.RecordContactPreferencesAsync(HttpContext.ToRequestContext(), Id, Contact.ToPreferences(), ct),
-                ContactPreferencesForm.FieldFor, SuccessKey, "The council will contact you this way", $"/your-requests/{Id}/contact");
-        }
-        catch (CaseNotFoundException)
-        {
-            // Another family's request, or none: the same answer (decision 0005).
-            return NotFound();
-        }
-    }
+    public Task<IActionResult> OnPostAsync() =>
+        this.RecordStepAsync(ct => cases.RecordContactPreferencesAsync(HttpContext.ToRequestContext(), Id, Contact.ToPreferences(), ct),
+            ContactPreferencesForm.FieldFor, SuccessKey, "The council will contact you this way", $"/your-requests/{Id}/contact");
 }

@@ -10,7 +10,7 @@ namespace OpenSend.Web.Pages.Shared;
 /// How every page that records a step writes it: nothing when the form has errors; a refusal shown
 /// against the field it concerns (the GOV.UK error summary), with nothing saved, as are a plan's
 /// quality errors, each against its section; someone who may see
-/// but not change it refused (403); otherwise the success banner and the page to go to next.
+/// but not change it refused (403), and a case they may not see not found (404); otherwise the success banner and the page to go to next.
 /// </summary>
 public static class StepRecording
 {
@@ -49,6 +49,11 @@ public static class StepRecording
         catch (CaseAccessDeniedException)
         {
             return page.Forbid();
+        }
+        catch (Data.Assessments.CaseNotFoundException)
+        {
+            // A case the viewer may not see is one that does not exist (decision 0005), whichever page wrote.
+            return page.NotFound();
         }
 
         page.TempData[successKey] = success();
