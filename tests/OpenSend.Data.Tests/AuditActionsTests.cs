@@ -10,7 +10,7 @@ namespace OpenSend.Data.Tests;
 /// </summary>
 public sealed class AuditActionsTests
 {
-    private static readonly string[] ChildsRecord = ["case", "plan", "review", "placement", "advice"];
+    private static readonly string[] ChildsRecord = ["case", "plan", "review", "placement", "advice", "redress"];
 
     [Fact]
     public void EveryAction_HasStaffWords_AndFamilyWordsWhenItConcernsAChildsRecord()

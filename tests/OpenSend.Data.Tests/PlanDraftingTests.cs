@@ -152,7 +152,7 @@ public abstract class PlanDraftingTests(TestProvider provider, PostgresServer po
     /// Issue 20 points 8 and 11: an amendment outside any review follows reg 22. Amended draft on
     /// Monday 1 March 2027: the family comments until 15 March (15 days beginning with 1 March), the
     /// amended plan is due by 26 April (8 weeks), and once issued on 16 March the family can appeal
-    /// until 16 May 2027 (2 months, s.51(2)(c)).
+    /// until 17 May 2027 (2 months, s.51(2)(c); 16 May is a Sunday, HESC r.12(2)).
     /// </summary>
     [Fact]
     public async Task AnAmendmentOutsideAReview_WaitsForTheFamilys15Days_AndGivesANewAppealDate()
@@ -180,7 +180,7 @@ public abstract class PlanDraftingTests(TestProvider provider, PostgresServer po
         var amended = await ReadAsync(id);
         Assert.Null(amended.AmendmentInHand);
         Assert.Equal("Amended final 2", amended.Plan!.Latest!.Label);
-        Assert.Equal(new DateOnly(2027, 5, 16), FamilyUpdate.For(await WholeCaseAsync(id), new DateOnly(2027, 3, 16)).AppealBy);
+        Assert.Equal(new DateOnly(2027, 5, 17), FamilyUpdate.For(await WholeCaseAsync(id), new DateOnly(2027, 3, 16)).AppealBy);
         var after = await InScope(sp => new DeadlineSweep(sp.GetRequiredService<OpenSendDbContext>()).RunAsync(new DateOnly(2027, 3, 17), ["886"]));
         Assert.Equal(0, after.Count(DeadlineState.NotYetDue, "886", StatutoryStep.AmendedPlanAfterNotice));
     }
@@ -201,11 +201,11 @@ public abstract class PlanDraftingTests(TestProvider provider, PostgresServer po
 
         Assert.Equal("decision-reasons", blank.Code);
         // 2 months from 20 April 2027.
-        Assert.Equal((AppealableDecision.NotToAmendAfterNotice, new DateOnly(2027, 6, 20)), (rights.Decision, rights.AppealBy));
+        Assert.Equal((AppealableDecision.NotToAmendAfterNotice, new DateOnly(2027, 6, 21)), (rights.Decision, rights.AppealBy));
         var read = await ReadAsync(id);
         var decision = (await WholeCaseAsync(id)).Timeline.MaxBy(e => e.RecordedAt)!;
         Assert.Equal(PathwayAction.DecideNotToAmend, decision.Action);
-        Assert.Contains("20 June 2027", decision.FamilySummary);
+        Assert.Contains("21 June 2027", decision.FamilySummary);
         Assert.Equal("I like trains.", read.Plan!.Working.SectionA!.InTheirOwnWords);
         var issued = await Assert.ThrowsAsync<StepRefusedException>(() => InScope(sp => sp.GetRequiredService<PlanDrafting>().IssueFinalAsync(In886, id, new DateOnly(2027, 4, 20))));
         Assert.Equal("no-amendment-in-hand", issued.Code);

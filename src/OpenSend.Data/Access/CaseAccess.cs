@@ -21,7 +21,9 @@ public sealed class CaseAccessDeniedException() : Exception("You can see this ca
 /// to which reg 20(3) invites them is under way (read) - not for ever;</item>
 /// <item>multi-agency panel members: the LA's cases on the panel's agenda, i.e. awaiting a recommendation the rules require;</item>
 /// <item>parents, carers and young people: the cases linked to their own account;</item>
-/// <item>DfE analysts, administrators, mediators and the public: no case (aggregates and their own tools only).</item>
+/// <item>mediators: the cases whose mediation the council arranged with their mediation service, until
+/// <see cref="CaseAccessPolicy.AfterPartEnds"/> after its certificate (read);</item>
+/// <item>DfE analysts, administrators and the public: no case (aggregates and their own tools only).</item>
 /// </list>
 /// </summary>
 public static class CaseAccess
@@ -66,8 +68,14 @@ public static class CaseAccess
                 || (a.Stage == AssessmentStage.Assessing && !a.PanelRecommendations.Any(p => p.Question == PanelQuestion.WhetherToIssue))));
         }
 
-        var now = db.AccessPolicy.Now;
         var adviceSince = db.AccessPolicy.AdviceReceivedSince;
+        if (role == Role.Mediator && viewer.OrganisationKind == OrganisationKind.MediationService)
+        {
+            return cases.Where(a => db.Mediations.Any(m => m.AssessmentId == a.Id && m.MediationServiceId == organisationId
+                && (m.CertificateOn == null || m.CertificateOn >= adviceSince)));
+        }
+
+        var now = db.AccessPolicy.Now;
         return cases.Where(a =>
             (viaSetting && db.SettingLinks.Any(l => l.AssessmentId == a.Id && l.OrganisationId == organisationId && (l.EndedAt == null || l.EndedAt > now)))
             || (viaAdvice && a.AdviceRequests.Any(r => r.AdviserOrganisationId == organisationId && (r.ReceivedOn == null || r.ReceivedOn >= adviceSince)))

@@ -10,6 +10,7 @@ using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
 using OpenSend.Domain.Placements;
 using OpenSend.Domain.Plans;
+using OpenSend.Domain.Redress;
 using OpenSend.Domain.Reviews;
 using OpenSend.Domain.Timescales;
 
@@ -332,8 +333,23 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseSteps steps, CaseN
     /// passed (extended by a mediation certificate), or at once when the tribunal dismissed their
     /// appeal (reg 44(2)(a)). The family is told. The council's staff only.
     /// </summary>
-    public Task CeasePlanAsync(RequestContext context, Guid id, DateOnly ceasedOn, DateOnly? mediationCertificateOn, DateOnly? appealDismissedOn, CancellationToken cancellationToken = default) =>
-        RecordAsync(context, id, PathwayAction.CeasePlan, (a, now) => { a.CeasePlan(ceasedOn, mediationCertificateOn, appealDismissedOn, context.Actor, now); return true; }, cancellationToken,
+    public async Task CeasePlanAsync(RequestContext context, Guid id, DateOnly ceasedOn, DateOnly? mediationCertificateOn, DateOnly? appealDismissedOn, CancellationToken cancellationToken = default)
+    {
+        // What redress has recorded counts too: the appeal against ceasing still with the tribunal, and
+        // a mediation certificate about the decision (s.55; HESC r.20).
+        var laCode = context.Viewer.LaCode;
+        var appealPending = await db.TribunalAppeals.AnyAsync(t => t.LaCode == laCode && t.AssessmentId == id && t.Decision == AppealableDecision.ToCease
+            && (t.Stage == AppealStage.Registered || t.Stage == AppealStage.Opposed), cancellationToken);
+        var certified = await db.Mediations.Where(m => m.LaCode == laCode && m.AssessmentId == id && m.Decision == AppealableDecision.ToCease && m.CertificateOn != null)
+            .MaxAsync(m => m.CertificateOn, cancellationToken);
+        var certificate = new[] { mediationCertificateOn, certified }.Max();
+        await CeasePlanAsync(context, id, ceasedOn, certificate, appealDismissedOn, appealPending, cancellationToken);
+    }
+
+    /// <summary>The plan ceases (see the overload), with what redress says already read.</summary>
+    internal Task CeasePlanAsync(RequestContext context, Guid id, DateOnly ceasedOn, DateOnly? mediationCertificateOn, DateOnly? appealDismissedOn, bool appealPending,
+        CancellationToken cancellationToken) =>
+        RecordAsync(context, id, PathwayAction.CeasePlan, (a, now) => { a.CeasePlan(ceasedOn, mediationCertificateOn, appealDismissedOn, context.Actor, now, appealPending); return true; }, cancellationToken,
             async (a, now) =>
             {
                 // A review is scheduled only on a plan in force and the next only after one that keeps it, so
@@ -344,6 +360,15 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseSteps steps, CaseN
                     open.EndWithPlan(ceasedOn, now);
                 }
             });
+
+    /// <summary>
+    /// s.45, regs 29–31: the council decides at any time, not only after a review, to cease the plan,
+    /// having informed and consulted the family and the setting; the family gets appeal rights and the
+    /// plan stays in force until they have passed or an appeal is decided. The council's staff only.
+    /// </summary>
+    public Task<AppealRights> DecideToCeaseAsync(RequestContext context, Guid id, DateOnly decidedOn, CeaseReason reason, DateOnly familyConsultedOn, DateOnly settingConsultedOn,
+        string reasons, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.DecideToCease, (a, now) => a.DecideToCease(decidedOn, reason, familyConsultedOn, settingConsultedOn, reasons, context.Actor, now), cancellationToken);
 
     /// <summary>
     /// The decision to cease is withdrawn, or the tribunal ordered the plan to continue (reg 44(2)):

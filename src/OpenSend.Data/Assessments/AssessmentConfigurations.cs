@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenSend.Data.Redress;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.LocalAuthorities;
 
@@ -72,6 +73,7 @@ internal sealed class EhcCaseConfiguration : IEntityTypeConfiguration<EhcCase>
         builder.Property(a => a.Contact).HasColumnName("contact_preferences").HasConversion(
             contact => contact == null ? null : OpenSend.Domain.Plans.PlanJson.Serialize(contact),
             json => json == null ? null : OpenSend.Domain.Plans.PlanJson.Deserialize<ContactPreferences>(json));
+        builder.Property(a => a.Orders).HasColumnName("tribunal_orders").JsonList();
         builder.Property(a => a.LacksCapacity).HasColumnName("lacks_capacity").HasConversion(
             record => record == null ? null : OpenSend.Domain.Plans.PlanJson.Serialize(record),
             json => json == null ? null : OpenSend.Domain.Plans.PlanJson.Deserialize<CapacityRecord>(json));

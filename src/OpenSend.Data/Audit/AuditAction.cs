@@ -76,6 +76,11 @@ public static class AuditActions
     public static readonly AuditAction ProposeAmendments = Step(PathwayAction.ProposeAmendments, "Recorded proposed amendments sent to the family (reg 22(2))", "Recorded proposed changes to the plan sent to you");
     public static readonly AuditAction IssueAmendedPlan = Step(PathwayAction.IssueAmendedPlan, "Recorded the amended plan issued", "Recorded the amended plan");
     public static readonly AuditAction DecideNotToAmend = Step(PathwayAction.DecideNotToAmend, "Recorded the decision not to amend (reg 22(4))", "Recorded the decision not to make the proposed changes");
+    public static readonly AuditAction AssessUnderOrder = Step(PathwayAction.AssessUnderOrder, "Reopened the case for an assessment the tribunal's decision requires (reg 44, 45)", "Reopened the request for the assessment the tribunal's decision requires");
+    public static readonly AuditAction MakePlanUnderOrder = Step(PathwayAction.MakePlanUnderOrder, "Reopened the case to make the plan the tribunal's decision requires (reg 44, 45)", "Reopened the request to make the plan the tribunal's decision requires");
+    public static readonly AuditAction RecordOrderOnPlan = Step(PathwayAction.RecordOrderOnPlan, "Recorded what the tribunal's decision requires of the plan (reg 44, 45)", "Recorded what the tribunal's decision requires of the plan");
+    public static readonly AuditAction NotifyAssessmentUnderOrder = Step(PathwayAction.NotifyAssessmentUnderOrder, "Told the family the ordered assessment will be made", "Told you the assessment will be made");
+    public static readonly AuditAction DecideToCease = Step(PathwayAction.DecideToCease, "Recorded a decision to cease the plan (s.45, reg 31)", "Recorded a decision to stop the plan");
 
     // The plan.
     public static readonly AuditAction PlanViewed = new("plan.viewed", "Looked at the plan", "Looked at the plan");
@@ -137,6 +142,23 @@ public static class AuditActions
     public static readonly AuditAction AdviceChanged = new("advice.changed", "Changed their advice", "Worked on their advice");
     public static readonly AuditAction AdviceSent = new("advice.sent", "Sent their advice to the council", "Sent their advice to the council");
 
+    // Redress: mediation, appeals to the tribunal and their outcomes.
+    public static readonly AuditAction RedressViewed = new("redress.viewed", "Looked at the case's mediation and appeals", "Looked at mediation and appeals");
+    public static readonly AuditAction MediationStarted = new("redress.mediation-started", "Recorded the family's contact with the mediation adviser (reg 33)", "Recorded your contact with the mediation adviser");
+    public static readonly AuditAction MediationDeclined = new("redress.mediation-declined", "Recorded that the family does not want mediation (reg 34)", "Recorded that you do not want mediation");
+    public static readonly AuditAction MediationArranged = new("redress.mediation-arranged", "Recorded that the family wants mediation (regs 36–37)", "Recorded that you want mediation");
+    public static readonly AuditAction MediationHeld = new("redress.mediation-held", "Recorded the mediation and its outcome (reg 38)", "Recorded the mediation and what was agreed");
+    public static readonly AuditAction MediationCertified = new("redress.mediation-certified", "Recorded the mediation certificate (regs 34, 39)", "Recorded the mediation certificate");
+    public static readonly AuditAction MediationAgreementCarriedOut = new("redress.mediation-agreement-done", "Recorded what was agreed in mediation as done (reg 42)", "Recorded what was agreed in mediation as done");
+    public static readonly AuditAction AppealRegistered = new("redress.appeal-registered", "Recorded an appeal to the tribunal (s.51)", "Recorded an appeal to the tribunal");
+    public static readonly AuditAction AppealSentToCouncil = new("redress.appeal-sent", "Recorded the tribunal sending the appeal to the council", "Recorded the tribunal sending the appeal to the council");
+    public static readonly AuditAction AppealResponded = new("redress.appeal-responded", "Recorded the council's response opposing the appeal", "Recorded the council's response to the appeal");
+    public static readonly AuditAction AppealNotOpposed = new("redress.appeal-not-opposed", "Recorded that the council will not oppose the appeal (reg 45)", "Recorded that the council will not oppose the appeal");
+    public static readonly AuditAction AppealHearing = new("redress.appeal-hearing", "Recorded the appeal hearing", "Recorded the appeal hearing");
+    public static readonly AuditAction AppealDecided = new("redress.appeal-decided", "Recorded the tribunal's decision and orders (reg 44)", "Recorded the tribunal's decision");
+    public static readonly AuditAction AppealWithdrawn = new("redress.appeal-withdrawn", "Recorded the appeal as withdrawn", "Recorded the appeal as withdrawn");
+    public static readonly AuditAction RecommendationAnswered = new("redress.recommendation-answered", "Recorded a commissioner's response to the tribunal's recommendation", "Recorded the response to the tribunal's recommendation");
+
     // The council's own settings and returns: no child's record, never shown to families.
     public static readonly AuditAction EarlyReviewDecisionDays = new("la.early-review-decision-days", "Changed the time to decide on a request for an early review", null);
     public static readonly AuditAction UnderFivesReviewInterval = new("la.under-fives-review-interval", "Changed how often under-5s' plans are reviewed", null);
@@ -185,6 +207,7 @@ public static class AuditActions
         "review" => "Worked on the plan's review",
         "placement" => "Worked on the choice of school or college",
         "advice" => "Worked on advice",
+        "redress" => "Worked on mediation or an appeal",
         _ => Unknown,
     };
 

@@ -28,6 +28,8 @@ public static class ApplicationServices
         .AddScoped<DecisionLetters>()
         .AddScoped<PlanReviews>()
         .AddScoped<EarlyReviews>()
+        .AddScoped<OpenSend.Data.Redress.RedressRecording>()
+        .AddScoped<OpenSend.Data.Redress.RedressQueries>()
         .AddScoped<ReviewQueries>()
         .AddScoped<ReviewScheduling>()
         .AddScoped<AssessmentQueries>()

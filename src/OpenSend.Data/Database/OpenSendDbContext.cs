@@ -79,6 +79,10 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<OpenSend.Domain.Reviews.EarlyReviewRequest> EarlyReviewRequests => Set<OpenSend.Domain.Reviews.EarlyReviewRequest>();
 
+    public DbSet<OpenSend.Domain.Redress.Mediation> Mediations => Set<OpenSend.Domain.Redress.Mediation>();
+
+    public DbSet<OpenSend.Domain.Redress.TribunalAppeal> TribunalAppeals => Set<OpenSend.Domain.Redress.TribunalAppeal>();
+
     public DbSet<OpenSend.Domain.Reviews.ReviewContribution> ReviewContributions => Set<OpenSend.Domain.Reviews.ReviewContribution>();
 
     /// <summary>The settings register (GIAS and the providers LAs add): public data, not scoped by LA.</summary>

@@ -60,6 +60,7 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
         ("omar.reyes@demoshire-icb.example", "Dr Omar Reyes", "ICB-999", Role.HealthAdviser),
         ("lee.park@demoshire.example", "Lee Park", "SC-999", Role.SocialCareAdviser),
         ("mina.patel@demoshire.example", "Mina Patel", "PANEL-999", Role.PanelMember),
+        ("dana.hughes@mediation.example", "Dana Hughes", "MED-999", Role.Mediator),
         ("ruth.okafor@education.example", "Ruth Okafor", "DFE", Role.DfeAnalyst),
     ];
 
@@ -176,6 +177,7 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
             (OrganisationKind.MultiAgencyPanel, "PANEL-999", "Demoshire multi-agency panel", DemoLaCode),
             (OrganisationKind.IntegratedCareBoard, "ICB-999", "NHS Demoshire Integrated Care Board", DemoLaCode),
             (OrganisationKind.SocialCare, "SC-999", "Demoshire Children's Social Care", DemoLaCode),
+            (OrganisationKind.MediationService, "MED-999", "Shire Mediation Service", null),
             (OrganisationKind.DepartmentForEducation, "DFE", "Department for Education", null),
         };
         wanted.AddRange(Schools.Select(s => (OrganisationKind.Setting, s.Code, s.Name, (string?)DemoLaCode)));

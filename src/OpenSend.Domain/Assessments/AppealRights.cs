@@ -24,6 +24,9 @@ public enum AppealableDecision
     /// <summary>Having proposed amendments, not to amend after all (s.51(2)(e)); notified under reg 22(4).</summary>
     NotToAmendAfterNotice,
 
+    /// <summary>Refusal to re-assess the child's needs (s.51(2)(d)); notified under reg 24.</summary>
+    NotToReassess,
+
     /// <summary>To cease to maintain the plan (s.51(2)(f)); the plan stays in force while an appeal is possible (s.45, regs 29–31).</summary>
     ToCease,
 }
@@ -36,7 +39,7 @@ public sealed record AppealRights(AppealableDecision Decision, DateOnly AppealBy
 {
     public static AppealRights For(AppealableDecision decision, DateOnly decidedOn, StatutoryRuleSet rules)
     {
-        var appealBy = rules.Policy.AppealWindow.CountFrom(decidedOn);
+        var appealBy = rules.AppealBy(decidedOn);
         var points = new List<string>
         {
             $"You can appeal to the First-tier Tribunal (Special Educational Needs and Disability) until {UkCalendar.InWords(appealBy)}, or within 1 month of getting a mediation certificate if that is later.",
@@ -64,6 +67,7 @@ public sealed record AppealRights(AppealableDecision Decision, DateOnly AppealBy
         {
             AppealableDecision.NotToAssess => "SEND Regulations 2014 reg 5(3)",
             AppealableDecision.NotToIssue => "SEND Regulations 2014 reg 10(3)",
+            AppealableDecision.NotToReassess => "SEND Regulations 2014 reg 24",
             AppealableDecision.NotToAmend => "SEND Regulations 2014 reg 20(10)",
             AppealableDecision.AmendedPlanContents => "SEND Regulations 2014 reg 22(3)",
             AppealableDecision.NotToAmendAfterNotice => "SEND Regulations 2014 reg 22(4)",

@@ -1,4 +1,5 @@
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Redress;
 using OpenSend.Domain.Timescales;
 
 namespace OpenSend.Domain.Assessments;
@@ -131,6 +132,13 @@ public sealed class EhcCase
 
     /// <summary>The day the LA stopped maintaining the plan (s.45).</summary>
     public DateOnly? PlanCeasedOn { get; private set; }
+
+    /// <summary>
+    /// The tribunal's orders and the appeals the council did not oppose (regs 44–45), each with its
+    /// clocks' start and what has been done; their clocks are the case's own (<see cref="PathwayClocks"/>).
+    /// Replaced whole on each change, never edited in place.
+    /// </summary>
+    public IReadOnlyList<OrderClock> Orders { get; private set; } = [];
 
     /// <summary>The earliest open statutory deadline; kept on the row so a caseload sorts in the database.</summary>
     public DateOnly? NextDeadlineOn { get; private set; }
@@ -383,6 +391,8 @@ public sealed class EhcCase
         var next = Begin(PathwayAction.IssueAmendedPlan, issuedOn, now, noticeOn, "the proposed amendments");
         NamedSetting = Text.NullIfBlank(namedSetting) ?? NamedSetting;
         LatestAppealBy = rights.AppealBy;
+        // An order on the plan in force is carried out by the amended plan; a re-assessment ends in one (reg 27).
+        CarryOutOrders(issuedOn, o => IsAssessOrder(o) ? o with { FinalPlanOn = issuedOn } : IsMakePlanOrder(o) ? null : o with { AmendedPlanOn = issuedOn });
         Record(PathwayAction.IssueAmendedPlan, next, issuedOn, by, now,
             issuedOn <= dueBy
                 ? $"Amended plan issued within 8 weeks of the proposed amendments{(NamedSetting is null ? "" : $", naming {NamedSetting}")}."
@@ -396,6 +406,8 @@ public sealed class EhcCase
     {
         var next = Begin(PathwayAction.DecideNotToAmend, decidedOn, now, noticeOn, "the proposed amendments");
         LatestAppealBy = rights.AppealBy;
+        // After a re-assessment, a notice that the plan will not change (reg 27).
+        CarryOutOrders(decidedOn, o => IsAssessOrder(o) ? o with { NotIssuingOn = decidedOn } : null);
         Record(PathwayAction.DecideNotToAmend, next, decidedOn, by, now,
             decidedOn <= dueBy
                 ? "Decided not to amend the plan after proposing amendments; appeal and mediation rights given."
@@ -432,13 +444,7 @@ public sealed class EhcCase
             return null;
         }
 
-        var appealBy = RuleSet.Policy.AppealWindow.CountFrom(decided);
-        if (mediationCertificateOn is { } certificate && certificate.AddMonths(1) > appealBy)
-        {
-            appealBy = certificate.AddMonths(1);
-        }
-
-        return appealBy.AddDays(1);
+        return RuleSet.AppealBy(decided, mediationCertificateOn).AddDays(1);
     }
 
     /// <summary>
@@ -447,11 +453,14 @@ public sealed class EhcCase
     /// dismissed the appeal, when it ceases at once (reg 44(2)(a)). An appeal still waiting for the
     /// tribunal is recorded by not ceasing.
     /// </summary>
-    public void CeasePlan(DateOnly ceasedOn, DateOnly? mediationCertificateOn, DateOnly? appealDismissedOn, Actor by, DateTimeOffset now)
+    public void CeasePlan(DateOnly ceasedOn, DateOnly? mediationCertificateOn, DateOnly? appealDismissedOn, Actor by, DateTimeOffset now, bool appealPending = false)
     {
         var next = Begin(PathwayAction.CeasePlan, ceasedOn, now, CeaseDecidedOn ?? RequestReceivedOn, "the decision to cease the plan");
         Require(CeaseDecidedOn is not null && CeaseReason is not null, "no-decision-to-cease",
-            "The plan can only cease after a review decides to cease it, with the reason, and the family is told their right to appeal (reg 20(10), reg 31).");
+            "The plan can only cease after the council decides to cease it, with the reason, and the family is told their right to appeal (s.45, reg 31).");
+        // s.45 and reg 31: while the family's appeal against ceasing is with the tribunal, the plan stays in force.
+        Require(!appealPending, "appeal-pending",
+            "The family's appeal against the decision to cease is with the tribunal. The plan stays in force until the tribunal decides; record its decision on the appeal.");
         if (appealDismissedOn is { } dismissed)
         {
             Require(dismissed >= CeaseDecidedOn!.Value, "date-before-previous-step", $"The tribunal's decision cannot be before the decision to cease ({UkCalendar.InWords(CeaseDecidedOn!.Value)}).");
@@ -486,6 +495,95 @@ public sealed class EhcCase
             FamilyWording.PlanKept,
             reasons.Trim());
     }
+
+    /// <summary>
+    /// s.45 and regs 29–31: the council decides at any time (not only after a review) to cease the plan,
+    /// because it is no longer responsible or the plan is no longer necessary, having informed and
+    /// consulted the family and the setting first. The plan stays in force until the family's time to
+    /// appeal has passed or an appeal is decided (<see cref="CeasePlan"/>).
+    /// </summary>
+    public AppealRights DecideToCease(DateOnly decidedOn, Reviews.CeaseReason reason, DateOnly familyConsultedOn, DateOnly settingConsultedOn, string reasons,
+        Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.DecideToCease, decidedOn, now, FinalPlanIssuedOn ?? TransferredInOn ?? RequestReceivedOn, "the plan was made");
+        Require(CeaseDecidedOn is null, "cease-already-decided", $"The council already decided on {UkCalendar.InWords(CeaseDecidedOn.GetValueOrDefault())} to cease the plan.");
+        Require(!string.IsNullOrWhiteSpace(reasons), "reasons-missing", "Enter the reasons for the decision. The family must be told why (reg 31).");
+        // Reg 31(1)–(2): the council informs the parent or young person and consults them and the
+        // setting before it decides; the consultation cannot postdate the decision.
+        Require(familyConsultedOn <= decidedOn && settingConsultedOn <= decidedOn, "consultation-after-decision",
+            "The family and the setting must be informed and consulted before the decision (reg 31).");
+        RequireNotBefore(familyConsultedOn, FinalPlanIssuedOn ?? TransferredInOn ?? RequestReceivedOn, "the plan was made");
+        RequireNotBefore(settingConsultedOn, FinalPlanIssuedOn ?? TransferredInOn ?? RequestReceivedOn, "the plan was made");
+        CeaseDecidedOn = decidedOn;
+        CeaseReason = reason;
+        var rights = AppealRights.For(AppealableDecision.ToCease, decidedOn, RuleSet);
+        Record(PathwayAction.DecideToCease, next, decidedOn, by, now,
+            $"Decided to cease the plan ({Reviews.CeaseReasonText.Title(reason)}); family consulted {UkCalendar.InWords(familyConsultedOn)}, setting consulted {UkCalendar.InWords(settingConsultedOn)}.",
+            FamilyWording.DecidedToCease(decidedOn, rights),
+            RightsDetail(reasons, rights));
+        return rights;
+    }
+
+    /// <summary>
+    /// The tribunal's order, or the council's notice that it will not oppose an appeal (regs 44–45),
+    /// starting the clocks the regulations give from <paramref name="from"/>. An order to assess reopens a
+    /// case closed by the refusal to assess, an order to make a plan one closed by the refusal to issue;
+    /// an order on the plan in force (amend, name another setting, re-assess) binds it.
+    /// </summary>
+    public OrderClock RecordTribunalOrder(ClockAnchor anchor, DateOnly from, string what, Actor by, DateTimeOffset now)
+    {
+        var action = anchor switch
+        {
+            ClockAnchor.OrderToAssess or ClockAnchor.UnopposedRefusalToAssess when Stage != AssessmentStage.PlanIssued => PathwayAction.AssessUnderOrder,
+            ClockAnchor.OrderToMakePlan or ClockAnchor.UnopposedRefusalToIssue => PathwayAction.MakePlanUnderOrder,
+            ClockAnchor.OrderToAssess or ClockAnchor.UnopposedRefusalToAssess or ClockAnchor.OrderToAmend or ClockAnchor.OrderToNameSetting
+                or ClockAnchor.UnopposedContents or ClockAnchor.UnopposedNameSetting => PathwayAction.RecordOrderOnPlan,
+            _ => throw new ArgumentOutOfRangeException(nameof(anchor), anchor, "Not the start of an order's clocks."),
+        };
+        var next = Begin(action, from, now, ClosedOn ?? RequestReceivedOn, "the decision appealed");
+        var order = new OrderClock(anchor, from, what.Trim());
+        Orders = [.. Orders, order];
+        if (action != PathwayAction.RecordOrderOnPlan)
+        {
+            ClosedOn = null;
+        }
+
+        var deadlines = RuleSet.DeadlinesFrom(anchor, from);
+        Record(action, next, from, by, now,
+            $"{what.Trim()} {string.Join("; ", deadlines.Select(d => $"{d.Title.ToLowerInvariant()} by {UkCalendar.InWords(d.Due)}"))}.",
+            FamilyWording.OrderRecorded(what.Trim(), deadlines),
+            null);
+        return order;
+    }
+
+    /// <summary>Reg 44(2)(b), reg 45: the family told, within 2 weeks of the order or notice, that the assessment will be made.</summary>
+    public void NotifyAssessmentUnderOrder(DateOnly notifiedOn, Actor by, DateTimeOffset now)
+    {
+        _ = PathwayTransitions.Next(Stage, PathwayAction.NotifyAssessmentUnderOrder) ?? throw Refusal(PathwayAction.NotifyAssessmentUnderOrder);
+        var order = Orders.LastOrDefault(o => o.Anchor is ClockAnchor.OrderToAssess or ClockAnchor.UnopposedRefusalToAssess && o.NotifiedOn is null)
+            ?? throw new StepRefusedException("no-order-to-assess", "There is no order to assess or re-assess waiting for this notice.");
+        var next = Begin(PathwayAction.NotifyAssessmentUnderOrder, notifiedOn, now, order.From, "the order");
+        Orders = [.. Orders.Select(o => o == order ? o with { NotifiedOn = notifiedOn } : o)];
+        Record(PathwayAction.NotifyAssessmentUnderOrder, next, notifiedOn, by, now,
+            "Family told the assessment the tribunal's decision requires will be made.",
+            FamilyWording.AssessmentUnderOrderNotified,
+            null);
+    }
+
+    /// <summary>Marks the step <paramref name="done"/> as done on <paramref name="on"/> for every open order that asks for it and began by then.</summary>
+    private void CarryOutOrders(DateOnly on, Func<OrderClock, OrderClock?> done)
+    {
+        if (Orders.Count == 0)
+        {
+            return;
+        }
+
+        Orders = [.. Orders.Select(o => o.IsCarriedOut || o.From > on ? o : done(o) ?? o)];
+    }
+
+    private static bool IsAssessOrder(OrderClock o) => o.Anchor is ClockAnchor.OrderToAssess or ClockAnchor.UnopposedRefusalToAssess;
+
+    private static bool IsMakePlanOrder(OrderClock o) => o.Anchor is ClockAnchor.OrderToMakePlan or ClockAnchor.UnopposedRefusalToIssue;
 
     public PanelRecommendation RecordPanelRecommendation(PanelQuestion question, PanelRecommendationOutcome outcome, DateOnly meetingOn, string notes, Actor by, DateTimeOffset now)
     {
@@ -594,6 +692,7 @@ public sealed class EhcCase
         IssueDecisionOn = decidedOn;
         WillIssue = false;
         ClosedOn = decidedOn;
+        CarryOutOrders(decidedOn, o => IsAssessOrder(o) ? o with { NotIssuingOn = decidedOn } : null);
         var rights = AppealRights.For(AppealableDecision.NotToIssue, decidedOn, RuleSet);
         Record(PathwayAction.DecideNotToIssue, next, decidedOn, by, now,
             "Decided not to issue an EHC plan; appeal and mediation rights given.",
@@ -608,6 +707,7 @@ public sealed class EhcCase
             DraftServedOn is null ? "the decision to issue a plan" : "the previous draft");
         DraftsServed++;
         DraftServedOn = servedOn;
+        CarryOutOrders(servedOn, o => IsAssessOrder(o) || IsMakePlanOrder(o) ? o with { DraftServedOn = o.DraftServedOn ?? servedOn } : null);
         // A new draft gives the family a new 15 days; earlier "no further comments" was about the old draft.
         FamilyHasNoFurtherComments = false;
         MeetingRequested = false;
@@ -684,6 +784,7 @@ public sealed class EhcCase
         FinalPlanIssuedOn = issuedOn;
         NamedSetting = Text.NullIfBlank(namedSetting) ?? RequestedSetting;
         ClosedOn = issuedOn;
+        CarryOutOrders(issuedOn, o => IsAssessOrder(o) || IsMakePlanOrder(o) ? o with { FinalPlanOn = issuedOn } : null);
         var rights = AppealRights.For(AppealableDecision.FinalPlanContents, issuedOn, RuleSet);
         LatestAppealBy = rights.AppealBy;
         var deadline = Due(StatutoryStep.FinalPlan);
@@ -977,7 +1078,8 @@ public sealed class EhcCase
         RuleSetId, Stage, RequestReceivedOn, AssessDecisionOn, WillAssess, IssueDecisionOn, WillIssue, FinalPlanIssuedOn,
         _adviceRequests.Select(a => new AdviceClockFacts(a.Id, a.RequestedOn, a.ReceivedOn)).ToList(),
         _exceptions.Select(e => new ExceptionClockFacts(e.Steps, e.AdviceRequestId, e.Basis)).ToList(),
-        TransferredInOn is { } transferredOn ? new TransferClockFacts(transferredOn, FinalPlanIssuedOn!.Value, PlanLastReviewedOn, TransferNoticeOn) : null);
+        TransferredInOn is { } transferredOn ? new TransferClockFacts(transferredOn, FinalPlanIssuedOn!.Value, PlanLastReviewedOn, TransferNoticeOn) : null,
+        Orders);
 
     /// <summary>The due date of a pathway deadline counted from the clock start.</summary>
     public DateOnly Due(StatutoryStep step) => RuleSet.Rule(step).DueFrom(RequestReceivedOn);

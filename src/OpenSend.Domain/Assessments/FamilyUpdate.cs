@@ -57,7 +57,7 @@ public sealed record FamilyUpdate(
                 break;
             case AssessmentStage.PlanIssued when assessment.CeaseDecidedOn is { } ceaseDecided:
                 // s.45, regs 29-31: the plan stays in force while an appeal is possible.
-                appealBy = assessment.RuleSet.Policy.AppealWindow.CountFrom(ceaseDecided);
+                appealBy = assessment.RuleSet.AppealBy(ceaseDecided);
                 next.Add($"The council decided on {UkCalendar.InWords(ceaseDecided)} to stop maintaining your child's EHC plan.");
                 next.AddRange(AppealRights.For(AppealableDecision.ToCease, ceaseDecided, rules).Points);
                 break;
@@ -137,6 +137,6 @@ public sealed record FamilyUpdate(
     private static DateOnly AppealByFor(EhcCase assessment, PathwayAction action)
     {
         var decided = assessment.Timeline.Last(e => e.Action == action).OccurredOn;
-        return assessment.RuleSet.Policy.AppealWindow.CountFrom(decided);
+        return assessment.RuleSet.AppealBy(decided);
     }
 }

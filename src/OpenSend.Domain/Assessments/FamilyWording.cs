@@ -41,6 +41,14 @@ public static class FamilyWording
 
     public static string PlanCeased(DateOnly ceasedOn) => $"The council stopped maintaining the EHC plan on {UkCalendar.InWords(ceasedOn)}.";
 
+    public static string OrderRecorded(string what, IEnumerable<Timescales.StatutoryDeadline> deadlines) =>
+        string.Join(" ", deadlines.Select(d => string.Format(System.Globalization.CultureInfo.InvariantCulture, d.Duty, UkCalendar.InWords(d.Due)) + ".").Prepend(what));
+
+    public static string AssessmentUnderOrderNotified => "The council confirmed it will carry out the assessment the tribunal's decision requires.";
+
+    public static string DecidedToCease(DateOnly decidedOn, AppealRights rights) =>
+        $"The council decided on {UkCalendar.InWords(decidedOn)} to stop maintaining the EHC plan. The plan stays in force until the time to appeal has passed or any appeal is decided. {string.Join(" ", rights.Points)}";
+
     public const string PlanKept = "Your child's EHC plan will not cease. It stays in force and will be reviewed as usual.";
 
     /// <param name="what">What the panel recommended the council do, e.g. "carry out an assessment".</param>

@@ -44,4 +44,19 @@ public enum PathwayAction
 
     /// <summary>Having proposed amendments, the LA decides not to amend, with reasons and appeal rights (reg 22(4); s.51(2)(e)).</summary>
     DecideNotToAmend,
+
+    /// <summary>The tribunal ordered an assessment (reg 44(2)(b)), or the council will not oppose an appeal against refusing one (reg 45): the case reopens.</summary>
+    AssessUnderOrder,
+
+    /// <summary>The tribunal ordered a plan made (reg 44(2)(c)), or the council will not oppose an appeal against refusing one (reg 45): the case reopens.</summary>
+    MakePlanUnderOrder,
+
+    /// <summary>An order (or unopposed appeal) on the plan in force: amend it, name another setting, or re-assess (reg 44(2), reg 45).</summary>
+    RecordOrderOnPlan,
+
+    /// <summary>The family told, after an order or an unopposed appeal, that the assessment will be made (reg 44(2)(b), reg 45).</summary>
+    NotifyAssessmentUnderOrder,
+
+    /// <summary>A decision to cease the plan at any time, not only after a review, once the family and the setting were informed and consulted (s.45; regs 29–31).</summary>
+    DecideToCease,
 }

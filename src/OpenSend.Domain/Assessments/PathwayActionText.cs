@@ -28,6 +28,11 @@ public static class PathwayActionText
         PathwayAction.ProposeAmendments => "Send the proposed amendments",
         PathwayAction.IssueAmendedPlan => "Issue the amended plan",
         PathwayAction.DecideNotToAmend => "Record a decision not to amend",
+        PathwayAction.AssessUnderOrder => "Reopen for the ordered assessment",
+        PathwayAction.MakePlanUnderOrder => "Reopen to make the ordered plan",
+        PathwayAction.RecordOrderOnPlan => "Record an order on the plan",
+        PathwayAction.NotifyAssessmentUnderOrder => "Record the family told the assessment will be made",
+        PathwayAction.DecideToCease => "Record a decision to cease the plan",
         _ => action.ToString(),
     };
 
@@ -57,6 +62,11 @@ public static class PathwayActionText
         PathwayAction.ProposeAmendments => "Proposed amendments",
         PathwayAction.IssueAmendedPlan => "An amended plan",
         PathwayAction.DecideNotToAmend => "A decision not to amend",
+        PathwayAction.AssessUnderOrder => "An ordered assessment",
+        PathwayAction.MakePlanUnderOrder => "An ordered plan",
+        PathwayAction.RecordOrderOnPlan => "An order on the plan",
+        PathwayAction.NotifyAssessmentUnderOrder => "The notice of an ordered assessment",
+        PathwayAction.DecideToCease => "A decision to cease the plan",
         _ => action.ToString(),
     };
 

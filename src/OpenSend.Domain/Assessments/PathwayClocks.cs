@@ -1,3 +1,4 @@
+using OpenSend.Domain.Redress;
 using OpenSend.Domain.Timescales;
 
 namespace OpenSend.Domain.Assessments;
@@ -30,7 +31,8 @@ public sealed record PathwayFacts(
     DateOnly? FinalPlanIssuedOn,
     IReadOnlyList<AdviceClockFacts> Advice,
     IReadOnlyList<ExceptionClockFacts> Exceptions,
-    TransferClockFacts? TransferredIn = null);
+    TransferClockFacts? TransferredIn = null,
+    IReadOnlyList<OrderClock>? Orders = null);
 
 /// <summary>Where each statutory deadline of a needs assessment stands on a given day.</summary>
 public static class PathwayClocks
@@ -38,11 +40,21 @@ public static class PathwayClocks
     public static IReadOnlyList<DeadlineProgress> Evaluate(PathwayFacts facts, DateOnly today)
     {
         var rules = RuleSetCatalogue.Get(facts.RuleSetId);
+        var orders = facts.Orders ?? [];
         if (facts.TransferredIn is { } transfer)
         {
             // The 20-week pathway ran at the old LA; here only the transfer's own clocks run.
-            return TransferClocks(rules, transfer, facts.Exceptions, today);
+            return [.. TransferClocks(rules, transfer, facts.Exceptions, today)
+                .Concat(orders.SelectMany(o => o.Evaluate(rules, facts.Exceptions, today)))
+                .OrderBy(p => p.Deadline.Due)];
         }
+
+        // Regs 44–45: a case reopened by an order runs to the order's clocks; the 20-week pathway's
+        // ended with the decision appealed, so what is done after the order does not count against it.
+        var reopenedOn = orders.Where(o => o.Anchor is ClockAnchor.OrderToAssess or ClockAnchor.UnopposedRefusalToAssess
+            or ClockAnchor.OrderToMakePlan or ClockAnchor.UnopposedRefusalToIssue).Select(o => (DateOnly?)o.From).Min();
+        DateOnly? BeforeOrder(DateOnly? on) => reopenedOn is { } reopened && on >= reopened ? null : on;
+        const string orderedInstead = "The tribunal's decision set new time limits.";
 
         var isOpen = facts.Stage.IsOpen();
         var closedWithoutOutcome = facts.Stage is AssessmentStage.Withdrawn or AssessmentStage.TransferredOut;
@@ -71,13 +83,16 @@ public static class PathwayClocks
                 advice.Id));
         }
 
-        result.Add(Track(StatutoryStep.DecisionNotToIssue, facts.RequestReceivedOn, facts.WillIssue == false ? facts.IssueDecisionOn : null,
-            facts.WillAssess == false ? "The council decided not to assess."
+        result.Add(Track(StatutoryStep.DecisionNotToIssue, facts.RequestReceivedOn, BeforeOrder(facts.WillIssue == false ? facts.IssueDecisionOn : null),
+            reopenedOn is not null ? orderedInstead
+            : facts.WillAssess == false ? "The council decided not to assess."
             : facts.WillIssue == true ? "The council decided to issue a plan."
             : facts.Stage == AssessmentStage.PlanIssued ? "A plan was issued." : null));
-        result.Add(Track(StatutoryStep.FinalPlan, facts.RequestReceivedOn, facts.FinalPlanIssuedOn,
-            facts.WillAssess == false ? "The council decided not to assess."
+        result.Add(Track(StatutoryStep.FinalPlan, facts.RequestReceivedOn, BeforeOrder(facts.FinalPlanIssuedOn),
+            reopenedOn is not null ? orderedInstead
+            : facts.WillAssess == false ? "The council decided not to assess."
             : facts.WillIssue == false ? "The council decided not to issue a plan." : null));
+        result.AddRange(orders.SelectMany(o => o.Evaluate(rules, facts.Exceptions, today)));
         return result.OrderBy(p => p.Deadline.Due).ToList();
     }
 

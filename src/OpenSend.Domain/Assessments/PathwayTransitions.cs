@@ -73,6 +73,18 @@ public static class PathwayTransitions
         Allow(AssessmentStage.PlanIssued, PathwayAction.CeasePlan, AssessmentStage.PlanCeased);
         Allow(AssessmentStage.PlanIssued, PathwayAction.KeepPlan, AssessmentStage.PlanIssued);
 
+        // Regs 44–45: an order, or the council's notice that it will not oppose an appeal, reopens a
+        // case closed by the decision appealed, or binds the plan in force.
+        Allow(AssessmentStage.NotAssessing, PathwayAction.AssessUnderOrder, AssessmentStage.Assessing);
+        Allow(AssessmentStage.NotIssuing, PathwayAction.MakePlanUnderOrder, AssessmentStage.DraftingPlan);
+        Allow(AssessmentStage.PlanIssued, PathwayAction.RecordOrderOnPlan, AssessmentStage.PlanIssued);
+        Allow(AssessmentStage.Assessing, PathwayAction.NotifyAssessmentUnderOrder, AssessmentStage.Assessing);
+        Allow(AssessmentStage.PlanIssued, PathwayAction.NotifyAssessmentUnderOrder, AssessmentStage.PlanIssued);
+
+        // s.45: the council may decide to cease a plan at any time it is no longer responsible or the
+        // plan is no longer necessary, not only after a review.
+        Allow(AssessmentStage.PlanIssued, PathwayAction.DecideToCease, AssessmentStage.PlanIssued);
+
         AllowOnEveryOpenStage(PathwayAction.Withdraw, AssessmentStage.Withdrawn);
         AllowOnEveryOpenStage(PathwayAction.TransferOut, AssessmentStage.TransferredOut);
         return table;

@@ -18,6 +18,9 @@ public enum ExceptionReason
     /// <summary>Reg 8(2)(c): the family did not keep an appointment for an examination or test in the 6 weeks.</summary>
     MissedAppointment,
 
+    /// <summary>Reg 44(3): after a tribunal's order, the child, parent or young person away from the LA's area for 2+ weeks.</summary>
+    AbsentFromAreaAfterOrder,
+
     /// <summary>SEND (Coronavirus) (Amendment) Regulations 2020 (SI 2020/471), 1 May to 25 September 2020.</summary>
     Coronavirus,
 }

@@ -19,11 +19,7 @@ public enum MediationBeforeAppeal
 /// Green paper 2022 chapter 2: a multi-agency panel reviews decisions on requests and on issuing a plan,
 /// and the LA must take its views into account, so its recommendation must be recorded first.
 /// </param>
-/// <param name="AppealWindow">First-tier Tribunal rules r.20: 2 months from the decision letter...</param>
-/// <param name="AppealWindowAfterCertificate">... or 1 month from the mediation certificate, whichever is later.</param>
 public sealed record PathwayPolicy(
     bool PanelRecommendationRequired,
     MediationBeforeAppeal Mediation,
-    TimeLimit AppealWindow,
-    TimeLimit AppealWindowAfterCertificate,
     string AppealBasis);

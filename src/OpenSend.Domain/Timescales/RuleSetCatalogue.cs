@@ -113,6 +113,92 @@ public static class RuleSetCatalogue
             "Children and Families Act 2014 s.39(2) (15 days: OpenSEND's practice, no period in law)"),
     ];
 
+    private const string Tribunal = "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008";
+
+    // Redress (section 3 of ../shared/spec/statutory-timescales.md). The appeal: 2 months from the
+    // decision letter or 1 month from the mediation certificate, whichever is later (r.20; s.55), moved
+    // out of days the tribunal does not count (r.12). Mediation: the certificate within 3 working days of
+    // the information or of the family saying they do not want mediation (regs 33–34); the mediation
+    // within 30 days of the council being told it is wanted (reg 37); its certificate within 3 working
+    // days of its end (reg 39); what was agreed that the tribunal could not order, within 2 weeks (reg 42).
+    // Orders (reg 44(2)) and unopposed appeals (reg 45, counted from the council's notice to the tribunal)
+    // have the same shape; a tribunal's health or social care recommendation is answered in 5 weeks.
+    private static readonly DeadlineRule[] RedressDeadlines =
+    [
+        new(StatutoryStep.AppealBy, ClockAnchor.DecisionLetter, new TribunalMonthsAfter(2),
+            "Last day to appeal",
+            "You can appeal to the First-tier Tribunal (SEND) until {0}",
+            $"{Tribunal} r.20 and r.12"),
+        new(StatutoryStep.AppealBy, ClockAnchor.MediationCertificate, new TribunalMonthsAfter(1),
+            "Last day to appeal after the mediation certificate",
+            "You can appeal to the First-tier Tribunal (SEND) until {0}",
+            $"{Tribunal} r.20 and r.12; Children and Families Act 2014 s.55"),
+        new(StatutoryStep.MediationCertificateBy, ClockAnchor.MediationInformation, new WorkingDaysAfter(3),
+            "Issue the mediation certificate",
+            "The mediation adviser must give you a certificate by {0}",
+            $"{Regs} reg 33 and reg 34"),
+        new(StatutoryStep.MediationBy, ClockAnchor.MediationWanted, new DaysAfter(30),
+            "Hold the mediation",
+            "The mediation must take place by {0}",
+            $"{Regs} reg 37"),
+        new(StatutoryStep.MediationCertificateBy, ClockAnchor.MediationEnded, new WorkingDaysAfter(3),
+            "Issue the certificate after mediation",
+            "The mediator must give you a certificate by {0}",
+            $"{Regs} reg 39"),
+        new(StatutoryStep.MediationAgreementBy, ClockAnchor.MediationEnded, new WeeksAfter(2),
+            "Carry out what was agreed in mediation",
+            "What was agreed in mediation that the tribunal could not order must be done by {0}",
+            $"{Regs} reg 42"),
+        new(StatutoryStep.AppealResponseBy, ClockAnchor.AppealSentToCouncil, new TribunalWorkingDaysAfter(30),
+            "Send the council's response to the appeal",
+            "The council must send its response to the appeal by {0}",
+            $"{Tribunal} r.21 and r.12"),
+        ..OrderDeadlines(ClockAnchor.OrderToAssess, ClockAnchor.OrderToMakePlan, ClockAnchor.OrderToAmend, ClockAnchor.OrderToNameSetting,
+            "the tribunal's order", $"{Regs} reg 44(2)(b)", $"{Regs} reg 44(2)(c)", $"{Regs} reg 44(2)"),
+        ..OrderDeadlines(ClockAnchor.UnopposedRefusalToAssess, ClockAnchor.UnopposedRefusalToIssue, ClockAnchor.UnopposedContents, ClockAnchor.UnopposedNameSetting,
+            "the council's notice that it will not oppose the appeal", $"{Regs} reg 45", $"{Regs} reg 45", $"{Regs} reg 45"),
+        new(StatutoryStep.ResponseBy, ClockAnchor.TribunalRecommendation, new WeeksAfter(5),
+            "Respond to the tribunal's recommendation",
+            "The health or social care commissioner must respond to the tribunal's recommendation by {0}",
+            "Special Educational Needs and Disability (First-tier Tribunal Recommendations Power) Regulations 2017 (SI 2017/1306)"),
+    ];
+
+    // Reg 44(2)(b): notify within 2 weeks that the assessment will be made, then decide not to issue
+    // within 10 weeks or send the final plan within 14; (c): a draft within 5 weeks, the final plan within
+    // 11; amending the plan within 5 weeks; naming another school or institution only within 2 weeks.
+    private static DeadlineRule[] OrderDeadlines(ClockAnchor assess, ClockAnchor makePlan, ClockAnchor amend, ClockAnchor nameSetting,
+        string startWords, string assessBasis, string makePlanBasis, string amendBasis) =>
+    [
+        new(StatutoryStep.NotifyBy, assess, new WeeksAfter(2),
+            "Tell the family the assessment will be made",
+            $"After {startWords}, the council must tell you by {{0}} that it will carry out the assessment",
+            assessBasis),
+        new(StatutoryStep.DecisionNotToIssueBy, assess, new WeeksAfter(10),
+            "Tell the family if no plan will be issued",
+            $"After {startWords}, if the council decides not to issue a plan it must tell you by {{0}}",
+            assessBasis),
+        new(StatutoryStep.FinalPlanBy, assess, new WeeksAfter(14),
+            "Issue the final plan",
+            $"After {startWords}, if the council issues a plan it must send you the final plan by {{0}}",
+            assessBasis),
+        new(StatutoryStep.DraftPlanBy, makePlan, new WeeksAfter(5),
+            "Send the draft plan",
+            $"After {startWords}, the council must send you the draft plan by {{0}}",
+            makePlanBasis),
+        new(StatutoryStep.FinalPlanBy, makePlan, new WeeksAfter(11),
+            "Issue the final plan",
+            $"After {startWords}, the council must send you the final plan by {{0}}",
+            makePlanBasis),
+        new(StatutoryStep.AmendedPlanBy, amend, new WeeksAfter(5),
+            "Issue the amended plan",
+            $"After {startWords}, the council must send you the amended plan by {{0}}",
+            amendBasis),
+        new(StatutoryStep.AmendedPlanBy, nameSetting, new WeeksAfter(2),
+            "Issue the plan naming the school or college",
+            $"After {startWords}, the council must send you the plan naming the school or college by {{0}}",
+            amendBasis),
+    ];
+
     // Reg 18(1): the review and amendment (naming the next setting) are completed *before* 31 March
     // in the calendar year of a transfer from secondary school to a post-16 institution (18(1)(a)),
     // and before 15 February for every other transfer between phases (18(1)(b); reg 2(1) "transfer
@@ -142,8 +228,27 @@ public static class RuleSetCatalogue
             bases[StatutoryStep.AdviceProvided] = $"{Regs} reg 8(2)({adviser})";
         }
 
+        // Reg 44(3): the limits for carrying out an order are excused for exceptional personal
+        // circumstances, absence (for 2 weeks, ground AbsentFromAreaAfterOrder) and, where advice was
+        // asked of a closed school or college, its closure.
+        if (reason is ExceptionReason.ExceptionalPersonalCircumstances)
+        {
+            foreach (var step in OrderSteps)
+            {
+                bases[step] = $"{Regs} reg 44(3)";
+            }
+        }
+        else if (reason is ExceptionReason.SchoolOrCollegeClosure or ExceptionReason.EarlyYearsProviderClosure)
+        {
+            bases[StatutoryStep.DecisionNotToIssueBy] = $"{Regs} reg 44(3)";
+            bases[StatutoryStep.FinalPlanBy] = $"{Regs} reg 44(3)";
+        }
+
         return new(reason, title, explanation, bases, minimumDays);
     }
+
+    private static readonly StatutoryStep[] OrderSteps =
+        [StatutoryStep.NotifyBy, StatutoryStep.DecisionNotToIssueBy, StatutoryStep.DraftPlanBy, StatutoryStep.FinalPlanBy, StatutoryStep.AmendedPlanBy];
 
     // Regs 5(4), 10(4) and 13(3) excuse the LA's limits for the same four reasons. Reg 8(2)
     // excuses an adviser for three: (a) exceptional personal circumstances, (b) absence from the
@@ -167,6 +272,11 @@ public static class RuleSetCatalogue
             "Away from the area for 4 weeks or more",
             "The child, their parent or the young person was away from the council's area for at least 4 weeks in a row.",
             28, adviserLetter: 'b'),
+        new(ExceptionReason.AbsentFromAreaAfterOrder,
+            "Away from the area for 2 weeks or more (after a tribunal's order)",
+            "The child, their parent or the young person was away from the council's area for at least 2 weeks in a row while the council was carrying out the tribunal's order.",
+            OrderSteps.ToDictionary(s => s, _ => $"{Regs} reg 44(3)"),
+            14),
         new(ExceptionReason.MissedAppointment,
             "Appointment not kept",
             "The child, their parent or the young person did not keep an appointment for an examination or test during the 6 weeks.",
@@ -210,6 +320,11 @@ public static class RuleSetCatalogue
         [PathwayAction.IssueAmendedPlan] = "SEND Regulations 2014 reg 22(3); appeal rights s.51(2)(c)",
         [PathwayAction.DecideNotToAmend] = "SEND Regulations 2014 reg 22(4); appeal rights s.51(2)(e)",
         [PathwayAction.KeepPlan] = "Children and Families Act 2014 s.45; after the tribunal orders the plan to continue, SEND Regulations 2014 reg 44(2)",
+        [PathwayAction.AssessUnderOrder] = "Children and Families Act 2014 s.51; SEND Regulations 2014 reg 44(2)(b), or reg 45 where the council did not oppose the appeal",
+        [PathwayAction.MakePlanUnderOrder] = "Children and Families Act 2014 s.51; SEND Regulations 2014 reg 44(2)(c), or reg 45 where the council did not oppose the appeal",
+        [PathwayAction.RecordOrderOnPlan] = "Children and Families Act 2014 s.51; SEND Regulations 2014 reg 44(2), or reg 45 where the council did not oppose the appeal",
+        [PathwayAction.NotifyAssessmentUnderOrder] = "SEND Regulations 2014 reg 44(2)(b) and reg 45",
+        [PathwayAction.DecideToCease] = "Children and Families Act 2014 s.45; SEND Regulations 2014 regs 29–31; appeal rights s.51(2)(f)",
     };
 
     public static StatutoryRuleSet SendRegulations2014 { get; } = new()
@@ -222,10 +337,8 @@ public static class RuleSetCatalogue
         Policy = new PathwayPolicy(
             PanelRecommendationRequired: false,
             Mediation: MediationBeforeAppeal.InformationAndCertificate,
-            AppealWindow: new CalendarMonthsAfter(2),
-            AppealWindowAfterCertificate: new CalendarMonthsAfter(1),
             AppealBasis: "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008 r.20; Children and Families Act 2014 s.55"),
-        Deadlines = AssessmentDeadlines,
+        Deadlines = [.. AssessmentDeadlines, .. RedressDeadlines],
         PhaseTransfers = PhaseTransfers,
         ExceptionGrounds = ExceptionGrounds2014,
         ActionBasis = ActionBasis2014,

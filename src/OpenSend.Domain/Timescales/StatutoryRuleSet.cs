@@ -45,6 +45,28 @@ public sealed record StatutoryRuleSet
         Deadlines.FirstOrDefault(d => d.Step == step)
         ?? throw new InvalidOperationException($"Rule set '{Id}' has no time limit for {step}.");
 
+    /// <summary>
+    /// The last day to appeal a decision notified on <paramref name="decidedOn"/>: 2 months from it, or
+    /// 1 month from the mediation certificate if that is later (HESC r.20; s.55), each moved out of
+    /// the days the tribunal does not count (r.12).
+    /// </summary>
+    public DateOnly AppealBy(DateOnly decidedOn, DateOnly? certificateOn = null)
+    {
+        var fromDecision = Rule(StatutoryStep.AppealBy, ClockAnchor.DecisionLetter).DueFrom(decidedOn);
+        if (certificateOn is not { } certificate)
+        {
+            return fromDecision;
+        }
+
+        var fromCertificate = Rule(StatutoryStep.AppealBy, ClockAnchor.MediationCertificate).DueFrom(certificate);
+        return fromCertificate > fromDecision ? fromCertificate : fromDecision;
+    }
+
+    /// <summary>The time limit for <paramref name="step"/> when <paramref name="anchor"/> starts its clock (one step may follow several starts: an amended plan after a review or after an order).</summary>
+    public DeadlineRule Rule(StatutoryStep step, ClockAnchor anchor) =>
+        Deadlines.FirstOrDefault(d => d.Step == step && d.Anchor == anchor)
+        ?? throw new InvalidOperationException($"Rule set '{Id}' has no time limit for {step} from {anchor}.");
+
     /// <summary>Every deadline whose clock starts at <paramref name="anchor"/>, worked out from <paramref name="start"/>, in date order.</summary>
     public IReadOnlyList<StatutoryDeadline> DeadlinesFrom(ClockAnchor anchor, DateOnly start) =>
         Deadlines.Where(d => d.Anchor == anchor)

@@ -1,3 +1,5 @@
+using OpenSend.Domain.Common;
+
 namespace OpenSend.Domain.Timescales;
 
 /// <summary>
@@ -100,4 +102,80 @@ public sealed record BeforeDayInYear(int Month, int Day) : TimeLimit
 
     public override string Describe(string startDescription) =>
         $"before {new DateOnly(2000, Month, Day).ToString("d MMMM", System.Globalization.CultureInfo.InvariantCulture)} of {startDescription}";
+}
+
+/// <summary>
+/// "Within N working days of X": the Nth working day after X, a working day being any day but a
+/// Saturday, Sunday, Christmas Day, Good Friday or bank holiday in England and Wales (SEND
+/// Regulations 2014 reg 2(1)). The mediation certificates of regs 33–34 and 39 are due within 3.
+/// </summary>
+public sealed record WorkingDaysAfter(int Days) : TimeLimit
+{
+    public override DateOnly CountFrom(DateOnly start) => TribunalCalendar.NthDayAfter(start, Days, BankHolidays.IsWorkingDay);
+
+    public override string Describe(string startDescription) => $"{Days} working days after {startDescription}";
+}
+
+/// <summary>
+/// Working days as the tribunal counts them in a SEND appeal: weekends and bank holidays, and also
+/// 25 December to 1 January and every day in August, are left out (First-tier Tribunal (HESC)
+/// Rules 2008 r.12). The council's response to an appeal is due in 30 (r.21).
+/// </summary>
+public sealed record TribunalWorkingDaysAfter(int Days) : TimeLimit
+{
+    public override DateOnly CountFrom(DateOnly start) => TribunalCalendar.NthDayAfter(start, Days, TribunalCalendar.Counts);
+
+    public override string Describe(string startDescription) => $"{Days} working days after {startDescription}, not counting August or 25 December to 1 January";
+}
+
+/// <summary>
+/// The time to appeal to the tribunal, in calendar months (r.20: 2 months from the decision, or 1
+/// month from a mediation certificate). A period ending on a day that is not a working day ends on
+/// the next working day (HESC r.12(2)); one ending in August ends on the first working day of
+/// September, and one ending from 25 December to 1 January on the first working day after 1 January
+/// (r.12(3)).
+/// </summary>
+public sealed record TribunalMonthsAfter(int Months) : TimeLimit
+{
+    public override DateOnly CountFrom(DateOnly start) => TribunalCalendar.OnOrAfter(start.AddMonths(Months));
+
+    public override string Describe(string startDescription) => $"{Months} months after {startDescription}, moved out of August and 25 December to 1 January";
+}
+
+/// <summary>The days the First-tier Tribunal (SEND) counts (HESC r.12).</summary>
+public static class TribunalCalendar
+{
+    /// <summary>August and 25 December to 1 January are not counted in a SEND appeal (r.12(3)–(4)).</summary>
+    public static bool IsLeftOut(DateOnly date) =>
+        date.Month == 8 || (date.Month == 12 && date.Day >= 25) || (date.Month == 1 && date.Day == 1);
+
+    /// <summary>A working day the tribunal counts.</summary>
+    public static bool Counts(DateOnly date) => BankHolidays.IsWorkingDay(date) && !IsLeftOut(date);
+
+    /// <summary>The first day on or after <paramref name="date"/> that the tribunal counts.</summary>
+    public static DateOnly OnOrAfter(DateOnly date)
+    {
+        while (!Counts(date))
+        {
+            date = date.AddDays(1);
+        }
+
+        return date;
+    }
+
+    /// <summary>The <paramref name="n"/>th day after <paramref name="start"/> for which <paramref name="counts"/> holds.</summary>
+    public static DateOnly NthDayAfter(DateOnly start, int n, Func<DateOnly, bool> counts)
+    {
+        var date = start;
+        for (var counted = 0; counted < n;)
+        {
+            date = date.AddDays(1);
+            if (counts(date))
+            {
+                counted++;
+            }
+        }
+
+        return date;
+    }
 }

@@ -165,6 +165,11 @@ public class EhcNeedsAssessmentTests
             PathwayAction.ProposeAmendments => () => s.Case.RecordAmendmentsProposed(day, day.AddDays(14), "x", false, Caseworker, s.Now),
             PathwayAction.IssueAmendedPlan => () => s.Case.RecordAmendedPlanIssued(day, day, day.AddDays(56), null, Rights(AppealableDecision.AmendedPlanContents, day), Caseworker, s.Now),
             PathwayAction.DecideNotToAmend => () => s.Case.RecordDecisionNotToAmend(day, day, day.AddDays(56), "x", Rights(AppealableDecision.NotToAmendAfterNotice, day), Caseworker, s.Now),
+            PathwayAction.AssessUnderOrder => () => s.Case.RecordTribunalOrder(ClockAnchor.OrderToAssess, day, "Ordered.", Caseworker, s.Now),
+            PathwayAction.MakePlanUnderOrder => () => s.Case.RecordTribunalOrder(ClockAnchor.OrderToMakePlan, day, "Ordered.", Caseworker, s.Now),
+            PathwayAction.RecordOrderOnPlan => () => s.Case.RecordTribunalOrder(ClockAnchor.OrderToAmend, day, "Ordered.", Caseworker, s.Now),
+            PathwayAction.NotifyAssessmentUnderOrder => () => s.Case.NotifyAssessmentUnderOrder(day, Caseworker, s.Now),
+            PathwayAction.DecideToCease => () => s.Case.DecideToCease(day, Domain.Reviews.CeaseReason.Other, day, day, "x", Caseworker, s.Now),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
 

@@ -30,7 +30,7 @@ public sealed class PlanAmendmentTests
 
         Assert.Equal(AmendmentOutcome.Amended, amendment.Outcome);
         // s.51(2)(c): the amended plan's B, F and I can be appealed, 2 months from 16 March 2027.
-        Assert.Equal((AppealableDecision.AmendedPlanContents, new DateOnly(2027, 5, 16)), (rights.Decision, rights.AppealBy));
+        Assert.Equal((AppealableDecision.AmendedPlanContents, new DateOnly(2027, 5, 17)), (rights.Decision, rights.AppealBy));
         Assert.Contains("reg 22(3)", rights.Basis);
     }
 
@@ -65,7 +65,7 @@ public sealed class PlanAmendmentTests
         var rights = amendment.DecideNotToAmend(new DateOnly(2027, 4, 20), "The new advice supports the provision already in the plan.", Noon("2027-04-20"));
 
         // Reg 22(4), s.51(2)(e): appeal within 2 months of 20 April 2027.
-        Assert.Equal((AppealableDecision.NotToAmendAfterNotice, new DateOnly(2027, 6, 20)), (rights.Decision, rights.AppealBy));
+        Assert.Equal((AppealableDecision.NotToAmendAfterNotice, new DateOnly(2027, 6, 21)), (rights.Decision, rights.AppealBy));
         Assert.Contains("reg 22(4)", rights.Basis);
         Assert.Equal((AmendmentOutcome.NotAmended, DeadlineState.Met), (amendment.Outcome!.Value, amendment.Deadlines(new DateOnly(2027, 5, 1))[0].State));
         Assert.Equal("amendment-concluded", Assert.Throws<StepRefusedException>(() => amendment.IssueAmendedPlan(new DateOnly(2027, 4, 21), true, Noon("2027-04-21"))).Code);
@@ -87,9 +87,9 @@ public sealed class PlanAmendmentTests
         s.Case.RecordAmendedPlanIssued(new DateOnly(2027, 3, 16), amendment.NoticeOn, amendment.DueBy, null, rights, Assessments.PathwayScenario.Caseworker, Noon("2027-03-16"));
 
         var after = FamilyUpdate.For(s.Case, new DateOnly(2027, 3, 17));
-        Assert.Equal(new DateOnly(2027, 5, 16), after.AppealBy);
+        Assert.Equal(new DateOnly(2027, 5, 17), after.AppealBy);
         Assert.DoesNotContain(after.DatesAhead, d => d.Due == new DateOnly(2027, 4, 26));
-        Assert.Contains("16 May 2027", s.Case.Timeline[^1].FamilySummary);
+        Assert.Contains("17 May 2027", s.Case.Timeline[^1].FamilySummary);
     }
 
     [Fact]

@@ -103,15 +103,6 @@ public class NeedsAssessmentClockTests
         Assert.EndsWith(regulation, deadline.Basis);
     }
 
-    [Theory]
-    [InlineData("2026-12-31", "2027-02-28")] // no 31 February: the month's last day
-    [InlineData("2027-12-30", "2028-02-29")] // a leap year's February
-    [InlineData("2026-03-16", "2026-05-16")]
-    public void AppealWindow_IsTwoCalendarMonthsFromTheDecision(string decided, string appealBy)
-    {
-        Assert.Equal(DateOnly.Parse(appealBy), Rules.Policy.AppealWindow.CountFrom(DateOnly.Parse(decided)));
-    }
-
     [Fact]
     public void ForClockStart_BeforeTheRegulations_IsRefusedWithTheCommencementDate()
     {

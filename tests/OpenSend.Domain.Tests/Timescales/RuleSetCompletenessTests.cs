@@ -27,7 +27,7 @@ public class RuleSetCompletenessTests
         Assert.All(Enum.GetValues<StatutoryStep>().Where(s => s != StatutoryStep.PhaseTransferAmendment), step => Assert.Contains(rules.Deadlines, d => d.Step == step));
         Assert.All(rules.Deadlines, d =>
         {
-            Assert.Matches(@"reg \d+|s\.\d+|Devon", d.Basis);
+            Assert.Matches(@"reg \d+|s\.\d+|Devon|r\.\d+|SI \d{4}/\d+", d.Basis);
             Assert.Contains("{0}", d.Duty);
         });
         Assert.All(Enum.GetValues<PhaseTransferKind>(), kind => Assert.Contains(rules.PhaseTransfers, p => p.Kind == kind));

@@ -901,6 +901,12 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(40)")
                         .HasColumnName("next_deadline_step");
 
+                    b.Property<string>("Orders")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("tribunal_orders");
+
                     b.Property<DateOnly?>("ParentAccessEndedOn")
                         .HasColumnType("date")
                         .HasColumnName("parent_access_ended_on");
@@ -2690,6 +2696,262 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.ToTable("provision_delivery_reports", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Redress.Mediation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AgreementCarriedOutOn")
+                        .HasColumnType("date")
+                        .HasColumnName("agreement_carried_out_on");
+
+                    b.Property<string>("AgreementSummary")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("agreement_summary");
+
+                    b.Property<bool>("AgreementTribunalCouldNotOrder")
+                        .HasColumnType("boolean")
+                        .HasColumnName("agreement_tribunal_could_not_order");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateOnly?>("CertificateOn")
+                        .HasColumnType("date")
+                        .HasColumnName("certificate_on");
+
+                    b.Property<DateOnly?>("CouncilToldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("council_told_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("decision");
+
+                    b.Property<bool?>("DecisionMakerAttended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("decision_maker_attended");
+
+                    b.Property<DateOnly?>("DeclinedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("declined_on");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<bool>("IncludesHealth")
+                        .HasColumnType("boolean")
+                        .HasColumnName("includes_health");
+
+                    b.Property<bool>("IncludesSocialCare")
+                        .HasColumnType("boolean")
+                        .HasColumnName("includes_social_care");
+
+                    b.Property<DateOnly>("InformationGivenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("information_given_on");
+
+                    b.Property<string>("Issues")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("issues");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<Guid?>("MediationServiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mediation_service_id");
+
+                    b.Property<string>("MediationServiceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("mediation_service_name");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mediations");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_mediations_assessment_id");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .HasDatabaseName("ix_mediations_la_code_assessment_id");
+
+                    b.HasIndex("MediationServiceId", "Stage")
+                        .HasDatabaseName("ix_mediations_mediation_service_id_stage");
+
+                    b.ToTable("mediations", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Redress.TribunalAppeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AppealBy")
+                        .HasColumnType("date")
+                        .HasColumnName("appeal_by");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("decision");
+
+                    b.Property<DateOnly?>("HearingOn")
+                        .HasColumnType("date")
+                        .HasColumnName("hearing_on");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateOnly?>("MediationCertificateOn")
+                        .HasColumnType("date")
+                        .HasColumnName("mediation_certificate_on");
+
+                    b.Property<DateOnly?>("NotOpposedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("not_opposed_on");
+
+                    b.Property<string>("OutcomeDetail")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("outcome_detail");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("outcome_on");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<DateOnly?>("ResponseSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("response_sent_on");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<DateOnly?>("SentToCouncilOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sent_to_council_on");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("TribunalReference")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tribunal_reference");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("_orders")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("orders");
+
+                    b.Property<string>("_recommendations")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("recommendations");
+
+                    b.Property<string>("_sections")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("sections");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tribunal_appeals");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_tribunal_appeals_assessment_id");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .HasDatabaseName("ix_tribunal_appeals_la_code_assessment_id");
+
+                    b.HasIndex("LaCode", "Stage")
+                        .HasDatabaseName("ix_tribunal_appeals_la_code_stage");
+
+                    b.ToTable("tribunal_appeals", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Reviews.AnnualReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3239,6 +3501,26 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_provision_delivery_reports_ehc_plans_plan_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Redress.Mediation", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mediations_ehc_needs_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Redress.TribunalAppeal", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tribunal_appeals_ehc_needs_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Reviews.AnnualReview", b =>

@@ -890,6 +890,12 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("next_deadline_step");
 
+                    b.Property<string>("Orders")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tribunal_orders");
+
                     b.Property<DateOnly?>("ParentAccessEndedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("parent_access_ended_on");
@@ -2679,6 +2685,262 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.ToTable("provision_delivery_reports", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Redress.Mediation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AgreementCarriedOutOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_carried_out_on");
+
+                    b.Property<string>("AgreementSummary")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_summary");
+
+                    b.Property<bool>("AgreementTribunalCouldNotOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agreement_tribunal_could_not_order");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateOnly?>("CertificateOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_on");
+
+                    b.Property<DateOnly?>("CouncilToldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_told_on");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<bool?>("DecisionMakerAttended")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision_maker_attended");
+
+                    b.Property<DateOnly?>("DeclinedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("declined_on");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_on");
+
+                    b.Property<bool>("IncludesHealth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("includes_health");
+
+                    b.Property<bool>("IncludesSocialCare")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("includes_social_care");
+
+                    b.Property<DateOnly>("InformationGivenOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("information_given_on");
+
+                    b.Property<string>("Issues")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issues");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<Guid?>("MediationServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mediation_service_id");
+
+                    b.Property<string>("MediationServiceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mediation_service_name");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mediations");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_mediations_assessment_id");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .HasDatabaseName("ix_mediations_la_code_assessment_id");
+
+                    b.HasIndex("MediationServiceId", "Stage")
+                        .HasDatabaseName("ix_mediations_mediation_service_id_stage");
+
+                    b.ToTable("mediations", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Redress.TribunalAppeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AppealBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appeal_by");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<DateOnly?>("HearingOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hearing_on");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateOnly?>("MediationCertificateOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mediation_certificate_on");
+
+                    b.Property<DateOnly?>("NotOpposedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("not_opposed_on");
+
+                    b.Property<string>("OutcomeDetail")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_detail");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_on");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_on");
+
+                    b.Property<DateOnly?>("ResponseSentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_sent_on");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<DateOnly?>("SentToCouncilOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_to_council_on");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("TribunalReference")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tribunal_reference");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("_orders")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("orders");
+
+                    b.Property<string>("_recommendations")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommendations");
+
+                    b.Property<string>("_sections")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sections");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tribunal_appeals");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_tribunal_appeals_assessment_id");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .HasDatabaseName("ix_tribunal_appeals_la_code_assessment_id");
+
+                    b.HasIndex("LaCode", "Stage")
+                        .HasDatabaseName("ix_tribunal_appeals_la_code_stage");
+
+                    b.ToTable("tribunal_appeals", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Reviews.AnnualReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3228,6 +3490,26 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_provision_delivery_reports_ehc_plans_plan_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Redress.Mediation", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mediations_ehc_needs_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Redress.TribunalAppeal", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tribunal_appeals_ehc_needs_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Reviews.AnnualReview", b =>

@@ -1,0 +1,248 @@
+using Microsoft.EntityFrameworkCore;
+using OpenSend.Data.Access;
+using OpenSend.Data.Assessments;
+using OpenSend.Data.Audit;
+using OpenSend.Data.Database;
+using OpenSend.Domain.Assessments;
+using OpenSend.Domain.Common;
+using OpenSend.Domain.Identity;
+using OpenSend.Domain.Redress;
+using OpenSend.Domain.Timescales;
+
+namespace OpenSend.Data.Redress;
+
+/// <summary>What the tribunal decided: orders (none: dismissed), a note, and health and social care recommendations.</summary>
+public sealed record TribunalDecision(DateOnly DecidedOn, IReadOnlyCollection<TribunalOrderKind> Orders, string? Detail, IReadOnlyList<(string Commissioner, string Recommendation)> Recommendations);
+
+/// <summary>
+/// Mediation and appeals on a child's case, and what the tribunal's decision does to it (decision
+/// 0020). Every step is written through <see cref="CaseSteps"/>, so an order that reopens the case is
+/// saved with the appeal's outcome and its audit record in one transaction. The family, the council and
+/// (for the mediation they were asked to hold) the mediation service record what is theirs.
+/// </summary>
+public sealed class RedressRecording(OpenSendDbContext db, CaseSteps steps)
+{
+    /// <summary>The family has spoken to the mediation adviser about a decision they may appeal (s.55(2); reg 33). The family or the council.</summary>
+    public async Task<Mediation> BeginMediationAsync(RequestContext context, Guid assessmentId, AppealableDecision decision, DateOnly decidedOn, DateOnly informationGivenOn,
+        CancellationToken cancellationToken = default)
+    {
+        var writing = await BeginAsFamilyOrCouncilAsync(context, assessmentId, cancellationToken);
+        var found = writing.Case;
+        var open = await db.Mediations.AnyAsync(m => m.LaCode == found.LaCode && m.AssessmentId == assessmentId && m.Decision == decision && m.DecidedOn == decidedOn
+            && m.Stage != MediationStage.Certified, cancellationToken);
+        if (open)
+        {
+            throw new StepRefusedException("mediation-already-open", "Mediation about this decision is already recorded. Carry on with it below.");
+        }
+
+        var mediation = Mediation.Begin(assessmentId, found.LaCode, found.RuleSet, decision, decidedOn, informationGivenOn, writing.Now);
+        db.Mediations.Add(mediation);
+        await writing.CommitAsync(AuditActions.MediationStarted, $"{decision.Title()} of {UkCalendar.InWords(decidedOn)}.", "mediation", cancellationToken);
+        return mediation;
+    }
+
+    /// <summary>The family does not want mediation (reg 34). The family or the council.</summary>
+    public async Task DeclineMediationAsync(RequestContext context, Guid assessmentId, Guid mediationId, DateOnly on, CancellationToken cancellationToken = default)
+    {
+        var (writing, mediation) = await MediationAsync(context, assessmentId, mediationId, familyOrCouncil: true, cancellationToken);
+        mediation.Decline(on, writing.Now);
+        await writing.CommitAsync(AuditActions.MediationDeclined, null, "mediation", cancellationToken);
+    }
+
+    /// <summary>
+    /// The family wants mediation (reg 36). When the family says so here the council is told that day;
+    /// the council records the day it was told and the mediation service it arranged (reg 37).
+    /// </summary>
+    public async Task ArrangeMediationAsync(RequestContext context, Guid assessmentId, Guid mediationId, DateOnly? councilToldOn, string? issues, Guid? mediationServiceId,
+        bool includesHealth, bool includesSocialCare, CancellationToken cancellationToken = default)
+    {
+        var (writing, mediation) = await MediationAsync(context, assessmentId, mediationId, familyOrCouncil: true, cancellationToken);
+        var told = context.Viewer.IsLaStaff ? councilToldOn ?? throw new StepRefusedException("date-missing", "Enter the date the council was told the family wants mediation") : writing.Today;
+        string? serviceName = null;
+        if (mediationServiceId is { } serviceId)
+        {
+            serviceName = await db.Organisations.Where(o => o.Id == serviceId && o.Kind == OrganisationKind.MediationService).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new StepRefusedException("mediation-service-not-found", "Select a mediation service from the list");
+        }
+
+        mediation.Arrange(told, issues, context.Viewer.IsLaStaff ? mediationServiceId : null, serviceName, includesHealth, includesSocialCare, writing.Now);
+        await writing.CommitAsync(AuditActions.MediationArranged, serviceName is null ? null : $"Mediation service: {serviceName}.", "mediation", cancellationToken);
+    }
+
+    /// <summary>The mediation was held, with its outcome (reg 38). The council, or a mediator of the service arranged.</summary>
+    public async Task RecordMediationMeetingAsync(RequestContext context, Guid assessmentId, Guid mediationId, DateOnly heldOn, MediationOutcome outcome, string? agreement,
+        bool agreementTribunalCouldNotOrder, bool? decisionMakerAttended, CancellationToken cancellationToken = default)
+    {
+        var (writing, mediation) = await MediationAsync(context, assessmentId, mediationId, familyOrCouncil: false, cancellationToken);
+        mediation.RecordMeeting(heldOn, outcome, agreement, agreementTribunalCouldNotOrder, decisionMakerAttended, writing.Now);
+        await writing.CommitAsync(AuditActions.MediationHeld, outcome.Title() + ".", "mediation", cancellationToken);
+    }
+
+    /// <summary>
+    /// The certificate issued (regs 34, 39). A mediator of the service arranged or the council records it;
+    /// the family records the adviser's certificate they were given (they appeal with it).
+    /// </summary>
+    public async Task RecordMediationCertificateAsync(RequestContext context, Guid assessmentId, Guid mediationId, DateOnly on, CancellationToken cancellationToken = default)
+    {
+        var (writing, mediation) = await MediationAsync(context, assessmentId, mediationId, familyOrCouncil: true, cancellationToken, mediatorToo: true);
+        mediation.IssueCertificate(on, writing.Now);
+        await writing.CommitAsync(AuditActions.MediationCertified, $"Appeal by {UkCalendar.InWords(mediation.AppealBy)}.", "mediation", cancellationToken);
+    }
+
+    /// <summary>What was agreed that the tribunal could not order is done (reg 42). The council only.</summary>
+    public async Task RecordAgreementCarriedOutAsync(RequestContext context, Guid assessmentId, Guid mediationId, DateOnly on, CancellationToken cancellationToken = default)
+    {
+        var writing = await steps.BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
+        var mediation = await FindMediationAsync(writing, mediationId, cancellationToken);
+        mediation.RecordAgreementCarriedOut(on, writing.Now);
+        await writing.CommitAsync(AuditActions.MediationAgreementCarriedOut, null, "mediation", cancellationToken);
+    }
+
+    /// <summary>
+    /// The tribunal registered the family's appeal (s.51). The certificate comes from the mediation
+    /// recorded about the decision unless one is given; under the green paper's rules, so does the
+    /// mediation having been held. The family or the council.
+    /// </summary>
+    public async Task<TribunalAppeal> RegisterAppealAsync(RequestContext context, Guid assessmentId, AppealableDecision decision, DateOnly decidedOn,
+        IReadOnlyCollection<Domain.Plans.PlanSection> sections, DateOnly registeredOn, string? tribunalReference, DateOnly? certificateOn, CancellationToken cancellationToken = default)
+    {
+        var writing = await BeginAsFamilyOrCouncilAsync(context, assessmentId, cancellationToken);
+        var found = writing.Case;
+        var mediation = await db.Mediations.AsNoTracking()
+            .Where(m => m.LaCode == found.LaCode && m.AssessmentId == assessmentId && m.Decision == decision && m.DecidedOn == decidedOn)
+            .OrderByDescending(m => m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        var pending = await db.TribunalAppeals.AnyAsync(a => a.LaCode == found.LaCode && a.AssessmentId == assessmentId && a.Decision == decision && a.DecidedOn == decidedOn
+            && (a.Stage == AppealStage.Registered || a.Stage == AppealStage.Opposed), cancellationToken);
+        if (pending)
+        {
+            throw new StepRefusedException("appeal-already-registered", "An appeal against this decision is already with the tribunal.");
+        }
+
+        var appeal = TribunalAppeal.Register(assessmentId, found.LaCode, found.RuleSet, decision, decidedOn, sections, registeredOn, tribunalReference,
+            certificateOn ?? mediation?.CertificateOn, mediation?.HeldOn, writing.Now);
+        db.TribunalAppeals.Add(appeal);
+        await writing.CommitAsync(AuditActions.AppealRegistered,
+            $"{decision.Title()} of {UkCalendar.InWords(decidedOn)}{(appeal.Sections.Count > 0 ? $", sections {string.Join(", ", appeal.Sections)}" : "")}{(appeal.IsLate ? "; registered after the time to appeal, with the tribunal's leave" : "")}.",
+            "appeal", cancellationToken);
+        return appeal;
+    }
+
+    public Task RecordAppealSentToCouncilAsync(RequestContext context, Guid assessmentId, Guid appealId, DateOnly on, CancellationToken cancellationToken = default) =>
+        AppealStepAsync(context, assessmentId, appealId, AuditActions.AppealSentToCouncil, (a, now) => a.RecordSentToCouncil(on, now), cancellationToken);
+
+    public Task RecordAppealResponseAsync(RequestContext context, Guid assessmentId, Guid appealId, DateOnly on, CancellationToken cancellationToken = default) =>
+        AppealStepAsync(context, assessmentId, appealId, AuditActions.AppealResponded, (a, now) => a.RecordResponse(on, now), cancellationToken);
+
+    public Task RecordAppealHearingAsync(RequestContext context, Guid assessmentId, Guid appealId, DateOnly on, CancellationToken cancellationToken = default) =>
+        AppealStepAsync(context, assessmentId, appealId, AuditActions.AppealHearing, (a, now) => a.RecordHearing(on, now), cancellationToken);
+
+    public Task WithdrawAppealAsync(RequestContext context, Guid assessmentId, Guid appealId, DateOnly on, CancellationToken cancellationToken = default) =>
+        AppealStepAsync(context, assessmentId, appealId, AuditActions.AppealWithdrawn, (a, now) => a.Withdraw(on, now), cancellationToken);
+
+    /// <summary>
+    /// The council tells the tribunal it will not oppose (reg 45): the appeal ends in the family's favour
+    /// and reg 45's clocks start on the case from this day, reopening it where the refusal closed it; an
+    /// appeal against ceasing ends with the plan kept.
+    /// </summary>
+    public Task RecordNotOpposingAsync(RequestContext context, Guid assessmentId, Guid appealId, DateOnly on, CancellationToken cancellationToken = default) =>
+        AppealStepAsync(context, assessmentId, appealId, AuditActions.AppealNotOpposed, (appeal, now) => { }, cancellationToken, (appeal, writing) =>
+        {
+            var kind = appeal.RecordNotOpposing(on, writing.Now);
+            var found = writing.Case;
+            if (kind is { } unopposed)
+            {
+                found.RecordTribunalOrder(unopposed.Anchor(), on, $"The council told the tribunal it will not oppose the appeal against the {appeal.Decision.Title().ToLowerInvariant()}.", context.Actor, writing.Now);
+            }
+            else if (found.CeaseDecidedOn is not null)
+            {
+                found.KeepPlan(on, "The council told the tribunal it will not oppose the appeal against ceasing the plan.", context.Actor, writing.Now);
+            }
+        });
+
+    /// <summary>
+    /// The tribunal's decision (reg 44). Each order opens its clocks on the case in the same transaction,
+    /// reopening a case closed by the decision appealed; an order to continue keeps the plan; dismissing an
+    /// appeal against ceasing ends the plan at once (reg 44(2)(a)).
+    /// </summary>
+    public Task RecordTribunalDecisionAsync(RequestContext context, Guid assessmentId, Guid appealId, TribunalDecision decision, CancellationToken cancellationToken = default) =>
+        AppealStepAsync(context, assessmentId, appealId, AuditActions.AppealDecided, (appeal, now) => { }, cancellationToken, (appeal, writing) =>
+        {
+            appeal.RecordDecision(decision.DecidedOn, decision.Orders, decision.Detail, decision.Recommendations, writing.Now);
+            var found = writing.Case;
+            var on = decision.DecidedOn;
+            foreach (var order in appeal.Orders)
+            {
+                if (order.Anchor() is { } anchor)
+                {
+                    found.RecordTribunalOrder(anchor, on, $"The tribunal ordered the council to {order.Title().ToLowerInvariant()}.", context.Actor, writing.Now);
+                }
+                else if (order == TribunalOrderKind.ContinueToMaintain && found.CeaseDecidedOn is not null)
+                {
+                    found.KeepPlan(on, "The tribunal ordered the council to continue to maintain the plan (reg 44(2)).", context.Actor, writing.Now);
+                }
+            }
+
+            if (appeal.Dismissed && appeal.Decision == AppealableDecision.ToCease && found.CeaseDecidedOn is not null)
+            {
+                found.CeasePlan(on, null, on, context.Actor, writing.Now);
+            }
+        });
+
+    /// <summary>The commissioner's response to a recommendation (SI 2017/1306). The council records it.</summary>
+    public Task RecordRecommendationResponseAsync(RequestContext context, Guid assessmentId, Guid appealId, Guid recommendationId, DateOnly on, string? response,
+        CancellationToken cancellationToken = default) =>
+        AppealStepAsync(context, assessmentId, appealId, AuditActions.RecommendationAnswered, (a, now) => a.RecordRecommendationResponse(recommendationId, on, response, now), cancellationToken);
+
+    /// <summary>Reg 44(2)(b), reg 45: the family told the ordered assessment will be made. The council only.</summary>
+    public async Task NotifyAssessmentUnderOrderAsync(RequestContext context, Guid assessmentId, DateOnly on, CancellationToken cancellationToken = default)
+    {
+        var writing = await steps.BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
+        writing.Case.NotifyAssessmentUnderOrder(on, context.Actor, writing.Now);
+        await writing.CommitAsync(AuditActions.ForStep(PathwayAction.NotifyAssessmentUnderOrder), writing.Case.Timeline[^1].Summary, "case", cancellationToken);
+    }
+
+    private async Task AppealStepAsync(RequestContext context, Guid assessmentId, Guid appealId, AuditAction action, Action<TribunalAppeal, DateTimeOffset> step,
+        CancellationToken cancellationToken, Action<TribunalAppeal, CaseStep>? onCase = null)
+    {
+        // The family may withdraw their own appeal; every other step is the council's to record.
+        var writing = action == AuditActions.AppealWithdrawn
+            ? await BeginAsFamilyOrCouncilAsync(context, assessmentId, cancellationToken)
+            : await steps.BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
+        var appeal = await db.TribunalAppeals.SingleOrDefaultAsync(a => a.LaCode == writing.Case.LaCode && a.AssessmentId == assessmentId && a.Id == appealId, cancellationToken)
+            ?? throw new StepRefusedException("appeal-not-found", "That appeal is not on this case.");
+        step(appeal, writing.Now);
+        onCase?.Invoke(appeal, writing);
+        await writing.CommitAsync(action, $"{appeal.Decision.Title()}: {appeal.Stage.Title().ToLowerInvariant()}.", "appeal", cancellationToken);
+    }
+
+    private async Task<(CaseStep Writing, Mediation Mediation)> MediationAsync(RequestContext context, Guid assessmentId, Guid mediationId, bool familyOrCouncil,
+        CancellationToken cancellationToken, bool mediatorToo = false)
+    {
+        var writing = await steps.BeginAsync(context, assessmentId, StepBy.AnyoneWhoSeesTheCase, cancellationToken);
+        var mediation = await FindMediationAsync(writing, mediationId, cancellationToken);
+        var viewer = context.Viewer;
+        var mediator = viewer is { IsStaff: true, Role: Role.Mediator, OrganisationKind: OrganisationKind.MediationService } && mediation.MediationServiceId == viewer.OrganisationId;
+        var family = familyOrCouncil && viewer.IsFamily && await db.SpeaksForChildAsync(viewer, assessmentId, cancellationToken) == FamilyOrSetting.Family;
+        if (!(viewer.IsLaStaff || family || ((mediatorToo || !familyOrCouncil) && mediator)))
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        return (writing, mediation);
+    }
+
+    private async Task<Mediation> FindMediationAsync(CaseStep writing, Guid mediationId, CancellationToken cancellationToken) =>
+        await db.Mediations.SingleOrDefaultAsync(m => m.LaCode == writing.Case.LaCode && m.AssessmentId == writing.Case.Id && m.Id == mediationId, cancellationToken)
+        ?? throw new StepRefusedException("mediation-not-found", "That mediation is not on this case.");
+
+    private async Task<CaseStep> BeginAsFamilyOrCouncilAsync(RequestContext context, Guid assessmentId, CancellationToken cancellationToken)
+    {
+        var writing = await steps.BeginAsync(context, assessmentId, StepBy.AnyoneWhoSeesTheCase, cancellationToken);
+        if (!context.Viewer.IsLaStaff && await db.SpeaksForChildAsync(context.Viewer, assessmentId, cancellationToken) != FamilyOrSetting.Family)
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        return writing;
+    }
+}
