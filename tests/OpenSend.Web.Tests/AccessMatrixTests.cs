@@ -68,6 +68,19 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         ["openapi/{documentName}.json"] = Rule.Public,
         ["error/{code:int}"] = Rule.AnyOutcome,
         ["timeline-calculator"] = Rule.Public,
+        ["timeline-calculator/redress"] = Rule.Public,
+        ["api/timescales/appeal"] = Rule.Public,
+        ["api/timescales/tribunal-order"] = Rule.Public,
+        ["api/timescales/unopposed-appeal"] = Rule.Public,
+        ["api/timescales/tribunal-recommendation"] = Rule.Public,
+        ["cases/{id:guid}/redress"] = Rule.CaseRead,
+        ["cases/{id:guid}/redress/mediation/start"] = Rule.CaseManage,
+        ["cases/{id:guid}/redress/mediations/{mediationId:guid}"] = Rule.CaseRead,
+        ["cases/{id:guid}/redress/appeal/register"] = Rule.CaseManage,
+        ["cases/{id:guid}/redress/appeals/{appealId:guid}"] = Rule.CaseRead,
+        ["cases/{id:guid}/decide-to-cease"] = Rule.CaseManage,
+        ["mediation"] = Rule.StaffList,
+        ["your-requests/{id:guid}/redress"] = Rule.FamilyCase,
         ["health"] = Rule.Public,
         ["health/ready"] = Rule.Public,
         ["api/timescales/annual-review"] = Rule.Public,
@@ -347,6 +360,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         new("Health adviser asked for advice", (a, c) => a.SignInAsync(c, "omar.reyes@demoshire-icb.example"), Viewer.Public, Set(Child.Alphonsine), Set(), IsStaff: true, AdvisesOnAlphonsine: true),
         new("Social care adviser not asked", (a, c) => a.SignInAsync(c, "lee.park@demoshire.example"), Viewer.Public, Set(), Set(), IsStaff: true),
         new("Panel member", (a, c) => a.SignInAsync(c, "mina.patel@demoshire.example"), Viewer.Public, Set(Child.Alphonsine), Set(), IsStaff: true),
+        new("Mediator with nothing referred", (a, c) => a.SignInAsync(c, "dana.hughes@mediation.example"), Viewer.Public, Set(), Set(), IsStaff: true),
         new("DfE analyst", (a, c) => a.SignInAsync(c, "ruth.okafor@education.example"), Viewer.Public, Set(), Set(), IsStaff: true),
         new("Parent of the child", async (a, c) => await a.SignInAsFamilyAsync(c, "alphonsine.parent@example.com"), Viewer.Public, Set(Child.Alphonsine), Set(), IsFamily: true),
         new("Parent of no child here", async (a, c) => await a.SignInAsFamilyAsync(c, "stranger.parent@example.com"), Viewer.Public, Set(), Set(), IsFamily: true),
@@ -512,7 +526,9 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
             .Replace("{preferenceId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
             .Replace("{documentId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
             .Replace("{provisionId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
-            .Replace("{reportId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal);
+            .Replace("{reportId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+            .Replace("{mediationId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+            .Replace("{appealId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal);
         if (target is { } child)
         {
             var (id, token, adviceId) = _children[child];

@@ -19,13 +19,15 @@ public sealed class PageAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.Contains("/Reviews/Meeting", pages);
         Assert.All(pages, page => Assert.NotNull(PageAccess.RuleFor(page)));
-        Assert.Null(PageAccess.RuleFor("/Redress/Index"));
+        Assert.Null(PageAccess.RuleFor("/Unknown/Index"));
         Assert.Null(PageAccess.RuleFor("/Placements/SettingsOfAnotherKind"));
     }
 
     [Theory]
     [InlineData("/Reviews/Settings", Policies.LaManager)]
     [InlineData("/Reviews/Meeting", Policies.Staff)]
+    [InlineData("/Redress/Mediation", Policies.Staff)]
+    [InlineData("/Family/Redress", Policies.Family)]
     [InlineData("/Advice/Send", Policies.Staff)]
     [InlineData("/Returns/Sen2", Policies.LaStaff)]
     [InlineData("/Placements/Setting", PageAccess.Anyone)]

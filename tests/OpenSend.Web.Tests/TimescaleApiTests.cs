@@ -94,6 +94,13 @@ public sealed class TimescaleApiTests(SqliteApp app) : IClassFixture<SqliteApp>
     [InlineData("/api/timescales/phase-transfer?transferYear=2027&transfer=primary-to-university", "transfer", "secondary-to-post16")]
     [InlineData("/api/timescales/phase-transfer?transfer=infant-to-junior", "transferYear", "for example 2027")]
     [InlineData("/api/timescales/needs-assessment?requestReceived=2026-01-05&ruleSet=old-law", "ruleSet", "send-regulations-2014")]
+    [InlineData("/api/timescales/appeal", "decided", "Give decided as a date")]
+    [InlineData("/api/timescales/appeal?decided=2026-03-02&certificate=2026-13-01", "certificate", "date of the mediation certificate")]
+    [InlineData("/api/timescales/appeal?decided=2026-03-02&certificate=2026-03-01", "certificate", "cannot be dated before the decision")]
+    [InlineData("/api/timescales/tribunal-order?ordered=2026-11-20&order=apologise", "order", "assess, reassess, make-plan, amend, name-setting")]
+    [InlineData("/api/timescales/tribunal-order?order=assess", "ordered", "Give ordered as a date")]
+    [InlineData("/api/timescales/unopposed-appeal?notified=2026-11-20", "appeal", "refusal-to-assess, refusal-to-reassess, refusal-to-issue, contents, name-setting")]
+    [InlineData("/api/timescales/tribunal-recommendation?made=yesterday", "made", "'yesterday' is not a valid date")]
     public async Task ABadOrMissingParameter_IsA400ProblemThatNamesItAndSaysWhatIsValid(string url, string parameter, string explanation)
     {
         var response = await _client.GetAsync(url);
@@ -104,6 +111,40 @@ public sealed class TimescaleApiTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), $"errors should name {parameter}");
         Assert.Contains(explanation, problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/timescales/appeal?decided=2026-06-10", "appeal-by", "2026-09-01", "r.20 and r.12")] // 10 August: into September
+    [InlineData("/api/timescales/appeal?decided=2026-10-25", "appeal-by", "2027-01-04", "r.20 and r.12")] // Christmas Day: after 1 January and its weekend
+    [InlineData("/api/timescales/appeal?decided=2026-03-02&certificate=2026-04-20", "appeal-by", "2026-05-20", "s.55")] // the certificate's month is later
+    [InlineData("/api/timescales/tribunal-recommendation?made=2026-06-01", "response-by", "2026-07-06", "SI 2017/1306")]
+    public async Task TheRedressCalculators_GiveOneDeadlineWithItsBasis(string url, string step, string due, string basis)
+    {
+        var json = await GetJson(url);
+
+        var deadline = Assert.Single(json.GetProperty("deadlines").EnumerateArray());
+        Assert.Equal((step, due), (deadline.GetProperty("step").GetString(), deadline.GetProperty("due").GetString()));
+        Assert.Contains(basis, deadline.GetProperty("basis").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/timescales/tribunal-order?ordered=2026-11-20&order=assess", "notify-by=2026-12-04 decision-not-to-issue-by=2027-01-29 final-plan-by=2027-02-26")]
+    [InlineData("/api/timescales/tribunal-order?ordered=2026-11-20&order=reassess", "notify-by=2026-12-04 decision-not-to-issue-by=2027-01-29 final-plan-by=2027-02-26")]
+    [InlineData("/api/timescales/tribunal-order?ordered=2028-01-20&order=make-plan", "draft-plan-by=2028-02-24 final-plan-by=2028-04-06")]
+    [InlineData("/api/timescales/tribunal-order?ordered=2026-12-28&order=amend", "amended-plan-by=2027-02-01")]
+    [InlineData("/api/timescales/tribunal-order?ordered=2026-12-28&order=name-setting", "amended-plan-by=2027-01-11")]
+    [InlineData("/api/timescales/unopposed-appeal?notified=2026-11-20&appeal=refusal-to-assess", "notify-by=2026-12-04 decision-not-to-issue-by=2027-01-29 final-plan-by=2027-02-26")]
+    [InlineData("/api/timescales/unopposed-appeal?notified=2026-11-20&appeal=refusal-to-reassess", "notify-by=2026-12-04 decision-not-to-issue-by=2027-01-29 final-plan-by=2027-02-26")]
+    [InlineData("/api/timescales/unopposed-appeal?notified=2028-01-20&appeal=refusal-to-issue", "draft-plan-by=2028-02-24 final-plan-by=2028-04-06")]
+    [InlineData("/api/timescales/unopposed-appeal?notified=2026-12-28&appeal=contents", "amended-plan-by=2027-02-01")]
+    [InlineData("/api/timescales/unopposed-appeal?notified=2026-12-28&appeal=name-setting", "amended-plan-by=2027-01-11")]
+    public async Task OrdersAndUnopposedAppeals_GiveTheRegulationsClocks_InDateOrder(string url, string expected)
+    {
+        var json = await GetJson(url);
+
+        var deadlines = json.GetProperty("deadlines").EnumerateArray().Select(d => $"{d.GetProperty("step").GetString()}={d.GetProperty("due").GetString()}");
+        Assert.Equal(expected, string.Join(" ", deadlines));
+        Assert.All(json.GetProperty("deadlines").EnumerateArray(), d => Assert.Matches(@"reg 4[45]", d.GetProperty("basis").GetString()));
     }
 
     [Fact]

@@ -79,6 +79,12 @@ public sealed class RedressQueries(OpenSendDbContext db, TimeProvider time)
             orderSteps, found.Orders, today, viewer.IsLaStaff, family, mediator);
     }
 
+    /// <summary>The mediation services a council can arrange mediation with, by name.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> MediationServicesAsync(CancellationToken cancellationToken = default) =>
+        (await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.MediationService).OrderBy(o => o.Name)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
+        .Select(o => (o.Id, o.Name)).ToList();
+
     /// <summary>The mediations referred to the viewer's mediation service, those still to be held or certified first.</summary>
     public async Task<IReadOnlyList<ReferredMediation>> ReferredToMyServiceAsync(RequestContext context, CancellationToken cancellationToken = default)
     {

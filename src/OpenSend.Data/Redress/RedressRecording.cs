@@ -151,7 +151,7 @@ public sealed class RedressRecording(OpenSendDbContext db, CaseSteps steps)
             var found = writing.Case;
             if (kind is { } unopposed)
             {
-                found.RecordTribunalOrder(unopposed.Anchor(), on, $"The council told the tribunal it will not oppose the appeal against the {appeal.Decision.Title().ToLowerInvariant()}.", context.Actor, writing.Now);
+                found.RecordTribunalOrder(unopposed.Anchor(), on, $"The council told the tribunal it will not oppose the appeal against the {Text.InSentence(appeal.Decision.Title())}.", context.Actor, writing.Now);
             }
             else if (found.CeaseDecidedOn is not null)
             {
@@ -174,7 +174,7 @@ public sealed class RedressRecording(OpenSendDbContext db, CaseSteps steps)
             {
                 if (order.Anchor() is { } anchor)
                 {
-                    found.RecordTribunalOrder(anchor, on, $"The tribunal ordered the council to {order.Title().ToLowerInvariant()}.", context.Actor, writing.Now);
+                    found.RecordTribunalOrder(anchor, on, $"The tribunal ordered the council to {Text.InSentence(order.Title())}.", context.Actor, writing.Now);
                 }
                 else if (order == TribunalOrderKind.ContinueToMaintain && found.CeaseDecidedOn is not null)
                 {
@@ -212,7 +212,7 @@ public sealed class RedressRecording(OpenSendDbContext db, CaseSteps steps)
             ?? throw new StepRefusedException("appeal-not-found", "That appeal is not on this case.");
         step(appeal, writing.Now);
         onCase?.Invoke(appeal, writing);
-        await writing.CommitAsync(action, $"{appeal.Decision.Title()}: {appeal.Stage.Title().ToLowerInvariant()}.", "appeal", cancellationToken);
+        await writing.CommitAsync(action, $"{appeal.Decision.Title()}: {Text.InSentence(appeal.Stage.Title())}.", "appeal", cancellationToken);
     }
 
     private async Task<(CaseStep Writing, Mediation Mediation)> MediationAsync(RequestContext context, Guid assessmentId, Guid mediationId, bool familyOrCouncil,

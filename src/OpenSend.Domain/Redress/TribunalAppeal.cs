@@ -262,7 +262,7 @@ public sealed class TribunalAppeal
         var made = orders.Where(o => o != TribunalOrderKind.Dismiss).Distinct().ToList();
         var allowed = TribunalOrderText.OrdersFor(Decision);
         Require(made.All(allowed.Contains), "order-not-for-this-appeal",
-            $"On this appeal the tribunal can order: {string.Join(", ", allowed.Select(a => a.Title().ToLowerInvariant()))}; or dismiss it.");
+            $"On this appeal the tribunal can order: {string.Join(", ", allowed.Select(a => Text.InSentence(a.Title())))}; or dismiss it.");
         Require(recommendations.Count == 0 || _sections.Any(ExtendedSections.Contains), "recommendation-without-section",
             "The tribunal recommends on health and social care only when the appeal includes sections C, D, G, H1 or H2.");
         Require(recommendations.All(r => !string.IsNullOrWhiteSpace(r.Commissioner) && !string.IsNullOrWhiteSpace(r.Recommendation)), "recommendation-incomplete",
@@ -330,7 +330,7 @@ public sealed class TribunalAppeal
         var next = AppealTransitions.Next(Stage, action) ?? throw new StepRefusedException(IsPending ? "appeal-step-not-allowed" : "appeal-ended",
             IsPending
                 ? $"That cannot be recorded while the appeal is at '{Stage.Title()}'."
-                : $"This appeal ended on {UkCalendar.InWords(OutcomeOn.GetValueOrDefault())} ({Stage.Title().ToLowerInvariant()}). Nothing more can be recorded on it.");
+                : $"This appeal ended on {UkCalendar.InWords(OutcomeOn.GetValueOrDefault())} ({Text.InSentence(Stage.Title())}). Nothing more can be recorded on it.");
         var today = UkCalendar.DateOf(now);
         Require(on <= today, "date-in-future", $"The date cannot be in the future. Today is {UkCalendar.InWords(today)}.");
         Require(on >= notBefore, "date-before-previous-step", $"The date cannot be before {notBeforeLabel} ({UkCalendar.InWords(notBefore)}).");

@@ -35,6 +35,7 @@ public static class PageAccess
         ("/Plans/", Policies.Staff),
         ("/Advice/", Policies.Staff),
         ("/Reviews/", Policies.Staff),
+        ("/Redress/", Policies.Staff),
         ("/Reviews/Settings", Policies.LaManager),
         ("/Reviews/EarlyReviewSettings", Policies.LaManager),
 

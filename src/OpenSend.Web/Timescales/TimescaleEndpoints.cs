@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Redress;
 using OpenSend.Domain.Timescales;
 
 namespace OpenSend.Web.Timescales;
@@ -39,10 +40,38 @@ public static class TimescaleEndpoints
             .WithSummary("Annual review dates around the review meeting (reg 20; Devon [2022] for the amended plan)")
             .ProducesValidationProblem();
 
+        group.MapGet("/appeal", (string? decided, string? certificate, string? ruleSet) => Appeal(decided, certificate, ruleSet))
+            .WithSummary("The last day to appeal to the First-tier Tribunal (SEND): 2 months from the decision, or 1 month from the mediation certificate if later, moved out of August and 25 December to 1 January (HESC r.20, r.12)")
+            .ProducesValidationProblem();
+
+        group.MapGet("/tribunal-order", (string? ordered, string? order, string? ruleSet) =>
+                WithKind("order", order, OrderKinds, kind => Calculate("ordered", ordered, ruleSet, (rules, date) => rules.DeadlinesFrom(kind, date))))
+            .WithSummary("The council's time limits after a tribunal's order (SEND Regulations 2014 reg 44(2)): order is assess, reassess, make-plan, amend or name-setting")
+            .ProducesValidationProblem();
+
+        group.MapGet("/unopposed-appeal", (string? notified, string? appeal, string? ruleSet) =>
+                WithKind("appeal", appeal, UnopposedKinds, kind => Calculate("notified", notified, ruleSet, (rules, date) => rules.DeadlinesFrom(kind, date))))
+            .WithSummary("The council's time limits after telling the tribunal it will not oppose an appeal (reg 45): appeal is refusal-to-assess, refusal-to-reassess, refusal-to-issue, contents or name-setting")
+            .ProducesValidationProblem();
+
+        group.MapGet("/tribunal-recommendation", (string? made, string? ruleSet) =>
+                Calculate("made", made, ruleSet, (rules, date) => rules.DeadlinesFrom(ClockAnchor.TribunalRecommendation, date)))
+            .WithSummary("The commissioner's response to a tribunal's health or social care recommendation (SI 2017/1306: 5 weeks)")
+            .ProducesValidationProblem();
+
         group.MapGet("/phase-transfer", (string? transferYear, string? transferDate, string? transfer, string? ruleSet) => PhaseTransfer(transferYear, transferDate, transfer, ruleSet))
             .WithSummary("The reg 18 date by which a plan must be amended before a transfer: give transferYear for a transfer between phases, transferDate for a move between post-16 institutions")
             .ProducesValidationProblem();
     }
+
+    /// <summary>The orders whose clocks the API gives (reg 44(2)), by their key.</summary>
+    public static readonly IReadOnlyDictionary<string, ClockAnchor> OrderKinds = new[]
+    {
+        TribunalOrderKind.Assess, TribunalOrderKind.Reassess, TribunalOrderKind.MakePlan, TribunalOrderKind.Amend, TribunalOrderKind.NameSetting,
+    }.ToDictionary(k => k.Key(), k => k.Anchor()!.Value);
+
+    /// <summary>The appeals reg 45 gives clocks when the council will not oppose them, by their key.</summary>
+    public static readonly IReadOnlyDictionary<string, ClockAnchor> UnopposedKinds = Enum.GetValues<UnopposedAppealKind>().ToDictionary(k => k.Key(), k => k.Anchor());
 
     public static string Key(this PhaseTransferKind kind) => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
 
@@ -70,7 +99,49 @@ public static class TimescaleEndpoints
             return problem!;
         }
 
-        return TypedResults.Ok(new TimescalesContract(rules!.Name, deadlines(rules, date).Select(d => new DeadlineContract(d.Step, d.Due, d.Basis)).ToList()));
+        try
+        {
+            return TypedResults.Ok(new TimescalesContract(rules!.Name, deadlines(rules, date).Select(d => new DeadlineContract(d.Step, d.Due, d.Basis)).ToList()));
+        }
+        catch (StepRefusedException refused)
+        {
+            return Invalid(refused.Code == "certificate-before-decision" ? "certificate" : parameter, refused.Message);
+        }
+    }
+
+    private static Results<Ok<TimescalesContract>, ValidationProblem> WithKind(string parameter, string? value, IReadOnlyDictionary<string, ClockAnchor> kinds,
+        Func<ClockAnchor, Results<Ok<TimescalesContract>, ValidationProblem>> calculate) =>
+        value is not null && kinds.TryGetValue(value, out var anchor)
+            ? calculate(anchor)
+            : Invalid(parameter, $"Give {parameter} as one of: {string.Join(", ", kinds.Keys)}.");
+
+    /// <summary>HESC r.20: the later of 2 months from the decision and 1 month from the certificate, each moved out of the days r.12 leaves out.</summary>
+    private static Results<Ok<TimescalesContract>, ValidationProblem> Appeal(string? decided, string? certificate, string? ruleSetId)
+    {
+        DateOnly? certificateOn = null;
+        if (certificate is not null)
+        {
+            if (!TryParseDate(certificate, out var parsed))
+            {
+                return Invalid("certificate", $"'{certificate}' is not a valid date. Give certificate, the date of the mediation certificate, as {DateFormat}, or leave it out.");
+            }
+
+            certificateOn = parsed;
+        }
+
+        return Calculate("decided", decided, ruleSetId, (rules, date) =>
+        {
+            if (certificateOn < date)
+            {
+                throw new StepRefusedException("certificate-before-decision", "The mediation certificate cannot be dated before the decision.");
+            }
+
+            var fromDecision = rules.Rule(StatutoryStep.AppealBy, ClockAnchor.DecisionLetter);
+            var fromCertificate = rules.Rule(StatutoryStep.AppealBy, ClockAnchor.MediationCertificate);
+            var due = rules.AppealBy(date, certificateOn);
+            var rule = certificateOn is { } c && fromCertificate.DueFrom(c) == due && fromDecision.DueFrom(date) != due ? fromCertificate : fromDecision;
+            return [new StatutoryDeadline(StatutoryStep.AppealBy, due, rule.Title, rule.Duty, rule.Basis)];
+        });
     }
 
     private static Results<Ok<TimescalesContract>, ValidationProblem> PhaseTransfer(string? transferYear, string? transferDate, string? transfer, string? ruleSetId)
