@@ -73,6 +73,10 @@ public abstract class RedressTests(TestProvider provider, PostgresServer postgre
         Assert.Equal(AssessmentStage.Assessing, reopened.Stage);
         Assert.Equal((new DateOnly(2026, 6, 24), StatutoryStep.NotifyBy), (reopened.NextDeadlineOn, reopened.NextDeadlineStep));
         Assert.Equal(PathwayAction.AssessUnderOrder, reopened.Timeline[^1].Action);
+        // The deadline sweep counts the order's clocks as the case page does (decision 0007).
+        var swept = await InScope(sp => new DeadlineSweep(sp.GetRequiredService<OpenSendDbContext>()).RunAsync(new DateOnly(2026, 6, 15), ["999"]));
+        Assert.Equal(1, swept.Count(DeadlineState.NotYetDue, "999", StatutoryStep.NotifyBy));
+        Assert.Equal(0, swept.Count(DeadlineState.Overdue, "999", StatutoryStep.FinalPlan));
         var seen = await ReadAsync(parent, id);
         Assert.Equal(AppealStage.Decided, Assert.Single(seen.Appeals).Stage);
         Assert.True(seen.AwaitsNotice);
@@ -97,6 +101,8 @@ public abstract class RedressTests(TestProvider provider, PostgresServer postgre
 
         await Redress(r => r.ArrangeMediationAsync(In999, id, mediation.Id, new DateOnly(2026, 3, 23), "The refusal to assess.", _organisations["MED-999"].Id, false, false));
 
+        var swept = await InScope(sp => new DeadlineSweep(sp.GetRequiredService<OpenSendDbContext>()).RunAsync(new DateOnly(2026, 6, 15), ["999"]));
+        Assert.Equal(1, swept.Count(DeadlineState.Overdue, "999", StatutoryStep.MediationBy)); // due 22 April, 30 days from 23 March
         var referred = Assert.Single(await InScope(sp => sp.GetRequiredService<RedressQueries>().ReferredToMyServiceAsync(Mediator)));
         Assert.Equal(id, referred.Mediation.AssessmentId);
         Assert.Equal(CaseAccessLevel.Read, await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().LevelAsync(Mediator.Viewer, id)));
@@ -159,6 +165,7 @@ public abstract class RedressTests(TestProvider provider, PostgresServer postgre
         Assert.Equal(AssessmentStage.DraftingPlan, reopened.Stage);
         Assert.Equal((new DateOnly(2026, 7, 6), StatutoryStep.DraftPlanBy), (reopened.NextDeadlineOn, reopened.NextDeadlineStep));
         Assert.Equal(ClockAnchor.UnopposedRefusalToIssue, Assert.Single(reopened.Orders).Anchor);
+        Assert.Equal(new DateOnly(2026, 6, 1), reopened.OrderOpenSince);
         Assert.Equal(AssessmentStage.DraftingPlan, (await CaseAsync(id)).Stage);
     }
 }

@@ -156,7 +156,7 @@ public abstract class CasePageTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("The council decided not to carry out an assessment", page.QuerySelector("h1")!.TextContent.Trim());
         var text = page.MainText();
         Assert.Contains("The school has not yet completed a full assess, plan, do, review cycle.", text);
-        Assert.Contains("until 12 August 2026", text);
+        Assert.Contains("until 1 September 2026", text); // 12 August, moved out of August (HESC r.12(3))
         Assert.Contains("mediation", text);
     }
 

@@ -121,15 +121,15 @@ public abstract class ReviewPageTests<TApp>(TApp app) : IClassFixture<TApp>
             [.. Html.Date("DecidedOn", new DateOnly(2026, 6, 15)), ("Decision", "Cease"), ("Reasons", "Outcomes achieved; needs met at SEN support."), ("CeaseReason", "NeedsMetWithoutPlan")]);
 
         var casePage = await caseworker.GetPageAsync($"/cases/{id}");
-        Assert.Contains("15 August 2026", casePage.QuerySelector("#cease-pending")!.TextContent);
+        Assert.Contains("1 September 2026", casePage.QuerySelector("#cease-pending")!.TextContent); // 15 August: the tribunal does not count August (HESC r.12(3))
         var ceaseLink = casePage.QuerySelector("a[href$='/cease-plan']")!.GetAttribute("href")!;
         var form = await caseworker.GetPageAsync(ceaseLink);
-        Assert.Contains("16 August 2026", form.MainText());
+        Assert.Contains("2 September 2026", form.MainText());
 
         var early = await Html.ParseAsync(await caseworker.SubmitAsync(form, Html.Date("CeasedOn", new DateOnly(2026, 6, 15))));
         var error = Assert.Single(early.ErrorSummary());
         Assert.Equal("#CeasedOn-day", error.Href);
-        Assert.Contains("15 August 2026", error.Text);
+        Assert.Contains("1 September 2026", error.Text);
         Assert.Equal("Final plan issued", (await caseworker.GetPageAsync($"/cases/{id}")).QuerySelector("#stage")!.TextContent.Trim());
 
         var ceased = await Html.ParseAsync(await caseworker.SubmitAsync(form, [.. Html.Date("CeasedOn", new DateOnly(2026, 6, 15)), .. Html.Date("AppealDismissedOn", new DateOnly(2026, 6, 15))]));

@@ -7,6 +7,7 @@ using OpenSend.Data.LocalAuthorities;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
+using OpenSend.Domain.Redress;
 using OpenSend.Domain.Reviews;
 using OpenSend.Domain.Timescales;
 
@@ -18,7 +19,7 @@ namespace OpenSend.Data.Demo;
 /// invented; every case is built through the same application service the pages use.
 /// </summary>
 public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLinks links, OpenSend.Data.Reviews.PlanReviews reviews, OpenSend.Data.Plans.PlanDrafting drafting,
-    OpenSend.Data.Plans.ProvisionDelivery delivery, OpenSend.Data.Reviews.EarlyReviews earlyReviews, TimeProvider time)
+    OpenSend.Data.Plans.ProvisionDelivery delivery, OpenSend.Data.Reviews.EarlyReviews earlyReviews, OpenSend.Data.Redress.RedressRecording redress, TimeProvider time)
 {
     public const string DemoLaCode = "999";
 
@@ -263,6 +264,33 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
         return new RequestContext(new Actor("demo-senco", name, nameof(Role.Senco), setting.Name), Viewer.Staff(personId, Role.Senco, setting), null);
     }
 
+    /// <summary>
+    /// Two refusals the families disagree with, so mediation and appeals have something to show: the
+    /// newer has mediation arranged with the demo mediation service (its mediator holds it); the older
+    /// went to mediation, which did not settle it, and the appeal is now with the tribunal.
+    /// </summary>
+    private async Task DisagreeAsync(RequestContext context, IReadOnlyDictionary<string, Organisation> organisations, Guid id, int refusedOn, Func<int, DateOnly> day, int age,
+        CancellationToken cancellationToken)
+    {
+        if (age is not (60 or 95))
+        {
+            return;
+        }
+
+        var mediation = await redress.BeginMediationAsync(context, id, AppealableDecision.NotToAssess, day(refusedOn), day(refusedOn + 2), cancellationToken);
+        await redress.ArrangeMediationAsync(context, id, mediation.Id, day(refusedOn + 3), "Whether the school's support has been enough, and what an assessment would add.",
+            organisations["MED-999"].Id, false, false, cancellationToken);
+        if (age == 60)
+        {
+            return;
+        }
+
+        await redress.RecordMediationMeetingAsync(context, id, mediation.Id, day(refusedOn + 20), MediationOutcome.NoAgreement, null, false, true, cancellationToken);
+        await redress.RecordMediationCertificateAsync(context, id, mediation.Id, day(refusedOn + 22), cancellationToken);
+        var appeal = await redress.RegisterAppealAsync(context, id, AppealableDecision.NotToAssess, day(refusedOn), [], day(refusedOn + 30), "EH999/DEMO/0001", null, cancellationToken);
+        await redress.RecordAppealSentToCouncilAsync(context, id, appeal.Id, day(refusedOn + 34), cancellationToken);
+    }
+
     private async Task CreateAsync(RequestContext context, IReadOnlyDictionary<string, Organisation> organisations, Story story, DateOnly received, DateOnly today, int index, Random random, CancellationToken cancellationToken)
     {
         var given = GivenNames[index % GivenNames.Length];
@@ -418,8 +446,10 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
                 break;
             case Story.NotAssessing:
                 await Panel(PanelQuestion.WhetherToAssess, PanelRecommendationOutcome.No, Day(33));
-                await cases.DecideNotToAssessAsync(context, id, Day(index % 2 == 0 ? 38 : 46),
+                var refusedOn = index % 2 == 0 ? 38 : 46;
+                await cases.DecideNotToAssessAsync(context, id, Day(refusedOn),
                     "The school has not yet used its notional SEN budget for a full assess, plan, do, review cycle; needs can be met at SEN support.", cancellationToken);
+                await DisagreeAsync(context, organisations, id, refusedOn, Day, today.DayNumber - received.DayNumber, cancellationToken);
                 break;
             case Story.NotIssuing:
                 await Assess(35);

@@ -56,6 +56,9 @@ public sealed record CaseRedress(
     public bool AwaitsNotice => Orders.Any(o => o.Anchor is ClockAnchor.OrderToAssess or ClockAnchor.UnopposedRefusalToAssess && o.NotifiedOn is null);
 }
 
+/// <summary>The council's open redress: mediations not yet certified and appeals with the tribunal, each with its case.</summary>
+public sealed record RedressBoard(IReadOnlyList<ReferredMediation> Mediations, IReadOnlyList<(TribunalAppeal Appeal, string Reference, string ChildName)> Appeals);
+
 /// <summary>A mediation referred to a mediation service, as its mediators list them.</summary>
 public sealed record ReferredMediation(Mediation Mediation, string Reference, string ChildName, string LaCode);
 
@@ -77,6 +80,29 @@ public sealed class RedressQueries(OpenSendDbContext db, TimeProvider time)
         var orderSteps = found.Orders.Count == 0 ? [] : found.Orders.SelectMany(o => o.Evaluate(found.RuleSet, [], today)).OrderBy(d => d.Deadline.Due).ToList();
         return new CaseRedress(found.Id, found.Reference, found.Child.FullName, found.Stage, found.RuleSet, Decisions(found), mediations, appeals,
             orderSteps, found.Orders, today, viewer.IsLaStaff, family, mediator);
+    }
+
+    /// <summary>The council's mediations still open and appeals still with the tribunal, on the cases the viewer sees, the oldest first.</summary>
+    public async Task<RedressBoard> BoardAsync(RequestContext context, CancellationToken cancellationToken = default)
+    {
+        var cases = db.ReadableBy(context.Viewer, db.Assessments.AsNoTracking());
+        var mediations = await (
+            from m in db.Mediations.AsNoTracking()
+            join a in cases on m.AssessmentId equals a.Id
+            where m.Stage != MediationStage.Certified
+            orderby m.CreatedAt
+            select new { Mediation = m, a.Reference, a.Child.GivenName, a.Child.FamilyName, a.LaCode })
+            .ToListAsync(cancellationToken);
+        var appeals = await (
+            from t in db.TribunalAppeals.AsNoTracking()
+            join a in cases on t.AssessmentId equals a.Id
+            where t.Stage == AppealStage.Registered || t.Stage == AppealStage.Opposed
+            orderby t.RegisteredOn
+            select new { Appeal = t, a.Reference, a.Child.GivenName, a.Child.FamilyName })
+            .ToListAsync(cancellationToken);
+        return new RedressBoard(
+            mediations.Select(r => new ReferredMediation(r.Mediation, r.Reference, $"{r.GivenName} {r.FamilyName}", r.LaCode)).ToList(),
+            appeals.Select(r => (r.Appeal, r.Reference, $"{r.GivenName} {r.FamilyName}")).ToList());
     }
 
     /// <summary>The mediation services a council can arrange mediation with, by name.</summary>

@@ -140,6 +140,15 @@ public sealed class EhcCase
     /// </summary>
     public IReadOnlyList<OrderClock> Orders { get; private set; } = [];
 
+    /// <summary>When the oldest order not yet carried out began (null: none), so the deadline sweep finds a plan in force with an order's clocks running.</summary>
+    public DateOnly? OrderOpenSince { get; private set; }
+
+    private void SetOrders(IReadOnlyList<OrderClock> orders)
+    {
+        Orders = orders;
+        OrderOpenSince = orders.Where(o => !o.IsCarriedOut).Select(o => (DateOnly?)o.From).Min();
+    }
+
     /// <summary>The earliest open statutory deadline; kept on the row so a caseload sorts in the database.</summary>
     public DateOnly? NextDeadlineOn { get; private set; }
 
@@ -542,7 +551,7 @@ public sealed class EhcCase
         };
         var next = Begin(action, from, now, ClosedOn ?? RequestReceivedOn, "the decision appealed");
         var order = new OrderClock(anchor, from, what.Trim());
-        Orders = [.. Orders, order];
+        SetOrders([.. Orders, order]);
         if (action != PathwayAction.RecordOrderOnPlan)
         {
             ClosedOn = null;
@@ -563,7 +572,7 @@ public sealed class EhcCase
         var order = Orders.LastOrDefault(o => o.Anchor is ClockAnchor.OrderToAssess or ClockAnchor.UnopposedRefusalToAssess && o.NotifiedOn is null)
             ?? throw new StepRefusedException("no-order-to-assess", "There is no order to assess or re-assess waiting for this notice.");
         var next = Begin(PathwayAction.NotifyAssessmentUnderOrder, notifiedOn, now, order.From, "the order");
-        Orders = [.. Orders.Select(o => o == order ? o with { NotifiedOn = notifiedOn } : o)];
+        SetOrders([.. Orders.Select(o => o == order ? o with { NotifiedOn = notifiedOn } : o)]);
         Record(PathwayAction.NotifyAssessmentUnderOrder, next, notifiedOn, by, now,
             "Family told the assessment the tribunal's decision requires will be made.",
             FamilyWording.AssessmentUnderOrderNotified,
@@ -578,7 +587,7 @@ public sealed class EhcCase
             return;
         }
 
-        Orders = [.. Orders.Select(o => o.IsCarriedOut || o.From > on ? o : done(o) ?? o)];
+        SetOrders([.. Orders.Select(o => o.IsCarriedOut || o.From > on ? o : done(o) ?? o)]);
     }
 
     private static bool IsAssessOrder(OrderClock o) => o.Anchor is ClockAnchor.OrderToAssess or ClockAnchor.UnopposedRefusalToAssess;

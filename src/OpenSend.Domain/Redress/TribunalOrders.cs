@@ -115,7 +115,7 @@ public sealed record OrderClock(
     /// <summary>Whether every step the order asks for is done (or no longer needed).</summary>
     public bool IsCarriedOut => Anchor switch
     {
-        ClockAnchor.OrderToAssess or ClockAnchor.UnopposedRefusalToAssess => NotifiedOn is not null && (NotIssuingOn is not null || FinalPlanOn is not null),
+        ClockAnchor.OrderToAssess or ClockAnchor.UnopposedRefusalToAssess => NotIssuingOn is not null || FinalPlanOn is not null,
         ClockAnchor.OrderToMakePlan or ClockAnchor.UnopposedRefusalToIssue => FinalPlanOn is not null,
         _ => AmendedPlanOn is not null,
     };
@@ -128,7 +128,8 @@ public sealed record OrderClock(
             var deadline = new StatutoryDeadline(rule.Step, rule.DueFrom(From), rule.Title, rule.Duty, rule.Basis);
             (DateOnly? done, string? notNeeded) = rule.Step switch
             {
-                StatutoryStep.NotifyBy => (NotifiedOn, null),
+                // A draft or a decision the family is sent also tells them, if late, that the assessment was made.
+                StatutoryStep.NotifyBy => (NotifiedOn ?? new[] { DraftServedOn, NotIssuingOn, FinalPlanOn }.Min(), null),
                 StatutoryStep.DecisionNotToIssueBy => (NotIssuingOn, FinalPlanOn is not null || DraftServedOn is not null ? "The council is issuing a plan." : null),
                 StatutoryStep.FinalPlanBy => (FinalPlanOn, NotIssuingOn is not null ? "The council decided not to issue a plan." : null),
                 StatutoryStep.DraftPlanBy => (DraftServedOn ?? FinalPlanOn, null),

@@ -36,6 +36,7 @@ public static class PageAccess
         ("/Advice/", Policies.Staff),
         ("/Reviews/", Policies.Staff),
         ("/Redress/", Policies.Staff),
+        ("/Redress/Board", Policies.LaStaff),
         ("/Reviews/Settings", Policies.LaManager),
         ("/Reviews/EarlyReviewSettings", Policies.LaManager),
 

@@ -901,6 +901,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(40)")
                         .HasColumnName("next_deadline_step");
 
+                    b.Property<DateOnly?>("OrderOpenSince")
+                        .HasColumnType("date")
+                        .HasColumnName("order_open_since");
+
                     b.Property<string>("Orders")
                         .IsRequired()
                         .HasMaxLength(20000)

@@ -890,6 +890,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("next_deadline_step");
 
+                    b.Property<DateOnly?>("OrderOpenSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_open_since");
+
                     b.Property<string>("Orders")
                         .IsRequired()
                         .HasMaxLength(20000)
