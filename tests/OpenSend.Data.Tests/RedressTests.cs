@@ -144,6 +144,22 @@ public abstract class RedressTests(TestProvider provider, PostgresServer postgre
     }
 
     [Fact]
+    public async Task AReassessmentOfAPlanInForce_IsSweptUntilItEnds()
+    {
+        var id = await Cases999.FinalPlanAsync(CaseBuilder.ReadingPlan(Guid.NewGuid(), Guid.NewGuid()), new NamedSetting("Oakfield Primary School", "999001", null, null),
+            currentSetting: _organisations["999001"].Id, givenName: "Gus");
+        await InScope(sp => sp.GetRequiredService<AssessmentCases>().RequestReassessmentAsync(In999, id, new DateOnly(2026, 6, 10), "Parent or carer"));
+        var sweep = () => InScope(sp => new DeadlineSweep(sp.GetRequiredService<OpenSendDbContext>()).RunAsync(new DateOnly(2026, 6, 15), ["999"]));
+
+        Assert.Equal(1, (await sweep()).Count(DeadlineState.NotYetDue, "999", StatutoryStep.ReassessmentDecisionBy) + (await sweep()).Count(DeadlineState.DueSoon, "999", StatutoryStep.ReassessmentDecisionBy));
+        var rights = await InScope(sp => sp.GetRequiredService<AssessmentCases>().DecideReassessmentAsync(In999, id, false, new DateOnly(2026, 6, 12), "Needs unchanged since the plan was made."));
+
+        Assert.Equal(AppealableDecision.NotToReassess, rights!.Decision);
+        Assert.Equal(0, (await sweep()).Tallies.Count(t => t.Step is StatutoryStep.ReassessmentDecisionBy or StatutoryStep.ReassessmentOutcomeBy));
+        Assert.Contains((await CaseAsync(id)).Timeline, e => e.Action == PathwayAction.DecideNotToReassess);
+    }
+
+    [Fact]
     public async Task TheCouncilNotOpposingARefusalToIssue_ReopensTheCaseAtDrafting_WithReg45sClocks_AndAnotherLaCannotTouchIt()
     {
         var id = await Cases999.ReadyForADraftAsync("Eli");

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenSend.Data.Access;
 using OpenSend.Data.Assessments;
 using OpenSend.Domain.Identity;
+using OpenSend.Domain.Plans;
+using OpenSend.Testing;
 
 namespace OpenSend.Web.Tests;
 
@@ -108,6 +110,36 @@ public abstract class RedressPageTests<TApp>(TApp app) : IClassFixture<TApp>
         var stranger = app.Client();
         await app.SignInAsFamilyAsync(stranger, "not.pia.parent@example.com");
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/your-requests/{id}/redress")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheCouncilRecordsARequestForReassessment_AndARefusal_WhichTheFamilyCanAppeal()
+    {
+        var id = await app.Cases.FinalPlanAsync(CaseBuilder.ReadingPlan(Guid.NewGuid(), Guid.NewGuid()), new NamedSetting("Oakfield Primary School", "999001", null, null),
+            currentSetting: app.Organisations["999001"].Id, givenName: "Rhea");
+        await app.WithServices(async sp =>
+        {
+            await sp.GetRequiredService<CaseLinks>().LinkFamilyAsync(app.Staff999, id, "rhea.parent@example.com", Role.Parent);
+            return true;
+        });
+        var caseworker = app.Client();
+        await app.SignInAsync(caseworker);
+
+        var request = await caseworker.GetPageAsync($"/cases/{id}/reassessment");
+        var nobody = await Html.ParseAsync(await caseworker.SubmitAsync(request, Html.Date("On", new DateOnly(2026, 6, 5))));
+        Assert.Equal(("Select who asked for the re-assessment", "#RequestedBy"), Assert.Single(nobody.ErrorSummary()));
+        var asked = await Html.ParseAsync(await caseworker.SubmitAsync(request, [("RequestedBy", "Parent or carer"), .. Html.Date("On", new DateOnly(2026, 6, 5))]));
+        Assert.Contains("by 20 June 2026", asked.QuerySelector(".govuk-notification-banner")!.TextContent);
+        var decide = await caseworker.GetPageAsync($"/cases/{id}/reassessment");
+        var noReasons = await Html.ParseAsync(await caseworker.SubmitAsync(decide, [("Reassess", "false"), .. Html.Date("On", new DateOnly(2026, 6, 10))]));
+        Assert.Equal("#Reasons", Assert.Single(noReasons.ErrorSummary()).Href);
+        await caseworker.SubmitAsync(decide, [("Reassess", "false"), ("Reasons", "The plan was made 9 days ago and her needs have not changed."), .. Html.Date("On", new DateOnly(2026, 6, 10))]);
+
+        var parent = app.Client();
+        await app.SignInAsFamilyAsync(parent, "rhea.parent@example.com");
+        var decisions = (await parent.GetPageAsync($"/your-requests/{id}/redress")).QuerySelector("#decisions")!.TextContent;
+        Assert.Contains("The decision not to carry out a re-assessment", decisions);
+        Assert.Contains("1 September 2026", decisions); // 10 August, moved out of August
     }
 
     [Fact]

@@ -370,6 +370,20 @@ public sealed class AssessmentCases(OpenSendDbContext db, CaseSteps steps, CaseN
         string reasons, CancellationToken cancellationToken = default) =>
         RecordAsync(context, id, PathwayAction.DecideToCease, (a, now) => a.DecideToCease(decidedOn, reason, familyConsultedOn, settingConsultedOn, reasons, context.Actor, now), cancellationToken);
 
+    /// <summary>Reg 24(1): a request for re-assessment received (or the council's own view that one is needed), and who asked. The council's staff only.</summary>
+    public Task RequestReassessmentAsync(RequestContext context, Guid id, DateOnly receivedOn, string requestedBy, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.RequestReassessment, (a, now) => { a.RequestReassessment(receivedOn, requestedBy, context.Actor, now); return true; }, cancellationToken);
+
+    /// <summary>Regs 24–25: the decision whether to re-assess, within 15 days; a refusal carries appeal rights (s.51(2)(d)).</summary>
+    public Task<AppealRights?> DecideReassessmentAsync(RequestContext context, Guid id, bool reassess, DateOnly decidedOn, string reasons, CancellationToken cancellationToken = default) =>
+        reassess
+            ? RecordAsync(context, id, PathwayAction.DecideToReassess, (a, now) => { a.DecideToReassess(decidedOn, reasons, context.Actor, now); return (AppealRights?)null; }, cancellationToken)
+            : RecordAsync(context, id, PathwayAction.DecideNotToReassess, (a, now) => (AppealRights?)a.DecideNotToReassess(decidedOn, reasons, context.Actor, now), cancellationToken);
+
+    /// <summary>Reg 27: after the re-assessment the plan will not change, with reasons and appeal rights (s.51(2)(e)).</summary>
+    public Task<AppealRights> NotifyNoChangeAfterReassessmentAsync(RequestContext context, Guid id, DateOnly decidedOn, string reasons, CancellationToken cancellationToken = default) =>
+        RecordAsync(context, id, PathwayAction.NotifyNoChangeAfterReassessment, (a, now) => a.NotifyNoChangeAfterReassessment(decidedOn, reasons, context.Actor, now), cancellationToken);
+
     /// <summary>
     /// The decision to cease is withdrawn, or the tribunal ordered the plan to continue (reg 44(2)):
     /// the plan stays in force and its next review is scheduled from the last review meeting.

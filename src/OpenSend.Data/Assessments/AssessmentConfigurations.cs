@@ -70,6 +70,8 @@ internal sealed class EhcCaseConfiguration : IEntityTypeConfiguration<EhcCase>
         builder.Ignore(a => a.AllowedActions);
         builder.Ignore(a => a.YoungPersonFrom);
         builder.Ignore(a => a.RequesterAccessEnded);
+        builder.Ignore(a => a.ReassessmentOpen);
+        builder.Property(a => a.ReassessmentRequestedBy).HasMaxLength(200);
         builder.Property(a => a.Contact).HasColumnName("contact_preferences").HasConversion(
             contact => contact == null ? null : OpenSend.Domain.Plans.PlanJson.Serialize(contact),
             json => json == null ? null : OpenSend.Domain.Plans.PlanJson.Deserialize<ContactPreferences>(json));

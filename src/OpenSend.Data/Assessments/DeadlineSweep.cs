@@ -46,7 +46,7 @@ public sealed class DeadlineSweep(OpenSendDbContext db)
         var laCodes = onlyLaCodes is { Count: > 0 }
             ? onlyLaCodes.Order(StringComparer.Ordinal).ToList()
             : (await db.Assessments.AsNoTracking()
-                .Where(a => openStages.Contains(a.Stage) || a.OrderOpenSince != null)
+                .Where(a => openStages.Contains(a.Stage) || a.OrderOpenSince != null || (a.ReassessmentRequestedOn != null && a.ReassessmentConcludedOn == null))
                 .Select(a => a.LaCode).Distinct()
                 .ToListAsync(cancellationToken))
                 .Union(await db.AnnualReviews.AsNoTracking().Where(AnnualReview.Open).Select(r => r.LaCode).Distinct().ToListAsync(cancellationToken))
@@ -63,12 +63,13 @@ public sealed class DeadlineSweep(OpenSendDbContext db)
         {
             counts.Clear();
             // Open cases, and plans in force carrying out a tribunal's order (regs 44–45).
-            var open = db.Assessments.AsNoTracking().Where(a => chunk.Contains(a.LaCode) && (openStages.Contains(a.Stage) || a.OrderOpenSince != null));
+            var open = db.Assessments.AsNoTracking().Where(a => chunk.Contains(a.LaCode) && (openStages.Contains(a.Stage) || a.OrderOpenSince != null
+                || (a.ReassessmentRequestedOn != null && a.ReassessmentConcludedOn == null)));
             // Three flat reads joined here: EF Core's nested collection projection cost 1.4 s of the
             // first version's 2.3 s for England (docs/benchmarks.md).
             var cases = await open
                 .Select(a => new CaseRow(a.Id, a.LaCode, a.RuleSetId, a.Stage, a.RequestReceivedOn, a.AssessDecisionOn, a.WillAssess, a.IssueDecisionOn, a.WillIssue, a.FinalPlanIssuedOn,
-                    a.Orders))
+                    a.Orders, a.ReassessmentRequestedOn, a.ReassessDecisionOn, a.WillReassess, a.ReassessmentConcludedOn))
                 .ToListAsync(cancellationToken);
             // Looked up by the open cases' ids (an index lookup each): joining let PostgreSQL read all
             // 4 million advice requests once per chunk of LAs, most of them of closed cases.
@@ -161,8 +162,9 @@ public sealed class DeadlineSweep(OpenSendDbContext db)
             foreach (var c in cases)
             {
                 var facts = new PathwayFacts(c.RuleSetId, c.Stage, c.RequestReceivedOn, c.AssessDecisionOn, c.WillAssess, c.IssueDecisionOn, c.WillIssue, c.FinalPlanIssuedOn,
-                    advice[c.Id].ToList(), exceptions[c.Id].ToList(), Orders: c.Orders);
-                // A plan in force is here only for its order's clocks; its reviews are counted above.
+                    advice[c.Id].ToList(), exceptions[c.Id].ToList(), Orders: c.Orders,
+                    Reassessment: c.ReassessmentRequestedOn is { } asked ? new ReassessmentClockFacts(asked, c.ReassessDecisionOn, c.WillReassess, c.ReassessmentConcludedOn) : null);
+                // A plan in force is here only for its order's and re-assessment's clocks; its reviews are counted above.
                 var onlyOrders = !openStages.Contains(c.Stage);
                 foreach (var clock in PathwayClocks.Evaluate(facts, today))
                 {
@@ -183,9 +185,11 @@ public sealed class DeadlineSweep(OpenSendDbContext db)
     }
 
     private static readonly HashSet<StatutoryStep> OrderSteps =
-        [StatutoryStep.NotifyBy, StatutoryStep.DecisionNotToIssueBy, StatutoryStep.DraftPlanBy, StatutoryStep.FinalPlanBy, StatutoryStep.AmendedPlanBy];
+        [StatutoryStep.NotifyBy, StatutoryStep.DecisionNotToIssueBy, StatutoryStep.DraftPlanBy, StatutoryStep.FinalPlanBy, StatutoryStep.AmendedPlanBy,
+            StatutoryStep.ReassessmentDecisionBy, StatutoryStep.ReassessmentOutcomeBy];
 
     private sealed record CaseRow(
         Guid Id, string LaCode, string RuleSetId, AssessmentStage Stage, DateOnly RequestReceivedOn, DateOnly? AssessDecisionOn,
-        bool? WillAssess, DateOnly? IssueDecisionOn, bool? WillIssue, DateOnly? FinalPlanIssuedOn, IReadOnlyList<OrderClock> Orders);
+        bool? WillAssess, DateOnly? IssueDecisionOn, bool? WillIssue, DateOnly? FinalPlanIssuedOn, IReadOnlyList<OrderClock> Orders,
+        DateOnly? ReassessmentRequestedOn, DateOnly? ReassessDecisionOn, bool? WillReassess, DateOnly? ReassessmentConcludedOn);
 }

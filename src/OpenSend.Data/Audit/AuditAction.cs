@@ -80,6 +80,10 @@ public static class AuditActions
     public static readonly AuditAction MakePlanUnderOrder = Step(PathwayAction.MakePlanUnderOrder, "Reopened the case to make the plan the tribunal's decision requires (reg 44, 45)", "Reopened the request to make the plan the tribunal's decision requires");
     public static readonly AuditAction RecordOrderOnPlan = Step(PathwayAction.RecordOrderOnPlan, "Recorded what the tribunal's decision requires of the plan (reg 44, 45)", "Recorded what the tribunal's decision requires of the plan");
     public static readonly AuditAction NotifyAssessmentUnderOrder = Step(PathwayAction.NotifyAssessmentUnderOrder, "Told the family the ordered assessment will be made", "Told you the assessment will be made");
+    public static readonly AuditAction RequestReassessment = Step(PathwayAction.RequestReassessment, "Recorded a request for re-assessment (reg 24)", "Recorded a request to re-assess your child's needs");
+    public static readonly AuditAction DecideToReassess = Step(PathwayAction.DecideToReassess, "Recorded the decision to re-assess", "Recorded the decision to re-assess");
+    public static readonly AuditAction DecideNotToReassess = Step(PathwayAction.DecideNotToReassess, "Recorded the decision not to re-assess", "Recorded the decision not to re-assess");
+    public static readonly AuditAction NotifyNoChangeAfterReassessment = Step(PathwayAction.NotifyNoChangeAfterReassessment, "Recorded that the plan will not change after re-assessment (reg 27)", "Recorded that the plan will not change after re-assessment");
     public static readonly AuditAction DecideToCease = Step(PathwayAction.DecideToCease, "Recorded a decision to cease the plan (s.45, reg 31)", "Recorded a decision to stop the plan");
 
     // The plan.

@@ -147,6 +147,8 @@ public sealed class RedressQueries(OpenSendDbContext db, TimeProvider time)
                 PathwayAction.IssueAmendedPlan => AppealableDecision.AmendedPlanContents,
                 PathwayAction.DecideNotToAmend => AppealableDecision.NotToAmendAfterNotice,
                 PathwayAction.DecideToCease => AppealableDecision.ToCease,
+                PathwayAction.DecideNotToReassess => AppealableDecision.NotToReassess,
+                PathwayAction.NotifyNoChangeAfterReassessment => AppealableDecision.NotToAmend,
                 // Reg 20(10): a review's decision to keep the plan as it is, or to cease it, carries appeal rights; one to amend does not yet.
                 PathwayAction.RecordReviewDecision when entry.Summary.Contains("cease the plan", StringComparison.Ordinal) => AppealableDecision.ToCease,
                 PathwayAction.RecordReviewDecision when entry.Summary.Contains("keep the plan", StringComparison.Ordinal) => AppealableDecision.NotToAmend,

@@ -140,6 +140,21 @@ public sealed class EhcCase
     /// </summary>
     public IReadOnlyList<OrderClock> Orders { get; private set; } = [];
 
+    /// <summary>A re-assessment asked for (reg 24(1)): the day the request was received, and who asked.</summary>
+    public DateOnly? ReassessmentRequestedOn { get; private set; }
+
+    public string? ReassessmentRequestedBy { get; private set; }
+
+    public DateOnly? ReassessDecisionOn { get; private set; }
+
+    public bool? WillReassess { get; private set; }
+
+    /// <summary>When the re-assessment ended: refused, or the amended plan or notice of no change sent (reg 27).</summary>
+    public DateOnly? ReassessmentConcludedOn { get; private set; }
+
+    /// <summary>A re-assessment asked for and not yet ended.</summary>
+    public bool ReassessmentOpen => ReassessmentRequestedOn is not null && ReassessmentConcludedOn is null;
+
     /// <summary>When the oldest order not yet carried out began (null: none), so the deadline sweep finds a plan in force with an order's clocks running.</summary>
     public DateOnly? OrderOpenSince { get; private set; }
 
@@ -400,6 +415,11 @@ public sealed class EhcCase
         var next = Begin(PathwayAction.IssueAmendedPlan, issuedOn, now, noticeOn, "the proposed amendments");
         NamedSetting = Text.NullIfBlank(namedSetting) ?? NamedSetting;
         LatestAppealBy = rights.AppealBy;
+        if (ReassessmentOpen && WillReassess == true && issuedOn >= ReassessDecisionOn)
+        {
+            ReassessmentConcludedOn = issuedOn;
+        }
+
         // An order on the plan in force is carried out by the amended plan; a re-assessment ends in one (reg 27).
         CarryOutOrders(issuedOn, o => IsAssessOrder(o) ? o with { FinalPlanOn = issuedOn } : IsMakePlanOrder(o) ? null : o with { AmendedPlanOn = issuedOn });
         Record(PathwayAction.IssueAmendedPlan, next, issuedOn, by, now,
@@ -531,6 +551,84 @@ public sealed class EhcCase
             FamilyWording.DecidedToCease(decidedOn, rights),
             RightsDetail(reasons, rights));
         return rights;
+    }
+
+    /// <summary>
+    /// Reg 24(1): the parent or young person, or the setting the child attends, asks for a re-assessment,
+    /// or the council thinks one necessary. The council decides and tells the family within 15 days.
+    /// </summary>
+    public void RequestReassessment(DateOnly receivedOn, string requestedBy, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.RequestReassessment, receivedOn, now, FinalPlanIssuedOn ?? TransferredInOn ?? RequestReceivedOn, "the plan was made");
+        Require(!ReassessmentOpen, "reassessment-open", $"A re-assessment asked for on {UkCalendar.InWords(ReassessmentRequestedOn.GetValueOrDefault())} has not ended yet.");
+        Require(!string.IsNullOrWhiteSpace(requestedBy), "requested-by-missing", "Select who asked for the re-assessment");
+        ReassessmentRequestedOn = receivedOn;
+        ReassessmentRequestedBy = requestedBy.Trim();
+        ReassessDecisionOn = null;
+        WillReassess = null;
+        ReassessmentConcludedOn = null;
+        var decideBy = RuleSet.Rule(StatutoryStep.ReassessmentDecisionBy).DueFrom(receivedOn);
+        Record(PathwayAction.RequestReassessment, next, receivedOn, by, now,
+            $"Re-assessment asked for by {ReassessmentRequestedBy}; decide by {UkCalendar.InWords(decideBy)}.",
+            FamilyWording.ReassessmentRequested(decideBy),
+            null);
+    }
+
+    /// <summary>Regs 24–25: the council will re-assess; the amended plan or a notice of no change follows within 14 weeks of the request (reg 27).</summary>
+    public void DecideToReassess(DateOnly decidedOn, string reasons, Actor by, DateTimeOffset now)
+    {
+        var next = BeginReassessmentDecision(PathwayAction.DecideToReassess, decidedOn, now);
+        ReassessDecisionOn = decidedOn;
+        WillReassess = true;
+        var outcomeBy = RuleSet.Rule(StatutoryStep.ReassessmentOutcomeBy).DueFrom(ReassessmentRequestedOn!.Value);
+        Record(PathwayAction.DecideToReassess, next, decidedOn, by, now,
+            $"Decided to re-assess; the amended plan or a notice of no change is due by {UkCalendar.InWords(outcomeBy)}.",
+            FamilyWording.DecidedToReassess(outcomeBy),
+            Text.NullIfBlank(reasons));
+    }
+
+    /// <summary>
+    /// Reg 24: the council will not re-assess (it may refuse within 6 months of the last assessment unless
+    /// one is necessary, reg 24(2)), with reasons and the family's right to appeal (s.51(2)(d)).
+    /// </summary>
+    public AppealRights DecideNotToReassess(DateOnly decidedOn, string reasons, Actor by, DateTimeOffset now)
+    {
+        var next = BeginReassessmentDecision(PathwayAction.DecideNotToReassess, decidedOn, now);
+        Require(!string.IsNullOrWhiteSpace(reasons), "reasons-missing", "Enter the reasons for the decision not to re-assess. The family must be told why.");
+        ReassessDecisionOn = decidedOn;
+        WillReassess = false;
+        ReassessmentConcludedOn = decidedOn;
+        var rights = AppealRights.For(AppealableDecision.NotToReassess, decidedOn, RuleSet);
+        Record(PathwayAction.DecideNotToReassess, next, decidedOn, by, now,
+            "Decided not to re-assess; appeal and mediation rights given.",
+            FamilyWording.DecidedNotToReassess(rights),
+            RightsDetail(reasons, rights));
+        return rights;
+    }
+
+    /// <summary>Reg 27: after the re-assessment the plan will not change; the family is told why, with their right to appeal (s.51(2)(e)).</summary>
+    public AppealRights NotifyNoChangeAfterReassessment(DateOnly decidedOn, string reasons, Actor by, DateTimeOffset now)
+    {
+        var next = Begin(PathwayAction.NotifyNoChangeAfterReassessment, decidedOn, now, ReassessDecisionOn ?? ReassessmentRequestedOn ?? RequestReceivedOn, "the decision to re-assess");
+        Require(ReassessmentOpen && WillReassess == true, "not-reassessing", "The council has not decided to re-assess this plan, so there is no re-assessment to end.");
+        Require(!string.IsNullOrWhiteSpace(reasons), "reasons-missing", "Enter why the plan will not change. The family must be told why.");
+        ReassessmentConcludedOn = decidedOn;
+        var rights = AppealRights.For(AppealableDecision.NotToAmend, decidedOn, RuleSet);
+        LatestAppealBy = rights.AppealBy;
+        CarryOutOrders(decidedOn, o => IsAssessOrder(o) ? o with { NotIssuingOn = decidedOn } : null);
+        Record(PathwayAction.NotifyNoChangeAfterReassessment, next, decidedOn, by, now,
+            "Re-assessment ended: the plan will not change; appeal and mediation rights given.",
+            FamilyWording.NoChangeAfterReassessment(rights),
+            RightsDetail(reasons, rights));
+        return rights;
+    }
+
+    private AssessmentStage BeginReassessmentDecision(PathwayAction action, DateOnly decidedOn, DateTimeOffset now)
+    {
+        var next = Begin(action, decidedOn, now, ReassessmentRequestedOn ?? RequestReceivedOn, "the request for re-assessment");
+        Require(ReassessmentOpen && ReassessDecisionOn is null, "no-reassessment-request",
+            "There is no request for a re-assessment waiting for a decision. Record the request first.");
+        return next;
     }
 
     /// <summary>
@@ -1088,7 +1186,8 @@ public sealed class EhcCase
         _adviceRequests.Select(a => new AdviceClockFacts(a.Id, a.RequestedOn, a.ReceivedOn)).ToList(),
         _exceptions.Select(e => new ExceptionClockFacts(e.Steps, e.AdviceRequestId, e.Basis)).ToList(),
         TransferredInOn is { } transferredOn ? new TransferClockFacts(transferredOn, FinalPlanIssuedOn!.Value, PlanLastReviewedOn, TransferNoticeOn) : null,
-        Orders);
+        Orders,
+        ReassessmentRequestedOn is { } asked ? new ReassessmentClockFacts(asked, ReassessDecisionOn, WillReassess, ReassessmentConcludedOn) : null);
 
     /// <summary>The due date of a pathway deadline counted from the clock start.</summary>
     public DateOnly Due(StatutoryStep step) => RuleSet.Rule(step).DueFrom(RequestReceivedOn);

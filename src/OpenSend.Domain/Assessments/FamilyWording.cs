@@ -49,6 +49,18 @@ public static class FamilyWording
     public static string DecidedToCease(DateOnly decidedOn, AppealRights rights) =>
         $"The council decided on {UkCalendar.InWords(decidedOn)} to stop maintaining the EHC plan. The plan stays in force until the time to appeal has passed or any appeal is decided. {string.Join(" ", rights.Points)}";
 
+    public static string ReassessmentRequested(DateOnly decideBy) =>
+        $"The council has a request to re-assess your child's needs. It must tell you whether it will by {UkCalendar.InWords(decideBy)}.";
+
+    public static string DecidedToReassess(DateOnly outcomeBy) =>
+        $"The council will re-assess your child's needs. It must send you the amended plan, or tell you the plan will not change, by {UkCalendar.InWords(outcomeBy)}.";
+
+    public static string DecidedNotToReassess(AppealRights rights) =>
+        $"The council decided not to re-assess your child's needs. {string.Join(" ", rights.Points)}";
+
+    public static string NoChangeAfterReassessment(AppealRights rights) =>
+        $"After re-assessing your child's needs, the council decided the plan will not change. {string.Join(" ", rights.Points)}";
+
     public const string PlanKept = "Your child's EHC plan will not cease. It stays in force and will be reviewed as usual.";
 
     /// <param name="what">What the panel recommended the council do, e.g. "carry out an assessment".</param>

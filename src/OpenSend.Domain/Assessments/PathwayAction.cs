@@ -57,6 +57,18 @@ public enum PathwayAction
     /// <summary>The family told, after an order or an unopposed appeal, that the assessment will be made (reg 44(2)(b), reg 45).</summary>
     NotifyAssessmentUnderOrder,
 
+    /// <summary>The family, the child's setting or the council asks for the needs to be re-assessed (reg 24(1)).</summary>
+    RequestReassessment,
+
+    /// <summary>The council will re-assess (regs 24–25).</summary>
+    DecideToReassess,
+
+    /// <summary>The council will not re-assess, with reasons and appeal rights (reg 24; s.51(2)(d)).</summary>
+    DecideNotToReassess,
+
+    /// <summary>After a re-assessment, the plan will not change: a notice with reasons and appeal rights (reg 27; s.51(2)(e)).</summary>
+    NotifyNoChangeAfterReassessment,
+
     /// <summary>A decision to cease the plan at any time, not only after a review, once the family and the setting were informed and consulted (s.45; regs 29–31).</summary>
     DecideToCease,
 }

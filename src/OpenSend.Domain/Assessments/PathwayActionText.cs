@@ -33,6 +33,10 @@ public static class PathwayActionText
         PathwayAction.RecordOrderOnPlan => "Record an order on the plan",
         PathwayAction.NotifyAssessmentUnderOrder => "Record the family told the assessment will be made",
         PathwayAction.DecideToCease => "Record a decision to cease the plan",
+        PathwayAction.RequestReassessment => "Record a request for re-assessment",
+        PathwayAction.DecideToReassess => "Record the decision to re-assess",
+        PathwayAction.DecideNotToReassess => "Record the decision not to re-assess",
+        PathwayAction.NotifyNoChangeAfterReassessment => "Record that the plan will not change after re-assessment",
         _ => action.ToString(),
     };
 
@@ -67,6 +71,10 @@ public static class PathwayActionText
         PathwayAction.RecordOrderOnPlan => "An order on the plan",
         PathwayAction.NotifyAssessmentUnderOrder => "The notice of an ordered assessment",
         PathwayAction.DecideToCease => "A decision to cease the plan",
+        PathwayAction.RequestReassessment => "A request for re-assessment",
+        PathwayAction.DecideToReassess => "A decision to re-assess",
+        PathwayAction.DecideNotToReassess => "A decision not to re-assess",
+        PathwayAction.NotifyNoChangeAfterReassessment => "A notice of no change after re-assessment",
         _ => action.ToString(),
     };
 

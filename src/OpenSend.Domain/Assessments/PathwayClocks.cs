@@ -15,6 +15,9 @@ public sealed record ExceptionClockFacts(IReadOnlyList<StatutoryStep> Steps, Gui
 /// </summary>
 public sealed record TransferClockFacts(DateOnly TransferredOn, DateOnly PlanMadeOn, DateOnly? LastReviewedOn, DateOnly? NoticeGivenOn);
 
+/// <summary>A re-assessment (regs 24–27): when it was asked for, decided, and ended.</summary>
+public sealed record ReassessmentClockFacts(DateOnly RequestedOn, DateOnly? DecidedOn, bool? WillReassess, DateOnly? ConcludedOn);
+
 /// <summary>
 /// Everything the pathway's statutory clocks depend on, and nothing else: a case page reads it from
 /// the whole case, the deadline sweep projects it straight from the database, and both get the
@@ -32,7 +35,8 @@ public sealed record PathwayFacts(
     IReadOnlyList<AdviceClockFacts> Advice,
     IReadOnlyList<ExceptionClockFacts> Exceptions,
     TransferClockFacts? TransferredIn = null,
-    IReadOnlyList<OrderClock>? Orders = null);
+    IReadOnlyList<OrderClock>? Orders = null,
+    ReassessmentClockFacts? Reassessment = null);
 
 /// <summary>Where each statutory deadline of a needs assessment stands on a given day.</summary>
 public static class PathwayClocks
@@ -41,11 +45,12 @@ public static class PathwayClocks
     {
         var rules = RuleSetCatalogue.Get(facts.RuleSetId);
         var orders = facts.Orders ?? [];
+        var later = orders.SelectMany(o => o.Evaluate(rules, facts.Exceptions, today)).Concat(ReassessmentClocks(rules, facts.Reassessment, today));
         if (facts.TransferredIn is { } transfer)
         {
             // The 20-week pathway ran at the old LA; here only the transfer's own clocks run.
             return [.. TransferClocks(rules, transfer, facts.Exceptions, today)
-                .Concat(orders.SelectMany(o => o.Evaluate(rules, facts.Exceptions, today)))
+                .Concat(later)
                 .OrderBy(p => p.Deadline.Due)];
         }
 
@@ -92,8 +97,28 @@ public static class PathwayClocks
             reopenedOn is not null ? orderedInstead
             : facts.WillAssess == false ? "The council decided not to assess."
             : facts.WillIssue == false ? "The council decided not to issue a plan." : null));
-        result.AddRange(orders.SelectMany(o => o.Evaluate(rules, facts.Exceptions, today)));
+        result.AddRange(later);
         return result.OrderBy(p => p.Deadline.Due).ToList();
+    }
+
+    /// <summary>Regs 24 and 27: the decision within 15 days of the request, and the outcome within 14 weeks of it unless the council refused.</summary>
+    private static IEnumerable<DeadlineProgress> ReassessmentClocks(StatutoryRuleSet rules, ReassessmentClockFacts? facts, DateOnly today)
+    {
+        if (facts is null)
+        {
+            yield break;
+        }
+
+        StatutoryDeadline Deadline(StatutoryStep step)
+        {
+            var rule = rules.Rule(step, ClockAnchor.ReassessmentRequested);
+            return new StatutoryDeadline(step, rule.DueFrom(facts.RequestedOn), rule.Title, rule.Duty, rule.Basis);
+        }
+
+        yield return DeadlineProgress.Evaluate(Deadline(StatutoryStep.ReassessmentDecisionBy), facts.DecidedOn, today);
+        yield return facts.WillReassess == false
+            ? DeadlineProgress.NotNeeded(Deadline(StatutoryStep.ReassessmentOutcomeBy), today, "The council decided not to re-assess.")
+            : DeadlineProgress.Evaluate(Deadline(StatutoryStep.ReassessmentOutcomeBy), facts.ConcludedOn, today);
     }
 
     /// <summary>The review due after a transfer: the later of s.44(1)'s 12 months from the plan being made or last reviewed, and 3 months beginning with the transfer (reg 15(5)).</summary>

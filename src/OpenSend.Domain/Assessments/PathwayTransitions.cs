@@ -81,6 +81,12 @@ public static class PathwayTransitions
         Allow(AssessmentStage.Assessing, PathwayAction.NotifyAssessmentUnderOrder, AssessmentStage.Assessing);
         Allow(AssessmentStage.PlanIssued, PathwayAction.NotifyAssessmentUnderOrder, AssessmentStage.PlanIssued);
 
+        // Regs 24–27: a plan in force may be re-assessed; it ends with an amended plan or a notice of no change.
+        Allow(AssessmentStage.PlanIssued, PathwayAction.RequestReassessment, AssessmentStage.PlanIssued);
+        Allow(AssessmentStage.PlanIssued, PathwayAction.DecideToReassess, AssessmentStage.PlanIssued);
+        Allow(AssessmentStage.PlanIssued, PathwayAction.DecideNotToReassess, AssessmentStage.PlanIssued);
+        Allow(AssessmentStage.PlanIssued, PathwayAction.NotifyNoChangeAfterReassessment, AssessmentStage.PlanIssued);
+
         // s.45: the council may decide to cease a plan at any time it is no longer responsible or the
         // plan is no longer necessary, not only after a review.
         Allow(AssessmentStage.PlanIssued, PathwayAction.DecideToCease, AssessmentStage.PlanIssued);

@@ -157,6 +157,16 @@ public static class RuleSetCatalogue
             "the tribunal's order", $"{Regs} reg 44(2)(b)", $"{Regs} reg 44(2)(c)", $"{Regs} reg 44(2)"),
         ..OrderDeadlines(ClockAnchor.UnopposedRefusalToAssess, ClockAnchor.UnopposedRefusalToIssue, ClockAnchor.UnopposedContents, ClockAnchor.UnopposedNameSetting,
             "the council's notice that it will not oppose the appeal", $"{Regs} reg 45", $"{Regs} reg 45", $"{Regs} reg 45"),
+        // Regs 24–27: a request for a re-assessment is decided and notified within 15 days; a
+        // re-assessment ends within 14 weeks of the request with the amended plan or a notice of no change.
+        new(StatutoryStep.ReassessmentDecisionBy, ClockAnchor.ReassessmentRequested, new DaysAfter(15),
+            "Decide whether to re-assess",
+            "The council must tell you whether it will carry out a re-assessment by {0}",
+            $"{Regs} reg 24"),
+        new(StatutoryStep.ReassessmentOutcomeBy, ClockAnchor.ReassessmentRequested, new WeeksAfter(14),
+            "Issue the plan or a notice of no change after re-assessment",
+            "After the re-assessment, the council must send you the amended plan, or tell you it will not change, by {0}",
+            $"{Regs} reg 27"),
         new(StatutoryStep.ResponseBy, ClockAnchor.TribunalRecommendation, new WeeksAfter(5),
             "Respond to the tribunal's recommendation",
             "The health or social care commissioner must respond to the tribunal's recommendation by {0}",
@@ -324,6 +334,10 @@ public static class RuleSetCatalogue
         [PathwayAction.MakePlanUnderOrder] = "Children and Families Act 2014 s.51; SEND Regulations 2014 reg 44(2)(c), or reg 45 where the council did not oppose the appeal",
         [PathwayAction.RecordOrderOnPlan] = "Children and Families Act 2014 s.51; SEND Regulations 2014 reg 44(2), or reg 45 where the council did not oppose the appeal",
         [PathwayAction.NotifyAssessmentUnderOrder] = "SEND Regulations 2014 reg 44(2)(b) and reg 45",
+        [PathwayAction.RequestReassessment] = "SEND Regulations 2014 reg 24(1)",
+        [PathwayAction.DecideToReassess] = "SEND Regulations 2014 regs 24–25",
+        [PathwayAction.DecideNotToReassess] = "SEND Regulations 2014 reg 24; appeal rights s.51(2)(d)",
+        [PathwayAction.NotifyNoChangeAfterReassessment] = "SEND Regulations 2014 reg 27; appeal rights s.51(2)(e)",
         [PathwayAction.DecideToCease] = "Children and Families Act 2014 s.45; SEND Regulations 2014 regs 29–31; appeal rights s.51(2)(f)",
     };
 

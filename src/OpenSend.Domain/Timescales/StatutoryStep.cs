@@ -67,6 +67,12 @@ public enum StatutoryStep
 
     /// <summary>What was agreed in mediation that the tribunal could not order, carried out (reg 42).</summary>
     MediationAgreementBy,
+
+    /// <summary>The decision whether to re-assess, notified within 15 days of the request (reg 24).</summary>
+    ReassessmentDecisionBy,
+
+    /// <summary>After a re-assessment: the amended plan, or a notice that it will not change, within 14 weeks of the request (reg 27).</summary>
+    ReassessmentOutcomeBy,
 }
 
 /// <summary>What starts a statutory clock.</summary>
@@ -140,6 +146,9 @@ public enum ClockAnchor
 
     /// <summary>The tribunal made a health or social care recommendation (SI 2017/1306).</summary>
     TribunalRecommendation,
+
+    /// <summary>The council received a request for a re-assessment, or decided one is needed (reg 24).</summary>
+    ReassessmentRequested,
 }
 
 /// <summary>The transfers between phases of education that reg 18 gives a fixed deadline.</summary>

@@ -22,6 +22,8 @@ public static class CaseSteps
         new("transfer-out", "Record a move to another council", [PathwayAction.TransferOut]),
         new("transfer-notice", "Record the family told of the transferred plan", [PathwayAction.RecordTransferNotice],
             a => a.TransferredInOn is not null && a.TransferNoticeOn is null),
+        new("reassessment", "Record a re-assessment: the request, the decision or a notice of no change",
+            [PathwayAction.RequestReassessment, PathwayAction.DecideToReassess, PathwayAction.DecideNotToReassess, PathwayAction.NotifyNoChangeAfterReassessment]),
         new("decide-to-cease", "Record a decision to cease the plan", [PathwayAction.DecideToCease], a => a.CeaseDecidedOn is null),
         new("cease-plan", "Record the plan ceased", [PathwayAction.CeasePlan], a => a.CeaseDecidedOn is not null),
         new("keep-plan", "Withdraw the decision to cease: keep the plan", [PathwayAction.KeepPlan], a => a.CeaseDecidedOn is not null),

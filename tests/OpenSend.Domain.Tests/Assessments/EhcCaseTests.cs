@@ -170,6 +170,10 @@ public class EhcNeedsAssessmentTests
             PathwayAction.RecordOrderOnPlan => () => s.Case.RecordTribunalOrder(ClockAnchor.OrderToAmend, day, "Ordered.", Caseworker, s.Now),
             PathwayAction.NotifyAssessmentUnderOrder => () => s.Case.NotifyAssessmentUnderOrder(day, Caseworker, s.Now),
             PathwayAction.DecideToCease => () => s.Case.DecideToCease(day, Domain.Reviews.CeaseReason.Other, day, day, "x", Caseworker, s.Now),
+            PathwayAction.RequestReassessment => () => s.Case.RequestReassessment(day, "Parent or carer", Caseworker, s.Now),
+            PathwayAction.DecideToReassess => () => s.Case.DecideToReassess(day, "x", Caseworker, s.Now),
+            PathwayAction.DecideNotToReassess => () => s.Case.DecideNotToReassess(day, "x", Caseworker, s.Now),
+            PathwayAction.NotifyNoChangeAfterReassessment => () => s.Case.NotifyNoChangeAfterReassessment(day, "x", Caseworker, s.Now),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
 

@@ -929,6 +929,23 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(10000)")
                         .HasColumnName("reason_for_request");
 
+                    b.Property<DateOnly?>("ReassessDecisionOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reassess_decision_on");
+
+                    b.Property<DateOnly?>("ReassessmentConcludedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reassessment_concluded_on");
+
+                    b.Property<string>("ReassessmentRequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reassessment_requested_by");
+
+                    b.Property<DateOnly?>("ReassessmentRequestedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reassessment_requested_on");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1016,6 +1033,10 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.Property<bool?>("WillIssue")
                         .HasColumnType("boolean")
                         .HasColumnName("will_issue");
+
+                    b.Property<bool?>("WillReassess")
+                        .HasColumnType("boolean")
+                        .HasColumnName("will_reassess");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Child", "OpenSend.Domain.Assessments.EhcCase.Child#Child", b1 =>
                         {

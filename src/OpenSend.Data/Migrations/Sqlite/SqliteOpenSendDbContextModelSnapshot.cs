@@ -918,6 +918,23 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reason_for_request");
 
+                    b.Property<DateOnly?>("ReassessDecisionOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reassess_decision_on");
+
+                    b.Property<DateOnly?>("ReassessmentConcludedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reassessment_concluded_on");
+
+                    b.Property<string>("ReassessmentRequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reassessment_requested_by");
+
+                    b.Property<DateOnly?>("ReassessmentRequestedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reassessment_requested_on");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1005,6 +1022,10 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.Property<bool?>("WillIssue")
                         .HasColumnType("INTEGER")
                         .HasColumnName("will_issue");
+
+                    b.Property<bool?>("WillReassess")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("will_reassess");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Child", "OpenSend.Domain.Assessments.EhcCase.Child#Child", b1 =>
                         {

@@ -132,18 +132,9 @@ public sealed class RedressModel(RedressQueries queries, RedressRecording record
             return elsewhere;
         }
 
-        var decision = ChosenDecision(AppealDecision, nameof(AppealDecision));
-        var registered = RegisteredOn.Validate(ModelState, nameof(RegisteredOn), "The date the tribunal registered your appeal", notAfter: Today);
-        var certificate = AppealCertificateOn.IsEmpty ? null : AppealCertificateOn.Validate(ModelState, nameof(AppealCertificateOn), "The date of your mediation certificate", notAfter: Today);
-        return await RecordAsync((context, ct) => recording.RegisterAppealAsync(context, Id, decision!.Decision, decision.DecidedOn, ChosenSections(Sections), registered!.Value,
-                TribunalReference, certificate, ct),
-            code => code switch
-            {
-                "sections-missing" or "section-not-appealable" or "education-section-missing" or "sections-not-for-this-decision" => nameof(Sections),
-                "certificate-missing" or "certificate-out-of-order" or "mediation-required" => nameof(AppealCertificateOn),
-                "appeal-already-registered" => nameof(AppealDecision),
-                _ => nameof(RegisteredOn),
-            },
+        return await RegisterAppealAsync(recording,
+            new AppealForm(nameof(AppealDecision), nameof(Sections), nameof(RegisteredOn), nameof(AppealCertificateOn), "The date the tribunal registered your appeal", "The date of your mediation certificate"),
+            AppealDecision, Sections, RegisteredOn, TribunalReference, AppealCertificateOn,
             "Saved your appeal. The council will be told by the tribunal and must respond within 30 of the tribunal's working days.");
     }
 

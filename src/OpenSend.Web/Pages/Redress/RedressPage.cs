@@ -81,6 +81,28 @@ public abstract class RedressPage(RedressQueries queries, TimeProvider time) : P
         return chosen;
     }
 
+    /// <summary>The names a page gives the appeal form's fields, for validation and refusals.</summary>
+    protected sealed record AppealForm(string Decision, string Sections, string RegisteredOn, string CertificateOn, string RegisteredWhat, string CertificateWhat);
+
+    /// <summary>Records an appeal the tribunal registered, from the family's page or the council's, each refusal against its field.</summary>
+    protected Task<IActionResult> RegisterAppealAsync(RedressRecording recording, AppealForm form, string? decisionKey, IEnumerable<string> sections, DateInput registeredOn,
+        string? tribunalReference, DateInput certificateOn, string success)
+    {
+        var decision = ChosenDecision(decisionKey, form.Decision);
+        var registered = registeredOn.Validate(ModelState, form.RegisteredOn, form.RegisteredWhat, notAfter: Today);
+        var certificate = certificateOn.IsEmpty ? null : certificateOn.Validate(ModelState, form.CertificateOn, form.CertificateWhat, notAfter: Today);
+        return RecordAsync((context, ct) => recording.RegisterAppealAsync(context, Id, decision!.Decision, decision.DecidedOn, ChosenSections(sections), registered!.Value,
+                tribunalReference, certificate, ct),
+            code => code switch
+            {
+                "sections-missing" or "section-not-appealable" or "education-section-missing" or "sections-not-for-this-decision" => form.Sections,
+                "certificate-missing" or "certificate-out-of-order" or "mediation-required" => form.CertificateOn,
+                "appeal-already-registered" => form.Decision,
+                _ => form.RegisteredOn,
+            },
+            success);
+    }
+
     protected static IReadOnlyList<PlanSection> ChosenSections(IEnumerable<string>? chosen) =>
         [.. (chosen ?? []).Select(s => Enum.TryParse<PlanSection>(s, out var section) ? section : (PlanSection?)null).OfType<PlanSection>()];
 

@@ -34,18 +34,9 @@ public sealed class RegisterAppealModel(RedressQueries queries, RedressRecording
             return elsewhere;
         }
 
-        var decision = ChosenDecision(Decision, nameof(Decision));
-        var registered = RegisteredOn.Validate(ModelState, nameof(RegisteredOn), "The date the tribunal registered the appeal", notAfter: Today);
-        var certificate = CertificateOn.IsEmpty ? null : CertificateOn.Validate(ModelState, nameof(CertificateOn), "The date of the mediation certificate", notAfter: Today);
-        return await RecordAsync((context, ct) => recording.RegisterAppealAsync(context, Id, decision!.Decision, decision.DecidedOn, ChosenSections(Sections), registered!.Value,
-                TribunalReference, certificate, ct),
-            code => code switch
-            {
-                "sections-missing" or "section-not-appealable" or "education-section-missing" or "sections-not-for-this-decision" => nameof(Sections),
-                "certificate-missing" or "certificate-out-of-order" or "mediation-required" => nameof(CertificateOn),
-                "appeal-already-registered" => nameof(Decision),
-                _ => nameof(RegisteredOn),
-            },
+        return await RegisterAppealAsync(recording,
+            new AppealForm(nameof(Decision), nameof(Sections), nameof(RegisteredOn), nameof(CertificateOn), "The date the tribunal registered the appeal", "The date of the mediation certificate"),
+            Decision, Sections, RegisteredOn, TribunalReference, CertificateOn,
             "The appeal is recorded. When the tribunal sends it to the council, record the date: the response is due in 30 of the tribunal's working days.");
     }
 
