@@ -57,6 +57,35 @@ public sealed class RedressTests(SeededDemoshire app) : IClassFixture<SeededDemo
     }
 
     [Fact]
+    public async Task TheFamilyMakesAComplaint_AndTheCouncilAnswersIt()
+    {
+        var family = await app.NewPageAsync();
+        await family.SignInAsAsync("pat.ashdown@example.com");
+        await family.OpenRequestWithAsync("#redress-link");
+        await family.Locator("#redress-link").ClickAsync();
+        await family.AssertAccessibleAsync();
+        var child = (await family.Locator("main .govuk-caption-l").First.TextContentAsync())!.Trim();
+        await family.GetByLabel("What is your complaint about?").FillAsync("Letters about the review reached us after the meeting.");
+        await family.GetByLabel("I would like a disagreement resolution meeting").CheckAsync();
+        await family.GetByRole(AriaRole.Button, new() { Name = "Send your complaint" }).ClickAsync();
+        await Assertions.Expect(family.Locator(".govuk-notification-banner")).ToContainTextAsync("Your complaint has been sent to the council");
+        await family.AssertAccessibleAsync();
+
+        var caseworker = await app.NewPageAsync();
+        await caseworker.SignInAsAsync("Sam Carter, LA SEND caseworker");
+        await caseworker.GotoAsync("/mediation-and-appeals");
+        await caseworker.Locator("#complaints tbody tr", new() { HasText = child }).First.GetByRole(AriaRole.Link).ClickAsync();
+        await caseworker.AssertAccessibleAsync();
+        await caseworker.GetByLabel("The council's answer").FillAsync("We are sorry. Letters will now go out three weeks before each meeting.");
+        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Send the answer" }).ClickAsync();
+        await Assertions.Expect(caseworker.Locator("main")).ToContainTextAsync("Stage 1 answered");
+
+        await family.ReloadAsync();
+        await Assertions.Expect(family.Locator("main")).ToContainTextAsync("three weeks before each meeting");
+        await Assertions.Expect(family.GetByRole(AriaRole.Button, new() { Name = "Take your complaint to stage 2" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task ThePublicAppealCalculator_WorksAndIsAccessible()
     {
         var page = await app.NewPageAsync();

@@ -144,6 +144,28 @@ public abstract class RedressTests(TestProvider provider, PostgresServer postgre
     }
 
     [Fact]
+    public async Task TheFamilysComplaint_IsAnsweredByTheirCouncilAlone_WithinTheWorkingDaysItSets()
+    {
+        var (id, parent) = await RefusedAsync("Hal");
+        var manager = As(LaStaff("999", Role.LaSendManager));
+        await Redress(r => r.SetComplaintWorkingDaysAsync(manager, 5, 15));
+        await Assert.ThrowsAsync<CaseAccessDeniedException>(() => Redress(r => r.SetComplaintWorkingDaysAsync(In999, 1, 1)));
+
+        await Assert.ThrowsAsync<CaseAccessDeniedException>(() => Redress(r => r.MakeComplaintAsync(In999, id, "A complaint the council makes to itself.", false, false)));
+        var complaint = await Redress(r => r.MakeComplaintAsync(parent, id, "Nobody answered my emails.", false, true));
+        Assert.Equal((new DateOnly(2026, 6, 22), "Parent or carer"), (complaint.AnswerDueBy!.Value, complaint.MadeBy)); // 5 working days from Monday 15 June
+        await Assert.ThrowsAsync<CaseAccessDeniedException>(() => Redress(r => r.AnswerComplaintAsync(parent, id, complaint.Id, "I answer myself.")));
+        await Assert.ThrowsAsync<CaseNotFoundException>(() => Redress(r => r.AnswerComplaintAsync(In886, id, complaint.Id, "Not ours.")));
+        await Redress(r => r.AnswerComplaintAsync(In999, id, complaint.Id, "We are sorry."));
+        await Redress(r => r.EscalateComplaintAsync(parent, id, complaint.Id));
+
+        var seen = Assert.Single((await ReadAsync(parent, id)).Complaints);
+        Assert.Equal((ComplaintStage.StageTwo, new DateOnly(2026, 7, 6)), (seen.Stage, seen.AnswerDueBy!.Value)); // 15 working days
+        var board = await InScope(sp => sp.GetRequiredService<RedressQueries>().BoardAsync(In999));
+        Assert.Contains(board.Complaints, c => c.Complaint.Id == complaint.Id);
+    }
+
+    [Fact]
     public async Task AReassessmentOfAPlanInForce_IsSweptUntilItEnds()
     {
         var id = await Cases999.FinalPlanAsync(CaseBuilder.ReadingPlan(Guid.NewGuid(), Guid.NewGuid()), new NamedSetting("Oakfield Primary School", "999001", null, null),

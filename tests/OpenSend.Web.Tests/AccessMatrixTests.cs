@@ -82,6 +82,8 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         ["cases/{id:guid}/reassessment"] = Rule.CaseManage,
         ["mediation"] = Rule.StaffList,
         ["mediation-and-appeals"] = Rule.LaStaffOnly,
+        ["mediation-and-appeals/complaint-times"] = Rule.LaManagerOnly,
+        ["cases/{id:guid}/redress/complaints/{complaintId:guid}"] = Rule.CaseRead,
         ["your-requests/{id:guid}/redress"] = Rule.FamilyCase,
         ["health"] = Rule.Public,
         ["health/ready"] = Rule.Public,
@@ -530,7 +532,8 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
             .Replace("{provisionId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
             .Replace("{reportId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
             .Replace("{mediationId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
-            .Replace("{appealId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal);
+            .Replace("{appealId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+            .Replace("{complaintId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal);
         if (target is { } child)
         {
             var (id, token, adviceId) = _children[child];

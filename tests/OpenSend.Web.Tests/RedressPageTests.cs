@@ -143,6 +143,35 @@ public abstract class RedressPageTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task TheFamilyComplains_TheCouncilAnswersFromItsBoard_AndTheFamilyTakesItToStage2()
+    {
+        var id = await RefusedAsync("Sol", "sol.parent@example.com");
+        var parent = app.Client();
+        await app.SignInAsFamilyAsync(parent, "sol.parent@example.com");
+        var page = await parent.GetPageAsync($"/your-requests/{id}/redress");
+        Assert.Contains("within 10 working days", page.QuerySelector("#complaint-form")!.TextContent);
+        var empty = await Html.ParseAsync(await parent.SubmitAsync(page, [], "#complaint-form"));
+        Assert.Equal(("Say what your complaint is about", "#ComplaintSummary"), Assert.Single(empty.ErrorSummary()));
+        var made = await Html.ParseAsync(await parent.SubmitAsync(page,
+            [new("ComplaintSummary", "Nobody answered my emails for six weeks."), new("ComplaintAlso", "health")], "#complaint-form"));
+        Assert.Contains("29 June 2026", made.MainText()); // 10 working days from Monday 15 June
+        Assert.Contains("NHS complaints procedure", made.MainText());
+
+        var caseworker = app.Client();
+        await app.SignInAsync(caseworker);
+        var board = await caseworker.GetPageAsync("/mediation-and-appeals");
+        var row = board.QuerySelectorAll("#complaints tbody tr").Single(r => r.TextContent.Contains("Sol"));
+        var complaint = await caseworker.GetPageAsync(row.QuerySelector("a")!.GetAttribute("href")!);
+        var answered = await Html.ParseAsync(await caseworker.SubmitAsync(complaint, ("AnswerText", "We are sorry: your caseworker will now call you every week.")));
+        Assert.Contains("Stage 1 answered", answered.MainText());
+
+        var read = await parent.GetPageAsync($"/your-requests/{id}/redress");
+        Assert.Contains("your caseworker will now call you every week", read.MainText());
+        var escalated = await Html.ParseAsync(await parent.SubmitAsync(read, [], "#escalate-form"));
+        Assert.Contains("13 July 2026", escalated.MainText()); // 20 working days from Monday 15 June
+    }
+
+    [Fact]
     public async Task TheCalculator_GivesTheAppealAndOrderDates_AsTheApiDoes()
     {
         var client = app.Client();

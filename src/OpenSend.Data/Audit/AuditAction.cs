@@ -161,6 +161,13 @@ public static class AuditActions
     public static readonly AuditAction AppealHearing = new("redress.appeal-hearing", "Recorded the appeal hearing", "Recorded the appeal hearing");
     public static readonly AuditAction AppealDecided = new("redress.appeal-decided", "Recorded the tribunal's decision and orders (reg 44)", "Recorded the tribunal's decision");
     public static readonly AuditAction AppealWithdrawn = new("redress.appeal-withdrawn", "Recorded the appeal as withdrawn", "Recorded the appeal as withdrawn");
+    public static readonly AuditAction ComplaintMade = new("redress.complaint-made", "Made a complaint", "Made a complaint");
+    public static readonly AuditAction ComplaintAnswered = new("redress.complaint-answered", "Answered a complaint", "Answered the complaint");
+    public static readonly AuditAction ComplaintEscalated = new("redress.complaint-escalated", "Took a complaint to stage 2", "Took the complaint to stage 2");
+    public static readonly AuditAction ComplaintToOmbudsman = new("redress.complaint-ombudsman", "Recorded a complaint taken to the Ombudsman", "Recorded the complaint taken to the Ombudsman");
+    public static readonly AuditAction ComplaintOmbudsmanDecided = new("redress.complaint-ombudsman-decided", "Recorded the Ombudsman's decision", "Recorded the Ombudsman's decision");
+    public static readonly AuditAction ComplaintClosed = new("redress.complaint-closed", "Closed a complaint", "Closed the complaint");
+    public static readonly AuditAction ComplaintTimesSet = new("la.complaint-times", "Changed the council's time limits for answering complaints", null);
     public static readonly AuditAction RecommendationAnswered = new("redress.recommendation-answered", "Recorded a commissioner's response to the tribunal's recommendation", "Recorded the response to the tribunal's recommendation");
 
     // The council's own settings and returns: no child's record, never shown to families.

@@ -83,6 +83,8 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<OpenSend.Domain.Redress.TribunalAppeal> TribunalAppeals => Set<OpenSend.Domain.Redress.TribunalAppeal>();
 
+    public DbSet<OpenSend.Domain.Redress.Complaint> Complaints => Set<OpenSend.Domain.Redress.Complaint>();
+
     public DbSet<OpenSend.Domain.Reviews.ReviewContribution> ReviewContributions => Set<OpenSend.Domain.Reviews.ReviewContribution>();
 
     /// <summary>The settings register (GIAS and the providers LAs add): public data, not scoped by LA.</summary>

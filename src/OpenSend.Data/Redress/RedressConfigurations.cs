@@ -65,6 +65,29 @@ internal sealed class TribunalAppealConfiguration : IEntityTypeConfiguration<Tri
     }
 }
 
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public void Configure(EntityTypeBuilder<Complaint> builder)
+    {
+        builder.ToTable("complaints");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.LaCode).HasMaxLength(3);
+        builder.Property(c => c.MadeBy).HasMaxLength(200);
+        builder.Property(c => c.Stage).HasConversion<string>().HasMaxLength(40);
+        builder.Property(c => c.Summary).HasMaxLength(Complaint.TextLimit);
+        builder.Property(c => c.StageOneAnswer).HasMaxLength(Complaint.TextLimit);
+        builder.Property(c => c.StageTwoAnswer).HasMaxLength(Complaint.TextLimit);
+        builder.Property(c => c.OmbudsmanDecision).HasMaxLength(Complaint.TextLimit);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.IsOpen);
+        builder.Ignore(c => c.AllowedActions);
+        builder.HasOne<EhcCase>().WithMany().HasForeignKey(c => c.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.LaCode, c.AssessmentId });
+        builder.HasIndex(c => new { c.LaCode, c.Stage });
+    }
+}
+
 internal static class JsonColumns
 {
     /// <summary>A list kept as one JSON document in the national format's conventions (enums by name), compared by content.</summary>

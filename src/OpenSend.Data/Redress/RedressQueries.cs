@@ -41,12 +41,15 @@ public sealed record CaseRedress(
     IReadOnlyList<AppealableDecisionOn> Decisions,
     IReadOnlyList<Mediation> Mediations,
     IReadOnlyList<TribunalAppeal> Appeals,
+    IReadOnlyList<Complaint> Complaints,
     IReadOnlyList<DeadlineProgress> OrderClocks,
     IReadOnlyList<OrderClock> Orders,
     DateOnly Today,
     bool IsCouncil,
     bool IsFamily,
-    Guid? MediatorServiceId)
+    Guid? MediatorServiceId,
+    int ComplaintStageOneDays = 10,
+    int ComplaintStageTwoDays = 20)
 {
     public bool MayRecordFamilySteps => IsCouncil || IsFamily;
 
@@ -57,7 +60,8 @@ public sealed record CaseRedress(
 }
 
 /// <summary>The council's open redress: mediations not yet certified and appeals with the tribunal, each with its case.</summary>
-public sealed record RedressBoard(IReadOnlyList<ReferredMediation> Mediations, IReadOnlyList<(TribunalAppeal Appeal, string Reference, string ChildName)> Appeals);
+public sealed record RedressBoard(IReadOnlyList<ReferredMediation> Mediations, IReadOnlyList<(TribunalAppeal Appeal, string Reference, string ChildName)> Appeals,
+    IReadOnlyList<(Complaint Complaint, string Reference, string ChildName)> Complaints);
 
 /// <summary>A mediation referred to a mediation service, as its mediators list them.</summary>
 public sealed record ReferredMediation(Mediation Mediation, string Reference, string ChildName, string LaCode);
@@ -73,13 +77,17 @@ public sealed class RedressQueries(OpenSendDbContext db, TimeProvider time)
             .OrderByDescending(m => m.CreatedAt).ToListAsync(cancellationToken);
         var appeals = await db.TribunalAppeals.AsNoTracking().Where(a => a.LaCode == found.LaCode && a.AssessmentId == assessmentId)
             .OrderByDescending(a => a.CreatedAt).ToListAsync(cancellationToken);
+        var complaints = await db.Complaints.AsNoTracking().Where(c => c.LaCode == found.LaCode && c.AssessmentId == assessmentId)
+            .OrderByDescending(c => c.CreatedAt).ToListAsync(cancellationToken);
+        var days = await db.LocalAuthorities.AsNoTracking().Where(l => l.Code == found.LaCode)
+            .Select(l => new { StageOne = l.ComplaintStageOneWorkingDays, StageTwo = l.ComplaintStageTwoWorkingDays }).SingleAsync(cancellationToken);
         var today = UkCalendar.Today(time);
         var viewer = context.Viewer;
         var family = viewer.IsFamily && await db.SpeaksForChildAsync(viewer, assessmentId, cancellationToken) == FamilyOrSetting.Family;
         var mediator = viewer is { IsStaff: true, Role: Role.Mediator, OrganisationKind: OrganisationKind.MediationService } ? viewer.OrganisationId : null;
         var orderSteps = found.Orders.Count == 0 ? [] : found.Orders.SelectMany(o => o.Evaluate(found.RuleSet, [], today)).OrderBy(d => d.Deadline.Due).ToList();
         return new CaseRedress(found.Id, found.Reference, found.Child.FullName, found.Stage, found.RuleSet, Decisions(found), mediations, appeals,
-            orderSteps, found.Orders, today, viewer.IsLaStaff, family, mediator);
+            complaints, orderSteps, found.Orders, today, viewer.IsLaStaff, family, mediator, days.StageOne, days.StageTwo);
     }
 
     /// <summary>The council's mediations still open and appeals still with the tribunal, on the cases the viewer sees, the oldest first.</summary>
@@ -100,9 +108,18 @@ public sealed class RedressQueries(OpenSendDbContext db, TimeProvider time)
             orderby t.RegisteredOn
             select new { Appeal = t, a.Reference, a.Child.GivenName, a.Child.FamilyName })
             .ToListAsync(cancellationToken);
+        var open = new[] { ComplaintStage.StageOne, ComplaintStage.StageOneAnswered, ComplaintStage.StageTwo, ComplaintStage.StageTwoAnswered, ComplaintStage.WithOmbudsman };
+        var complaints = await (
+            from c in db.Complaints.AsNoTracking()
+            join a in cases on c.AssessmentId equals a.Id
+            where open.Contains(c.Stage)
+            orderby c.MadeOn
+            select new { Complaint = c, a.Reference, a.Child.GivenName, a.Child.FamilyName })
+            .ToListAsync(cancellationToken);
         return new RedressBoard(
             mediations.Select(r => new ReferredMediation(r.Mediation, r.Reference, $"{r.GivenName} {r.FamilyName}", r.LaCode)).ToList(),
-            appeals.Select(r => (r.Appeal, r.Reference, $"{r.GivenName} {r.FamilyName}")).ToList());
+            appeals.Select(r => (r.Appeal, r.Reference, $"{r.GivenName} {r.FamilyName}")).ToList(),
+            complaints.Select(r => (r.Complaint, r.Reference, $"{r.GivenName} {r.FamilyName}")).ToList());
     }
 
     /// <summary>The mediation services a council can arrange mediation with, by name.</summary>

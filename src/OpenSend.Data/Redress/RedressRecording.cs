@@ -20,8 +20,31 @@ public sealed record TribunalDecision(DateOnly DecidedOn, IReadOnlyCollection<Tr
 /// saved with the appeal's outcome and its audit record in one transaction. The family, the council and
 /// (for the mediation they were asked to hold) the mediation service record what is theirs.
 /// </summary>
-public sealed class RedressRecording(OpenSendDbContext db, CaseSteps steps)
+public sealed class RedressRecording(OpenSendDbContext db, CaseSteps steps, TimeProvider time)
 {
+    /// <summary>The council's own time limits for answering complaints, in working days.</summary>
+    public async Task<(int StageOne, int StageTwo)> ComplaintWorkingDaysAsync(RequestContext context, CancellationToken cancellationToken = default)
+    {
+        var laCode = context.LaCode ?? throw new CaseAccessDeniedException();
+        var days = await db.LocalAuthorities.Where(l => l.Code == laCode)
+            .Select(l => new { l.ComplaintStageOneWorkingDays, l.ComplaintStageTwoWorkingDays }).SingleAsync(cancellationToken);
+        return (days.ComplaintStageOneWorkingDays, days.ComplaintStageTwoWorkingDays);
+    }
+
+    /// <summary>A SEND manager states the council's time limits for each stage of a complaint; complaints made or escalated from now on use them. Audited.</summary>
+    public async Task SetComplaintWorkingDaysAsync(RequestContext context, int stageOne, int stageTwo, CancellationToken cancellationToken = default)
+    {
+        if (context.Viewer is not { IsLaStaff: true, Role: Role.LaSendManager, LaCode: { } laCode })
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var la = await db.LocalAuthorities.SingleAsync(l => l.Code == laCode, cancellationToken);
+        la.SetComplaintWorkingDays(stageOne, stageTwo);
+        db.AuditRecords.Add(AuditRecord.For(context, laCode, null, AuditActions.ComplaintTimesSet, time.GetUtcNow(), $"Stage 1: {stageOne} working days; stage 2: {stageTwo}."));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>The family has spoken to the mediation adviser about a decision they may appeal (s.55(2); reg 33). The family or the council.</summary>
     public async Task<Mediation> BeginMediationAsync(RequestContext context, Guid assessmentId, AppealableDecision decision, DateOnly decidedOn, DateOnly informationGivenOn,
         CancellationToken cancellationToken = default)
@@ -199,6 +222,61 @@ public sealed class RedressRecording(OpenSendDbContext db, CaseSteps steps)
         var writing = await steps.BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
         writing.Case.NotifyAssessmentUnderOrder(on, context.Actor, writing.Now);
         await writing.CommitAsync(AuditActions.ForStep(PathwayAction.NotifyAssessmentUnderOrder), writing.Case.Timeline[^1].Summary, "case", cancellationToken);
+    }
+
+    /// <summary>The family makes a complaint; the council's stage 1 answer is due within its own working days.</summary>
+    public async Task<Complaint> MakeComplaintAsync(RequestContext context, Guid assessmentId, string? summary, bool aboutHealth, bool wantsDisagreementResolution,
+        CancellationToken cancellationToken = default)
+    {
+        var writing = await BeginAsFamilyOrCouncilAsync(context, assessmentId, cancellationToken);
+        if (!context.Viewer.IsFamily)
+        {
+            throw new CaseAccessDeniedException();
+        }
+
+        var days = await db.LocalAuthorities.Where(l => l.Code == writing.Case.LaCode).Select(l => l.ComplaintStageOneWorkingDays).SingleAsync(cancellationToken);
+        var madeBy = await db.FamilyMemberTitleAsync(context.Viewer, assessmentId, cancellationToken);
+        var complaint = Complaint.Make(assessmentId, writing.Case.LaCode, madeBy, context.Viewer.PersonId, summary, aboutHealth, wantsDisagreementResolution, days, writing.Now);
+        db.Complaints.Add(complaint);
+        await writing.CommitAsync(AuditActions.ComplaintMade, $"Stage 1 answer due by {UkCalendar.InWords(complaint.AnswerDueBy!.Value)}.", "complaint", cancellationToken);
+        return complaint;
+    }
+
+    /// <summary>The council answers the complaint at its current stage.</summary>
+    public Task AnswerComplaintAsync(RequestContext context, Guid assessmentId, Guid complaintId, string? answer, CancellationToken cancellationToken = default) =>
+        ComplaintStepAsync(context, assessmentId, complaintId, StepBy.Council, AuditActions.ComplaintAnswered, (c, now, _) => { c.Answer(answer, now); return Task.CompletedTask; }, cancellationToken);
+
+    /// <summary>The family takes the complaint to stage 2.</summary>
+    public Task EscalateComplaintAsync(RequestContext context, Guid assessmentId, Guid complaintId, CancellationToken cancellationToken = default) =>
+        ComplaintStepAsync(context, assessmentId, complaintId, StepBy.AnyoneWhoSeesTheCase, AuditActions.ComplaintEscalated, async (c, now, laCode) =>
+        {
+            var days = await db.LocalAuthorities.Where(l => l.Code == laCode).Select(l => l.ComplaintStageTwoWorkingDays).SingleAsync(cancellationToken);
+            c.Escalate(days, now);
+        }, cancellationToken);
+
+    /// <summary>The family (or the council, told of it) records the complaint taken to the Ombudsman.</summary>
+    public Task ReferComplaintToOmbudsmanAsync(RequestContext context, Guid assessmentId, Guid complaintId, DateOnly on, CancellationToken cancellationToken = default) =>
+        ComplaintStepAsync(context, assessmentId, complaintId, StepBy.AnyoneWhoSeesTheCase, AuditActions.ComplaintToOmbudsman, (c, now, _) => { c.ReferToOmbudsman(on, now); return Task.CompletedTask; }, cancellationToken);
+
+    /// <summary>The council records the Ombudsman's decision.</summary>
+    public Task RecordOmbudsmanDecisionAsync(RequestContext context, Guid assessmentId, Guid complaintId, DateOnly on, string? decision, CancellationToken cancellationToken = default) =>
+        ComplaintStepAsync(context, assessmentId, complaintId, StepBy.Council, AuditActions.ComplaintOmbudsmanDecided, (c, now, _) => { c.RecordOmbudsmanDecision(on, decision, now); return Task.CompletedTask; }, cancellationToken);
+
+    /// <summary>The family withdraws the complaint or is content with an answer.</summary>
+    public Task CloseComplaintAsync(RequestContext context, Guid assessmentId, Guid complaintId, CancellationToken cancellationToken = default) =>
+        ComplaintStepAsync(context, assessmentId, complaintId, StepBy.AnyoneWhoSeesTheCase, AuditActions.ComplaintClosed, (c, now, _) => { c.Close(now); return Task.CompletedTask; }, cancellationToken);
+
+    private async Task ComplaintStepAsync(RequestContext context, Guid assessmentId, Guid complaintId, StepBy by, AuditAction action, Func<Complaint, DateTimeOffset, string, Task> step,
+        CancellationToken cancellationToken)
+    {
+        // The family's own steps are theirs or the council's; the council's (answers, the Ombudsman's decision) are its alone.
+        var writing = by == StepBy.Council
+            ? await steps.BeginAsync(context, assessmentId, StepBy.Council, cancellationToken)
+            : await BeginAsFamilyOrCouncilAsync(context, assessmentId, cancellationToken);
+        var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.LaCode == writing.Case.LaCode && c.AssessmentId == assessmentId && c.Id == complaintId, cancellationToken)
+            ?? throw new StepRefusedException("complaint-not-found", "That complaint is not on this case.");
+        await step(complaint, writing.Now, writing.Case.LaCode);
+        await writing.CommitAsync(action, Text.InSentence(complaint.Stage.Title()) + ".", "complaint", cancellationToken);
     }
 
     private async Task AppealStepAsync(RequestContext context, Guid assessmentId, Guid appealId, AuditAction action, Action<TribunalAppeal, DateTimeOffset> step,

@@ -74,6 +74,29 @@ public sealed class LocalAuthority
         EarlyReviewDecisionDays = days;
     }
 
+    /// <summary>The longest a council may give itself to answer each stage of a complaint, in working days.</summary>
+    public const int MostComplaintWorkingDays = 65;
+
+    /// <summary>
+    /// The council's own time limits for its complaints procedure, in working days: the law leaves each
+    /// council to set them (Local Government and Social Care Ombudsman guidance expects a clear, short
+    /// procedure); 10 and 20 unless the council states otherwise.
+    /// </summary>
+    public int ComplaintStageOneWorkingDays { get; private set; } = 10;
+
+    public int ComplaintStageTwoWorkingDays { get; private set; } = 20;
+
+    public void SetComplaintWorkingDays(int stageOne, int stageTwo)
+    {
+        if (stageOne is < 1 or > MostComplaintWorkingDays || stageTwo is < 1 or > MostComplaintWorkingDays)
+        {
+            throw new Common.StepRefusedException("complaint-days", $"Each stage's time limit must be between 1 and {MostComplaintWorkingDays} working days.");
+        }
+
+        ComplaintStageOneWorkingDays = stageOne;
+        ComplaintStageTwoWorkingDays = stageTwo;
+    }
+
     public LocalRuleAdoption? RuleAdoption =>
         AdoptedRuleSetId is { } id && AdoptedRuleSetFrom is { } from ? new LocalRuleAdoption(id, from) : null;
 

@@ -37,6 +37,7 @@ public static class PageAccess
         ("/Reviews/", Policies.Staff),
         ("/Redress/", Policies.Staff),
         ("/Redress/Board", Policies.LaStaff),
+        ("/Redress/ComplaintTimes", Policies.LaManager),
         ("/Reviews/Settings", Policies.LaManager),
         ("/Reviews/EarlyReviewSettings", Policies.LaManager),
 

@@ -1739,6 +1739,14 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(40)")
                         .HasColumnName("adopted_rule_set_id");
 
+                    b.Property<int>("ComplaintStageOneWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("complaint_stage_one_working_days");
+
+                    b.Property<int>("ComplaintStageTwoWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("complaint_stage_two_working_days");
+
                     b.Property<int>("EarlyReviewDecisionDays")
                         .HasColumnType("integer")
                         .HasColumnName("early_review_decision_days");
@@ -2721,6 +2729,123 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.ToTable("provision_delivery_reports", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Redress.Complaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AboutHealth")
+                        .HasColumnType("boolean")
+                        .HasColumnName("about_health");
+
+                    b.Property<DateOnly?>("AnswerDueBy")
+                        .HasColumnType("date")
+                        .HasColumnName("answer_due_by");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("EscalatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("escalated_on");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("MadeBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("made_by");
+
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("made_on");
+
+                    b.Property<DateOnly?>("OmbudsmanDecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ombudsman_decided_on");
+
+                    b.Property<string>("OmbudsmanDecision")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("ombudsman_decision");
+
+                    b.Property<DateOnly?>("OmbudsmanReferredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ombudsman_referred_on");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("StageOneAnswer")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("stage_one_answer");
+
+                    b.Property<DateOnly?>("StageOneAnsweredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("stage_one_answered_on");
+
+                    b.Property<string>("StageTwoAnswer")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("stage_two_answer");
+
+                    b.Property<DateOnly?>("StageTwoAnsweredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("stage_two_answered_on");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("summary");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("WantsDisagreementResolution")
+                        .HasColumnType("boolean")
+                        .HasColumnName("wants_disagreement_resolution");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaints");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_complaints_assessment_id");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .HasDatabaseName("ix_complaints_la_code_assessment_id");
+
+                    b.HasIndex("LaCode", "Stage")
+                        .HasDatabaseName("ix_complaints_la_code_stage");
+
+                    b.ToTable("complaints", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Redress.Mediation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3526,6 +3651,16 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_provision_delivery_reports_ehc_plans_plan_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Redress.Complaint", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaints_ehc_needs_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Redress.Mediation", b =>

@@ -1728,6 +1728,14 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("adopted_rule_set_id");
 
+                    b.Property<int>("ComplaintStageOneWorkingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("complaint_stage_one_working_days");
+
+                    b.Property<int>("ComplaintStageTwoWorkingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("complaint_stage_two_working_days");
+
                     b.Property<int>("EarlyReviewDecisionDays")
                         .HasColumnType("INTEGER")
                         .HasColumnName("early_review_decision_days");
@@ -2710,6 +2718,123 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.ToTable("provision_delivery_reports", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Redress.Complaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AboutHealth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("about_health");
+
+                    b.Property<DateOnly?>("AnswerDueBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer_due_by");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("EscalatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalated_on");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("MadeBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("made_by");
+
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("made_on");
+
+                    b.Property<DateOnly?>("OmbudsmanDecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ombudsman_decided_on");
+
+                    b.Property<string>("OmbudsmanDecision")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ombudsman_decision");
+
+                    b.Property<DateOnly?>("OmbudsmanReferredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ombudsman_referred_on");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("StageOneAnswer")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_one_answer");
+
+                    b.Property<DateOnly?>("StageOneAnsweredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_one_answered_on");
+
+                    b.Property<string>("StageTwoAnswer")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_two_answer");
+
+                    b.Property<DateOnly?>("StageTwoAnsweredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_two_answered_on");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("WantsDisagreementResolution")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("wants_disagreement_resolution");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaints");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_complaints_assessment_id");
+
+                    b.HasIndex("LaCode", "AssessmentId")
+                        .HasDatabaseName("ix_complaints_la_code_assessment_id");
+
+                    b.HasIndex("LaCode", "Stage")
+                        .HasDatabaseName("ix_complaints_la_code_stage");
+
+                    b.ToTable("complaints", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Redress.Mediation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3515,6 +3640,16 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_provision_delivery_reports_ehc_plans_plan_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Redress.Complaint", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Assessments.EhcCase", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaints_ehc_needs_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Redress.Mediation", b =>

@@ -46,6 +46,24 @@ public sealed class RedressModel(RedressQueries queries, RedressRecording record
     [BindProperty]
     public DateInput WithdrawnOn { get; set; } = new();
 
+    [BindProperty]
+    public string? ComplaintSummary { get; set; }
+
+    [BindProperty]
+    public List<string> ComplaintAlso { get; set; } = [];
+
+    [BindProperty]
+    public DateInput OmbudsmanOn { get; set; } = new();
+
+    public IReadOnlyList<GovUkChoice> ComplaintAlsoChoices { get; } =
+    [
+        new("health", "It is about health services too", "The council cannot answer for the NHS: it will note this and the health part goes through the NHS complaints procedure"),
+        new("disagreement-resolution", "I would like a disagreement resolution meeting", "An independent meeting to help settle the disagreement (SEND Regulations 2014, regulation 53)"),
+    ];
+
+    /// <summary>The complaint the family is still pursuing, if any (the latest).</summary>
+    public Complaint? OpenComplaint => Redress.Complaints.FirstOrDefault(c => c.IsOpen);
+
     public override string Home => $"/your-requests/{Id}/redress";
 
     public RedressSummary Summary => new(Redress, ForFamily: true, null);
@@ -152,6 +170,46 @@ public sealed class RedressModel(RedressQueries queries, RedressRecording record
 
         var on = WithdrawnOn.Validate(ModelState, nameof(WithdrawnOn), "The day you withdrew the appeal", notAfter: Today);
         return await RecordAsync((context, ct) => recording.WithdrawAppealAsync(context, Id, pending.Id, on!.Value, ct), _ => nameof(WithdrawnOn), "Saved: your appeal is withdrawn.");
+    }
+
+    public async Task<IActionResult> OnPostComplainAsync()
+    {
+        if (await LoadFamilyAsync() is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        return await RecordAsync((context, ct) => recording.MakeComplaintAsync(context, Id, ComplaintSummary, ComplaintAlso.Contains("health"), ComplaintAlso.Contains("disagreement-resolution"), ct),
+            _ => nameof(ComplaintSummary), "Your complaint has been sent to the council. You can see below when it must answer.");
+    }
+
+    public Task<IActionResult> OnPostEscalateAsync() => ComplaintStepAsync((context, complaint, ct) => recording.EscalateComplaintAsync(context, Id, complaint.Id, ct),
+        nameof(ComplaintSummary), "Your complaint is now at stage 2. You can see below when the council must answer.");
+
+    public Task<IActionResult> OnPostCloseComplaintAsync() => ComplaintStepAsync((context, complaint, ct) => recording.CloseComplaintAsync(context, Id, complaint.Id, ct),
+        nameof(ComplaintSummary), "Your complaint is closed.");
+
+    public async Task<IActionResult> OnPostOmbudsmanAsync()
+    {
+        if (await LoadFamilyAsync() is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        var on = OmbudsmanOn.Validate(ModelState, nameof(OmbudsmanOn), "The day you took your complaint to the Ombudsman", notAfter: Today);
+        return OpenComplaint is not { } complaint ? Redirect(Home)
+            : await RecordAsync((context, ct) => recording.ReferComplaintToOmbudsmanAsync(context, Id, complaint.Id, on!.Value, ct), _ => nameof(OmbudsmanOn),
+                "Saved: your complaint is with the Ombudsman.");
+    }
+
+    private async Task<IActionResult> ComplaintStepAsync(Func<Data.Audit.RequestContext, Complaint, CancellationToken, Task> write, string field, string success)
+    {
+        if (await LoadFamilyAsync() is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        return OpenComplaint is not { } complaint ? Redirect(Home) : await RecordAsync((context, ct) => write(context, complaint, ct), _ => field, success);
     }
 
     private async Task<IActionResult?> LoadFamilyAsync() => await LoadAsync() ?? (Redress.IsFamily ? null : Forbid());

@@ -53,7 +53,7 @@ public sealed class AppealModel(RedressQueries queries, RedressRecording recordi
 
     public TribunalAppeal Appeal { get; private set; } = default!;
 
-    public RedressSummary Summary => new(Redress with { Mediations = [], Appeals = [Appeal], Decisions = [] }, ForFamily: false, null);
+    public RedressSummary Summary => new(Redress with { Mediations = [], Appeals = [Appeal], Decisions = [], Complaints = [] }, ForFamily: false, null);
 
     public bool Allowed(AppealAction action) => Redress.IsCouncil && Appeal.AllowedActions.Contains(action)
         && (action != AppealAction.RecordSentToCouncil || Appeal.SentToCouncilOn is null);

@@ -9,7 +9,7 @@ namespace OpenSend.Web.Pages.Redress;
 /// <summary>The council's mediation and appeals: every mediation not yet certified and every appeal still with the tribunal, the oldest first, with the next time limit of each.</summary>
 public sealed class BoardModel(RedressQueries queries, TimeProvider time) : PageModel
 {
-    public RedressBoard Board { get; private set; } = new([], []);
+    public RedressBoard Board { get; private set; } = new([], [], []);
 
     public DateOnly Today => UkCalendar.Today(time);
 

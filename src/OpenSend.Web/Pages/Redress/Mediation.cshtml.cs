@@ -57,7 +57,7 @@ public sealed class MediationModel(RedressQueries queries, RedressRecording reco
 
     public IReadOnlyList<SelectListItem> Services { get; private set; } = [];
 
-    public RedressSummary Summary => new(Redress with { Mediations = [Mediation], Appeals = [], Decisions = [] }, ForFamily: false, null);
+    public RedressSummary Summary => new(Redress with { Mediations = [Mediation], Appeals = [], Decisions = [], Complaints = [] }, ForFamily: false, null);
 
     public bool MayArrange => Redress.IsCouncil;
 

@@ -18,6 +18,8 @@ public sealed record RedressSummary(CaseRedress Redress, bool ForFamily, string?
     public string? MediationLink(Mediation mediation) => CaseLink is null ? null : $"{CaseLink}/redress/mediations/{mediation.Id}";
 
     public string? AppealLink(TribunalAppeal appeal) => CaseLink is null ? null : $"{CaseLink}/redress/appeals/{appeal.Id}";
+
+    public string? ComplaintLink(Complaint complaint) => CaseLink is null ? null : $"{CaseLink}/redress/complaints/{complaint.Id}";
 }
 
 /// <summary>
