@@ -166,6 +166,26 @@ public abstract class RedressTests(TestProvider provider, PostgresServer postgre
     }
 
     [Fact]
+    public async Task TheSen2Return_SaysWhetherMediationAndAnAppealWereAboutTheRequest_TheAssessment_OrSomethingElse()
+    {
+        var (refused, parent) = await RefusedAsync("Ivo");
+        var mediation = await Redress(r => r.BeginMediationAsync(parent, refused, AppealableDecision.NotToAssess, RefusedOn, new DateOnly(2026, 3, 20)));
+        await Redress(r => r.ArrangeMediationAsync(In999, refused, mediation.Id, new DateOnly(2026, 3, 23), "The refusal.", null, false, false));
+        await Redress(r => r.RecordMediationMeetingAsync(In999, refused, mediation.Id, new DateOnly(2026, 4, 2), MediationOutcome.NoAgreement, null, false, true));
+        var planned = await Cases999.FinalPlanAsync(CaseBuilder.ReadingPlan(Guid.NewGuid(), Guid.NewGuid()), new NamedSetting("Oakfield Primary School", "999001", null, null), givenName: "Jem");
+        await Redress(r => r.RegisterAppealAsync(In999, planned, AppealableDecision.FinalPlanContents, CaseBuilder.FinalIssuedOn, [PlanSection.I], new DateOnly(2026, 6, 10), null, null));
+
+        // The collection so far: what is recorded by 15 June 2026 for SEN2 2027.
+        var sen2 = await InScope(sp => sp.GetRequiredService<OpenSend.Data.Returns.Sen2Extract>().BuildAsync("999", new DateOnly(2026, 6, 15), collectionYear: 2027));
+
+        var ivo = sen2.Persons.Single(p => p.Forename == "Ivo").Requests.Single();
+        var jem = sen2.Persons.Single(p => p.Forename == "Jem").Requests.Single();
+        Assert.Equal((true, false), (ivo.Mediation, ivo.Tribunal));
+        Assert.Equal((false, false), (jem.Mediation, jem.Tribunal));
+        Assert.Equal((false, true, false, false), (jem.Assessment!.Mediation, jem.Assessment.Tribunal, jem.Assessment.OtherMediation, jem.Assessment.OtherTribunal));
+    }
+
+    [Fact]
     public async Task AReassessmentOfAPlanInForce_IsSweptUntilItEnds()
     {
         var id = await Cases999.FinalPlanAsync(CaseBuilder.ReadingPlan(Guid.NewGuid(), Guid.NewGuid()), new NamedSetting("Oakfield Primary School", "999001", null, null),

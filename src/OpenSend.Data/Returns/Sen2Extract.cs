@@ -41,6 +41,15 @@ public sealed class Sen2Extract(OpenSendDbContext db, TimeProvider time)
         bool InYear(DateOnly? date) => date is { } d && d >= reporting.From && d <= reporting.To;
 
         var (cases, plans, reviews, placements, settings) = await RecordsAsync(laCode, cancellationToken);
+        // SEN2's mediation and tribunal items (decision 0020): mediation held, or an appeal registered, by
+        // census day, about the request (a refusal to assess), the assessment (a refusal to issue, or the
+        // plan it made), or anything else on the plan since.
+        var mediated = (await db.Mediations.AsNoTracking().Where(m => m.LaCode == laCode && m.HeldOn != null && m.HeldOn <= census)
+                .Select(m => new { m.AssessmentId, m.Decision }).ToListAsync(cancellationToken))
+            .ToLookup(m => m.AssessmentId, m => Sen2RedressItems.About(m.Decision));
+        var appealed = (await db.TribunalAppeals.AsNoTracking().Where(t => t.LaCode == laCode && t.RegisteredOn <= census)
+                .Select(t => new { t.AssessmentId, t.Decision }).ToListAsync(cancellationToken))
+            .ToLookup(t => t.AssessmentId, t => Sen2RedressItems.About(t.Decision));
         var persons = new List<(EhcCase Case, Sen2Request Request)>();
         foreach (var a in cases.Where(c => c.RequestReceivedOn <= census))
         {
@@ -139,11 +148,13 @@ public sealed class Sen2Extract(OpenSendDbContext db, TimeProvider time)
                 RelevantYouthAccommodation: false,
                 requestOutcome,
                 requestOutcomeOn,
-                Mediation: false,
-                Tribunal: false,
+                Mediation: mediated[a.Id].Contains(Sen2Redress.Request),
+                Tribunal: appealed[a.Id].Contains(Sen2Redress.Request),
                 TransferredOut: a.Stage == AssessmentStage.TransferredOut && planStart is null && closedOn is not null,
                 requestOutcome == Sen2RequestOutcome.A
-                    ? new Sen2Assessment(assessmentOutcome, assessmentOutcomeOn, false, false, false, false,
+                    ? new Sen2Assessment(assessmentOutcome, assessmentOutcomeOn,
+                        mediated[a.Id].Contains(Sen2Redress.Assessment), appealed[a.Id].Contains(Sen2Redress.Assessment),
+                        mediated[a.Id].Contains(Sen2Redress.Other), appealed[a.Id].Contains(Sen2Redress.Other),
                         a.Exceptions.Any(e => e.Steps.Contains(StatutoryStep.FinalPlan)), plan)
                     : null);
             persons.Add((a, request));
@@ -224,4 +235,23 @@ public sealed class Sen2Extract(OpenSendDbContext db, TimeProvider time)
         static bool? YesNo(string? value) => value switch { "Yes" => true, "No" => false, _ => null };
         return (YesNo(row.Text("des_med_off")), YesNo(row.Text("des_clin_off")), YesNo(row.Text("des_so_care_off")));
     }
+}
+
+/// <summary>Which SEN2 mediation and tribunal item a disagreement about a decision belongs to.</summary>
+internal enum Sen2Redress
+{
+    Request,
+    Assessment,
+    Other,
+}
+
+internal static class Sen2RedressItems
+{
+    /// <summary>A refusal to assess is about the request; a refusal to issue, or the plan the assessment made, about the assessment; anything later is other.</summary>
+    public static Sen2Redress About(AppealableDecision decision) => decision switch
+    {
+        AppealableDecision.NotToAssess => Sen2Redress.Request,
+        AppealableDecision.NotToIssue or AppealableDecision.FinalPlanContents => Sen2Redress.Assessment,
+        _ => Sen2Redress.Other,
+    };
 }
