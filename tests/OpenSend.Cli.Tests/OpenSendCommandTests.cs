@@ -201,8 +201,15 @@ public abstract class OpenSendCommandTests(TestProvider provider, PostgresServer
         var inForce = cases.Where(c => c.Stage == OpenSend.Domain.Assessments.AssessmentStage.PlanIssued).Select(c => c.Id).ToHashSet();
         var reviews = (await scope.ServiceProvider.GetRequiredService<OpenSendDbContext>().AnnualReviews.AsNoTracking().ToListAsync())
             .Where(r => r.IsOpen && inForce.Contains(r.AssessmentId)).ToList();
+        // Redress's clocks too: the demo has a mediation being arranged and an appeal with the tribunal.
+        var mediations = await scope.ServiceProvider.GetRequiredService<OpenSendDbContext>().Mediations.AsNoTracking().ToListAsync();
+        var appeals = await scope.ServiceProvider.GetRequiredService<OpenSendDbContext>().TribunalAppeals.AsNoTracking().ToListAsync();
+        Assert.NotEmpty(mediations);
+        Assert.NotEmpty(appeals);
         var clocks = cases.SelectMany(c => c.Deadlines(new DateOnly(2026, 6, 15)))
             .Concat(reviews.SelectMany(r => r.Deadlines(new DateOnly(2026, 6, 15))))
+            .Concat(mediations.SelectMany(m => m.Deadlines(new DateOnly(2026, 6, 15))))
+            .Concat(appeals.SelectMany(a => a.Deadlines(new DateOnly(2026, 6, 15))))
             .Where(d => d.IsOpen).ToList();
         var overdue = clocks.Count(d => d.State == OpenSend.Domain.Timescales.DeadlineState.Overdue);
         Assert.True(overdue > 0, "Demoshire has overdue cases.");

@@ -103,6 +103,12 @@ public abstract class RedressTests(TestProvider provider, PostgresServer postgre
 
         var swept = await InScope(sp => new DeadlineSweep(sp.GetRequiredService<OpenSendDbContext>()).RunAsync(new DateOnly(2026, 6, 15), ["999"]));
         Assert.Equal(1, swept.Count(DeadlineState.Overdue, "999", StatutoryStep.MediationBy)); // due 22 April, 30 days from 23 March
+        var noDisagreement = await Assert.ThrowsAsync<StepRefusedException>(() =>
+            Redress(r => r.RecordDuringDisagreementAsync(In999, other, DisagreementPlacement.OutOfEducation, new DateOnly(2026, 5, 6), null)));
+        Assert.Equal("no-disagreement-under-way", noDisagreement.Code);
+        await Redress(r => r.RecordDuringDisagreementAsync(In999, id, DisagreementPlacement.OutOfEducation, new DateOnly(2026, 5, 6), null));
+        var board = await InScope(sp => sp.GetRequiredService<RedressQueries>().BoardAsync(In999));
+        Assert.Equal((0, 1), (board.InTemporaryPlacements, board.OutOfEducation));
         var referred = Assert.Single(await InScope(sp => sp.GetRequiredService<RedressQueries>().ReferredToMyServiceAsync(Mediator)));
         Assert.Equal(id, referred.Mediation.AssessmentId);
         Assert.Equal(CaseAccessLevel.Read, await InScope(sp => sp.GetRequiredService<OpenSendDbContext>().LevelAsync(Mediator.Viewer, id)));

@@ -92,6 +92,12 @@ public abstract class RedressPageTests<TApp>(TApp app) : IClassFixture<TApp>
             "#arrange-form"));
         Assert.Contains("4 June 2026", arranged.MainText()); // 30 days from 5 May
         Assert.NotNull(arranged.QuerySelector("#meeting-form")); // the council may record it too
+        var redress = await caseworker.GetPageAsync($"/cases/{id}/redress");
+        var noSetting = await Html.ParseAsync(await caseworker.SubmitAsync(redress, [new("During", "TemporaryPlacement"), .. Pairs(Html.Date("DuringSince", new DateOnly(2026, 5, 6)))], "#during-form"));
+        Assert.Equal(("Enter where the child is placed for now", "#DuringSetting"), Assert.Single(noSetting.ErrorSummary()));
+        var placed = await Html.ParseAsync(await caseworker.SubmitAsync(redress,
+            [new("During", "TemporaryPlacement"), new("DuringSetting", "Brookside Primary School"), .. Pairs(Html.Date("DuringSince", new DateOnly(2026, 5, 6)))], "#during-form"));
+        Assert.Contains("In a temporary placement pending mediation or appeal (Brookside Primary School), since 6 May 2026", placed.QuerySelector("#during-disagreement")!.TextContent);
 
         var mediator = app.Client();
         await app.SignInAsync(mediator, "dana.hughes@mediation.example");

@@ -72,6 +72,7 @@ internal sealed class EhcCaseConfiguration : IEntityTypeConfiguration<EhcCase>
         builder.Ignore(a => a.RequesterAccessEnded);
         builder.Ignore(a => a.ReassessmentOpen);
         builder.Property(a => a.ReassessmentRequestedBy).HasMaxLength(200);
+        builder.Property(a => a.DuringDisagreementSetting).HasMaxLength(200);
         builder.Property(a => a.Contact).HasColumnName("contact_preferences").HasConversion(
             contact => contact == null ? null : OpenSend.Domain.Plans.PlanJson.Serialize(contact),
             json => json == null ? null : OpenSend.Domain.Plans.PlanJson.Deserialize<ContactPreferences>(json));

@@ -161,6 +161,7 @@ public static class AuditActions
     public static readonly AuditAction AppealHearing = new("redress.appeal-hearing", "Recorded the appeal hearing", "Recorded the appeal hearing");
     public static readonly AuditAction AppealDecided = new("redress.appeal-decided", "Recorded the tribunal's decision and orders (reg 44)", "Recorded the tribunal's decision");
     public static readonly AuditAction AppealWithdrawn = new("redress.appeal-withdrawn", "Recorded the appeal as withdrawn", "Recorded the appeal as withdrawn");
+    public static readonly AuditAction DuringDisagreementRecorded = new("redress.during-disagreement", "Recorded where the child is while the disagreement lasts", "Recorded where your child is while the disagreement lasts");
     public static readonly AuditAction ComplaintMade = new("redress.complaint-made", "Made a complaint", "Made a complaint");
     public static readonly AuditAction ComplaintAnswered = new("redress.complaint-answered", "Answered a complaint", "Answered the complaint");
     public static readonly AuditAction ComplaintEscalated = new("redress.complaint-escalated", "Took a complaint to stage 2", "Took the complaint to stage 2");

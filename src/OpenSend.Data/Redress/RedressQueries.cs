@@ -49,7 +49,8 @@ public sealed record CaseRedress(
     bool IsFamily,
     Guid? MediatorServiceId,
     int ComplaintStageOneDays = 10,
-    int ComplaintStageTwoDays = 20)
+    int ComplaintStageTwoDays = 20,
+    (DisagreementPlacement Placement, DateOnly Since, string? Setting)? DuringDisagreement = null)
 {
     public bool MayRecordFamilySteps => IsCouncil || IsFamily;
 
@@ -61,7 +62,7 @@ public sealed record CaseRedress(
 
 /// <summary>The council's open redress: mediations not yet certified and appeals with the tribunal, each with its case.</summary>
 public sealed record RedressBoard(IReadOnlyList<ReferredMediation> Mediations, IReadOnlyList<(TribunalAppeal Appeal, string Reference, string ChildName)> Appeals,
-    IReadOnlyList<(Complaint Complaint, string Reference, string ChildName)> Complaints);
+    IReadOnlyList<(Complaint Complaint, string Reference, string ChildName)> Complaints, int InTemporaryPlacements = 0, int OutOfEducation = 0);
 
 /// <summary>A mediation referred to a mediation service, as its mediators list them.</summary>
 public sealed record ReferredMediation(Mediation Mediation, string Reference, string ChildName, string LaCode);
@@ -87,7 +88,8 @@ public sealed class RedressQueries(OpenSendDbContext db, TimeProvider time)
         var mediator = viewer is { IsStaff: true, Role: Role.Mediator, OrganisationKind: OrganisationKind.MediationService } ? viewer.OrganisationId : null;
         var orderSteps = found.Orders.Count == 0 ? [] : found.Orders.SelectMany(o => o.Evaluate(found.RuleSet, [], today)).OrderBy(d => d.Deadline.Due).ToList();
         return new CaseRedress(found.Id, found.Reference, found.Child.FullName, found.Stage, found.RuleSet, Decisions(found), mediations, appeals,
-            complaints, orderSteps, found.Orders, today, viewer.IsLaStaff, family, mediator, days.StageOne, days.StageTwo);
+            complaints, orderSteps, found.Orders, today, viewer.IsLaStaff, family, mediator, days.StageOne, days.StageTwo,
+            found.DuringDisagreement is { } placement ? (placement, found.DuringDisagreementSince!.Value, found.DuringDisagreementSetting) : null);
     }
 
     /// <summary>The council's mediations still open and appeals still with the tribunal, on the cases the viewer sees, the oldest first.</summary>
@@ -116,10 +118,13 @@ public sealed class RedressQueries(OpenSendDbContext db, TimeProvider time)
             orderby c.MadeOn
             select new { Complaint = c, a.Reference, a.Child.GivenName, a.Child.FamilyName })
             .ToListAsync(cancellationToken);
+        var during = await cases.Where(a => a.DuringDisagreement != null).GroupBy(a => a.DuringDisagreement).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return new RedressBoard(
             mediations.Select(r => new ReferredMediation(r.Mediation, r.Reference, $"{r.GivenName} {r.FamilyName}", r.LaCode)).ToList(),
             appeals.Select(r => (r.Appeal, r.Reference, $"{r.GivenName} {r.FamilyName}")).ToList(),
-            complaints.Select(r => (r.Complaint, r.Reference, $"{r.GivenName} {r.FamilyName}")).ToList());
+            complaints.Select(r => (r.Complaint, r.Reference, $"{r.GivenName} {r.FamilyName}")).ToList(),
+            during.Where(d => d.Key == DisagreementPlacement.TemporaryPlacement).Sum(d => d.Count),
+            during.Where(d => d.Key == DisagreementPlacement.OutOfEducation).Sum(d => d.Count));
     }
 
     /// <summary>The mediation services a council can arrange mediation with, by name.</summary>

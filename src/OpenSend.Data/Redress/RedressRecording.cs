@@ -224,6 +224,26 @@ public sealed class RedressRecording(OpenSendDbContext db, CaseSteps steps, Time
         await writing.CommitAsync(AuditActions.ForStep(PathwayAction.NotifyAssessmentUnderOrder), writing.Case.Timeline[^1].Summary, "case", cancellationToken);
     }
 
+    /// <summary>
+    /// The council records where the child is while mediation or an appeal is under way (a temporary
+    /// placement, or out of education awaiting the outcome), or that this has ended (null).
+    /// </summary>
+    public async Task RecordDuringDisagreementAsync(RequestContext context, Guid assessmentId, DisagreementPlacement? placement, DateOnly? since, string? setting,
+        CancellationToken cancellationToken = default)
+    {
+        var writing = await steps.BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
+        var laCode = writing.Case.LaCode;
+        var underWay = await db.Mediations.AnyAsync(m => m.LaCode == laCode && m.AssessmentId == assessmentId && m.Stage != MediationStage.Certified, cancellationToken)
+            || await db.TribunalAppeals.AnyAsync(t => t.LaCode == laCode && t.AssessmentId == assessmentId && (t.Stage == AppealStage.Registered || t.Stage == AppealStage.Opposed), cancellationToken);
+        if (placement is not null && !underWay)
+        {
+            throw new StepRefusedException("no-disagreement-under-way", "There is no mediation or appeal under way on this case.");
+        }
+
+        writing.Case.RecordDuringDisagreement(placement, since, setting, writing.Now);
+        await writing.CommitAsync(AuditActions.DuringDisagreementRecorded, placement?.Title() ?? "Ended.", "case", cancellationToken);
+    }
+
     /// <summary>The family makes a complaint; the council's stage 1 answer is due within its own working days.</summary>
     public async Task<Complaint> MakeComplaintAsync(RequestContext context, Guid assessmentId, string? summary, bool aboutHealth, bool wantsDisagreementResolution,
         CancellationToken cancellationToken = default)

@@ -140,6 +140,40 @@ public sealed class EhcCase
     /// </summary>
     public IReadOnlyList<OrderClock> Orders { get; private set; } = [];
 
+    /// <summary>Where the child is while a disagreement lasts (null: in their usual setting, or none recorded), since when, and the setting if placed.</summary>
+    public DisagreementPlacement? DuringDisagreement { get; private set; }
+
+    public DateOnly? DuringDisagreementSince { get; private set; }
+
+    public string? DuringDisagreementSetting { get; private set; }
+
+    /// <summary>
+    /// The council records where the child is while mediation or an appeal is under way: a temporary
+    /// placement, or out of education awaiting the outcome; null when that ends. Not a statutory step (no
+    /// clock moves); the caller checks a disagreement is under way and audits it.
+    /// </summary>
+    public void RecordDuringDisagreement(DisagreementPlacement? placement, DateOnly? since, string? setting, DateTimeOffset now)
+    {
+        Require(AnonymisedAt is null, "case-anonymised", "This record has been anonymised.");
+        if (placement is null)
+        {
+            DuringDisagreement = null;
+            DuringDisagreementSince = null;
+            DuringDisagreementSetting = null;
+            Touch(now);
+            return;
+        }
+
+        var today = UkCalendar.DateOf(now);
+        Require(since is not null, "since-missing", "Enter the date it began");
+        Require(since <= today, "date-in-future", $"The date cannot be in the future. Today is {UkCalendar.InWords(today)}.");
+        Require(placement != DisagreementPlacement.TemporaryPlacement || !string.IsNullOrWhiteSpace(setting), "setting-missing", "Enter where the child is placed for now");
+        DuringDisagreement = placement;
+        DuringDisagreementSince = since;
+        DuringDisagreementSetting = placement == DisagreementPlacement.TemporaryPlacement ? setting!.Trim() : null;
+        Touch(now);
+    }
+
     /// <summary>A re-assessment asked for (reg 24(1)): the day the request was received, and who asked.</summary>
     public DateOnly? ReassessmentRequestedOn { get; private set; }
 

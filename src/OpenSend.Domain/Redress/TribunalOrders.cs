@@ -146,3 +146,22 @@ public sealed record OrderClock(
         }
     }
 }
+
+/// <summary>Where the child is while a disagreement about a decision lasts (issue 23): counted so children left without education are seen.</summary>
+public enum DisagreementPlacement
+{
+    /// <summary>A temporary placement while mediation or an appeal is under way.</summary>
+    TemporaryPlacement,
+
+    /// <summary>Out of education, awaiting the outcome.</summary>
+    OutOfEducation,
+}
+
+public static class DisagreementPlacementText
+{
+    public static string Title(this DisagreementPlacement placement) => placement switch
+    {
+        DisagreementPlacement.TemporaryPlacement => "In a temporary placement pending mediation or appeal",
+        _ => "Out of education, awaiting the outcome",
+    };
+}

@@ -857,6 +857,20 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .HasColumnType("integer")
                         .HasColumnName("drafts_served");
 
+                    b.Property<string>("DuringDisagreement")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("during_disagreement");
+
+                    b.Property<string>("DuringDisagreementSetting")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("during_disagreement_setting");
+
+                    b.Property<DateOnly?>("DuringDisagreementSince")
+                        .HasColumnType("date")
+                        .HasColumnName("during_disagreement_since");
+
                     b.Property<bool>("FamilyHasNoFurtherComments")
                         .HasColumnType("boolean")
                         .HasColumnName("family_has_no_further_comments");

@@ -846,6 +846,20 @@ namespace OpenSend.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("drafts_served");
 
+                    b.Property<string>("DuringDisagreement")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("during_disagreement");
+
+                    b.Property<string>("DuringDisagreementSetting")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("during_disagreement_setting");
+
+                    b.Property<DateOnly?>("DuringDisagreementSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("during_disagreement_since");
+
                     b.Property<bool>("FamilyHasNoFurtherComments")
                         .HasColumnType("INTEGER")
                         .HasColumnName("family_has_no_further_comments");
