@@ -151,16 +151,16 @@ public sealed class RedressRecording(OpenSendDbContext db, CaseSteps steps, Time
     }
 
     public Task RecordAppealSentToCouncilAsync(RequestContext context, Guid assessmentId, Guid appealId, DateOnly on, CancellationToken cancellationToken = default) =>
-        AppealStepAsync(context, assessmentId, appealId, AuditActions.AppealSentToCouncil, (a, now) => a.RecordSentToCouncil(on, now), cancellationToken);
+        AppealStepAsync(context, assessmentId, appealId, familyToo: false, AuditActions.AppealSentToCouncil, (a, writing) => a.RecordSentToCouncil(on, writing.Now), cancellationToken);
 
     public Task RecordAppealResponseAsync(RequestContext context, Guid assessmentId, Guid appealId, DateOnly on, CancellationToken cancellationToken = default) =>
-        AppealStepAsync(context, assessmentId, appealId, AuditActions.AppealResponded, (a, now) => a.RecordResponse(on, now), cancellationToken);
+        AppealStepAsync(context, assessmentId, appealId, familyToo: false, AuditActions.AppealResponded, (a, writing) => a.RecordResponse(on, writing.Now), cancellationToken);
 
     public Task RecordAppealHearingAsync(RequestContext context, Guid assessmentId, Guid appealId, DateOnly on, CancellationToken cancellationToken = default) =>
-        AppealStepAsync(context, assessmentId, appealId, AuditActions.AppealHearing, (a, now) => a.RecordHearing(on, now), cancellationToken);
+        AppealStepAsync(context, assessmentId, appealId, familyToo: false, AuditActions.AppealHearing, (a, writing) => a.RecordHearing(on, writing.Now), cancellationToken);
 
     public Task WithdrawAppealAsync(RequestContext context, Guid assessmentId, Guid appealId, DateOnly on, CancellationToken cancellationToken = default) =>
-        AppealStepAsync(context, assessmentId, appealId, AuditActions.AppealWithdrawn, (a, now) => a.Withdraw(on, now), cancellationToken);
+        AppealStepAsync(context, assessmentId, appealId, familyToo: true, AuditActions.AppealWithdrawn, (a, writing) => a.Withdraw(on, writing.Now), cancellationToken);
 
     /// <summary>
     /// The council tells the tribunal it will not oppose (reg 45): the appeal ends in the family's favour
@@ -168,7 +168,7 @@ public sealed class RedressRecording(OpenSendDbContext db, CaseSteps steps, Time
     /// appeal against ceasing ends with the plan kept.
     /// </summary>
     public Task RecordNotOpposingAsync(RequestContext context, Guid assessmentId, Guid appealId, DateOnly on, CancellationToken cancellationToken = default) =>
-        AppealStepAsync(context, assessmentId, appealId, AuditActions.AppealNotOpposed, (appeal, now) => { }, cancellationToken, (appeal, writing) =>
+        AppealStepAsync(context, assessmentId, appealId, familyToo: false, AuditActions.AppealNotOpposed, (appeal, writing) =>
         {
             var kind = appeal.RecordNotOpposing(on, writing.Now);
             var found = writing.Case;
@@ -180,7 +180,7 @@ public sealed class RedressRecording(OpenSendDbContext db, CaseSteps steps, Time
             {
                 found.KeepPlan(on, "The council told the tribunal it will not oppose the appeal against ceasing the plan.", context.Actor, writing.Now);
             }
-        });
+        }, cancellationToken);
 
     /// <summary>
     /// The tribunal's decision (reg 44). Each order opens its clocks on the case in the same transaction,
@@ -188,7 +188,7 @@ public sealed class RedressRecording(OpenSendDbContext db, CaseSteps steps, Time
     /// appeal against ceasing ends the plan at once (reg 44(2)(a)).
     /// </summary>
     public Task RecordTribunalDecisionAsync(RequestContext context, Guid assessmentId, Guid appealId, TribunalDecision decision, CancellationToken cancellationToken = default) =>
-        AppealStepAsync(context, assessmentId, appealId, AuditActions.AppealDecided, (appeal, now) => { }, cancellationToken, (appeal, writing) =>
+        AppealStepAsync(context, assessmentId, appealId, familyToo: false, AuditActions.AppealDecided, (appeal, writing) =>
         {
             appeal.RecordDecision(decision.DecidedOn, decision.Orders, decision.Detail, decision.Recommendations, writing.Now);
             var found = writing.Case;
@@ -209,12 +209,13 @@ public sealed class RedressRecording(OpenSendDbContext db, CaseSteps steps, Time
             {
                 found.CeasePlan(on, null, on, context.Actor, writing.Now);
             }
-        });
+        }, cancellationToken);
 
     /// <summary>The commissioner's response to a recommendation (SI 2017/1306). The council records it.</summary>
     public Task RecordRecommendationResponseAsync(RequestContext context, Guid assessmentId, Guid appealId, Guid recommendationId, DateOnly on, string? response,
         CancellationToken cancellationToken = default) =>
-        AppealStepAsync(context, assessmentId, appealId, AuditActions.RecommendationAnswered, (a, now) => a.RecordRecommendationResponse(recommendationId, on, response, now), cancellationToken);
+        AppealStepAsync(context, assessmentId, appealId, familyToo: false, AuditActions.RecommendationAnswered,
+            (a, writing) => a.RecordRecommendationResponse(recommendationId, on, response, writing.Now), cancellationToken);
 
     /// <summary>Reg 44(2)(b), reg 45: the family told the ordered assessment will be made. The council only.</summary>
     public async Task NotifyAssessmentUnderOrderAsync(RequestContext context, Guid assessmentId, DateOnly on, CancellationToken cancellationToken = default)
@@ -264,52 +265,51 @@ public sealed class RedressRecording(OpenSendDbContext db, CaseSteps steps, Time
 
     /// <summary>The council answers the complaint at its current stage.</summary>
     public Task AnswerComplaintAsync(RequestContext context, Guid assessmentId, Guid complaintId, string? answer, CancellationToken cancellationToken = default) =>
-        ComplaintStepAsync(context, assessmentId, complaintId, StepBy.Council, AuditActions.ComplaintAnswered, (c, now, _) => { c.Answer(answer, now); return Task.CompletedTask; }, cancellationToken);
+        ComplaintStepAsync(context, assessmentId, complaintId, familyToo: false, AuditActions.ComplaintAnswered, (c, writing) => { c.Answer(answer, writing.Now); return Task.CompletedTask; }, cancellationToken);
 
     /// <summary>The family takes the complaint to stage 2.</summary>
     public Task EscalateComplaintAsync(RequestContext context, Guid assessmentId, Guid complaintId, CancellationToken cancellationToken = default) =>
-        ComplaintStepAsync(context, assessmentId, complaintId, StepBy.AnyoneWhoSeesTheCase, AuditActions.ComplaintEscalated, async (c, now, laCode) =>
+        ComplaintStepAsync(context, assessmentId, complaintId, familyToo: true, AuditActions.ComplaintEscalated, async (c, writing) =>
         {
-            var days = await db.LocalAuthorities.Where(l => l.Code == laCode).Select(l => l.ComplaintStageTwoWorkingDays).SingleAsync(cancellationToken);
-            c.Escalate(days, now);
+            var days = await db.LocalAuthorities.Where(l => l.Code == writing.Case.LaCode).Select(l => l.ComplaintStageTwoWorkingDays).SingleAsync(cancellationToken);
+            c.Escalate(days, writing.Now);
         }, cancellationToken);
 
     /// <summary>The family (or the council, told of it) records the complaint taken to the Ombudsman.</summary>
     public Task ReferComplaintToOmbudsmanAsync(RequestContext context, Guid assessmentId, Guid complaintId, DateOnly on, CancellationToken cancellationToken = default) =>
-        ComplaintStepAsync(context, assessmentId, complaintId, StepBy.AnyoneWhoSeesTheCase, AuditActions.ComplaintToOmbudsman, (c, now, _) => { c.ReferToOmbudsman(on, now); return Task.CompletedTask; }, cancellationToken);
+        ComplaintStepAsync(context, assessmentId, complaintId, familyToo: true, AuditActions.ComplaintToOmbudsman, (c, writing) => { c.ReferToOmbudsman(on, writing.Now); return Task.CompletedTask; }, cancellationToken);
 
     /// <summary>The council records the Ombudsman's decision.</summary>
     public Task RecordOmbudsmanDecisionAsync(RequestContext context, Guid assessmentId, Guid complaintId, DateOnly on, string? decision, CancellationToken cancellationToken = default) =>
-        ComplaintStepAsync(context, assessmentId, complaintId, StepBy.Council, AuditActions.ComplaintOmbudsmanDecided, (c, now, _) => { c.RecordOmbudsmanDecision(on, decision, now); return Task.CompletedTask; }, cancellationToken);
+        ComplaintStepAsync(context, assessmentId, complaintId, familyToo: false, AuditActions.ComplaintOmbudsmanDecided, (c, writing) => { c.RecordOmbudsmanDecision(on, decision, writing.Now); return Task.CompletedTask; }, cancellationToken);
 
     /// <summary>The family withdraws the complaint or is content with an answer.</summary>
     public Task CloseComplaintAsync(RequestContext context, Guid assessmentId, Guid complaintId, CancellationToken cancellationToken = default) =>
-        ComplaintStepAsync(context, assessmentId, complaintId, StepBy.AnyoneWhoSeesTheCase, AuditActions.ComplaintClosed, (c, now, _) => { c.Close(now); return Task.CompletedTask; }, cancellationToken);
+        ComplaintStepAsync(context, assessmentId, complaintId, familyToo: true, AuditActions.ComplaintClosed, (c, writing) => { c.Close(writing.Now); return Task.CompletedTask; }, cancellationToken);
 
-    private async Task ComplaintStepAsync(RequestContext context, Guid assessmentId, Guid complaintId, StepBy by, AuditAction action, Func<Complaint, DateTimeOffset, string, Task> step,
+    /// <summary>One step on a complaint. The family's own steps are theirs or the council's; the council's (answers, the Ombudsman's decision) are its alone.</summary>
+    private async Task ComplaintStepAsync(RequestContext context, Guid assessmentId, Guid complaintId, bool familyToo, AuditAction action, Func<Complaint, CaseStep, Task> step,
         CancellationToken cancellationToken)
     {
-        // The family's own steps are theirs or the council's; the council's (answers, the Ombudsman's decision) are its alone.
-        var writing = by == StepBy.Council
-            ? await steps.BeginAsync(context, assessmentId, StepBy.Council, cancellationToken)
-            : await BeginAsFamilyOrCouncilAsync(context, assessmentId, cancellationToken);
+        var writing = await BeginAsync(context, assessmentId, familyToo, cancellationToken);
         var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.LaCode == writing.Case.LaCode && c.AssessmentId == assessmentId && c.Id == complaintId, cancellationToken)
             ?? throw new StepRefusedException("complaint-not-found", "That complaint is not on this case.");
-        await step(complaint, writing.Now, writing.Case.LaCode);
+        await step(complaint, writing);
         await writing.CommitAsync(action, Text.InSentence(complaint.Stage.Title()) + ".", "complaint", cancellationToken);
     }
 
-    private async Task AppealStepAsync(RequestContext context, Guid assessmentId, Guid appealId, AuditAction action, Action<TribunalAppeal, DateTimeOffset> step,
-        CancellationToken cancellationToken, Action<TribunalAppeal, CaseStep>? onCase = null)
+    /// <summary>Begins a step the council records, or (<paramref name="familyToo"/>) the family as well.</summary>
+    private Task<CaseStep> BeginAsync(RequestContext context, Guid assessmentId, bool familyToo, CancellationToken cancellationToken) =>
+        familyToo ? BeginAsFamilyOrCouncilAsync(context, assessmentId, cancellationToken) : steps.BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
+
+    /// <summary>One step on an appeal and whatever it does to the case, in one transaction. The family may withdraw their own appeal; every other step is the council's.</summary>
+    private async Task AppealStepAsync(RequestContext context, Guid assessmentId, Guid appealId, bool familyToo, AuditAction action, Action<TribunalAppeal, CaseStep> step,
+        CancellationToken cancellationToken)
     {
-        // The family may withdraw their own appeal; every other step is the council's to record.
-        var writing = action == AuditActions.AppealWithdrawn
-            ? await BeginAsFamilyOrCouncilAsync(context, assessmentId, cancellationToken)
-            : await steps.BeginAsync(context, assessmentId, StepBy.Council, cancellationToken);
+        var writing = await BeginAsync(context, assessmentId, familyToo, cancellationToken);
         var appeal = await db.TribunalAppeals.SingleOrDefaultAsync(a => a.LaCode == writing.Case.LaCode && a.AssessmentId == assessmentId && a.Id == appealId, cancellationToken)
             ?? throw new StepRefusedException("appeal-not-found", "That appeal is not on this case.");
-        step(appeal, writing.Now);
-        onCase?.Invoke(appeal, writing);
+        step(appeal, writing);
         await writing.CommitAsync(action, $"{appeal.Decision.Title()}: {Text.InSentence(appeal.Stage.Title())}.", "appeal", cancellationToken);
     }
 

@@ -99,14 +99,7 @@ public static class TimescaleEndpoints
             return problem!;
         }
 
-        try
-        {
-            return TypedResults.Ok(new TimescalesContract(rules!.Name, deadlines(rules, date).Select(d => new DeadlineContract(d.Step, d.Due, d.Basis)).ToList()));
-        }
-        catch (StepRefusedException refused)
-        {
-            return Invalid(refused.Code == "certificate-before-decision" ? "certificate" : parameter, refused.Message);
-        }
+        return TypedResults.Ok(new TimescalesContract(rules!.Name, deadlines(rules, date).Select(d => new DeadlineContract(d.Step, d.Due, d.Basis)).ToList()));
     }
 
     private static Results<Ok<TimescalesContract>, ValidationProblem> WithKind(string parameter, string? value, IReadOnlyDictionary<string, ClockAnchor> kinds,
@@ -127,15 +120,14 @@ public static class TimescaleEndpoints
             }
 
             certificateOn = parsed;
+            if (TryParseDate(decided, out var decidedOn) && parsed < decidedOn)
+            {
+                return Invalid("certificate", "The mediation certificate cannot be dated before the decision.");
+            }
         }
 
         return Calculate("decided", decided, ruleSetId, (rules, date) =>
         {
-            if (certificateOn < date)
-            {
-                throw new StepRefusedException("certificate-before-decision", "The mediation certificate cannot be dated before the decision.");
-            }
-
             var fromDecision = rules.Rule(StatutoryStep.AppealBy, ClockAnchor.DecisionLetter);
             var fromCertificate = rules.Rule(StatutoryStep.AppealBy, ClockAnchor.MediationCertificate);
             var due = rules.AppealBy(date, certificateOn);
