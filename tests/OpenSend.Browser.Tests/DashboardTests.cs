@@ -51,6 +51,9 @@ public sealed class DashboardTests(SeededDemoshire app) : IClassFixture<SeededDe
         await page.GetByRole(AriaRole.Link, new() { Name = "the council's dashboard" }).ClickAsync();
         await Assertions.Expect(page.Locator("#dashboard-source")).ToContainTextAsync("you see every count");
         await Assertions.Expect(page.Locator("#table-active-plans")).ToContainTextAsync("Live");
+        // Issue 23: redress is counted live too: the demo's appeal against a refusal, over its appealable decisions.
+        await Assertions.Expect(page.Locator("#table-tribunal-appeal-rate")).ToContainTextAsync("Live");
+        await Assertions.Expect(page.Locator("#measure-weeks-in-redress")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
     }
 }

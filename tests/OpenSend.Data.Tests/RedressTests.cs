@@ -8,6 +8,7 @@ using OpenSend.Data.Demo;
 using OpenSend.Data.Redress;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
+using OpenSend.Domain.Dashboard;
 using OpenSend.Domain.Identity;
 using OpenSend.Domain.Plans;
 using OpenSend.Domain.Redress;
@@ -189,6 +190,41 @@ public abstract class RedressTests(TestProvider provider, PostgresServer postgre
         Assert.Equal((true, false), (ivo.Mediation, ivo.Tribunal));
         Assert.Equal((false, false), (jem.Mediation, jem.Tribunal));
         Assert.Equal((false, true, false, false), (jem.Assessment!.Mediation, jem.Assessment.Tribunal, jem.Assessment.OtherMediation, jem.Assessment.OtherTribunal));
+    }
+
+    /// <summary>
+    /// The dashboard's redress measures come from the records (issue 23): Ada was refused on 2 March, mediated without
+    /// agreement on 2 April and won an order to assess on 10 June, 100 days after the decision; Jem's family, whose plan names
+    /// specific learning difficulty, complained. Each is counted with the child as the return has them, so Jem's complaint is
+    /// in Jem's need's group, not "not known".
+    /// </summary>
+    [Fact]
+    public async Task TheDashboard_CountsMediationAppealsOrdersAndComplaints_WithTheChildAsTheReturnHasThem()
+    {
+        var (id, parent) = await RefusedAsync("Ada");
+        var mediation = await Redress(r => r.BeginMediationAsync(parent, id, AppealableDecision.NotToAssess, RefusedOn, new DateOnly(2026, 3, 20)));
+        await Redress(r => r.ArrangeMediationAsync(In999, id, mediation.Id, new DateOnly(2026, 3, 23), "The refusal.", null, false, false));
+        await Redress(r => r.RecordMediationMeetingAsync(In999, id, mediation.Id, new DateOnly(2026, 4, 2), MediationOutcome.NoAgreement, null, false, true));
+        await Redress(r => r.RecordMediationCertificateAsync(In999, id, mediation.Id, new DateOnly(2026, 4, 7)));
+        var appeal = await Redress(r => r.RegisterAppealAsync(parent, id, AppealableDecision.NotToAssess, RefusedOn, [], new DateOnly(2026, 4, 10), null, null));
+        await Redress(r => r.RecordTribunalDecisionAsync(In999, id, appeal.Id, new TribunalDecision(new DateOnly(2026, 6, 10), [TribunalOrderKind.Assess], null, [])));
+        var jem = await Cases999.FinalPlanAsync(CaseBuilder.ReadingPlan(Guid.NewGuid(), Guid.NewGuid()), new NamedSetting("Oakfield Primary School", "999001", null, null), givenName: "Jem");
+        var jemsParent = await FamilyMemberAsync(jem, "jem.parent@example.com");
+        await Redress(r => r.MakeComplaintAsync(jemsParent, jem, "The therapy in section F has not started.", false, false));
+
+        var live = await InScope(sp => sp.GetRequiredService<OpenSend.Data.Dashboard.DashboardData>().ForYearAsync("999", 2026));
+        (decimal?, decimal?) Counted(string measure) => MeasureCalculator.Compute(Measures.Get(measure), live, suppress: false) is var f ? (f.Numerator, f.Denominator) : default;
+
+        Assert.Equal((1m, 2m), Counted("tribunal-appeal-rate")); // Ada's refusal and Jem's plan in force are the decisions that could be appealed
+        Assert.Equal((1m, 1m), Counted("appeals-upheld"));
+        Assert.Equal((1m, 1m), Counted("mediation-take-up"));
+        Assert.Equal((0m, 1m), Counted("mediation-agreement"));
+        Assert.Equal((1m, 1m), Counted("appeals-after-mediation"));
+        Assert.Equal((0m, 0m), Counted("orders-on-time")); // the order's last limit is in September
+        Assert.Equal((1m, 1m), Counted("complaints-per-1000-plans"));
+        Assert.Equal((100m, 1m), Counted("weeks-in-redress"));
+        var byNeed = MeasureCalculator.ComputeBy(Measures.Get("complaints-per-1000-plans"), live, Breakdown.PrimaryNeed, suppress: false);
+        Assert.Equal(1m, Assert.Single(byNeed, g => g.Group == nameof(Sen2NeedType.SPLD)).Figure.Numerator);
     }
 
     [Fact]

@@ -171,10 +171,10 @@ public abstract class DashboardPageTests<TApp>(TApp app) : IClassFixture<TApp>, 
         var findings = checkedReturn.QuerySelectorAll("#findings tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(findings, f => f.Contains("Query") && f.Contains("Dashboard") && f.Contains("Sex is not recorded."));
         Assert.NotNull(checkedReturn.QuerySelector("#findings a[href$='/child-details']"));
-        // Issue 20 point 19: items OpenSEND cannot yet fill are said, not silently written as "no".
-        var notYet = checkedReturn.QuerySelector("#not-yet-recorded")!.TextContent;
-        Assert.Contains("Mediation", notYet);
-        Assert.Contains("Tribunal appeals", notYet);
+        // Issue 20 point 19, issue 23: how the mediation and tribunal items are filled is said, so ones kept elsewhere are recorded first.
+        var redressItems = checkedReturn.QuerySelector("#redress-items")!.TextContent;
+        Assert.Contains("recorded in OpenSEND was held by census day", redressItems);
+        Assert.Contains("kept only in other records are reported as 'no'", redressItems);
 
         var download = await client.GetAsync(checkedReturn.QuerySelector("#download")!.GetAttribute("href"));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);

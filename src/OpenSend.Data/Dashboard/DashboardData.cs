@@ -65,7 +65,8 @@ public sealed class DashboardData(OpenSendDbContext db, Sen2Extract extract, Tim
         var progress = reviews.Where(r => r.Report is not null)
             .SelectMany(r => r.Report!.Progress.Select(p => new ProgressRating(Person(r.Child, r.ChildDetails), p.Progress)))
             .ToList();
-        var live = new LiveData(sen2, PlacementOf, progress, await ProvisionReportedAsync(laCode, from, to, census, cancellationToken));
+        var live = new LiveData(sen2, PlacementOf, progress, await ProvisionReportedAsync(laCode, from, to, census, cancellationToken),
+            (await RedressAsync(laCode, cancellationToken)).For(sen2));
         _cache[(laCode, census, collection)] = live;
         return live;
     }
@@ -90,6 +91,60 @@ public sealed class DashboardData(OpenSendDbContext db, Sen2Extract extract, Tim
                 return new ProvisionReported(Person(child.Child, child.ChildDetails), ProvisionDeliveryReport.Latest(item.Select(x => x.Report)).Any(r => r.IsUndelivered));
             })
             .ToList();
+    }
+
+    private readonly Dictionary<string, RedressRead> _redress = [];
+
+    /// <summary>
+    /// The LA's mediations, appeals, orders and complaints, read once per unit of work (the five years
+    /// are counted from the same records), with each case's child for those the return leaves out.
+    /// </summary>
+    private async Task<RedressRead> RedressAsync(string laCode, CancellationToken cancellationToken)
+    {
+        if (_redress.TryGetValue(laCode, out var cached))
+        {
+            return cached;
+        }
+
+        var mediations = await db.Mediations.AsNoTracking().Where(m => m.LaCode == laCode).ToListAsync(cancellationToken);
+        var appeals = await db.TribunalAppeals.AsNoTracking().Where(a => a.LaCode == laCode).ToListAsync(cancellationToken);
+        var complaints = await db.Complaints.AsNoTracking().Where(c => c.LaCode == laCode).Select(c => new ComplaintMade(c.AssessmentId, c.MadeOn)).ToListAsync(cancellationToken);
+        var ids = mediations.Select(m => m.AssessmentId).Concat(appeals.Select(a => a.AssessmentId)).Concat(complaints.Select(c => c.AssessmentId)).Distinct().ToList();
+        var cases = ids.Count == 0 ? [] : await db.Assessments.AsNoTracking().Where(a => a.LaCode == laCode && ids.Contains(a.Id))
+            .Select(a => new CaseRead(a.Id, a.Child, a.ChildDetails, a.Orders, a.RuleSetId))
+            .ToListAsync(cancellationToken);
+        return _redress[laCode] = new RedressRead(mediations, appeals, complaints, cases.ToDictionary(c => c.Id));
+    }
+
+    private sealed record ComplaintMade(Guid AssessmentId, DateOnly MadeOn);
+
+    private sealed record CaseRead(Guid Id, Domain.Assessments.Child Child, ChildDetails ChildDetails, IReadOnlyList<Domain.Redress.OrderClock> Orders, string RuleSetId);
+
+    private sealed record RedressRead(
+        List<Domain.Redress.Mediation> Mediations,
+        List<Domain.Redress.TribunalAppeal> Appeals,
+        List<ComplaintMade> Complaints,
+        Dictionary<Guid, CaseRead> Cases)
+    {
+        /// <summary>The records with each child as the return has them (the case's own details where it is not in the return).</summary>
+        public RedressRecords For(Sen2Return sen2)
+        {
+            if (Cases.Count == 0)
+            {
+                return RedressRecords.None;
+            }
+
+            Sen2Person PersonOf(Guid id) => sen2.PersonByCase.TryGetValue(id, out var person) ? person : Person(Cases[id].Child, Cases[id].ChildDetails);
+            bool SameDecision(Domain.Redress.Mediation m, Domain.Redress.TribunalAppeal a) =>
+                m.AssessmentId == a.AssessmentId && m.Decision == a.Decision && m.DecidedOn == a.DecidedOn;
+            return new RedressRecords(
+                [.. Mediations.Select(m => new MediationCounted(PersonOf(m.AssessmentId), m,
+                    Appeals.Where(a => SameDecision(m, a)).Select(a => (DateOnly?)a.RegisteredOn).Min()))],
+                [.. Appeals.Select(a => new AppealCounted(PersonOf(a.AssessmentId), a,
+                    Mediations.Any(m => SameDecision(m, a) && m.HeldOn is { } held && held <= a.RegisteredOn)))],
+                [.. Cases.Values.SelectMany(c => c.Orders.Select(o => new OrderCounted(PersonOf(c.Id), o, Domain.Timescales.RuleSetCatalogue.Get(c.RuleSetId))))],
+                [.. Complaints.Select(c => new ComplaintCounted(PersonOf(c.AssessmentId), c.MadeOn))]);
+        }
     }
 
     /// <summary>The child as the breakdowns count them (sex, ethnicity, age), for measures not read from the return itself.</summary>

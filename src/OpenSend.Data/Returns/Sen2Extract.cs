@@ -161,21 +161,28 @@ public sealed class Sen2Extract(OpenSendDbContext db, TimeProvider time)
         }
 
         // One person per child: the same name, date of birth and pupil number across requests.
+        var personByCase = new Dictionary<Guid, Sen2Person>();
         var grouped = persons
             .GroupBy(p => (p.Case.Child.FamilyName, p.Case.Child.GivenName, p.Case.Child.DateOfBirth, p.Case.ChildDetails.Upn))
             .Select(g =>
             {
                 var first = g.OrderBy(p => p.Case.RequestReceivedOn).First().Case;
                 var details = g.Select(p => p.Case.ChildDetails).LastOrDefault(d => d != ChildDetails.None) ?? first.ChildDetails;
-                return new Sen2Person(first.Child.FamilyName, first.Child.GivenName, first.Child.DateOfBirth, details.Sex, details.Ethnicity, details.Postcode,
+                var person = new Sen2Person(first.Child.FamilyName, first.Child.GivenName, first.Child.DateOfBirth, details.Sex, details.Ethnicity, details.Postcode,
                     details.Upn, details.Uln, details.UpnUnknownReason, g.Select(p => p.Request).OrderBy(r => r.ReceivedDate).ToList());
+                foreach (var (c, _) in g)
+                {
+                    personByCase[c.Id] = person;
+                }
+
+                return person;
             })
             .OrderBy(p => p.Surname, StringComparer.Ordinal).ThenBy(p => p.Forename, StringComparer.Ordinal).ThenBy(p => p.DateOfBirth)
             .ToList();
 
         var officers = await OfficersAsync(laCode, cancellationToken);
         var header = new Sen2Header(collection, census, laCode, "OpenSEND", Release, 1, time.GetUtcNow(), officers.Dmo, officers.Dco, officers.Dsco);
-        return new Sen2Return(header, grouped);
+        return new Sen2Return(header, grouped) { PersonByCase = personByCase };
     }
 
     /// <summary>What the return takes from a review.</summary>

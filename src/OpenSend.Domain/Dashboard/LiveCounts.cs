@@ -57,11 +57,8 @@ public sealed class LiveCounts
         int numerator = 0, denominator = 0;
         foreach (var unit in units)
         {
-            if (unit.InDenominator)
-            {
-                denominator++;
-                numerator += unit.InNumerator ? 1 : 0;
-            }
+            denominator += unit.InDenominator ? 1 : 0;
+            numerator += unit.InNumerator ? unit.Days : 0;
         }
 
         return new MeasureCount(measureId, breakdown, group, numerator, denominator);

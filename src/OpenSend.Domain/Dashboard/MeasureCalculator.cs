@@ -79,13 +79,21 @@ public static class MeasureCalculator
     {
         var isCount = kind is MeasureKind.Count or MeasureKind.Money;
         decimal? value = isCount ? numerator
-            : denominator is > 0 ? Math.Round(numerator / denominator.Value * (kind == MeasureKind.PerTenThousand ? 10_000m : 100m), 1)
+            : denominator is > 0 ? Math.Round(numerator / denominator.Value * Scale(kind), 1)
             : null;
         var small = kind != MeasureKind.Money && ((numerator is > 0 and < SuppressBelow) || (!isCount && denominator is > 0 and < SuppressBelow));
         return suppress && small
             ? new Figure(null, null, null, source, "c")
             : new Figure(value, numerator, isCount ? null : denominator, source);
     }
+
+    private static decimal Scale(MeasureKind kind) => kind switch
+    {
+        MeasureKind.PerTenThousand => 10_000m,
+        MeasureKind.PerThousand => 1_000m,
+        MeasureKind.AverageWeeks => 1m / 7m,
+        _ => 100m,
+    };
 
     /// <summary>
     /// The average of an LA's statistical neighbours, as the DfE's LA interactive tool shows it: the

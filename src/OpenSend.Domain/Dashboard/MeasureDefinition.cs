@@ -27,6 +27,15 @@ public enum MeasureKind
 
     /// <summary>Pounds.</summary>
     Money,
+
+    /// <summary>Per 1,000 of what the denominator counts (complaints per 1,000 plans).</summary>
+    PerThousand,
+
+    /// <summary>
+    /// Weeks on average: the numerator is the units' days summed, the denominator the units, so an
+    /// area's figure is every child's time counted together, never an average of its LAs' averages.
+    /// </summary>
+    AverageWeeks,
 }
 
 /// <summary>The equality breakdowns every count can be shown by (dashboard.md "Equality").</summary>
@@ -56,8 +65,13 @@ public enum PlacementType
     None,
 }
 
-/// <summary>One child's request, plan or review counted by a measure: in its denominator, and perhaps its numerator.</summary>
-public sealed record CountedUnit(Sen2Person Person, Sen2Plan? Plan, bool InNumerator, bool InDenominator = true);
+/// <summary>
+/// One child's request, plan, review or appeal counted by a measure: in its denominator, and perhaps
+/// its numerator. Most measures count a subset of their denominator; a rate of two different things
+/// (appeals registered over appealable decisions, complaints over plans) counts units in only one
+/// of them. Days are what an <see cref="MeasureKind.AverageWeeks"/> measure adds to its numerator.
+/// </summary>
+public sealed record CountedUnit(Sen2Person Person, Sen2Plan? Plan, bool InNumerator, bool InDenominator = true, int Days = 1);
 
 /// <summary>
 /// What live measures are counted from: the LA's SEN2 return for the census that closes the year
@@ -66,9 +80,11 @@ public sealed record CountedUnit(Sen2Person Person, Sen2Plan? Plan, bool InNumer
 /// year of the provision in plans in force.
 /// </summary>
 public sealed record LiveData(Sen2Return Return, Func<Sen2Setting, PlacementType> PlacementOf, IReadOnlyList<ProgressRating> Progress,
-    IReadOnlyList<ProvisionReported>? Delivery = null)
+    IReadOnlyList<ProvisionReported>? Delivery = null, RedressRecords? Redress = null)
 {
     public IReadOnlyList<ProvisionReported> ProvisionReportedOn => Delivery ?? [];
+
+    public RedressRecords Disagreements => Redress ?? RedressRecords.None;
 
     public DateOnly Census => Return.Header.ReferenceDate;
 
@@ -136,7 +152,7 @@ public sealed record MeasureDefinition(
     ExternalSource? External = null,
     string? GreenPaperExample = null)
 {
-    public bool IsRate => Kind is MeasureKind.Percentage or MeasureKind.PerTenThousand;
+    public bool IsRate => Kind is MeasureKind.Percentage or MeasureKind.PerTenThousand or MeasureKind.PerThousand or MeasureKind.AverageWeeks;
 
     /// <summary>
     /// Whether an LA's figure can be set beside its region's and England's on one scale: rates and

@@ -1,5 +1,7 @@
+using OpenSend.Domain.Redress;
 using OpenSend.Domain.Returns;
 using OpenSend.Domain.Reviews;
+using OpenSend.Domain.Timescales;
 
 namespace OpenSend.Domain.Dashboard;
 
@@ -38,11 +40,24 @@ public static class Measures
     private static int Days(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber;
 
     /// <summary>
+    /// The decisions the MoJ's and DfE's appeal rate puts under its appeals, counted from SEN2 as
+    /// theirs is: requests refused and decisions not to issue a plan in the year, plans in force on
+    /// census day, and plans ceased in the year because needs are met without one.
+    /// </summary>
+    private static IEnumerable<CountedUnit> AppealableDecisions(LiveData d) =>
+        d.Return.Requests
+            .Where(x => (x.Request.Outcome == Sen2RequestOutcome.N && d.InYear(x.Request.OutcomeDate))
+                || (x.Request.Assessment is { Outcome: Sen2AssessmentOutcome.N } assessment && d.InYear(assessment.OutcomeDate)))
+            .Select(x => new CountedUnit(x.Person, null, false))
+            .Concat(ActivePlans(d).Select(x => new CountedUnit(x.Person, x.Plan, false)))
+            .Concat(CeasedInYear(d).Where(x => x.Plan.CeaseReason == (int)CeaseReason.NeedsMetWithoutPlan).Select(x => new CountedUnit(x.Person, x.Plan, false)));
+
+    /// <summary>
     /// The version of the live definitions. Counts an LA's dashboard keeps say which version made
     /// them; raise this whenever a live definition (or what SEN2 counts) changes, so every kept
     /// count is recounted rather than shown beside counts made the new way.
     /// </summary>
-    public const int LiveVersion = 3;
+    public const int LiveVersion = 4;
 
     public static readonly IReadOnlyList<MeasureDefinition> All =
     [
@@ -97,14 +112,59 @@ public static class Measures
             Live: d => ActivePlans(d).Where(x => d.InYear(x.Plan.Active!.PhaseTransferDueDate))
                 .Select(x => new CountedUnit(x.Person, x.Plan, x.Plan.Active!.PhaseTransferFinalDate is not { } final || final > x.Plan.Active.PhaseTransferDueDate))),
         new("tribunal-appeal-rate", "SEND Tribunal appeal rate", MeasureGroup.Experiences, MeasureKind.Percentage,
-            "Appeals registered with the First-tier Tribunal (SEND) in the year", "Appealable decisions made in the year",
-            "Calendar year", "MoJ and DfE SEND Tribunal appeal rate", HigherIsBetter: false,
+            "Appeals registered with the First-tier Tribunal (SEND) in the year",
+            "Appealable decisions: requests refused and decisions not to issue a plan in the year, plans in force on census day, and plans ceased in the year because needs are met",
+            "Calendar year", "Children and Families Act 2014 s.51; MoJ and DfE SEND Tribunal appeal rate (its appealable decisions counted from SEN2)", HigherIsBetter: false,
+            Live: d => d.Disagreements.Appeals.Where(a => d.InYear(a.Appeal.RegisteredOn)).Select(a => new CountedUnit(a.Person, null, true, InDenominator: false))
+                .Concat(AppealableDecisions(d)),
             Published: new("tribunal_appeals", "appeals_registered", ["appealable_decisions"], "appeal_rate_pc"),
             GreenPaperExample: "Tribunal appeal rates"),
         new("appeals-upheld", "Appeals decided in the family's favour", MeasureGroup.Experiences, MeasureKind.Percentage,
-            "Appeals decided in the year wholly or partly in favour of the appellant", "Appeals decided in the year",
-            "Academic year", "Ministry of Justice tribunal statistics (SEND)", HigherIsBetter: false,
-            External: new("Ministry of Justice", "Tribunal statistics quarterly: SEND appeals decided, by outcome and LA")),
+            "Appeals the tribunal decided in the year wholly or partly in favour of the family (it made an order)", "Appeals the tribunal decided in the year (not those withdrawn or conceded)",
+            "Calendar year", "SEND Regulations 2014 reg 44; Ministry of Justice tribunal statistics (SEND)", HigherIsBetter: false,
+            Live: d => d.Disagreements.Appeals.Where(a => a.Appeal.Stage == AppealStage.Decided && d.InYear(a.Appeal.OutcomeOn))
+                .Select(a => new CountedUnit(a.Person, null, a.Appeal.Orders.Count > 0)),
+            External: new("Ministry of Justice", "Tribunal statistics quarterly: SEND appeals decided, by outcome and LA (an academic year entered as the year it ends)")),
+        new("mediation-take-up", "Families going to mediation", MeasureGroup.Experiences, MeasureKind.Percentage,
+            "Families given mediation information in the year who then chose mediation", "Families given mediation information in the year about a decision they could appeal",
+            "Calendar year", "Children and Families Act 2014 s.55; SEND Regulations 2014 regs 32–36; green paper ch.2 para 31 (mediation before an appeal)", HigherIsBetter: true,
+            Live: d => d.Disagreements.Mediations.Where(m => d.InYear(m.Mediation.InformationGivenOn))
+                .Select(m => new CountedUnit(m.Person, null, m.Mediation.CouncilToldOn is { } told && told <= d.Census))),
+        new("mediation-agreement", "Mediations reaching agreement", MeasureGroup.Experiences, MeasureKind.Percentage,
+            "Mediations held in the year that reached agreement in full or in part", "Mediations held in the year",
+            "Calendar year", "SEND Regulations 2014 regs 37–42", HigherIsBetter: true,
+            Live: d => d.Disagreements.Mediations.Where(m => d.InYear(m.Mediation.HeldOn))
+                .Select(m => new CountedUnit(m.Person, null, m.Mediation.Outcome is MediationOutcome.FullAgreement or MediationOutcome.PartialAgreement))),
+        new("appeals-after-mediation", "Mediations followed by an appeal", MeasureGroup.Experiences, MeasureKind.Percentage,
+            "Mediations held in the year after which the family appealed the same decision", "Mediations held in the year",
+            "Calendar year", "SEND Regulations 2014 regs 37–39; DfE SEN2 (mediation and tribunal items)", HigherIsBetter: false,
+            Live: d => d.Disagreements.Mediations.Where(m => d.InYear(m.Mediation.HeldOn))
+                .Select(m => new CountedUnit(m.Person, null, m.AppealRegisteredOn is { } registered && registered <= d.Census))),
+        new("orders-on-time", "Tribunal orders carried out on time", MeasureGroup.Experiences, MeasureKind.Percentage,
+            "Orders and unopposed appeals whose last time limit fell in the year where every step was done within its limit", "Orders and unopposed appeals whose last time limit fell in the year",
+            "Calendar year", "SEND Regulations 2014 regs 44–45 (no exception under reg 44(3) counts as on time here)", HigherIsBetter: true,
+            Live: d => d.Disagreements.Orders.Select(o => (o.Person, Steps: o.On(d.Census)))
+                .Where(o => o.Steps.Count > 0 && o.Steps.Max(s => s.Deadline.Due) is var last && d.InYear(last) && (last < d.Census || o.Steps.All(s => s.State == DeadlineState.Met)))
+                .Select(o => new CountedUnit(o.Person, null, o.Steps.All(s => s.State == DeadlineState.Met)))),
+        new("complaints-per-1000-plans", "Complaints per 1,000 plans", MeasureGroup.Experiences, MeasureKind.PerThousand,
+            "Complaints about SEND made to the council in the year", "Plans in force on census day",
+            "Calendar year", "The council's complaints procedure; Local Government Act 1974 Part 3 (the Ombudsman)", HigherIsBetter: false,
+            Live: d => d.Disagreements.Complaints.Where(c => d.InYear(c.MadeOn)).Select(c => new CountedUnit(c.Person, null, true, InDenominator: false))
+                .Concat(ActivePlans(d).Select(x => new CountedUnit(x.Person, x.Plan, false)))),
+        new("weeks-in-redress", "Time from decision to the end of an appeal", MeasureGroup.Experiences, MeasureKind.AverageWeeks,
+            "Weeks from the council's decision to the appeal's end (decided, conceded or withdrawn), on average", "Appeals that ended in the year",
+            "Calendar year", "Children and Families Act 2014 s.51; green paper ch.2 para 32 (the impact of mediation on redress kept under review)", HigherIsBetter: false,
+            Live: d => d.Disagreements.Appeals.Where(a => d.InYear(a.EndedOn))
+                .Select(a => new CountedUnit(a.Person, null, true, Days: Days(a.Appeal.DecidedOn, a.EndedOn!.Value)))),
+        new("redress-drop-out", "Disagreements the family took no further", MeasureGroup.Experiences, MeasureKind.Percentage,
+            "Appeals the family withdrew, and mediation certificates whose time to appeal ran out with no agreement in full and no appeal (even a late one)",
+            "Appeals that ended in the year, and mediation certificates whose time to appeal ran out in the year with no appeal",
+            "Calendar year", "SEND Regulations 2014 regs 33–39; green paper ch.2 paras 29–32 (redress kept under review, broken down by group to show who is left out)", HigherIsBetter: false,
+            Live: d => d.Disagreements.Appeals.Where(a => d.InYear(a.EndedOn)).Select(a => new CountedUnit(a.Person, null, a.Appeal.Stage == AppealStage.Withdrawn))
+                .Concat(d.Disagreements.Mediations
+                    .Where(m => m.Mediation.CertificateOn is not null && m.Mediation.AppealBy < d.Census && d.InYear(m.Mediation.AppealBy)
+                        && (m.AppealRegisteredOn is not { } registered || registered > d.Census))
+                    .Select(m => new CountedUnit(m.Person, null, m.Mediation.Outcome != MediationOutcome.FullAgreement)))),
 
         // Identification of need.
         new("requests-received", "Requests for an EHC needs assessment", MeasureGroup.IdentificationOfNeed, MeasureKind.Count,

@@ -162,6 +162,13 @@ public sealed record Sen2Return(Sen2Header Header, IReadOnlyList<Sen2Person> Per
     /// <summary>The calendar year the return reports on: the year before the collection's census.</summary>
     public int ReportingYear => Header.Year - 1;
 
+    /// <summary>
+    /// Each case's child in this return, by the case's id. Not part of what the DfE collects (the
+    /// file has no case ids): it lets measures counted from other records (an appeal, a complaint)
+    /// put the child in the same groups as the return's own counts.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, Sen2Person> PersonByCase { get; init; } = new Dictionary<Guid, Sen2Person>();
+
     public IEnumerable<(Sen2Person Person, Sen2Request Request)> Requests => Persons.SelectMany(p => p.Requests.Select(r => (p, r)));
 
     public IEnumerable<(Sen2Person Person, Sen2Request Request, Sen2Plan Plan)> Plans =>

@@ -21,13 +21,14 @@ public sealed record Sen2Finding(Sen2Severity Severity, string Code, Sen2Person 
 public static class Sen2Validation
 {
     /// <summary>
-    /// SEN2 items OpenSEND cannot yet fill from what it records, said with every check rather than
-    /// silently reported as "no": mediation and tribunal appeals are recorded once redress is built.
+    /// How the return fills the items OpenSEND learns of only if they are recorded (decision 0020),
+    /// said with every check so a council that kept them elsewhere records them before submitting.
     /// </summary>
-    public static IReadOnlyList<string> NotYetRecorded { get; } =
+    public static IReadOnlyList<string> FilledFromRedress { get; } =
     [
-        "Mediation (RequestMediation, AssessmentMediation, OtherMediation): OpenSEND does not yet record mediation, so every request is reported as 'no'. Check against the mediation service's records before submitting.",
-        "Tribunal appeals (RequestTribunal, AssessmentTribunal, OtherTribunal): OpenSEND does not yet record appeals, so every request is reported as 'no'. Check against the council's tribunal records before submitting.",
+        "Mediation (RequestMediation, AssessmentMediation, OtherMediation): 'yes' where a mediation recorded in OpenSEND was held by census day about the refusal to assess, the assessment's outcome, or anything since.",
+        "Tribunal appeals (RequestTribunal, AssessmentTribunal, OtherTribunal): 'yes' where an appeal recorded in OpenSEND was registered by census day about the same.",
+        "Mediations and appeals kept only in other records are reported as 'no': record them on each case's 'Mediation and appeals' page first.",
     ];
 
     public static IReadOnlyList<Sen2Finding> Check(Sen2Return sen2)

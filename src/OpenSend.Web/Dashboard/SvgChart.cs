@@ -144,7 +144,8 @@ public static class SvgChart
     public static string Format(MeasureKind kind, decimal value) => kind switch
     {
         MeasureKind.Percentage => value.ToString("0.#", CultureInfo.InvariantCulture) + "%",
-        MeasureKind.PerTenThousand => value.ToString("0.#", CultureInfo.InvariantCulture),
+        MeasureKind.PerTenThousand or MeasureKind.PerThousand => value.ToString("0.#", CultureInfo.InvariantCulture),
+        MeasureKind.AverageWeeks => value.ToString("0.#", CultureInfo.InvariantCulture) + (value == 1 ? " week" : " weeks"),
         MeasureKind.Money => Math.Abs(value) >= 1_000_000 ? $"{(value < 0 ? "-" : "")}£{Math.Abs(value) / 1_000_000:0.#}m" : value.ToString("£#,0", CultureInfo.InvariantCulture),
         _ => value.ToString("#,0", CultureInfo.InvariantCulture),
     };
