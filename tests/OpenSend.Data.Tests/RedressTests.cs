@@ -210,7 +210,10 @@ public abstract class RedressTests(TestProvider provider, PostgresServer postgre
         await Redress(r => r.RecordTribunalDecisionAsync(In999, id, appeal.Id, new TribunalDecision(new DateOnly(2026, 6, 10), [TribunalOrderKind.Assess], null, [])));
         var jem = await Cases999.FinalPlanAsync(CaseBuilder.ReadingPlan(Guid.NewGuid(), Guid.NewGuid()), new NamedSetting("Oakfield Primary School", "999001", null, null), givenName: "Jem");
         var jemsParent = await FamilyMemberAsync(jem, "jem.parent@example.com");
+        await InScope(sp => sp.GetRequiredService<OpenSend.Data.Dashboard.DashboardCounts>().RecountAsync("999"));
         await Redress(r => r.MakeComplaintAsync(jemsParent, jem, "The therapy in section F has not started.", false, false));
+        // A complaint alone (no case record changed with it) makes the kept counts out of date: redress is counted now.
+        Assert.Equal(["999"], await InScope(sp => sp.GetRequiredService<OpenSend.Data.Dashboard.DashboardCounts>().OutOfDateAsync()));
 
         var live = await InScope(sp => sp.GetRequiredService<OpenSend.Data.Dashboard.DashboardData>().ForYearAsync("999", 2026));
         (decimal?, decimal?) Counted(string measure) => MeasureCalculator.Compute(Measures.Get(measure), live, suppress: false) is var f ? (f.Numerator, f.Denominator) : default;

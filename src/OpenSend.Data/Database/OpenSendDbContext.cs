@@ -151,7 +151,7 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
 
     /// <summary>The namespaces whose records the live counts are made from (the SEN2 return's sources).</summary>
     private static readonly string[] CountedNamespaces =
-        ["OpenSend.Domain.Assessments", "OpenSend.Domain.Plans", "OpenSend.Domain.Reviews", "OpenSend.Domain.Placements", "OpenSend.Domain.Advice"];
+        ["OpenSend.Domain.Assessments", "OpenSend.Domain.Plans", "OpenSend.Domain.Reviews", "OpenSend.Domain.Placements", "OpenSend.Domain.Advice", "OpenSend.Domain.Redress"];
 
     /// <summary>
     /// Notes, in the same save, which LAs' case records this save changes, so the dashboard knows
