@@ -19,6 +19,7 @@ using OpenSend.Web.Assessments;
 using OpenSend.Web.Dashboard;
 using OpenSend.Web.Journeys;
 using OpenSend.Web.Notifications;
+using OpenSend.Web.Partnerships;
 using OpenSend.Web.Placements;
 using OpenSend.Web.Plans;
 using OpenSend.Web.Problems;
@@ -180,6 +181,7 @@ app.MapAssessmentEndpoints();
 app.MapPlanEndpoints();
 app.MapPlacementEndpoints();
 app.MapDashboardEndpoints();
+app.MapOpenReferralEndpoints();
 
 app.Run();
 

@@ -180,6 +180,9 @@ public static class AuditActions
     public static readonly AuditAction SettingUnlistedSuitable = new("setting.unlisted-suitable", "Removed a setting from the council's suitable settings", null);
     public static readonly AuditAction SettingListedArea = new("setting.listed-area", "Added the area's settings to the council's suitable settings", null);
     public static readonly AuditAction SettingProviderAdded = new("setting.provider-added", "Added a provider from the register of learning providers", null);
+    // The local offer: public information the council keeps (s.30), never about a child.
+    public static readonly AuditAction LocalOfferServiceAdded = new("local-offer.service-added", "Added a service to the local offer", null);
+    public static readonly AuditAction LocalOfferServiceChanged = new("local-offer.service-changed", "Changed a service in the local offer", null);
     public static readonly AuditAction StaffAdded = new("staff.added", "Gave a person a role in an organisation", null);
     public static readonly AuditAction StaffRemoved = new("staff.removed", "Ended a person's role in an organisation", null);
 

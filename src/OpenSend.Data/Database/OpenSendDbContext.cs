@@ -85,6 +85,15 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<OpenSend.Domain.Redress.Complaint> Complaints => Set<OpenSend.Domain.Redress.Complaint>();
 
+    /// <summary>The local offer's services, their providers and the taxonomies describing them (public data, kept by each LA).</summary>
+    public DbSet<OpenSend.Domain.Partnerships.LocalOfferService> LocalOfferServices => Set<OpenSend.Domain.Partnerships.LocalOfferService>();
+
+    public DbSet<OpenSend.Domain.Partnerships.LocalOfferProvider> LocalOfferProviders => Set<OpenSend.Domain.Partnerships.LocalOfferProvider>();
+
+    public DbSet<OpenSend.Domain.Partnerships.Taxonomy> Taxonomies => Set<OpenSend.Domain.Partnerships.Taxonomy>();
+
+    public DbSet<OpenSend.Domain.Partnerships.TaxonomyTerm> TaxonomyTerms => Set<OpenSend.Domain.Partnerships.TaxonomyTerm>();
+
     public DbSet<OpenSend.Domain.Reviews.ReviewContribution> ReviewContributions => Set<OpenSend.Domain.Reviews.ReviewContribution>();
 
     /// <summary>The settings register (GIAS and the providers LAs add): public data, not scoped by LA.</summary>

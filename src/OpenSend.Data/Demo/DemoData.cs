@@ -135,6 +135,7 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
 
         // The register is seeded even into a demo database made before it existed.
         await DemoSettings.SeedAsync(db, DemoLaCode, time.GetUtcNow(), cancellationToken);
+        await DemoLocalOffer.SeedAsync(db, DemoLaCode, time.GetUtcNow(), cancellationToken);
         if (!await IsEmptyAsync(cancellationToken))
         {
             return 0;

@@ -1799,6 +1799,414 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.ToTable("local_authorities", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Partnerships.LocalOfferProvider", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("website");
+
+                    b.HasKey("Id")
+                        .HasName("pk_local_offer_providers");
+
+                    b.HasIndex("LaCode", "Name")
+                        .HasDatabaseName("ix_local_offer_providers_la_code_name");
+
+                    b.ToTable("local_offer_providers", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Partnerships.LocalOfferService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Eligibility")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("eligibility");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Fees")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("fees");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateTimeOffset>("LastModified")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modified");
+
+                    b.Property<int?>("MaximumAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("maximum_age");
+
+                    b.Property<int?>("MinimumAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_age");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(4201)
+                        .HasColumnType("character varying(4201)")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("url");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("_costs")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("cost_options");
+
+                    b.Property<string>("_locations")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("locations");
+
+                    b.Property<string>("_schedules")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("schedules");
+
+                    b.HasKey("Id")
+                        .HasName("pk_local_offer_services");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_local_offer_services_provider_id");
+
+                    b.HasIndex("LaCode", "Name")
+                        .HasDatabaseName("ix_local_offer_services_la_code_name");
+
+                    b.ToTable("local_offer_services", (string)null);
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Partnerships.Taxonomy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Uri")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("uri");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_local_offer_taxonomies");
+
+                    b.ToTable("local_offer_taxonomies", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("6166a1fe-5a43-5c12-9211-a12f3c038bda"),
+                            Description = "What a service is for, as a local offer must cover (Children and Families Act 2014 s.30; SEND Code of Practice 2015 chapter 4).",
+                            Name = "OpenSEND local offer: kinds of service",
+                            Version = "1"
+                        },
+                        new
+                        {
+                            Id = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4"),
+                            Description = "The areas of need the DfE's SEN2 return and the school census record.",
+                            Name = "SEN2 need types",
+                            Version = "2025"
+                        });
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Partnerships.TaxonomyTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<Guid>("TaxonomyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("taxonomy_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_local_offer_taxonomy_terms");
+
+                    b.HasIndex("TaxonomyId", "Code")
+                        .HasDatabaseName("ix_local_offer_taxonomy_terms_taxonomy_id_code");
+
+                    b.ToTable("local_offer_taxonomy_terms", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("acaca6a1-73b2-54cb-8e3a-c4094f849990"),
+                            Code = "education",
+                            Description = "Schools, colleges, early years and the support they give",
+                            Name = "Education",
+                            TaxonomyId = new Guid("6166a1fe-5a43-5c12-9211-a12f3c038bda")
+                        },
+                        new
+                        {
+                            Id = new Guid("6a267d1b-978f-57cf-9b91-e1484ebc9a52"),
+                            Code = "health",
+                            Description = "Therapies, community health, child and adolescent mental health",
+                            Name = "Health",
+                            TaxonomyId = new Guid("6166a1fe-5a43-5c12-9211-a12f3c038bda")
+                        },
+                        new
+                        {
+                            Id = new Guid("d26ca15f-e80c-55a6-9718-16fa4016a23a"),
+                            Code = "social-care",
+                            Description = "Care and support for children and families",
+                            Name = "Social care",
+                            TaxonomyId = new Guid("6166a1fe-5a43-5c12-9211-a12f3c038bda")
+                        },
+                        new
+                        {
+                            Id = new Guid("a17a0bad-cbcb-5fa2-895a-e7d2e364fbd8"),
+                            Code = "short-breaks",
+                            Description = "Time away for disabled children and a break for their families (Breaks for Carers of Disabled Children Regulations 2011)",
+                            Name = "Short breaks and respite",
+                            TaxonomyId = new Guid("6166a1fe-5a43-5c12-9211-a12f3c038bda")
+                        },
+                        new
+                        {
+                            Id = new Guid("65c6beda-2668-5de3-845d-41e34526e614"),
+                            Code = "leisure",
+                            Description = "Clubs, sport, play and holiday activities",
+                            Name = "Leisure and activities",
+                            TaxonomyId = new Guid("6166a1fe-5a43-5c12-9211-a12f3c038bda")
+                        },
+                        new
+                        {
+                            Id = new Guid("ff40218a-0547-5b10-89f2-0c534c25f518"),
+                            Code = "advice",
+                            Description = "Including the SEND information, advice and support service (SENDIASS)",
+                            Name = "Information, advice and support",
+                            TaxonomyId = new Guid("6166a1fe-5a43-5c12-9211-a12f3c038bda")
+                        },
+                        new
+                        {
+                            Id = new Guid("86d7a5e0-2240-53a6-a213-35a10add07a8"),
+                            Code = "adulthood",
+                            Description = "Employment, independent living, friends and community, and good health",
+                            Name = "Preparing for adulthood",
+                            TaxonomyId = new Guid("6166a1fe-5a43-5c12-9211-a12f3c038bda")
+                        },
+                        new
+                        {
+                            Id = new Guid("ab75773d-2899-5fbb-af60-67446105d9f2"),
+                            Code = "SPLD",
+                            Description = "SEN2 need type SPLD",
+                            Name = "Specific learning difficulty",
+                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                        },
+                        new
+                        {
+                            Id = new Guid("09a5485a-9847-5317-afdc-4143dadc197c"),
+                            Code = "MLD",
+                            Description = "SEN2 need type MLD",
+                            Name = "Moderate learning difficulty",
+                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                        },
+                        new
+                        {
+                            Id = new Guid("8952c215-c0fc-5211-b25d-fbd0fad3e95a"),
+                            Code = "SLD",
+                            Description = "SEN2 need type SLD",
+                            Name = "Severe learning difficulty",
+                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                        },
+                        new
+                        {
+                            Id = new Guid("bf2acb24-5098-5203-b9d0-7f6f38a117d6"),
+                            Code = "PMLD",
+                            Description = "SEN2 need type PMLD",
+                            Name = "Profound and multiple learning difficulty",
+                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                        },
+                        new
+                        {
+                            Id = new Guid("f7495d3f-6844-5d25-a3fe-79b9310b23f1"),
+                            Code = "SEMH",
+                            Description = "SEN2 need type SEMH",
+                            Name = "Social, emotional and mental health",
+                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                        },
+                        new
+                        {
+                            Id = new Guid("2462a469-7ac6-5c1f-bc1d-db367668dc86"),
+                            Code = "SLCN",
+                            Description = "SEN2 need type SLCN",
+                            Name = "Speech, language and communication needs",
+                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                        },
+                        new
+                        {
+                            Id = new Guid("d34717e4-0383-5903-b50f-c1a8dccb51df"),
+                            Code = "HI",
+                            Description = "SEN2 need type HI",
+                            Name = "Hearing impairment",
+                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                        },
+                        new
+                        {
+                            Id = new Guid("fed50441-c86a-55ee-a897-66c470b5f0a7"),
+                            Code = "VI",
+                            Description = "SEN2 need type VI",
+                            Name = "Vision impairment",
+                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                        },
+                        new
+                        {
+                            Id = new Guid("d99e6379-1bcb-53b9-bf7e-2982a59e574a"),
+                            Code = "MSI",
+                            Description = "SEN2 need type MSI",
+                            Name = "Multi-sensory impairment",
+                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                        },
+                        new
+                        {
+                            Id = new Guid("6805ee88-fe87-5954-bb43-ea6188412416"),
+                            Code = "PD",
+                            Description = "SEN2 need type PD",
+                            Name = "Physical disability",
+                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                        },
+                        new
+                        {
+                            Id = new Guid("a11e9a02-1c6f-5455-b1aa-bb0d99ddbbea"),
+                            Code = "ASD",
+                            Description = "SEN2 need type ASD",
+                            Name = "Autistic spectrum disorder",
+                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                        },
+                        new
+                        {
+                            Id = new Guid("ae0ee557-7a4f-505a-bf6a-e71833d46abe"),
+                            Code = "DS",
+                            Description = "SEN2 need type DS",
+                            Name = "Down syndrome",
+                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                        },
+                        new
+                        {
+                            Id = new Guid("babc4dae-5467-5f53-8d93-5a62fc0c301f"),
+                            Code = "OTH",
+                            Description = "SEN2 need type OTH",
+                            Name = "Other difficulty or disability",
+                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                        });
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Placements.CommissionedPlaces", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3567,6 +3975,77 @@ namespace OpenSend.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_setting_links_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Partnerships.LocalOfferService", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Partnerships.LocalOfferProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_offer_services_local_offer_providers_provider_id");
+
+                    b.OwnsMany("OpenSend.Domain.Partnerships.ServiceSite", "Sites", b1 =>
+                        {
+                            b1.Property<Guid>("ServiceAtLocationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("service_at_location_id");
+
+                            b1.Property<Guid>("ServiceId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("service_id");
+
+                            b1.HasKey("ServiceAtLocationId")
+                                .HasName("pk_local_offer_service_sites");
+
+                            b1.HasIndex("ServiceId")
+                                .HasDatabaseName("ix_local_offer_service_sites_service_id");
+
+                            b1.ToTable("local_offer_service_sites", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceId")
+                                .HasConstraintName("fk_local_offer_service_sites_local_offer_services_service_id");
+                        });
+
+                    b.OwnsMany("OpenSend.Domain.Partnerships.ServiceTerm", "Terms", b1 =>
+                        {
+                            b1.Property<Guid>("ServiceId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("service_id");
+
+                            b1.Property<Guid>("TermId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid")
+                                .HasColumnName("term_id");
+
+                            b1.HasKey("ServiceId", "TermId")
+                                .HasName("pk_local_offer_service_terms");
+
+                            b1.HasIndex("TermId")
+                                .HasDatabaseName("ix_local_offer_service_terms_term_id");
+
+                            b1.ToTable("local_offer_service_terms", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceId")
+                                .HasConstraintName("fk_local_offer_service_terms_local_offer_services_service_id");
+                        });
+
+                    b.Navigation("Sites");
+
+                    b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("OpenSend.Domain.Partnerships.TaxonomyTerm", b =>
+                {
+                    b.HasOne("OpenSend.Domain.Partnerships.Taxonomy", null)
+                        .WithMany()
+                        .HasForeignKey("TaxonomyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_offer_taxonomy_terms_local_offer_taxonomies_taxonomy_");
                 });
 
             modelBuilder.Entity("OpenSend.Domain.Placements.CommissionedPlaces", b =>
