@@ -12,6 +12,7 @@ using OpenSend.Data.Database;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Identity;
+using OpenSend.Domain.Partnerships;
 using OpenSend.Domain.Timescales;
 
 namespace OpenSend.Web.Tests;
@@ -155,6 +156,20 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         ["api/cases/{id:guid}/tailored-list"] = Rule.CaseReadWithFamily,
         ["api/cases/{id:guid}/preferences"] = Rule.CaseReadWithFamily,
         ["settings"] = Rule.Public,
+        // The local offer is published (s.30) and open data; the council's staff keep it.
+        ["local-offer"] = Rule.Public,
+        ["local-offer/services/{serviceId:guid}"] = Rule.Public,
+        ["local-offer/manage"] = Rule.LaStaffOnly,
+        ["local-offer/manage/services/{serviceId}"] = Rule.LaStaffOnly,
+        ["openreferral/"] = Rule.Public,
+        ["openreferral/services"] = Rule.Public,
+        ["openreferral/services/{serviceId}"] = Rule.Public,
+        ["openreferral/service_at_locations"] = Rule.Public,
+        ["openreferral/service_at_locations/{siteId}"] = Rule.Public,
+        ["openreferral/taxonomies"] = Rule.Public,
+        ["openreferral/taxonomies/{taxonomyId}"] = Rule.Public,
+        ["openreferral/taxonomy_terms"] = Rule.Public,
+        ["openreferral/taxonomy_terms/{termId}"] = Rule.Public,
         ["settings/{urn}"] = Rule.Public,
         ["settings/{urn}/places"] = Rule.LaManagerOnly,
         ["settings/suitable"] = Rule.LaStaffOnly,
@@ -278,6 +293,11 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
 
     public async ValueTask InitializeAsync()
     {
+        await app.WithServices(async sp =>
+        {
+            await OpenSend.Data.Demo.DemoLocalOffer.SeedAsync(sp.GetRequiredService<OpenSendDbContext>(), "999", AppFixture.Start);
+            return 0;
+        });
         var organisations = app.Organisations;
         var staff999 = new RequestContext(new Actor("setup", "Set Up", "LaCaseworker", "Demoshire County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, organisations["999"]), null);
         var staff998 = new RequestContext(new Actor("setup", "Set Up", "LaCaseworker", "Northshire County Council"), Viewer.Staff(Guid.NewGuid(), Role.LaCaseworker, organisations["998"]), null);
@@ -515,8 +535,11 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
 
     private IEnumerable<Child?> Targets(string route) =>
         route.Contains('{', StringComparison.Ordinal) && !route.StartsWith("error", StringComparison.Ordinal) && !route.StartsWith("openapi", StringComparison.Ordinal)
+            && !route.StartsWith("local-offer", StringComparison.Ordinal) && !route.StartsWith("openreferral", StringComparison.Ordinal)
             ? Enum.GetValues<Child>().Cast<Child?>()
             : [null];
+
+    private static readonly Guid DemoService = LocalOfferTaxonomy.IdFor("demo:service:Saturday Sensory Club");
 
     private string Fill(string route, Child? target)
     {
@@ -533,7 +556,13 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
             .Replace("{reportId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
             .Replace("{mediationId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
             .Replace("{appealId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
-            .Replace("{complaintId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal);
+            .Replace("{complaintId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+            .Replace("local-offer/manage/services/{serviceId}", "local-offer/manage/services/new", StringComparison.Ordinal)
+            .Replace("{serviceId:guid}", DemoService.ToString(), StringComparison.Ordinal)
+            .Replace("{serviceId}", DemoService.ToString(), StringComparison.Ordinal)
+            .Replace("{siteId}", LocalOfferTaxonomy.IdFor("demo:at:Saturday Sensory Club").ToString(), StringComparison.Ordinal)
+            .Replace("{taxonomyId}", LocalOfferTaxonomy.ServiceKinds.Id.ToString(), StringComparison.Ordinal)
+            .Replace("{termId}", LocalOfferTaxonomy.Kind("short-breaks").Id.ToString(), StringComparison.Ordinal);
         if (target is { } child)
         {
             var (id, token, adviceId) = _children[child];

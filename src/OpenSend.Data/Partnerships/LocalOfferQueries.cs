@@ -8,7 +8,8 @@ namespace OpenSend.Data.Partnerships;
 /// What to look for in the local offer. <see cref="LaCode"/> keeps to one area's offer (the public page);
 /// the Open Referral API searches the whole directory. <see cref="MinimumAge"/> and <see cref="MaximumAge"/>
 /// are the standard's filters (a service's youngest age at least, its oldest at most); <see cref="Age"/>
-/// is a family's question: does it serve a child of this age?
+/// is a family's question: does it serve a child of this age? <see cref="AllTerms"/> are terms a
+/// service must have every one of (a kind of service and a need).
 /// </summary>
 public sealed record LocalOfferSearch(
     string? LaCode = null,
@@ -20,7 +21,8 @@ public sealed record LocalOfferSearch(
     int? Age = null,
     bool ActiveOnly = false,
     int Page = 1,
-    int PerPage = LocalOfferSearch.DefaultPerPage)
+    int PerPage = LocalOfferSearch.DefaultPerPage,
+    IReadOnlyList<Guid>? AllTerms = null)
 {
     public const int DefaultPerPage = 20;
 
@@ -91,6 +93,11 @@ public sealed class LocalOfferQueries(OpenSendDbContext db)
             query = query.Where(s => s.Terms.Any(t => t.TermId == term));
         }
 
+        foreach (var required in search.AllTerms ?? [])
+        {
+            query = query.Where(s => s.Terms.Any(t => t.TermId == required));
+        }
+
         if (search.TaxonomyId is { } taxonomy)
         {
             var inTaxonomy = db.TaxonomyTerms.Where(t => t.TaxonomyId == taxonomy).Select(t => t.Id);
@@ -149,6 +156,11 @@ public sealed class LocalOfferQueries(OpenSendDbContext db)
 
     public async Task<IReadOnlyList<Taxonomy>> TaxonomiesAsync(CancellationToken cancellationToken = default) =>
         await db.Taxonomies.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
+
+    /// <summary>The areas whose local offer is kept here, by name.</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> AreasAsync(CancellationToken cancellationToken = default) =>
+        [.. (await db.LocalAuthorities.AsNoTracking().Where(l => db.LocalOfferServices.Any(s => s.LaCode == l.Code))
+            .OrderBy(l => l.Name).Select(l => new { l.Code, l.Name }).ToListAsync(cancellationToken)).Select(l => (l.Code, l.Name))];
 
     /// <summary>An LA's providers, for choosing who gives a service.</summary>
     public async Task<IReadOnlyList<LocalOfferProvider>> ProvidersAsync(string laCode, CancellationToken cancellationToken = default) =>

@@ -33,11 +33,11 @@ public static class OpenReferralEndpoints
             return Json(OpenReferral.Page([.. found.Services.Select(s => OpenReferral.Summary(s.Service, s.Provider))], found.Total, found.Page, found.PerPage));
         }).WithSummary("Services, a page at a time, with their organisation").ProducesValidationProblem();
 
-        group.MapGet("/services/{id}", async Task<IResult> (string id, LocalOfferQueries queries, CancellationToken cancellationToken) =>
+        group.MapGet("/services/{serviceId}", async Task<IResult> (string serviceId, LocalOfferQueries queries, CancellationToken cancellationToken) =>
         {
-            if (!Guid.TryParse(id, out var serviceId) || await queries.ServiceAsync(serviceId, cancellationToken) is not { } offered)
+            if (!Guid.TryParse(serviceId, out var id) || await queries.ServiceAsync(id, cancellationToken) is not { } offered)
             {
-                return NotFound("service", id);
+                return NotFound("service", serviceId);
             }
 
             var terms = await queries.TermsAsync(offered.Service.Terms.Select(t => t.TermId), cancellationToken);
@@ -55,10 +55,10 @@ public static class OpenReferralEndpoints
             return Json(OpenReferral.Page([.. sites.Select(s => SiteOf(s.Offered, s.Location, full: false))], total, page, perPage));
         }).WithSummary("Where each service is given, a page at a time").ProducesValidationProblem();
 
-        group.MapGet("/service_at_locations/{id}", async Task<IResult> (string id, LocalOfferQueries queries, CancellationToken cancellationToken) =>
-            Guid.TryParse(id, out var siteId) && await queries.ServiceAtLocationAsync(siteId, cancellationToken) is { } found
+        group.MapGet("/service_at_locations/{siteId}", async Task<IResult> (string siteId, LocalOfferQueries queries, CancellationToken cancellationToken) =>
+            Guid.TryParse(siteId, out var id) && await queries.ServiceAtLocationAsync(id, cancellationToken) is { } found
                 ? Json(SiteOf(found.Offered, found.Location, full: true))
-                : NotFound("service at location", id))
+                : NotFound("service at location", siteId))
             .WithSummary("One service at one location, with the place's address");
 
         group.MapGet("/taxonomies", async Task<IResult> (HttpRequest request, LocalOfferQueries queries, CancellationToken cancellationToken) =>
@@ -72,10 +72,10 @@ public static class OpenReferralEndpoints
             return Json(OpenReferral.Page([.. all.Skip((paging.Page - 1) * paging.PerPage).Take(paging.PerPage).Select(OpenReferral.TaxonomyOf)], all.Count, paging.Page, paging.PerPage));
         }).WithSummary("The taxonomies services are described by").ProducesValidationProblem();
 
-        group.MapGet("/taxonomies/{id}", async Task<IResult> (string id, LocalOfferQueries queries, CancellationToken cancellationToken) =>
-            Guid.TryParse(id, out var taxonomyId) && (await queries.TaxonomiesAsync(cancellationToken)).FirstOrDefault(t => t.Id == taxonomyId) is { } taxonomy
+        group.MapGet("/taxonomies/{taxonomyId}", async Task<IResult> (string taxonomyId, LocalOfferQueries queries, CancellationToken cancellationToken) =>
+            Guid.TryParse(taxonomyId, out var id) && (await queries.TaxonomiesAsync(cancellationToken)).FirstOrDefault(t => t.Id == id) is { } taxonomy
                 ? Json(OpenReferral.TaxonomyOf(taxonomy))
-                : NotFound("taxonomy", id))
+                : NotFound("taxonomy", taxonomyId))
             .WithSummary("One taxonomy");
 
         group.MapGet("/taxonomy_terms", async Task<IResult> (HttpRequest request, LocalOfferQueries queries, CancellationToken cancellationToken) =>
@@ -90,10 +90,10 @@ public static class OpenReferralEndpoints
             return Json(OpenReferral.Page([.. terms.Select(t => OpenReferral.Term(t, taxonomies[t.TaxonomyId]))], total, paging.Page, paging.PerPage));
         }).WithSummary("Every taxonomy term, a page at a time").ProducesValidationProblem();
 
-        group.MapGet("/taxonomy_terms/{id}", async Task<IResult> (string id, LocalOfferQueries queries, CancellationToken cancellationToken) =>
-            Guid.TryParse(id, out var termId) && (await queries.TermsAsync([termId], cancellationToken)).GetValueOrDefault(termId) is { Term: not null } found
+        group.MapGet("/taxonomy_terms/{termId}", async Task<IResult> (string termId, LocalOfferQueries queries, CancellationToken cancellationToken) =>
+            Guid.TryParse(termId, out var id) && (await queries.TermsAsync([id], cancellationToken)).GetValueOrDefault(id) is { Term: not null } found
                 ? Json(OpenReferral.Term(found.Term, found.Taxonomy))
-                : NotFound("taxonomy term", id))
+                : NotFound("taxonomy term", termId))
             .WithSummary("One taxonomy term");
     }
 

@@ -51,6 +51,11 @@ public static class PageAccess
         ("/Placements/Places", Policies.LaManager),
         ("/Placements/AddProvider", Policies.LaManager),
         ("/Returns/", Policies.LaStaff),
+
+        // The local offer is published (s.30); the council's staff keep it.
+        ("/Partnerships/", Policies.LaStaff),
+        ("/Partnerships/LocalOffer", Anyone),
+        ("/Partnerships/LocalOfferService", Anyone),
         ("/Audit/", Policies.LaManager),
         ("/Organisation/", Policies.Administrator),
         ("/Family/", Policies.Family),
