@@ -246,6 +246,48 @@ public abstract class OpenSendCommandTests(TestProvider provider, PostgresServer
         Assert.Contains("rows read: 3, imported: 0, updated: 0, rejected: 1; unchanged: 2", again);
     }
 
+    /// <summary>
+    /// Issue 24: another directory's Open Referral UK data joins an LA's local offer: the standard's own example service loads
+    /// with its organisation and taxonomy term, loading again updates it, and a service with a status the standard does not
+    /// have is reported with its reason while the rest load.
+    /// </summary>
+    [Fact]
+    public async Task ImportOruk_LoadsTheStandardsExample_UpdatesItAgain_AndReportsAServiceItCannotLoad()
+    {
+        var example = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(StandardExample("service_full.json")))!;
+        var broken = example.DeepClone();
+        broken["id"] = "6b1c0e2a-4f0b-4b8e-9a59-2f4f8d1e7c11";
+        broken["name"] = "Drop-in without a status";
+        broken["status"] = "open";
+        var path = Path.Combine(Path.GetTempPath(), $"opensend-oruk-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, new System.Text.Json.Nodes.JsonArray(example.DeepClone(), broken).ToJsonString());
+
+        var (exit, output, error) = await RunAsync("import", "oruk", path, "--la", "886");
+        var (_, again, _) = await RunAsync("import", "oruk", path, "--la", "886");
+        var (unknownLa, _, laError) = await RunAsync("import", "oruk", path, "--la", "000");
+
+        Assert.Equal((0, string.Empty), (exit, error));
+        Assert.Contains("rejected Drop-in without a status (6b1c0e2a-4f0b-4b8e-9a59-2f4f8d1e7c11): Its status 'open' is not one of active, inactive, defunct or temporarily closed.", output);
+        Assert.Contains("services read: 2, added: 1, updated: 0, taxonomy terms added: 1, rejected: 1", output);
+        Assert.Contains("services read: 2, added: 0, updated: 1, taxonomy terms added: 0, rejected: 1", again);
+        Assert.Equal(1, unknownLa);
+        Assert.Contains("There is no local authority 000.", laError);
+    }
+
+    private static string StandardExample(string name)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "..", "shared", "standards", "oruk-uk-profile-3.0", "examples", name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"The Open Referral UK example {name} was not found in ../shared/standards beside the repository.");
+    }
+
     [Fact]
     public async Task ImportGias_OfAMissingFile_FailsWithTheReason()
     {

@@ -15,12 +15,49 @@ public static class ImportCommands
 {
     public static Command Import(CliHost host)
     {
-        var import = new Command("import", "Load outside data: the settings register from GIAS, the DfE's published statistics, the dashboard's external measures and statistical neighbours.");
+        var import = new Command("import", "Load outside data: the settings register from GIAS, the DfE's published statistics, the dashboard's external measures and statistical neighbours, and another directory's local offer (Open Referral UK).");
         import.Subcommands.Add(Gias(host));
         import.Subcommands.Add(Statistics(host));
         import.Subcommands.Add(ExternalMeasures(host));
         import.Subcommands.Add(Neighbours(host));
+        import.Subcommands.Add(OpenReferral(host));
         return import;
+    }
+
+    private static Command OpenReferral(CliHost host)
+    {
+        var source = new Argument<string>("url-or-file") { Description = "An Open Referral UK 3.0 API's base address (https://.../openreferral), or a JSON file of one full service, a list of them, or a page of them." };
+        var la = new Option<string>("--la") { Description = "The local authority (DfE 3-digit code) whose local offer the services join.", Required = true };
+        var oruk = new Command("oruk", "Load services from another Open Referral UK 3.0 directory into an LA's local offer. Services, organisations and taxonomy terms keep their ids, so loading again updates them; a service that fails the checks is reported with its reason and the rest still load.")
+        {
+            source,
+            la,
+        };
+        oruk.SetAction(async (parse, cancellationToken) =>
+        {
+            var from = parse.GetValue(source)!;
+            await using var scope = await host.OpenAsync(cancellationToken);
+            var importer = scope.ServiceProvider.GetRequiredService<OpenSend.Data.Partnerships.OpenReferralImport>();
+            OpenSend.Data.Partnerships.OpenReferralImportSummary summary = default!;
+            await host.Console.Progress().StartAsync(async progress =>
+            {
+                var task = progress.AddTask("Loading services");
+                summary = await importer.RunAsync(parse.GetValue(la)!, from, new SynchronousProgress<OpenSend.Data.Partnerships.OpenReferralImportProgress>(p =>
+                {
+                    task.MaxValue = p.Total ?? p.Read;
+                    task.Value = p.Read;
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"Loading services: {p.Read:N0}");
+                }), cancellationToken: cancellationToken);
+            });
+            foreach (var rejection in summary.Rejected)
+            {
+                await host.Output.WriteLineAsync($"rejected {rejection.Service}: {rejection.Reason}");
+            }
+
+            await host.Output.WriteLineAsync(summary.Line);
+            return 0;
+        });
+        return oruk;
     }
 
     private static Command ExternalMeasures(CliHost host)

@@ -21,6 +21,9 @@ public sealed record TaxonomyTerm(Guid Id, Guid TaxonomyId, string Name, string 
 /// </summary>
 public static class LocalOfferTaxonomy
 {
+    // First: the taxonomies below are made from it as the class is initialised, in the order written.
+    private static readonly Guid Namespace = new("3b0f4c52-6d6e-4d8e-9a51-0e5e4d1f7a10");
+
     public static readonly Taxonomy ServiceKinds = new(IdFor("taxonomy:service-kinds"), "OpenSEND local offer: kinds of service",
         "What a service is for, as a local offer must cover (Children and Families Act 2014 s.30; SEND Code of Practice 2015 chapter 4).", null, "1");
 
@@ -61,6 +64,4 @@ public static class LocalOfferTaxonomy
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash.AsSpan(0, 16), bigEndian: true);
     }
-
-    private static readonly Guid Namespace = new("3b0f4c52-6d6e-4d8e-9a51-0e5e4d1f7a10");
 }

@@ -12,7 +12,7 @@ using OpenSend.Data.Database;
 namespace OpenSend.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOpenSendDbContext))]
-    [Migration("20261206043414_LocalOffer")]
+    [Migration("20261206050545_LocalOffer")]
     partial class LocalOffer
     {
         /// <inheritdoc />
@@ -1982,14 +1982,14 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.HasData(
                         new
                         {
-                            Id = new Guid("6166a1fe-5a43-5c12-9211-a12f3c038bda"),
+                            Id = new Guid("1e08bd72-4140-5e14-8744-5cb9897b998f"),
                             Description = "What a service is for, as a local offer must cover (Children and Families Act 2014 s.30; SEND Code of Practice 2015 chapter 4).",
                             Name = "OpenSEND local offer: kinds of service",
                             Version = "1"
                         },
                         new
                         {
-                            Id = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4"),
+                            Id = new Guid("ee516338-cf74-528f-bfee-4dc0d2e1bdb9"),
                             Description = "The areas of need the DfE's SEN2 return and the school census record.",
                             Name = "SEN2 need types",
                             Version = "2025"
@@ -2039,163 +2039,163 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.HasData(
                         new
                         {
-                            Id = new Guid("acaca6a1-73b2-54cb-8e3a-c4094f849990"),
+                            Id = new Guid("29d7ef7a-2e92-580e-abdc-77e144362a03"),
                             Code = "education",
                             Description = "Schools, colleges, early years and the support they give",
                             Name = "Education",
-                            TaxonomyId = new Guid("6166a1fe-5a43-5c12-9211-a12f3c038bda")
+                            TaxonomyId = new Guid("1e08bd72-4140-5e14-8744-5cb9897b998f")
                         },
                         new
                         {
-                            Id = new Guid("6a267d1b-978f-57cf-9b91-e1484ebc9a52"),
+                            Id = new Guid("02a324a5-5e10-543f-9395-c3a35f511fa6"),
                             Code = "health",
                             Description = "Therapies, community health, child and adolescent mental health",
                             Name = "Health",
-                            TaxonomyId = new Guid("6166a1fe-5a43-5c12-9211-a12f3c038bda")
+                            TaxonomyId = new Guid("1e08bd72-4140-5e14-8744-5cb9897b998f")
                         },
                         new
                         {
-                            Id = new Guid("d26ca15f-e80c-55a6-9718-16fa4016a23a"),
+                            Id = new Guid("4ac58f8f-4767-5457-9e67-1acdf13a1770"),
                             Code = "social-care",
                             Description = "Care and support for children and families",
                             Name = "Social care",
-                            TaxonomyId = new Guid("6166a1fe-5a43-5c12-9211-a12f3c038bda")
+                            TaxonomyId = new Guid("1e08bd72-4140-5e14-8744-5cb9897b998f")
                         },
                         new
                         {
-                            Id = new Guid("a17a0bad-cbcb-5fa2-895a-e7d2e364fbd8"),
+                            Id = new Guid("c39fb06a-cef1-55bc-a90a-e334a61706dd"),
                             Code = "short-breaks",
                             Description = "Time away for disabled children and a break for their families (Breaks for Carers of Disabled Children Regulations 2011)",
                             Name = "Short breaks and respite",
-                            TaxonomyId = new Guid("6166a1fe-5a43-5c12-9211-a12f3c038bda")
+                            TaxonomyId = new Guid("1e08bd72-4140-5e14-8744-5cb9897b998f")
                         },
                         new
                         {
-                            Id = new Guid("65c6beda-2668-5de3-845d-41e34526e614"),
+                            Id = new Guid("8fc16748-c49a-5879-a55f-0d7a23ea06dc"),
                             Code = "leisure",
                             Description = "Clubs, sport, play and holiday activities",
                             Name = "Leisure and activities",
-                            TaxonomyId = new Guid("6166a1fe-5a43-5c12-9211-a12f3c038bda")
+                            TaxonomyId = new Guid("1e08bd72-4140-5e14-8744-5cb9897b998f")
                         },
                         new
                         {
-                            Id = new Guid("ff40218a-0547-5b10-89f2-0c534c25f518"),
+                            Id = new Guid("72d91726-be20-56e6-8d85-a4114da74165"),
                             Code = "advice",
                             Description = "Including the SEND information, advice and support service (SENDIASS)",
                             Name = "Information, advice and support",
-                            TaxonomyId = new Guid("6166a1fe-5a43-5c12-9211-a12f3c038bda")
+                            TaxonomyId = new Guid("1e08bd72-4140-5e14-8744-5cb9897b998f")
                         },
                         new
                         {
-                            Id = new Guid("86d7a5e0-2240-53a6-a213-35a10add07a8"),
+                            Id = new Guid("2147b060-ae51-5a89-99a2-8d53cc04a022"),
                             Code = "adulthood",
                             Description = "Employment, independent living, friends and community, and good health",
                             Name = "Preparing for adulthood",
-                            TaxonomyId = new Guid("6166a1fe-5a43-5c12-9211-a12f3c038bda")
+                            TaxonomyId = new Guid("1e08bd72-4140-5e14-8744-5cb9897b998f")
                         },
                         new
                         {
-                            Id = new Guid("ab75773d-2899-5fbb-af60-67446105d9f2"),
+                            Id = new Guid("858cc830-e7d8-5196-a832-68a9781628a6"),
                             Code = "SPLD",
                             Description = "SEN2 need type SPLD",
                             Name = "Specific learning difficulty",
-                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                            TaxonomyId = new Guid("ee516338-cf74-528f-bfee-4dc0d2e1bdb9")
                         },
                         new
                         {
-                            Id = new Guid("09a5485a-9847-5317-afdc-4143dadc197c"),
+                            Id = new Guid("701e9352-b89e-5098-a6fa-e1e3bdf92402"),
                             Code = "MLD",
                             Description = "SEN2 need type MLD",
                             Name = "Moderate learning difficulty",
-                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                            TaxonomyId = new Guid("ee516338-cf74-528f-bfee-4dc0d2e1bdb9")
                         },
                         new
                         {
-                            Id = new Guid("8952c215-c0fc-5211-b25d-fbd0fad3e95a"),
+                            Id = new Guid("aa3a54b4-e050-5fe2-bd2c-b6c6d328f9bf"),
                             Code = "SLD",
                             Description = "SEN2 need type SLD",
                             Name = "Severe learning difficulty",
-                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                            TaxonomyId = new Guid("ee516338-cf74-528f-bfee-4dc0d2e1bdb9")
                         },
                         new
                         {
-                            Id = new Guid("bf2acb24-5098-5203-b9d0-7f6f38a117d6"),
+                            Id = new Guid("96ac18f9-b36e-5587-bfb7-0961e0c6d01c"),
                             Code = "PMLD",
                             Description = "SEN2 need type PMLD",
                             Name = "Profound and multiple learning difficulty",
-                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                            TaxonomyId = new Guid("ee516338-cf74-528f-bfee-4dc0d2e1bdb9")
                         },
                         new
                         {
-                            Id = new Guid("f7495d3f-6844-5d25-a3fe-79b9310b23f1"),
+                            Id = new Guid("12d97274-7289-54e7-815a-14d520a5e602"),
                             Code = "SEMH",
                             Description = "SEN2 need type SEMH",
                             Name = "Social, emotional and mental health",
-                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                            TaxonomyId = new Guid("ee516338-cf74-528f-bfee-4dc0d2e1bdb9")
                         },
                         new
                         {
-                            Id = new Guid("2462a469-7ac6-5c1f-bc1d-db367668dc86"),
+                            Id = new Guid("d35454b5-8874-5325-abe5-68c23f22ec55"),
                             Code = "SLCN",
                             Description = "SEN2 need type SLCN",
                             Name = "Speech, language and communication needs",
-                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                            TaxonomyId = new Guid("ee516338-cf74-528f-bfee-4dc0d2e1bdb9")
                         },
                         new
                         {
-                            Id = new Guid("d34717e4-0383-5903-b50f-c1a8dccb51df"),
+                            Id = new Guid("7daa135a-a044-5604-9c77-d1f83903a7c4"),
                             Code = "HI",
                             Description = "SEN2 need type HI",
                             Name = "Hearing impairment",
-                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                            TaxonomyId = new Guid("ee516338-cf74-528f-bfee-4dc0d2e1bdb9")
                         },
                         new
                         {
-                            Id = new Guid("fed50441-c86a-55ee-a897-66c470b5f0a7"),
+                            Id = new Guid("d13ff5d7-bbcd-5c6d-b12d-23b066dbc810"),
                             Code = "VI",
                             Description = "SEN2 need type VI",
                             Name = "Vision impairment",
-                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                            TaxonomyId = new Guid("ee516338-cf74-528f-bfee-4dc0d2e1bdb9")
                         },
                         new
                         {
-                            Id = new Guid("d99e6379-1bcb-53b9-bf7e-2982a59e574a"),
+                            Id = new Guid("cb587e2f-e51f-5748-96e4-e883edf17e43"),
                             Code = "MSI",
                             Description = "SEN2 need type MSI",
                             Name = "Multi-sensory impairment",
-                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                            TaxonomyId = new Guid("ee516338-cf74-528f-bfee-4dc0d2e1bdb9")
                         },
                         new
                         {
-                            Id = new Guid("6805ee88-fe87-5954-bb43-ea6188412416"),
+                            Id = new Guid("55bcc114-2f98-536c-a79f-938e800346e9"),
                             Code = "PD",
                             Description = "SEN2 need type PD",
                             Name = "Physical disability",
-                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                            TaxonomyId = new Guid("ee516338-cf74-528f-bfee-4dc0d2e1bdb9")
                         },
                         new
                         {
-                            Id = new Guid("a11e9a02-1c6f-5455-b1aa-bb0d99ddbbea"),
+                            Id = new Guid("1cdef8bc-90e5-5f35-b54e-8af32f2c95f3"),
                             Code = "ASD",
                             Description = "SEN2 need type ASD",
                             Name = "Autistic spectrum disorder",
-                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                            TaxonomyId = new Guid("ee516338-cf74-528f-bfee-4dc0d2e1bdb9")
                         },
                         new
                         {
-                            Id = new Guid("ae0ee557-7a4f-505a-bf6a-e71833d46abe"),
+                            Id = new Guid("e9ae208c-421a-537a-a78e-83bf633eaf57"),
                             Code = "DS",
                             Description = "SEN2 need type DS",
                             Name = "Down syndrome",
-                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                            TaxonomyId = new Guid("ee516338-cf74-528f-bfee-4dc0d2e1bdb9")
                         },
                         new
                         {
-                            Id = new Guid("babc4dae-5467-5f53-8d93-5a62fc0c301f"),
+                            Id = new Guid("c4df27ea-1468-57ed-be80-7ce40a901c35"),
                             Code = "OTH",
                             Description = "SEN2 need type OTH",
                             Name = "Other difficulty or disability",
-                            TaxonomyId = new Guid("b827a5c3-c2ec-5951-9409-b2a774d260a4")
+                            TaxonomyId = new Guid("ee516338-cf74-528f-bfee-4dc0d2e1bdb9")
                         });
                 });
 
