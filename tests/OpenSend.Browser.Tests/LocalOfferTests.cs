@@ -36,9 +36,10 @@ public sealed class LocalOfferTests(SeededDemoshire app) : IClassFixture<SeededD
     {
         var page = await app.NewPageAsync();
         await page.SignInAsAsync("Sam Carter, LA SEND caseworker");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Local offer" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Local offer", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your local offer");
         await page.AssertAccessibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Inclusive swimming sessions: change" }).ClickAsync();
+        await page.Locator("#services a", new() { HasText = "Inclusive swimming sessions" }).ClickAsync();
         await page.AssertAccessibleAsync();
 
         await page.GetByLabel("When it runs (optional)").FillAsync("Sundays 4pm to 5pm, and Wednesdays in the school holidays");

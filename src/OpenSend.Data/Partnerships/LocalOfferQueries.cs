@@ -61,7 +61,7 @@ public sealed class LocalOfferQueries(OpenSendDbContext db)
         var (page, perPage) = Paging(search);
         var chosen = await sites.OrderBy(x => x.Name).ThenBy(x => x.ServiceAtLocationId).Skip((page - 1) * perPage).Take(perPage).ToListAsync(cancellationToken);
         var ids = chosen.Select(c => c.ServiceId).Distinct().ToList();
-        var services = await db.LocalOfferServices.AsNoTracking().Where(s => ids.Contains(s.Id))
+        var services = await db.LocalOfferServices.AsNoTracking().AsSplitQuery().Where(s => ids.Contains(s.Id))
             .Join(db.LocalOfferProviders.AsNoTracking(), s => s.ProviderId, p => p.Id, (s, p) => new OfferedService(s, p))
             .ToDictionaryAsync(o => o.Service.Id, cancellationToken);
         return ([.. chosen.Select(c => (services[c.ServiceId], services[c.ServiceId].Service.Locations.Single(l => l.ServiceAtLocationId == c.ServiceAtLocationId)))], total, page, perPage);
@@ -71,7 +71,7 @@ public sealed class LocalOfferQueries(OpenSendDbContext db)
 
     private IQueryable<LocalOfferService> Filtered(LocalOfferSearch search)
     {
-        var query = db.LocalOfferServices.AsNoTracking();
+        var query = db.LocalOfferServices.AsNoTracking().AsSplitQuery();
         if (search.LaCode is { } la)
         {
             query = query.Where(s => s.LaCode == la);
@@ -123,14 +123,14 @@ public sealed class LocalOfferQueries(OpenSendDbContext db)
     }
 
     public async Task<OfferedService?> ServiceAsync(Guid id, CancellationToken cancellationToken = default) =>
-        await db.LocalOfferServices.AsNoTracking().Where(s => s.Id == id)
+        await db.LocalOfferServices.AsNoTracking().AsSplitQuery().Where(s => s.Id == id)
             .Join(db.LocalOfferProviders.AsNoTracking(), s => s.ProviderId, p => p.Id, (s, p) => new OfferedService(s, p))
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The service giving the service-at-location link <paramref name="id"/>.</summary>
     public async Task<(OfferedService Offered, ServiceLocation Location)?> ServiceAtLocationAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var offered = await db.LocalOfferServices.AsNoTracking().Where(s => s.Sites.Any(x => x.ServiceAtLocationId == id))
+        var offered = await db.LocalOfferServices.AsNoTracking().AsSplitQuery().Where(s => s.Sites.Any(x => x.ServiceAtLocationId == id))
             .Join(db.LocalOfferProviders.AsNoTracking(), s => s.ProviderId, p => p.Id, (s, p) => new OfferedService(s, p))
             .SingleOrDefaultAsync(cancellationToken);
         return offered is null ? null : (offered, offered.Service.Locations.Single(l => l.ServiceAtLocationId == id));
