@@ -29,6 +29,7 @@ public static class OpenSendCommand
         root.Subcommands.Add(DeadlineCommands.Deadlines(host));
         root.Subcommands.Add(ImportCommands.Import(host));
         root.Subcommands.Add(ExportCommands.Export(host));
+        root.Subcommands.Add(OpenSend.Cli.Partnerships.RuleSetCommands.AdoptRules(host));
 
         try
         {

@@ -109,6 +109,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.LaManager, policy => policy.RequireAssertion(context => context.User.ToViewer() is { IsLaStaff: true, Role: Role.LaSendManager }))
     .AddPolicy(Policies.Staff, policy => policy.RequireAssertion(context => context.User.ToViewer().IsStaff))
     .AddPolicy(Policies.Family, policy => policy.RequireAssertion(context => context.User.ToViewer().IsFamily))
+    .AddPolicy(Policies.Dfe, policy => policy.RequireAssertion(context => context.User.ToViewer() is { IsStaff: true, Role: Role.DfeAnalyst, OrganisationKind: OrganisationKind.DepartmentForEducation }))
     .AddPolicy(Policies.Administrator, policy => policy.RequireAssertion(context => context.User.ToViewer() is { IsStaff: true, Role: Role.Administrator }));
 builder.Services.AddOpenSendForwardedHeaders(configuration);
 builder.Services.AddOpenSendRateLimits(configuration);

@@ -274,6 +274,26 @@ public abstract class OpenSendCommandTests(TestProvider provider, PostgresServer
         Assert.Contains("There is no local authority 000.", laError);
     }
 
+    /// <summary>Issue 24: the DfE's decision that an area runs the green paper's rules is recorded from the command line, dated, never back in time.</summary>
+    [Fact]
+    public async Task AdoptRules_RecordsTheDecision_AndRefusesADateThatHasPassed()
+    {
+        var (exit, output, error) = await RunAsync("adopt-rules", "--la", "886", "--rule-set", "green-paper-2022", "--from", "2026-09-01", "--reason", "The SEND change programme's second wave.");
+        var (past, _, pastError) = await RunAsync("adopt-rules", "--la", "886", "--rule-set", "green-paper-2022", "--from", "2026-06-14", "--reason", "Backdated.");
+
+        Assert.Equal((0, string.Empty), (exit, error));
+        Assert.Contains("886 runs the Green paper 2022 proposals for clocks starting on or after 1 September 2026.", output);
+        Assert.Equal(1, past);
+        Assert.Contains("Rules are adopted from today (15 June 2026) or later", pastError);
+        await using var services = _database.Services(_time);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenSendDbContext>();
+        var kent = await db.LocalAuthorities.AsNoTracking().SingleAsync(l => l.Code == "886");
+        Assert.Equal(("green-paper-2022", new DateOnly(2026, 9, 1)), (kent.AdoptedRuleSetId, kent.AdoptedRuleSetFrom));
+        Assert.Equal("The SEND change programme's second wave.", (await db.RuleSetAdoptions.AsNoTracking().SingleAsync()).Reason);
+        Assert.True(await db.AuditRecords.AnyAsync(a => a.Action == "la.rule-set-adopted" && a.LaCode == "886"));
+    }
+
     private static string StandardExample(string name)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

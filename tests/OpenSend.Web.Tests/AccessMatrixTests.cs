@@ -59,6 +59,9 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         SettingStaffOnly,
         AdministratorOnly,
         LaManagerOnly,
+
+        /// <summary>The Department for Education's staff: which areas run the green paper's rules.</summary>
+        DfeOnly,
         DevelopmentTool,
     }
 
@@ -160,6 +163,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         ["local-offer"] = Rule.Public,
         ["local-offer/services/{serviceId:guid}"] = Rule.Public,
         ["local-offer/manage"] = Rule.LaStaffOnly,
+        ["rule-sets"] = Rule.DfeOnly,
         ["local-offer/manage/services/{serviceId}"] = Rule.LaStaffOnly,
         ["openreferral/"] = Rule.Public,
         ["openreferral/services"] = Rule.Public,
@@ -285,7 +289,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         Cordelia,
     }
 
-    private sealed record Who(string Name, Func<AppFixture, HttpClient, Task>? SignIn, Viewer Kind, IReadOnlySet<Child> Reads, IReadOnlySet<Child> Manages, bool IsStaff = false, bool IsLaStaff = false, bool IsManager = false, bool IsAdministrator = false, bool IsFamily = false, bool AdvisesOnAlphonsine = false, bool IsSettingStaff = false);
+    private sealed record Who(string Name, Func<AppFixture, HttpClient, Task>? SignIn, Viewer Kind, IReadOnlySet<Child> Reads, IReadOnlySet<Child> Manages, bool IsStaff = false, bool IsLaStaff = false, bool IsManager = false, bool IsAdministrator = false, bool IsFamily = false, bool AdvisesOnAlphonsine = false, bool IsSettingStaff = false, bool IsDfe = false);
 
     private readonly Dictionary<Child, (Guid Id, string Token, Guid AdviceId)> _children = [];
 
@@ -385,7 +389,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         new("Social care adviser not asked", (a, c) => a.SignInAsync(c, "lee.park@demoshire.example"), Viewer.Public, Set(), Set(), IsStaff: true),
         new("Panel member", (a, c) => a.SignInAsync(c, "mina.patel@demoshire.example"), Viewer.Public, Set(Child.Alphonsine), Set(), IsStaff: true),
         new("Mediator with nothing referred", (a, c) => a.SignInAsync(c, "dana.hughes@mediation.example"), Viewer.Public, Set(), Set(), IsStaff: true),
-        new("DfE analyst", (a, c) => a.SignInAsync(c, "ruth.okafor@education.example"), Viewer.Public, Set(), Set(), IsStaff: true),
+        new("DfE analyst", (a, c) => a.SignInAsync(c, "ruth.okafor@education.example"), Viewer.Public, Set(), Set(), IsStaff: true, IsDfe: true),
         new("Parent of the child", async (a, c) => await a.SignInAsFamilyAsync(c, "alphonsine.parent@example.com"), Viewer.Public, Set(Child.Alphonsine), Set(), IsFamily: true),
         new("Parent of no child here", async (a, c) => await a.SignInAsFamilyAsync(c, "stranger.parent@example.com"), Viewer.Public, Set(), Set(), IsFamily: true),
     ];
@@ -518,6 +522,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>,
         Rule.SettingStaffOnly => who.IsSettingStaff,
         Rule.AdministratorOnly => who.IsAdministrator,
         Rule.LaManagerOnly => who.IsManager,
+        Rule.DfeOnly => who.IsDfe,
         _ => false,
     };
 

@@ -183,6 +183,7 @@ public static class AuditActions
     // The local offer: public information the council keeps (s.30), never about a child.
     public static readonly AuditAction LocalOfferServiceAdded = new("local-offer.service-added", "Added a service to the local offer", null);
     public static readonly AuditAction LocalOfferServiceChanged = new("local-offer.service-changed", "Changed a service in the local offer", null);
+    public static readonly AuditAction RuleSetAdopted = new("la.rule-set-adopted", "Decided that the area runs a rule set from a date (the DfE)", null);
     public static readonly AuditAction StaffAdded = new("staff.added", "Gave a person a role in an organisation", null);
     public static readonly AuditAction StaffRemoved = new("staff.removed", "Ended a person's role in an organisation", null);
 

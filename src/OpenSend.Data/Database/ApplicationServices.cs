@@ -33,6 +33,7 @@ public static class ApplicationServices
         .AddScoped<OpenSend.Data.Partnerships.LocalOfferRecording>()
         .AddScoped<OpenSend.Data.Partnerships.LocalOfferQueries>()
         .AddScoped<OpenSend.Data.Partnerships.OpenReferralImport>()
+        .AddScoped<OpenSend.Data.Partnerships.RuleSetAdoptions>()
         .AddScoped<ReviewQueries>()
         .AddScoped<ReviewScheduling>()
         .AddScoped<AssessmentQueries>()

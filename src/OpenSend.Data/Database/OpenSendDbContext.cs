@@ -90,6 +90,9 @@ public abstract class OpenSendDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<OpenSend.Domain.Partnerships.LocalOfferProvider> LocalOfferProviders => Set<OpenSend.Domain.Partnerships.LocalOfferProvider>();
 
+    /// <summary>The DfE's dated decisions that an area runs the green paper's rules (a history; the area holds the current one).</summary>
+    public DbSet<OpenSend.Domain.Partnerships.RuleSetAdoption> RuleSetAdoptions => Set<OpenSend.Domain.Partnerships.RuleSetAdoption>();
+
     public DbSet<OpenSend.Domain.Partnerships.Taxonomy> Taxonomies => Set<OpenSend.Domain.Partnerships.Taxonomy>();
 
     public DbSet<OpenSend.Domain.Partnerships.TaxonomyTerm> TaxonomyTerms => Set<OpenSend.Domain.Partnerships.TaxonomyTerm>();

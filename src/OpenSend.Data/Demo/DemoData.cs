@@ -130,6 +130,8 @@ public sealed class DemoData(OpenSendDbContext db, AssessmentCases cases, CaseLi
             var pilotStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-3);
             demoshire.AdoptRuleSet(RuleSetCatalogue.GreenPaper2022Id, pilotStart);
             db.LocalAuthorities.Add(demoshire);
+            db.RuleSetAdoptions.Add(OpenSend.Domain.Partnerships.RuleSetAdoption.AsAlreadyAdopted(demoshire,
+                "Demoshire pilots the green paper's multi-agency panel and mandatory mediation.", "Department for Education (demo)", time.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
         }
 

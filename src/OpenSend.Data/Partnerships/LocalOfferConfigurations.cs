@@ -97,3 +97,18 @@ internal sealed class TaxonomyTermConfiguration : IEntityTypeConfiguration<Taxon
         builder.HasData(LocalOfferTaxonomy.Terms);
     }
 }
+
+internal sealed class RuleSetAdoptionConfiguration : IEntityTypeConfiguration<RuleSetAdoption>
+{
+    public void Configure(EntityTypeBuilder<RuleSetAdoption> builder)
+    {
+        builder.ToTable("rule_set_adoptions");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.LaCode).HasMaxLength(3);
+        builder.Property(a => a.RuleSetId).HasMaxLength(40);
+        builder.Property(a => a.Reason).HasMaxLength(RuleSetAdoption.ReasonLimit);
+        builder.Property(a => a.DecidedBy).HasMaxLength(200);
+        builder.HasIndex(a => new { a.LaCode, a.RecordedAt });
+    }
+}

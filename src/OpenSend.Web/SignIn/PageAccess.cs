@@ -56,6 +56,7 @@ public static class PageAccess
         ("/Partnerships/", Policies.LaStaff),
         ("/Partnerships/LocalOffer", Anyone),
         ("/Partnerships/LocalOfferService", Anyone),
+        ("/Partnerships/RuleSets", Policies.Dfe),
         ("/Audit/", Policies.LaManager),
         ("/Organisation/", Policies.Administrator),
         ("/Family/", Policies.Family),

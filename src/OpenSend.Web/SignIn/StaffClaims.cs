@@ -24,6 +24,9 @@ public static class Policies
 
     /// <summary>An LA SEND manager: searches the LA's audit log and exports a child's record.</summary>
     public const string LaManager = "LaManager";
+
+    /// <summary>The Department for Education's staff: decide which areas run the green paper's rules.</summary>
+    public const string Dfe = "Dfe";
 }
 
 /// <summary>The claims a signed-in person carries, and how a request becomes a <see cref="RequestContext"/>.</summary>

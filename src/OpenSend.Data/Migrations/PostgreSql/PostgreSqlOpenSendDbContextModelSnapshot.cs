@@ -1954,6 +1954,53 @@ namespace OpenSend.Data.Migrations.PostgreSql
                     b.ToTable("local_offer_services", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Partnerships.RuleSetAdoption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rule_set_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rule_set_adoptions");
+
+                    b.HasIndex("LaCode", "RecordedAt")
+                        .HasDatabaseName("ix_rule_set_adoptions_la_code_recorded_at");
+
+                    b.ToTable("rule_set_adoptions", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Partnerships.Taxonomy", b =>
                 {
                     b.Property<Guid>("Id")

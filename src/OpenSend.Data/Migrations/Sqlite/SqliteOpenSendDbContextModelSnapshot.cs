@@ -1943,6 +1943,53 @@ namespace OpenSend.Data.Migrations.Sqlite
                     b.ToTable("local_offer_services", (string)null);
                 });
 
+            modelBuilder.Entity("OpenSend.Domain.Partnerships.RuleSetAdoption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_set_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rule_set_adoptions");
+
+                    b.HasIndex("LaCode", "RecordedAt")
+                        .HasDatabaseName("ix_rule_set_adoptions_la_code_recorded_at");
+
+                    b.ToTable("rule_set_adoptions", (string)null);
+                });
+
             modelBuilder.Entity("OpenSend.Domain.Partnerships.Taxonomy", b =>
                 {
                     b.Property<Guid>("Id")
