@@ -53,4 +53,18 @@ public sealed class LocalOfferTests(SeededDemoshire app) : IClassFixture<SeededD
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Inclusive swimming sessions is saved and published in the local offer");
         await page.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task TheDfeSeesWhichAreasRunTheGreenPapersRules_AndIsToldWhatIsMissing()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsAsync("Ruth Okafor, DfE analyst");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Areas' rules" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#areas")).ToContainTextAsync("Demoshire");
+        await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Choose the local authority");
+        await page.AssertAccessibleAsync();
+    }
 }
