@@ -1,6 +1,7 @@
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Redress;
 using OpenSend.Domain.Timescales;
+using static OpenSend.Domain.Common.Refusal;
 
 namespace OpenSend.Domain.Assessments;
 
@@ -1315,15 +1316,6 @@ public sealed class EhcCase
 
     private static void RequireNotBefore(DateOnly on, DateOnly notBefore, string label) =>
         Require(on >= notBefore, "date-before-previous-step", $"The date cannot be before {label} ({UkCalendar.InWords(notBefore)}).");
-
-    private static void Require(bool condition, string code, string reason)
-    {
-        if (!condition)
-        {
-            throw new StepRefusedException(code, reason);
-        }
-    }
-
 
     private static string RightsDetail(string? reasons, AppealRights rights)
     {

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using OpenSend.Domain.Common;
+using static OpenSend.Domain.Common.Refusal;
 
 namespace OpenSend.Domain.Partnerships;
 
@@ -266,13 +267,5 @@ public sealed class LocalOfferService
         var value = Text.NullIfBlank(text);
         Require(value is null || value.Length <= limit, code, message);
         return value;
-    }
-
-    private static void Require(bool condition, string code, string reason)
-    {
-        if (!condition)
-        {
-            throw new StepRefusedException(code, reason);
-        }
     }
 }

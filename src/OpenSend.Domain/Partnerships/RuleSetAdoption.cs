@@ -1,6 +1,7 @@
 using OpenSend.Domain.Common;
 using OpenSend.Domain.LocalAuthorities;
 using OpenSend.Domain.Timescales;
+using static OpenSend.Domain.Common.Refusal;
 
 namespace OpenSend.Domain.Partnerships;
 
@@ -62,12 +63,4 @@ public sealed class RuleSetAdoption
         area.RuleAdoption is { } adoption
             ? new RuleSetAdoption { Id = RecordId.New(), LaCode = area.Code, RuleSetId = adoption.RuleSetId, From = adoption.From, Reason = reason, DecidedBy = decidedBy, RecordedAt = now }
             : throw new InvalidOperationException($"{area.Name} has adopted no rule set.");
-
-    private static void Require(bool condition, string code, string reason)
-    {
-        if (!condition)
-        {
-            throw new StepRefusedException(code, reason);
-        }
-    }
 }

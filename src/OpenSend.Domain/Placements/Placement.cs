@@ -1,5 +1,6 @@
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Plans;
+using static OpenSend.Domain.Common.Refusal;
 
 namespace OpenSend.Domain.Placements;
 
@@ -623,13 +624,5 @@ public sealed class Placement
     {
         UpdatedAt = now;
         Version++;
-    }
-
-    private static void Require(bool condition, string code, string reason)
-    {
-        if (!condition)
-        {
-            throw new StepRefusedException(code, reason);
-        }
     }
 }

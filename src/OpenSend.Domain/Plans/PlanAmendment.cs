@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Timescales;
+using static OpenSend.Domain.Common.Refusal;
 
 namespace OpenSend.Domain.Plans;
 
@@ -188,13 +189,5 @@ public sealed class PlanAmendment
     {
         var today = UkCalendar.DateOf(now);
         Require(on <= today, "date-in-future", $"The date cannot be in the future. Today is {UkCalendar.InWords(today)}.");
-    }
-
-    private static void Require(bool condition, string code, string reason)
-    {
-        if (!condition)
-        {
-            throw new StepRefusedException(code, reason);
-        }
     }
 }

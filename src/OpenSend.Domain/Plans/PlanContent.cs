@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
+using static OpenSend.Domain.Common.Refusal;
 
 namespace OpenSend.Domain.Plans;
 
@@ -279,13 +280,5 @@ public sealed record PlanContent(
         }
 
         return list;
-    }
-
-    private static void Require(bool condition, string code, string reason)
-    {
-        if (!condition)
-        {
-            throw new Common.StepRefusedException(code, reason);
-        }
     }
 }

@@ -1,6 +1,7 @@
 using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Timescales;
+using static OpenSend.Domain.Common.Refusal;
 
 namespace OpenSend.Domain.Redress;
 
@@ -314,13 +315,6 @@ public sealed class Mediation
     private static void NotInFuture(DateOnly on, DateOnly today) =>
         Require(on <= today, "date-in-future", $"The date cannot be in the future. Today is {UkCalendar.InWords(today)}.");
 
-    private static void Require(bool condition, string code, string reason)
-    {
-        if (!condition)
-        {
-            throw new StepRefusedException(code, reason);
-        }
-    }
 }
 
 public static class MediationText

@@ -2,6 +2,7 @@ using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Plans;
 using OpenSend.Domain.Timescales;
+using static OpenSend.Domain.Common.Refusal;
 
 namespace OpenSend.Domain.Redress;
 
@@ -344,13 +345,6 @@ public sealed class TribunalAppeal
         Version++;
     }
 
-    private static void Require(bool condition, string code, string reason)
-    {
-        if (!condition)
-        {
-            throw new StepRefusedException(code, reason);
-        }
-    }
 }
 
 public static class AppealText

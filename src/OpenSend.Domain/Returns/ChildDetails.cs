@@ -1,4 +1,5 @@
 using OpenSend.Domain.Common;
+using static OpenSend.Domain.Common.Refusal;
 
 namespace OpenSend.Domain.Returns;
 
@@ -131,13 +132,5 @@ public sealed record ChildDetails(Sex? Sex, string? Ethnicity, string? Postcode,
 
         var check = 10 - (sum % 11);
         return check != 10 && uln[9] - '0' == check % 11;
-    }
-
-    private static void Require(bool condition, string code, string reason)
-    {
-        if (!condition)
-        {
-            throw new StepRefusedException(code, reason);
-        }
     }
 }

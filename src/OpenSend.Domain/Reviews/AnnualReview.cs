@@ -3,6 +3,7 @@ using OpenSend.Domain.Assessments;
 using OpenSend.Domain.Common;
 using OpenSend.Domain.Plans;
 using OpenSend.Domain.Timescales;
+using static OpenSend.Domain.Common.Refusal;
 
 namespace OpenSend.Domain.Reviews;
 
@@ -463,13 +464,6 @@ public sealed class AnnualReview
     private static void RequireNotBefore(DateOnly on, DateOnly notBefore, string label) =>
         Require(on >= notBefore, "date-before-previous-step", $"The date cannot be before {label} ({UkCalendar.InWords(notBefore)}).");
 
-    private static void Require(bool condition, string code, string reason)
-    {
-        if (!condition)
-        {
-            throw new StepRefusedException(code, reason);
-        }
-    }
 }
 
 /// <summary>The named steps of a review.</summary>
