@@ -83,7 +83,8 @@ public sealed class LocalOfferModel(LocalOfferQueries queries) : PageModel
         return Page();
     }
 
-    public string Ages(LocalOfferService service) => (service.MinimumAge, service.MaximumAge) switch
+    /// <summary>A service's ages in words, as the search results and the service's own page show them.</summary>
+    public static string Ages(LocalOfferService service) => (service.MinimumAge, service.MaximumAge) switch
     {
         (null, null) => "Any age",
         ({ } from, null) => $"From {from}",
